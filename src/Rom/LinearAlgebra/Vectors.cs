@@ -1,0 +1,67 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
+namespace Rom.LinearAlgebra;
+
+/// <summary>BLAS-1 kernels on spans (SIMD through <see cref="Vector{T}"/>) used by the solvers and reductors.</summary>
+public static class Vectors
+{
+    /// <summary>Returns xᵀy.</summary>
+    public static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
+    {
+        SameLength(x.Length, y.Length);
+        var vx = MemoryMarshal.Cast<double, Vector<double>>(x);
+        var vy = MemoryMarshal.Cast<double, Vector<double>>(y);
+        var acc = Vector<double>.Zero;
+        for (int i = 0; i < vx.Length; i++)
+            acc += vx[i] * vy[i];
+        double sum = Vector.Sum(acc);
+        for (int i = vx.Length * Vector<double>.Count; i < x.Length; i++)
+            sum += x[i] * y[i];
+        return sum;
+    }
+
+    /// <summary>Returns the Euclidean norm ‖x‖₂.</summary>
+    public static double Norm(ReadOnlySpan<double> x) => Math.Sqrt(Dot(x, x));
+
+    /// <summary>Computes y ← a x + y.</summary>
+    public static void Axpy(double a, ReadOnlySpan<double> x, Span<double> y)
+    {
+        SameLength(x.Length, y.Length);
+        var vx = MemoryMarshal.Cast<double, Vector<double>>(x);
+        var vy = MemoryMarshal.Cast<double, Vector<double>>(y);
+        var va = new Vector<double>(a);
+        for (int i = 0; i < vx.Length; i++)
+            vy[i] += va * vx[i];
+        for (int i = vx.Length * Vector<double>.Count; i < x.Length; i++)
+            y[i] += a * x[i];
+    }
+
+    /// <summary>Computes y ← x + b y (the search-direction update of CG).</summary>
+    public static void Xpby(ReadOnlySpan<double> x, double b, Span<double> y)
+    {
+        SameLength(x.Length, y.Length);
+        var vx = MemoryMarshal.Cast<double, Vector<double>>(x);
+        var vy = MemoryMarshal.Cast<double, Vector<double>>(y);
+        var vb = new Vector<double>(b);
+        for (int i = 0; i < vx.Length; i++)
+            vy[i] = vx[i] + vb * vy[i];
+        for (int i = vx.Length * Vector<double>.Count; i < x.Length; i++)
+            y[i] = x[i] + b * y[i];
+    }
+
+    /// <summary>Returns true when every entry is finite (no NaN, no infinity).</summary>
+    public static bool AllFinite(ReadOnlySpan<double> x)
+    {
+        foreach (double v in x)
+            if (!double.IsFinite(v))
+                return false;
+        return true;
+    }
+
+    private static void SameLength(int a, int b)
+    {
+        if (a != b)
+            throw new ArgumentException($"Vector lengths differ: {a} and {b}.");
+    }
+}
