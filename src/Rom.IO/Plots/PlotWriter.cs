@@ -1,0 +1,27 @@
+using OxyPlot;
+
+namespace Rom.IO.Plots;
+
+/// <summary>Writes plots as an SVG and a PNG image side by side.</summary>
+public static class PlotWriter
+{
+    /// <summary>Writes <c>basePath.svg</c> and <c>basePath.png</c> and returns both paths.</summary>
+    /// <exception cref="ArgumentException">A series is empty, holds a non-finite value, or its X and Y differ in length.</exception>
+    public static IReadOnlyList<string> Write(LinePlot plot, string basePath) =>
+        Write(LinePlotModel.Build(plot), basePath);
+
+    /// <summary>Writes <c>basePath.svg</c> and <c>basePath.png</c> and returns both paths.</summary>
+    /// <exception cref="ArgumentException">The values are fewer than 2 × 2 or not finite, or the rectangle is empty.</exception>
+    public static IReadOnlyList<string> Write(HeatmapPlot plot, string basePath) =>
+        Write(HeatmapModel.Build(plot), basePath);
+
+    private static IReadOnlyList<string> Write(PlotModel model, string basePath)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(basePath);
+        var svg = basePath + ".svg";
+        var png = basePath + ".png";
+        AtomicFile.Write(svg, stream => PlotCanvas.WriteSvg(model, stream));
+        AtomicFile.Write(png, stream => PlotCanvas.WritePng(model, stream));
+        return [svg, png];
+    }
+}
