@@ -1,1 +1,3 @@
-return 0;
+using Rom.Cli;
+
+return RomApp.Run(args, new CliContext(Console.Out, Console.Error, !Console.IsErrorRedirected));

@@ -1,0 +1,34 @@
+namespace Rom.Cases;
+
+/// <summary>
+/// Bad input to a case: names the field (a setting such as "problem.squares_per_side", an object such as
+/// "/data/rhs", or an option such as "--set"), the value found and what was expected, and the file when
+/// there is one. The CLI prints its message and exits with code 2.
+/// </summary>
+public sealed class CaseInputException : Exception
+{
+    /// <summary>Creates the error for one field, optionally in a named file.</summary>
+    public CaseInputException(string field, string value, string expected, string? file = null)
+        : base($"{(file is null ? "" : file + ": ")}{field}: got {value}; expected {expected}.")
+    {
+        Field = field;
+        Value = value;
+        Expected = expected;
+        File = file;
+    }
+
+    /// <summary>The setting, object or option that is wrong.</summary>
+    public string Field { get; }
+
+    /// <summary>The offending value, as text.</summary>
+    public string Value { get; }
+
+    /// <summary>What would have been accepted.</summary>
+    public string Expected { get; }
+
+    /// <summary>The file the field belongs to, or null for command-line input.</summary>
+    public string? File { get; }
+
+    /// <summary>The same error attributed to a file (unchanged when it already names one).</summary>
+    public CaseInputException InFile(string file) => File is null ? new(Field, Value, Expected, file) : this;
+}

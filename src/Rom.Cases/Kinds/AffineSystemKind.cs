@@ -1,0 +1,119 @@
+using Rom.Cases.Running;
+using Rom.Cases.Settings;
+using Rom.IO.Formats;
+using Rom.IO.Hdf5;
+using Rom.LinearAlgebra;
+using Rom.Models.FiniteElements;
+using Rom.Models.ThermalBlock;
+using Rom.Parameters;
+
+namespace Rom.Cases.Kinds;
+
+/// <summary>
+/// A parametrised linear system given by its matrices: A(μ) = Σ_q μ_q A_q with A_q stored in the case file
+/// (SciPy CSR layout under /data/operators/0, 1, ...) and a right-hand side /data/rhs. This is how systems
+/// assembled by another code enter Rom; a run solves at the parameter in /run.
+/// </summary>
+public sealed class AffineSystemKind : ICaseKind
+{
+    /// <inheritdoc />
+    public string Name => "affine-system";
+
+    /// <inheritdoc />
+    public string Summary => "user-provided SPD matrices A(μ) = Σ μ_q A_q and right-hand side, solved by preconditioned CG";
+
+    /// <inheritdoc />
+    public string DefaultTitle => "2×2 thermal block exported as matrices (20 squares per side)";
+
+    /// <inheritdoc />
+    public IReadOnlyList<SettingDefinition> Settings { get; } =
+    [
+        SettingDefinition.Real("parameters.mu.lower", 0.1, "Smallest admissible coefficient μ_q."),
+        SettingDefinition.Real("parameters.mu.upper", 1.0, "Largest admissible coefficient μ_q."),
+        new("run.mu", SettingType.RealList, new[] { 1.0 }, "Coefficients μ_q of the operators, or one value for all."),
+        .. LinearSystemStep.Settings,
+    ];
+
+    /// <summary>
+    /// The default case carries the affine decomposition of a small 2×2 thermal block (20 squares per side), so
+    /// `rom new affine-system` shows the layout a user's own matrices must follow.
+    /// </summary>
+    public DataGroup CreateDefault()
+    {
+        var root = new DataGroup();
+        var defaults = CaseSettings.Defaults(Settings);
+        defaults.Set("run.mu", new[] { 0.2, 1.0, 0.6, 0.4 });
+        defaults.WriteTo(root);
+        var model = new ThermalBlockModel(new ThermalBlockOptions(2, 2, 20, TriangleSplit.FourAroundCentre));
+        var operators = root.GetOrAddGroup("data/operators");
+        for (int q = 0; q < model.AffineOperator.Terms.Count; q++)
+            operators.Groups[q.ToString()] = CsrGroup.Write((CsrMatrix)model.AffineOperator.Terms[q]);
+        root.GetOrAddGroup("data").Datasets["rhs"] = DataArray.Of(model.RightHandSide(Parameter.Of("diffusion", 1, 1, 1, 1)));
+        return root;
+    }
+
+    /// <inheritdoc />
+    public CaseRunOutcome Run(CaseRun run)
+    {
+        var s = run.Settings;
+        string path = run.Document.Path;
+        var terms = ReadOperators(run.Document.Root, path);
+        var rhs = ReadRightHandSide(run.Document.Root, path, terms[0].Rows);
+        var coefficients = Enumerable.Range(0, terms.Count).Select(q => (ParameterFunctional)new ProjectionFunctional("mu", q)).ToArray();
+        var affine = new AffineOperator(terms, coefficients);
+        var mu = ReadParameter(s, terms.Count);
+        var a = (CsrMatrix)affine.At(mu);
+
+        var result = LinearSystemStep.Solve(a, rhs, s, run.Progress);
+        var results = new DataGroup();
+        var solution = results.GetOrAddGroup("solution");
+        solution.Datasets["u"] = DataArray.Of(result.Solution);
+        solution.Attributes["mu"] = DataArray.Of(mu["mu"].ToArray());
+        LinearSystemStep.Record(result, a, rhs, s, results);
+
+        var summary = new List<SummaryItem>
+        {
+            new("terms", "operator terms Q", (long)terms.Count),
+            new("unknowns", "unknowns", (long)a.Rows),
+            new("nonzeros", "non-zeros of A(μ)", (long)a.NonZeros),
+            new("solution_norm", "‖u‖₂", Vectors.Norm(result.Solution)),
+        };
+        summary.AddRange(LinearSystemStep.Summary(result));
+        return new CaseRunOutcome(results, [LinearSystemStep.ResidualPlot(result, run.Document.Title)], summary, result.Converged, result.Message);
+    }
+
+    private static List<CsrMatrix> ReadOperators(DataGroup root, string path)
+    {
+        if (!root.TryGetGroup("data/operators", out var group) || group.Groups.Count == 0)
+            throw new CaseInputException("/data/operators", "nothing (group missing or empty)", "a group of CSR matrices named 0, 1, ..., Q-1", path);
+        var terms = new List<CsrMatrix>();
+        for (int q = 0; q < group.Groups.Count; q++)
+        {
+            if (!group.Groups.TryGetValue(q.ToString(), out var g))
+                throw new CaseInputException("/data/operators", $"members {string.Join(", ", group.Groups.Keys)}", $"consecutive names 0..{group.Groups.Count - 1} (missing '{q}')", path);
+            var a = CsrGroup.Read(g, path, $"/data/operators/{q}");
+            if (a.Rows != a.Cols)
+                throw new CaseInputException($"/data/operators/{q}", $"shape [{a.Rows}, {a.Cols}]", "a square matrix", path);
+            if (q > 0 && a.Rows != terms[0].Rows)
+                throw new CaseInputException($"/data/operators/{q}", $"shape [{a.Rows}, {a.Cols}]", $"[{terms[0].Rows}, {terms[0].Cols}] like /data/operators/0", path);
+            terms.Add(a);
+        }
+        return terms;
+    }
+
+    private static double[] ReadRightHandSide(DataGroup root, string path, int n)
+    {
+        if (!root.TryGetDataset("data/rhs", out var rhs))
+            throw new CaseInputException("/data/rhs", "nothing (dataset missing)", $"a float dataset of length {n}", path);
+        if (!rhs.IsFloat || rhs.Shape.Length != 1 || rhs.Shape[0] != n)
+            throw new CaseInputException("/data/rhs", $"{rhs.Type.DisplayName()} of shape [{string.Join(", ", rhs.Shape)}]", $"a float dataset of shape [{n}]", path);
+        var b = rhs.AsDoubles();
+        int bad = Array.FindIndex(b, v => !double.IsFinite(v));
+        if (bad >= 0)
+            throw new CaseInputException($"/data/rhs[{bad}]", b[bad].ToString(), "a finite number", path);
+        return b;
+    }
+
+    private static Parameter ReadParameter(CaseSettings s, int terms) =>
+        Parameter.Of("mu", ParameterSettings.Values(s, "mu", terms, "one per operator term", ParameterSettings.Range(s, "mu")));
+}

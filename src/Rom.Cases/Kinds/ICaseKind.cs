@@ -1,0 +1,27 @@
+using Rom.Cases.Running;
+using Rom.Cases.Settings;
+using Rom.IO.Hdf5;
+
+namespace Rom.Cases.Kinds;
+
+/// <summary>A kind of case: the settings it understands, how to make a default one, and how to run it.</summary>
+public interface ICaseKind
+{
+    /// <summary>The name stored in the case file's <c>kind</c> attribute, e.g. "thermal-block".</summary>
+    string Name { get; }
+
+    /// <summary>One line saying what the case computes.</summary>
+    string Summary { get; }
+
+    /// <summary>Title of the case <c>rom new</c> writes.</summary>
+    string DefaultTitle { get; }
+
+    /// <summary>The settings this kind reads, with their defaults.</summary>
+    IReadOnlyList<SettingDefinition> Settings { get; }
+
+    /// <summary>A default case tree without the envelope (settings and any data the kind needs), for <c>rom new</c>.</summary>
+    DataGroup CreateDefault();
+
+    /// <summary>Runs the case and returns what to save, plot and show.</summary>
+    CaseRunOutcome Run(CaseRun run);
+}

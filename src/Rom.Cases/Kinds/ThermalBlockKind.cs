@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using Rom.Cases.Running;
+using Rom.Cases.Settings;
+using Rom.IO.Hdf5;
+using Rom.IO.Plots;
+using Rom.LinearAlgebra;
+using Rom.Models.FiniteElements;
+using Rom.Models.ThermalBlock;
+using Rom.Parameters;
+
+namespace Rom.Cases.Kinds;
+
+/// <summary>
+/// The thermal block: −∇·(d∇u) = f on the unit square, u = 0 on the boundary, d = μ_i on block i of an nx×ny
+/// grid, P1 finite elements. A run assembles the model, solves at the parameter in /run and reports the mean of u.
+/// </summary>
+public sealed class ThermalBlockKind : ICaseKind
+{
+    /// <summary>Largest squares-per-side accepted, so an over-large mesh is refused up front rather than by running out of memory.</summary>
+    private const long MaxSquaresPerSide = 2048;
+
+    /// <inheritdoc />
+    public string Name => "thermal-block";
+
+    /// <inheritdoc />
+    public string Summary => "P1 FEM heat conduction on the unit square with piecewise-constant conductivity per block";
+
+    /// <inheritdoc />
+    public string DefaultTitle => "3×3 thermal block on pyMOR's grid (141 squares per side, 40,045 nodes)";
+
+    /// <inheritdoc />
+    public IReadOnlyList<SettingDefinition> Settings { get; } =
+    [
+        SettingDefinition.Integer("problem.blocks_x", 3, "Number of conductivity blocks along x.", 1),
+        SettingDefinition.Integer("problem.blocks_y", 3, "Number of conductivity blocks along y.", 1),
+        new("problem.squares_per_side", SettingType.Integer, 141L, "Mesh squares per side of the unit square.",
+            v => (long)v is >= 1 and <= MaxSquaresPerSide ? null : $"an integer in 1..{MaxSquaresPerSide}"),
+        SettingDefinition.Choice("problem.triangulation", "four", "Split of each square: 'four' triangles around a centre node (pyMOR's grid) or 'two'.", "four", "two"),
+        SettingDefinition.Real("problem.source", 1.0, "Constant heat source f."),
+        SettingDefinition.Real("parameters.diffusion.lower", 0.1, "Smallest admissible block conductivity.", x => x > 0, "a positive conductivity"),
+        SettingDefinition.Real("parameters.diffusion.upper", 1.0, "Largest admissible block conductivity.", x => x > 0, "a positive conductivity"),
+        new("run.diffusion", SettingType.RealList, new[] { 0.8, 0.2, 0.5, 0.1, 1.0, 0.3, 0.6, 0.9, 0.4 },
+            "Conductivity of each block (block ix + nx·iy), or one value for all blocks."),
+        .. LinearSystemStep.Settings,
+    ];
+
+    /// <inheritdoc />
+    public DataGroup CreateDefault()
+    {
+        var root = new DataGroup();
+        CaseSettings.Defaults(Settings).WriteTo(root);
+        return root;
+    }
+
+    /// <inheritdoc />
+    public CaseRunOutcome Run(CaseRun run)
+    {
+        var s = run.Settings;
+        var options = ReadOptions(s);
+        var mu = ReadParameter(s, options);
+
+        run.Progress.Report(new ProgressUpdate("assemble", null, $"P1 on {options.SquaresPerSide}² squares"));
+        var clock = Stopwatch.StartNew();
+        var model = new ThermalBlockModel(options);
+        var a = (CsrMatrix)model.AffineOperator.At(mu);
+        var b = model.RightHandSide(mu);
+        double assembleSeconds = clock.Elapsed.TotalSeconds;
+
+        var result = LinearSystemStep.Solve(a, b, s, run.Progress);
+        var u = result.Solution;
+        double mean = model.Outputs.Single(o => o.Name == "mean").Evaluate(u);
+
+        var results = new DataGroup();
+        var solution = results.GetOrAddGroup("solution");
+        solution.Datasets["u"] = DataArray.Of(u);
+        solution.Datasets["nodal"] = DataArray.Of(model.ToNodal(u));
+        solution.Attributes["diffusion"] = DataArray.Of(mu["diffusion"].ToArray());
+        WriteMesh(model, results.GetOrAddGroup("mesh"));
+        results.GetOrAddGroup("outputs").Attributes["mean"] = DataArray.Scalar(mean);
+        results.GetOrAddGroup("timings").Attributes["assemble_seconds"] = DataArray.Scalar(assembleSeconds);
+        LinearSystemStep.Record(result, a, b, s, results);
+
+        string title = run.Document.Title;
+        var plots = new List<PlotRequest>
+        {
+            PlotRequest.Of("solution", new HeatmapPlot($"{title}: temperature u", model.VertexGrid(u), 0, 1, 0, 1, "u")),
+            LinearSystemStep.ResidualPlot(result, title),
+        };
+        var summary = new List<SummaryItem>
+        {
+            new("blocks", "blocks", $"{options.BlocksX}×{options.BlocksY}"),
+            new("nodes", "mesh nodes", (long)model.Triangulation.NodeCount),
+            new("unknowns", "unknowns (interior nodes)", (long)model.Dimension),
+            new("output_mean", "mean of u over the square", mean),
+            new("assemble_seconds", "assembly time", assembleSeconds, "s"),
+        };
+        summary.AddRange(LinearSystemStep.Summary(result));
+        return new CaseRunOutcome(results, plots, summary, result.Converged, result.Message);
+    }
+
+    private static ThermalBlockOptions ReadOptions(CaseSettings s)
+    {
+        var (lower, upper) = ParameterSettings.Range(s, "diffusion");
+        double source = s.Real("problem.source");
+        return new ThermalBlockOptions(
+            (int)s.Integer("problem.blocks_x"),
+            (int)s.Integer("problem.blocks_y"),
+            (int)s.Integer("problem.squares_per_side"),
+            s.Text("problem.triangulation") == "four" ? TriangleSplit.FourAroundCentre : TriangleSplit.Two,
+            lower,
+            upper,
+            source == 1.0 ? null : (_, _) => source);
+    }
+
+    private static Parameter ReadParameter(CaseSettings s, ThermalBlockOptions options) =>
+        Parameter.Of("diffusion", ParameterSettings.Values(s, "diffusion", options.BlocksX * options.BlocksY,
+            "blocks_x · blocks_y", (options.MuLower, options.MuUpper)));
+
+    private static void WriteMesh(ThermalBlockModel model, DataGroup mesh)
+    {
+        var t = model.Triangulation;
+        var xy = new double[2 * t.NodeCount];
+        for (int i = 0; i < t.NodeCount; i++)
+        {
+            xy[2 * i] = t.X[i];
+            xy[2 * i + 1] = t.Y[i];
+        }
+        mesh.Datasets["coordinates"] = DataArray.Of(xy, t.NodeCount, 2);
+        mesh.Datasets["triangles"] = DataArray.Of(t.Triangles.ToArray(), t.TriangleCount, 3);
+        mesh.Datasets["free_nodes"] = DataArray.Of(model.FreeNodes.ToArray());
+    }
+}

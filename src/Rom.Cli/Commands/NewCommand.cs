@@ -1,0 +1,33 @@
+using System.CommandLine;
+using Rom.Cases;
+using Rom.Cases.Kinds;
+using Rom.IO.Hdf5;
+
+namespace Rom.Cli.Commands;
+
+/// <summary><c>rom new KIND --out FILE</c>: writes a case file of a kind with its default settings.</summary>
+public static class NewCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create(CliContext context)
+    {
+        var kind = new Argument<string>("kind")
+        {
+            Description = "Case kind: " + string.Join(", ", CaseKinds.All.Select(k => $"{k.Name} ({k.Summary})")),
+        };
+        var output = new Option<string>("--out") { Description = "Path of the case file to write.", Required = true };
+        var title = new Option<string?>("--title") { Description = "Title stored in the file (default: the kind's own)." };
+        var command = new Command("new", "Write a new case file of a kind with its default settings.") { kind, output, title };
+        command.SetAction(parse =>
+        {
+            string name = parse.GetRequiredValue(kind);
+            var caseKind = CaseKinds.Find(name)
+                ?? throw new CaseInputException("KIND", $"'{name}'", "one of " + string.Join(", ", CaseKinds.All.Select(k => $"'{k.Name}'")));
+            string path = parse.GetRequiredValue(output);
+            Hdf5File.Write(path, CaseDocument.Create(caseKind, parse.GetValue(title) ?? caseKind.DefaultTitle));
+            context.Out.WriteLine($"wrote {path} ({caseKind.Name}); run it with: rom run {path}");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

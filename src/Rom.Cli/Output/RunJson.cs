@@ -1,0 +1,34 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Rom.Cases.Running;
+
+namespace Rom.Cli.Output;
+
+/// <summary>The JSON object <c>rom run --json</c> prints: the case, the outcome, the files, and every summary key at top level.</summary>
+public static class RunJson
+{
+    /// <summary>Formats one run as an indented JSON object.</summary>
+    public static string Format(RunReport report)
+    {
+        var json = new JsonObject
+        {
+            ["case"] = report.Document.Path,
+            ["kind"] = report.Document.Kind.Name,
+            ["title"] = report.Document.Title,
+            ["succeeded"] = report.Outcome.Succeeded,
+            ["message"] = report.Outcome.Message,
+            ["results"] = report.ResultsPath,
+            ["plots"] = new JsonArray(report.PlotFiles.Select(p => (JsonNode?)p).ToArray()),
+            ["total_seconds"] = report.TotalSeconds,
+        };
+        foreach (var item in report.Outcome.Summary)
+            json[item.Key] = item.Value switch
+            {
+                double d => JsonNumber.Of(d),
+                long l => l,
+                bool b => b,
+                var other => other.ToString(),
+            };
+        return json.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+    }
+}

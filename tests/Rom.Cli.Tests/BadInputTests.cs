@@ -1,0 +1,157 @@
+using Rom.IO.Hdf5;
+
+namespace Rom.Cli.Tests;
+
+/// <summary>Every kind of bad input gives exit code 2 and one clear error line naming the field and value, never a stack trace.</summary>
+public class BadInputTests : TempFolder
+{
+    private static void AssertBadInput(Cli.Outcome run, params string[] mentions)
+    {
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString());
+        var lines = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(lines[0], Does.StartWith("error: "), run.ToString());
+        foreach (var m in mentions)
+            Assert.That(lines[0], Does.Contain(m), run.ToString());
+        Assert.That(run.Error, Does.Not.Contain("   at "), "no stack trace");
+    }
+
+    private string NewCase(string kind = "thermal-block")
+    {
+        string path = PathOf(kind + ".h5");
+        Assert.That(Cli.Run("new", kind, "--out", path).ExitCode, Is.EqualTo(0));
+        return path;
+    }
+
+    /// <summary>Edits a case file through the in-memory tree and writes it back.</summary>
+    private string Edit(string path, Action<DataGroup> change)
+    {
+        var tree = Hdf5File.Read(path);
+        change(tree);
+        Hdf5File.Write(path, tree);
+        return path;
+    }
+
+    [Test]
+    public void TruncatedFile()
+    {
+        string path = NewCase();
+        var bytes = File.ReadAllBytes(path);
+        File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]);
+        AssertBadInput(Cli.Run("run", path), Path.GetFileName(path));
+    }
+
+    [Test]
+    public void NotAnHdf5File()
+    {
+        string path = PathOf("notes.h5");
+        File.WriteAllText(path, "these are notes, not HDF5\n");
+        AssertBadInput(Cli.Run("run", path), "notes.h5");
+        AssertBadInput(Cli.Run("info", path), "notes.h5");
+    }
+
+    [Test]
+    public void MissingFile() => AssertBadInput(Cli.Run("run", PathOf("absent.h5")), "absent.h5");
+
+    [Test]
+    public void MissingGroup()
+    {
+        string path = Edit(NewCase("affine-system"), t => t.Groups.Remove("data"));
+        AssertBadInput(Cli.Run("run", path), "/data/operators", "missing");
+    }
+
+    [Test]
+    public void MissingDatasetInCsrGroup()
+    {
+        string path = Edit(NewCase("affine-system"), t => { t.TryGetGroup("data/operators/1", out var g); g.Datasets.Remove("indptr"); });
+        AssertBadInput(Cli.Run("run", path), "/data/operators/1/indptr", "missing");
+    }
+
+    [Test]
+    public void WrongDtypeOfSetting()
+    {
+        string path = Edit(NewCase(), t => t.Groups["problem"].Attributes["squares_per_side"] = DataArray.Scalar("many"));
+        AssertBadInput(Cli.Run("run", path), "squares_per_side", "string", "integer");
+    }
+
+    [Test]
+    public void WrongDtypeOfMatrixIndices()
+    {
+        string path = Edit(NewCase("affine-system"), t =>
+        {
+            t.TryGetGroup("data/operators/0", out var g);
+            g.Datasets["indptr"] = DataArray.Of(g.Datasets["indptr"].AsDoubles());
+        });
+        AssertBadInput(Cli.Run("run", path), "/data/operators/0/indptr", "integer", "float64");
+    }
+
+    [Test]
+    public void WrongShapeOfRightHandSide()
+    {
+        string path = Edit(NewCase("affine-system"), t => t.Groups["data"].Datasets["rhs"] = DataArray.Of(new double[7]));
+        AssertBadInput(Cli.Run("run", path), "/data/rhs", "[7]");
+    }
+
+    [Test]
+    public void WrongNumberOfConductivities()
+    {
+        string path = Edit(NewCase(), t => t.Groups["run"].Attributes["diffusion"] = DataArray.Of(new[] { 0.5, 0.5 }));
+        AssertBadInput(Cli.Run("run", path), "run.diffusion", "2 values", "9");
+    }
+
+    [Test]
+    public void NaNConductivity()
+    {
+        string path = Edit(NewCase(), t => t.Groups["run"].Attributes["diffusion"] = DataArray.Of(Enumerable.Repeat(double.NaN, 9).ToArray()));
+        AssertBadInput(Cli.Run("run", path), "run.diffusion", "NaN", "finite");
+    }
+
+    [Test]
+    public void NegativeConductivity()
+    {
+        AssertBadInput(Cli.Run("run", NewCase(), "--set", "run.diffusion=-0.5"), "run.diffusion[0]", "-0.5");
+        string path = Edit(NewCase(), t => t.GetOrAddGroup("parameters/diffusion").Attributes["lower"] = DataArray.Scalar(-1.0));
+        AssertBadInput(Cli.Run("run", path), "parameters.diffusion.lower", "-1", "positive");
+    }
+
+    [Test]
+    public void UnknownCaseKind()
+    {
+        string path = Edit(NewCase(), t => t.Attributes["kind"] = DataArray.Scalar("navier-stokes"));
+        AssertBadInput(Cli.Run("run", path), "/@kind", "navier-stokes", "thermal-block");
+        AssertBadInput(Cli.Run("new", "navier-stokes", "--out", PathOf("x.h5")), "navier-stokes");
+    }
+
+    [Test]
+    public void NotARomCase()
+    {
+        string path = Edit(NewCase(), t => t.Attributes["format"] = DataArray.Scalar("something-else"));
+        AssertBadInput(Cli.Run("run", path), "/@format", "something-else", "rom-case");
+    }
+
+    [Test]
+    public void UnknownSetKey() =>
+        AssertBadInput(Cli.Run("run", NewCase(), "--set", "solver.tolerance=1e-6"), "solver.tolerance", "unknown setting");
+
+    [Test]
+    public void UnparsableSetValue() =>
+        AssertBadInput(Cli.Run("run", NewCase(), "--set", "solver.max_iterations=lots"), "solver.max_iterations", "lots");
+
+    [Test]
+    public void MisspeltAttributeInCaseFile()
+    {
+        string path = Edit(NewCase(), t => t.Groups["solver"].Attributes["relative_tolerence"] = DataArray.Scalar(1e-6));
+        AssertBadInput(Cli.Run("run", path), "/solver", "relative_tolerence");
+    }
+
+    [Test]
+    public void ChoiceOutsideItsList() =>
+        AssertBadInput(Cli.Run("run", NewCase(), "--set", "problem.triangulation=three"), "problem.triangulation", "'three'", "'four'");
+
+    [Test]
+    public void UnknownOptionAndMissingArgument()
+    {
+        AssertBadInput(Cli.Run("run", NewCase(), "--fast"), "--fast");
+        AssertBadInput(Cli.Run("run"));
+        AssertBadInput(Cli.Run());
+    }
+}

@@ -1,0 +1,72 @@
+using System.Text.Json;
+
+namespace Rom.Cli.Tests;
+
+public class NewInfoValidateTests : TempFolder
+{
+    [Test]
+    public void ShippedCaseIsWhatRomNewWrites()
+    {
+        // cases/thermal-block.h5 must be regenerable: same settings as `rom new thermal-block`.
+        string fresh = PathOf("fresh.h5");
+        Assert.That(Cli.Run("new", "thermal-block", "--out", fresh).ExitCode, Is.EqualTo(0));
+        string shipped = Path.Combine(Cli.RepoRoot, "cases", "thermal-block.h5");
+        var a = Cli.Run("info", shipped);
+        var b = Cli.Run("info", fresh);
+        Assert.That(a.ExitCode, Is.EqualTo(0), a.ToString());
+        string Settings(string info) => info[info.IndexOf("Effective settings", StringComparison.Ordinal)..];
+        Assert.That(Settings(a.Out), Is.EqualTo(Settings(b.Out)));
+        Assert.That(a.Out, Does.Contain("squares_per_side").And.Contain("141"));
+    }
+
+    [Test]
+    public void InfoDescribesResultsAndForeignFiles()
+    {
+        string casePath = PathOf("a.h5"), results = PathOf("r.h5");
+        Cli.Run("new", "affine-system", "--out", casePath);
+        Cli.Run("run", casePath, "--out", results, "--set", "output.plots=0");
+        var info = Cli.Run("info", results);
+        Assert.That(info.ExitCode, Is.EqualTo(0), info.ToString());
+        Assert.That(info.Out, Does.Contain("Rom results file").And.Contain("residual_history").And.Contain("case_sha256"));
+    }
+
+    [Test]
+    public void HelpEverywhere()
+    {
+        foreach (var args in new[] { new[] { "--help" }, ["new", "--help"], ["info", "--help"], ["run", "--help"], ["validate", "--help"] })
+        {
+            var help = Cli.Run(args);
+            Assert.That(help.ExitCode, Is.EqualTo(0), string.Join(" ", args));
+            Assert.That(help.Out, Does.Contain("Usage"), string.Join(" ", args));
+        }
+    }
+
+    [Test]
+    public void ValidateRunsTheShippedValidationCases()
+    {
+        var run = Cli.Run("validate", Path.Combine(Cli.RepoRoot, "validation", "cases"), "--json");
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
+        using var json = JsonDocument.Parse(run.Out);
+        var checks = json.RootElement.EnumerateArray().ToList();
+        Assert.That(checks, Has.Count.GreaterThanOrEqualTo(2));
+        Assert.That(checks.All(c => c.GetProperty("passed").GetBoolean()));
+    }
+
+    [Test]
+    public void ValidateFailsWhenAReferenceDisagrees()
+    {
+        // A check that must fail: the Poisson mean compared with a wrong reference value.
+        string folder = PathOf("cases");
+        Directory.CreateDirectory(folder);
+        string path = Path.Combine(folder, "wrong.h5");
+        File.Copy(Path.Combine(Cli.RepoRoot, "validation", "cases", "poisson-mean.h5"), path);
+        var tree = Rom.IO.Hdf5.Hdf5File.Read(path);
+        tree.TryGetGroup("reference/checks/output_mean", out var check);
+        check.Attributes["value"] = Rom.IO.Hdf5.DataArray.Scalar(0.04);
+        Rom.IO.Hdf5.Hdf5File.Write(path, tree);
+
+        var run = Cli.Run("validate", folder);
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString());
+        Assert.That(run.Out, Does.Contain("FAIL").And.Contain("0 passed, 1 failed"));
+    }
+}

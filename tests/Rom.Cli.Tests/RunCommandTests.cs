@@ -1,0 +1,78 @@
+using System.Text.Json;
+using Rom.IO.Hdf5;
+
+namespace Rom.Cli.Tests;
+
+public class RunCommandTests : TempFolder
+{
+    [Test]
+    public void NewThenRunWritesResultsPlotsAndSummary()
+    {
+        string casePath = PathOf("tb.h5"), results = PathOf("out/tb.h5");
+        Assert.That(Cli.Run("new", "thermal-block", "--out", casePath).ExitCode, Is.EqualTo(0));
+
+        var run = Cli.Run("run", casePath, "--out", results, "--set", "problem.squares_per_side=24");
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
+        Assert.That(run.Out, Does.Contain("mean of u over the square").And.Contain("ok: "));
+        foreach (var plot in new[] { "tb-solution.svg", "tb-solution.png", "tb-residuals.svg", "tb-residuals.png" })
+            Assert.That(File.Exists(PathOf("out/" + plot)), plot);
+        var tree = Hdf5File.Read(results);
+        Assert.That(tree.Attributes["format"].AsStrings()[0], Is.EqualTo("rom-results"));
+        Assert.That(tree.Attributes["succeeded"].AsLongs()[0], Is.EqualTo(1));
+        Assert.That(tree.Attributes["case_sha256"].AsStrings()[0], Has.Length.EqualTo(64));
+        Assert.That(tree.TryGetGroup("case/problem", out var problem) && problem.Attributes["squares_per_side"].AsLongs()[0] == 24,
+            "the results record the effective (overridden) settings");
+        Assert.That(tree.TryGetDataset("solution/nodal", out var nodal) && nodal.Count == 25 * 25 + 24 * 24);
+        Assert.That(tree.TryGetDataset("solver/residual_history", out var history) && history.AsDoubles()[^1] <= 1e-10);
+    }
+
+    [Test]
+    public void JsonOutputIsOneObjectWithTheSummaryKeys()
+    {
+        string casePath = PathOf("tb.h5");
+        Cli.Run("new", "thermal-block", "--out", casePath);
+
+        var run = Cli.Run("run", casePath, "--out", PathOf("r.h5"), "--json", "--set", "problem.squares_per_side=10", "--set", "output.plots=0");
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
+        using var json = JsonDocument.Parse(run.Out);
+        var root = json.RootElement;
+        Assert.That(root.GetProperty("succeeded").GetBoolean());
+        Assert.That(root.GetProperty("unknowns").GetInt64(), Is.EqualTo(11 * 11 + 10 * 10 - 4 * 10));
+        Assert.That(root.GetProperty("output_mean").GetDouble(), Is.GreaterThan(0));
+        Assert.That(root.GetProperty("iterations").GetInt64(), Is.GreaterThan(0));
+        Assert.That(root.GetProperty("plots").GetArrayLength(), Is.EqualTo(0));
+    }
+
+    [Test]
+    public void NonConvergenceFailsWithExitCodeOneButStillWritesResults()
+    {
+        string casePath = PathOf("tb.h5"), results = PathOf("r.h5");
+        Cli.Run("new", "thermal-block", "--out", casePath);
+
+        var run = Cli.Run("run", casePath, "--out", results, "--set", "problem.squares_per_side=20", "--set", "solver.max_iterations=3", "--set", "output.plots=0");
+
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString());
+        Assert.That(run.Error, Does.Contain("the run failed"));
+        Assert.That(Hdf5File.Read(results).Attributes["succeeded"].AsLongs()[0], Is.EqualTo(0));
+    }
+
+    [Test]
+    public void AffineSystemExampleRunsAndMatchesTheThermalBlockItCameFrom()
+    {
+        // rom new affine-system exports a 2×2 thermal block with 20 squares; solving it at mu must give the
+        // same mean as the thermal-block kind at the same mu (two paths through different code).
+        string affine = PathOf("a.h5"), block = PathOf("b.h5");
+        Cli.Run("new", "affine-system", "--out", affine);
+        Cli.Run("new", "thermal-block", "--out", block);
+        var a = Cli.Run("run", affine, "--out", PathOf("ra.h5"), "--json", "--set", "output.plots=0", "--set", "solver.relative_tolerance=1e-12");
+        var b = Cli.Run("run", block, "--out", PathOf("rb.h5"), "--json", "--set", "output.plots=0", "--set", "solver.relative_tolerance=1e-12",
+            "--set", "problem.blocks_x=2", "--set", "problem.blocks_y=2", "--set", "problem.squares_per_side=20", "--set", "run.diffusion=0.2,1.0,0.6,0.4");
+        Assert.That(a.ExitCode, Is.EqualTo(0), a.ToString());
+        Assert.That(b.ExitCode, Is.EqualTo(0), b.ToString());
+        Assert.That(Hdf5File.Read(PathOf("ra.h5")).TryGetDataset("solution/u", out var uA));
+        Assert.That(Hdf5File.Read(PathOf("rb.h5")).TryGetDataset("solution/u", out var uB));
+        Assert.That(uA.AsDoubles(), Is.EqualTo(uB.AsDoubles()).Within(1e-9));
+    }
+}
