@@ -1,4 +1,5 @@
 using PureHDF;
+using PureHDF.VOL.Native;
 
 namespace Rom.IO.Hdf5;
 
@@ -14,19 +15,18 @@ public static class Hdf5File
         ArgumentNullException.ThrowIfNull(path);
         if (!File.Exists(path))
             throw new DataFileException(path, null, Directory.Exists(path) ? "is a folder, expected an HDF5 file" : "file not found");
-        IDisposable file;
-        IH5Group root;
+        NativeFile file;
         try
         {
-            var native = H5File.OpenRead(path);
-            (file, root) = (native, native);
+            ThrowIfTruncated(path);
+            file = H5File.OpenRead(path);
         }
-        catch (Exception e)
+        catch (Exception e) when (e is not DataFileException)
         {
             throw new DataFileException(path, null, $"not a readable HDF5 file: {e.GetBaseException().Message}", e);
         }
         using (file)
-            return new Hdf5Reader(path).Read(root);
+            return new Hdf5Reader(path).Read(file);
     }
 
     /// <summary>
@@ -59,5 +59,14 @@ public static class Hdf5File
                 File.Delete(temporary);
             throw new DataFileException(path, null, $"cannot write the file: {e.GetBaseException().Message}", e);
         }
+    }
+
+    private static void ThrowIfTruncated(string path)
+    {
+        using var stream = File.OpenRead(path);
+        long? recorded = Hdf5Superblock.RecordedLength(stream);
+        if (recorded > stream.Length)
+            throw new DataFileException(path, null,
+                $"truncated HDF5 file: it has {stream.Length} bytes but its superblock records {recorded}");
     }
 }
