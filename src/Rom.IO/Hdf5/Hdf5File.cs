@@ -45,18 +45,12 @@ public static class Hdf5File
         ArgumentOutOfRangeException.ThrowIfLessThan(options.ChunkElements, 1, nameof(options.ChunkElements));
 
         var file = new Hdf5Writer(path, options).Build(root);
-        string fullPath = Path.GetFullPath(path);
-        string temporary = Path.Combine(
-            Path.GetDirectoryName(fullPath) ?? ".", $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            file.Write(temporary);
-            File.Move(temporary, fullPath, overwrite: true);
+            AtomicFile.Write(path, stream => file.Write(stream));
         }
         catch (Exception e)
         {
-            if (File.Exists(temporary))
-                File.Delete(temporary);
             throw new DataFileException(path, null, $"cannot write the file: {e.GetBaseException().Message}", e);
         }
     }

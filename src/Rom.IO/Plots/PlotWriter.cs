@@ -20,6 +20,7 @@ public static class PlotWriter
         ArgumentException.ThrowIfNullOrWhiteSpace(basePath);
         var svg = basePath + ".svg";
         var png = basePath + ".png";
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(basePath))!);
         AtomicFile.Write(svg, stream => PlotCanvas.WriteSvg(model, stream));
         AtomicFile.Write(png, stream => PlotCanvas.WritePng(model, stream));
         return [svg, png];

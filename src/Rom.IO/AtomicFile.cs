@@ -1,18 +1,21 @@
-namespace Rom.IO.Plots;
+namespace Rom.IO;
 
 /// <summary>Writes a file so that readers see either the old file or the complete new one.</summary>
 internal static class AtomicFile
 {
-    /// <summary>Writes <paramref name="path"/> through <paramref name="write"/>, creating its folder if needed.</summary>
+    /// <summary>
+    /// Writes <paramref name="path"/> through <paramref name="write"/> into a temporary file in the same folder,
+    /// then renames it over <paramref name="path"/>; on any failure the temporary file is removed and an existing
+    /// file is left untouched. The folder must exist.
+    /// </summary>
     public static void Write(string path, Action<Stream> write)
     {
         var full = Path.GetFullPath(path);
         var folder = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(folder);
         var temporary = Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite))
             {
                 write(stream);
                 stream.Flush(flushToDisk: true);
