@@ -132,6 +132,42 @@ public class ThermalBlockModelTests
         Assert.That(h1Slope, Is.EqualTo(1).Within(0.1));
     }
 
+    /// <summary>
+    /// A solution with a kink across x = 1/2 for d = d₁ left, d₂ right: u = w(x) sin(πy) with d w' = cos(πx) + c
+    /// continuous (flux continuity), w(0) = w(1) = 0 fixing c; f = (π sin(πx) + d π² w) sin(πy).
+    /// </summary>
+    private static (double L2, double H1) DiscontinuousErrors(int n, TriangleSplit split)
+    {
+        const double d1 = 0.1, d2 = 1.0;
+        double c = -2 / Math.PI * (1 / d1 - 1 / d2) / (1 / d1 + 1 / d2);
+        double D(double x) => x < 0.5 ? d1 : d2;
+        double W(double x) => x < 0.5
+            ? (Math.Sin(Math.PI * x) / Math.PI + c * x) / d1
+            : (1 / Math.PI + c / 2) / d1 + ((Math.Sin(Math.PI * x) - 1) / Math.PI + c * (x - 0.5)) / d2;
+        double dW(double x) => (Math.Cos(Math.PI * x) + c) / D(x);
+        var model = new ThermalBlockModel(new ThermalBlockOptions(2, 1, n, split,
+            Source: (x, y) => (Math.PI * Math.Sin(Math.PI * x) + D(x) * Math.PI * Math.PI * W(x)) * Math.Sin(Math.PI * y)));
+        var result = model.Solve(Parameter.Of("diffusion", d1, d2), new KrylovOptions(1e-13));
+        Assert.That(result.Converged, result.Message);
+        var nodal = model.ToNodal(result.Solution);
+        return (P1Assembly.L2Error(model.Triangulation, nodal, (x, y) => W(x) * Math.Sin(Math.PI * y)),
+            P1Assembly.H1SeminormError(model.Triangulation, nodal, (x, y) => (dW(x) * Math.Sin(Math.PI * y), W(x) * Math.PI * Math.Cos(Math.PI * y))));
+    }
+
+    [TestCase(TriangleSplit.Two)]
+    [TestCase(TriangleSplit.FourAroundCentre)]
+    public void DiscontinuousCoefficientAlignedWithTheMeshKeepsOptimalOrders(TriangleSplit split)
+    {
+        int[] meshes = [8, 16, 32, 64];
+        var errors = meshes.Select(n => DiscontinuousErrors(n, split)).ToArray();
+        var logH = meshes.Select(n => Math.Log(1.0 / n)).ToArray();
+        double l2Slope = FittedSlope(logH, errors.Select(e => Math.Log(e.L2)).ToArray());
+        double h1Slope = FittedSlope(logH, errors.Select(e => Math.Log(e.H1)).ToArray());
+        TestContext.Out.WriteLine($"{split}, d = (0.1, 1): L2 slope {l2Slope:F4}, H1 slope {h1Slope:F4}");
+        Assert.That(l2Slope, Is.EqualTo(2).Within(0.1));
+        Assert.That(h1Slope, Is.EqualTo(1).Within(0.1));
+    }
+
     /// <summary>∫u for −Δu = 1 on the unit square: (64/π⁶) Σ_{m,n odd} 1/(m² n² (m² + n²)), summed to about 1e-12.</summary>
     private static double SeriesMean()
     {
