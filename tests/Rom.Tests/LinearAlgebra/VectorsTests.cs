@@ -1,0 +1,40 @@
+using Rom.LinearAlgebra;
+
+namespace Rom.Tests.LinearAlgebra;
+
+public class VectorsTests
+{
+    [TestCase(0)]
+    [TestCase(1)]
+    [TestCase(3)]
+    [TestCase(7)]
+    [TestCase(33)]
+    public void KernelsMatchNaiveLoops(int n)
+    {
+        var random = new Random(n);
+        var x = TestMatrices.RandomVector(random, n);
+        var y = TestMatrices.RandomVector(random, n);
+        double dot = 0;
+        for (int i = 0; i < n; i++) dot += x[i] * y[i];
+        Assert.That(Vectors.Dot(x, y), Is.EqualTo(dot).Within(1e-14));
+        Assert.That(Vectors.Norm(x), Is.EqualTo(Math.Sqrt(x.Sum(v => v * v))).Within(1e-14));
+
+        var axpy = (double[])y.Clone();
+        Vectors.Axpy(-1.5, x, axpy);
+        Assert.That(axpy, Is.EqualTo(y.Select((v, i) => v - 1.5 * x[i])).Within(1e-15));
+
+        var xpby = (double[])y.Clone();
+        Vectors.Xpby(x, 0.25, xpby);
+        Assert.That(xpby, Is.EqualTo(y.Select((v, i) => x[i] + 0.25 * v)).Within(1e-15));
+    }
+
+    [Test]
+    public void AllFiniteAndLengthChecks()
+    {
+        Assert.That(Vectors.AllFinite([1.0, 2.0]));
+        Assert.That(Vectors.AllFinite([1.0, double.NaN]), Is.False);
+        Assert.That(Vectors.AllFinite([double.NegativeInfinity]), Is.False);
+        Assert.Throws<ArgumentException>(() => Vectors.Dot(new double[3], new double[4]));
+        Assert.Throws<ArgumentException>(() => Vectors.Axpy(1, new double[3], new double[2]));
+    }
+}
