@@ -13,6 +13,9 @@ namespace Rom.Cases;
 /// <param name="Sha256">Hex SHA-256 of the file's bytes, recorded in results for provenance.</param>
 public sealed record CaseDocument(string Path, ICaseKind Kind, string Title, DataGroup Root, string Sha256)
 {
+    /// <summary>Short name of the case: its file name without extension, used in plot titles.</summary>
+    public string Name => System.IO.Path.GetFileNameWithoutExtension(Path);
+
     /// <summary>Reads and checks a case file; bad files raise <see cref="DataFileException"/> or <see cref="CaseInputException"/>.</summary>
     public static CaseDocument Load(string path)
     {
@@ -54,5 +57,5 @@ public sealed record CaseDocument(string Path, ICaseKind Kind, string Title, Dat
     }
 
     private static string Describe(DataArray? a) =>
-        a is null ? "nothing (attribute missing)" : $"{a.Type.DisplayName()} of shape [{string.Join(", ", a.Shape)}]";
+        a is null ? "nothing (attribute missing)" : a.ToString();
 }

@@ -62,7 +62,7 @@ public class BadInputTests : TempFolder
     [Test]
     public void MissingDatasetInCsrGroup()
     {
-        string path = Edit(NewCase("affine-system"), t => { t.TryGetGroup("data/operators/1", out var g); g.Datasets.Remove("indptr"); });
+        string path = Edit(NewCase("affine-system"), t => t.Group("data/operators/1").Datasets.Remove("indptr"));
         AssertBadInput(Cli.Run("run", path), "/data/operators/1/indptr", "missing");
     }
 
@@ -78,7 +78,7 @@ public class BadInputTests : TempFolder
     {
         string path = Edit(NewCase("affine-system"), t =>
         {
-            t.TryGetGroup("data/operators/0", out var g);
+            var g = t.Group("data/operators/0");
             g.Datasets["indptr"] = DataArray.Of(g.Datasets["indptr"].AsDoubles());
         });
         AssertBadInput(Cli.Run("run", path), "/data/operators/0/indptr", "integer", "float64");

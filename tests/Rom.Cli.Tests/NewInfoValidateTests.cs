@@ -61,8 +61,7 @@ public class NewInfoValidateTests : TempFolder
         string path = Path.Combine(folder, "wrong.h5");
         File.Copy(Path.Combine(Cli.RepoRoot, "validation", "cases", "poisson-mean.h5"), path);
         var tree = Rom.IO.Hdf5.Hdf5File.Read(path);
-        tree.TryGetGroup("reference/checks/output_mean", out var check);
-        check.Attributes["value"] = Rom.IO.Hdf5.DataArray.Scalar(0.04);
+        tree.Group("reference/checks/output_mean").Attributes["value"] = Rom.IO.Hdf5.DataArray.Scalar(0.04);
         Rom.IO.Hdf5.Hdf5File.Write(path, tree);
 
         var run = Cli.Run("validate", folder);

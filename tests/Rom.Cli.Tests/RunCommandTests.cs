@@ -21,10 +21,10 @@ public class RunCommandTests : TempFolder
         Assert.That(tree.Attributes["format"].AsStrings()[0], Is.EqualTo("rom-results"));
         Assert.That(tree.Attributes["succeeded"].AsLongs()[0], Is.EqualTo(1));
         Assert.That(tree.Attributes["case_sha256"].AsStrings()[0], Has.Length.EqualTo(64));
-        Assert.That(tree.TryGetGroup("case/problem", out var problem) && problem.Attributes["squares_per_side"].AsLongs()[0] == 24,
+        Assert.That(tree.Group("case/problem").Attributes["squares_per_side"].AsLongs()[0], Is.EqualTo(24),
             "the results record the effective (overridden) settings");
-        Assert.That(tree.TryGetDataset("solution/nodal", out var nodal) && nodal.Count == 25 * 25 + 24 * 24);
-        Assert.That(tree.TryGetDataset("solver/residual_history", out var history) && history.AsDoubles()[^1] <= 1e-10);
+        Assert.That(tree.Dataset("solution/nodal").Count, Is.EqualTo(25 * 25 + 24 * 24));
+        Assert.That(tree.Dataset("solver/residual_history").AsDoubles()[^1], Is.LessThanOrEqualTo(1e-10));
     }
 
     [Test]
@@ -71,8 +71,8 @@ public class RunCommandTests : TempFolder
             "--set", "problem.blocks_x=2", "--set", "problem.blocks_y=2", "--set", "problem.squares_per_side=20", "--set", "run.diffusion=0.2,1.0,0.6,0.4");
         Assert.That(a.ExitCode, Is.EqualTo(0), a.ToString());
         Assert.That(b.ExitCode, Is.EqualTo(0), b.ToString());
-        Assert.That(Hdf5File.Read(PathOf("ra.h5")).TryGetDataset("solution/u", out var uA));
-        Assert.That(Hdf5File.Read(PathOf("rb.h5")).TryGetDataset("solution/u", out var uB));
-        Assert.That(uA.AsDoubles(), Is.EqualTo(uB.AsDoubles()).Within(1e-9));
+        var uA = Hdf5File.Read(PathOf("ra.h5")).Dataset("solution/u").AsDoubles();
+        var uB = Hdf5File.Read(PathOf("rb.h5")).Dataset("solution/u").AsDoubles();
+        Assert.That(uA, Is.EqualTo(uB).Within(1e-9));
     }
 }

@@ -79,7 +79,7 @@ public sealed class AffineSystemKind : ICaseKind
             new("solution_norm", "‖u‖₂", Vectors.Norm(result.Solution)),
         };
         summary.AddRange(LinearSystemStep.Summary(result));
-        return new CaseRunOutcome(results, [LinearSystemStep.ResidualPlot(result, run.Document.Title)], summary, result.Converged, result.Message);
+        return new CaseRunOutcome(results, [LinearSystemStep.ResidualPlot(result, run.Document.Name)], summary, result.Converged, result.Message);
     }
 
     private static List<CsrMatrix> ReadOperators(DataGroup root, string path)
@@ -106,7 +106,7 @@ public sealed class AffineSystemKind : ICaseKind
         if (!root.TryGetDataset("data/rhs", out var rhs))
             throw new CaseInputException("/data/rhs", "nothing (dataset missing)", $"a float dataset of length {n}", path);
         if (!rhs.IsFloat || rhs.Shape.Length != 1 || rhs.Shape[0] != n)
-            throw new CaseInputException("/data/rhs", $"{rhs.Type.DisplayName()} of shape [{string.Join(", ", rhs.Shape)}]", $"a float dataset of shape [{n}]", path);
+            throw new CaseInputException("/data/rhs", rhs.ToString(), $"a float dataset of shape [{n}]", path);
         var b = rhs.AsDoubles();
         int bad = Array.FindIndex(b, v => !double.IsFinite(v));
         if (bad >= 0)

@@ -80,11 +80,11 @@ public sealed class ThermalBlockKind : ICaseKind
         results.GetOrAddGroup("timings").Attributes["assemble_seconds"] = DataArray.Scalar(assembleSeconds);
         LinearSystemStep.Record(result, a, b, s, results);
 
-        string title = run.Document.Title;
+        string name = run.Document.Name;
         var plots = new List<PlotRequest>
         {
-            PlotRequest.Of("solution", new HeatmapPlot($"{title}: temperature u", model.VertexGrid(u), 0, 1, 0, 1, "u")),
-            LinearSystemStep.ResidualPlot(result, title),
+            PlotRequest.Of("solution", new HeatmapPlot($"{name}: temperature u", model.VertexGrid(u), 0, 1, 0, 1, "u")),
+            LinearSystemStep.ResidualPlot(result, name),
         };
         var summary = new List<SummaryItem>
         {

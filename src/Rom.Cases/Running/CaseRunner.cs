@@ -61,7 +61,7 @@ public static class CaseRunner
         if (settings.Integer("output.plots") == 1)
         {
             progress.Report(new ProgressUpdate("plots", null, $"{outcome.Plots.Count} plots"));
-            string stem = Path.Combine(folder ?? ".", Path.GetFileNameWithoutExtension(resultsPath));
+            string stem = Path.Combine(Path.GetDirectoryName(resultsPath) ?? "", Path.GetFileNameWithoutExtension(resultsPath));
             foreach (var plot in outcome.Plots)
                 plotFiles.AddRange(plot.WriteTo($"{stem}-{plot.Name}"));
         }

@@ -32,7 +32,7 @@ public static class LinearSystemStep
         IPreconditioner? preconditioner = settings.Text("solver.preconditioner") == "jacobi" ? new JacobiPreconditioner(a) : null;
         progress.Report(new ProgressUpdate("solve", 0, $"CG on {a.Rows:N0} unknowns"));
         var result = solver.Solve(a, b, preconditioner, monitor: (k, r) =>
-            progress.Report(new ProgressUpdate("solve", Math.Clamp(Math.Log(r) / Math.Log(tolerance), 0, 1), $"iteration {k}, residual {r:E2}")));
+            progress.Report(new ProgressUpdate("solve", Math.Clamp(Math.Log(r) / Math.Log(tolerance), 0, 1), $"iteration {k}, residual {r:0.00E+00}")));
         progress.Report(new ProgressUpdate("solve", 1, result.Message));
         return result;
     }
@@ -68,10 +68,10 @@ public static class LinearSystemStep
         new("solve_seconds", "solve time", result.Elapsed.TotalSeconds, "s"),
     ];
 
-    /// <summary>The residual history on a logarithmic axis.</summary>
-    public static PlotRequest ResidualPlot(KrylovResult result, string title) =>
+    /// <summary>The residual history on a logarithmic axis; <paramref name="name"/> is the case's short name.</summary>
+    public static PlotRequest ResidualPlot(KrylovResult result, string name) =>
         PlotRequest.Of("residuals", new LinePlot(
-            $"{title}: CG residual history",
+            $"{name}: CG residual history",
             "iteration",
             "relative residual ‖b − A u‖ / ‖b‖",
             [new LineSeriesData("residual", Enumerable.Range(0, result.ResidualHistory.Count).Select(i => (double)i).ToArray(), result.ResidualHistory.ToArray())],

@@ -130,7 +130,7 @@ public sealed class CaseSettings
     private static object FromStored(SettingDefinition d, DataArray a)
     {
         string where = $"/{d.GroupPath}/@{d.AttributeName}";
-        string found = $"{a.Type} of shape [{string.Join(", ", a.Shape)}]";
+        string found = a.ToString();
         bool scalar = a.Count == 1;
         return d.Type switch
         {
