@@ -3,7 +3,7 @@ using Rom.IO.Hdf5;
 namespace Rom.Cli.Tests;
 
 /// <summary>Every kind of bad input gives exit code 2 and one clear error line naming the field and value, never a stack trace.</summary>
-public class BadInputTests : TempFolder
+public class BadInputTests : TempFolderTest
 {
     private static void AssertBadInput(Cli.Outcome run, params string[] mentions)
     {

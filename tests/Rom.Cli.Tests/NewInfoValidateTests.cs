@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Rom.Cli.Tests;
 
-public class NewInfoValidateTests : TempFolder
+public class NewInfoValidateTests : TempFolderTest
 {
     [Test]
     public void ShippedCaseIsWhatRomNewWrites()

@@ -3,7 +3,7 @@ using Rom.IO.Hdf5;
 
 namespace Rom.Cli.Tests;
 
-public class RunCommandTests : TempFolder
+public class RunCommandTests : TempFolderTest
 {
     [Test]
     public void NewThenRunWritesResultsPlotsAndSummary()

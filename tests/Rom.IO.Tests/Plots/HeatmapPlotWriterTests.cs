@@ -4,7 +4,7 @@ using SkiaSharp;
 
 namespace Rom.IO.Tests.Plots;
 
-public sealed class HeatmapPlotWriterTests : PlotFolder
+public sealed class HeatmapPlotWriterTests : TempFolderTest
 {
     private static double[,] Grid(int n, Func<double, double, double> f)
     {
@@ -25,7 +25,7 @@ public sealed class HeatmapPlotWriterTests : PlotFolder
     {
         var plot = new HeatmapPlot("Mode 1", Grid(101, (x, y) => Math.Sin(Math.PI * x) * Math.Sin(Math.PI * y)), 0, 1, 0, 1, "amplitude");
 
-        var paths = PlotWriter.Write(plot, Path.Combine(Folder, "mode"));
+        var paths = PlotWriter.Write(plot, Path.Combine(Dir, "mode"));
 
         using var bitmap = PlotImage.Decode(paths[1]);
         Assert.That((bitmap.Width, bitmap.Height), Is.EqualTo((800, 600)));
@@ -39,7 +39,7 @@ public sealed class HeatmapPlotWriterTests : PlotFolder
     public void HotCornerAtLargeXSmallYIsDrawnBottomRight()
     {
         var plot = new HeatmapPlot("hot corner", Grid(21, (x, y) => x > 0.75 && y < 0.25 ? 1 : 0), 0, 1, 0, 1, "T");
-        using var bitmap = PlotImage.Decode(PlotWriter.Write(plot, Path.Combine(Folder, "hot"))[1]);
+        using var bitmap = PlotImage.Decode(PlotWriter.Write(plot, Path.Combine(Dir, "hot"))[1]);
 
         // The plot area is where the cold colour fills long rows and columns; the colour bar's cold end is too short to count.
         var cold = PlotImage.Pixels(bitmap).Where(p => IsCold(bitmap.GetPixel(p.X, p.Y))).ToList();
@@ -76,9 +76,9 @@ public sealed class HeatmapPlotWriterTests : PlotFolder
     [TestCaseSource(nameof(BadPlots))]
     public void BadDataThrowsNamingThePlotAndWritesNothing(HeatmapPlot plot)
     {
-        var error = Assert.Throws<ArgumentException>(() => PlotWriter.Write(plot, Path.Combine(Folder, "bad")));
+        var error = Assert.Throws<ArgumentException>(() => PlotWriter.Write(plot, Path.Combine(Dir, "bad")));
 
         Assert.That(error!.ParamName, Is.EqualTo("plot"));
-        Assert.That(Directory.GetFiles(Folder), Is.Empty);
+        Assert.That(Directory.GetFiles(Dir), Is.Empty);
     }
 }

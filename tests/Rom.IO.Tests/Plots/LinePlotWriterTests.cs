@@ -3,7 +3,7 @@ using Rom.IO.Plots;
 
 namespace Rom.IO.Tests.Plots;
 
-public sealed class LinePlotWriterTests : PlotFolder
+public sealed class LinePlotWriterTests : TempFolderTest
 {
     private static LinePlot ResidualHistory(double last)
     {
@@ -15,16 +15,16 @@ public sealed class LinePlotWriterTests : PlotFolder
     [Test]
     public void WritesSvgAndPngNextToEachOther()
     {
-        var paths = PlotWriter.Write(ResidualHistory(1e-12), Path.Combine(Folder, "residual"));
+        var paths = PlotWriter.Write(ResidualHistory(1e-12), Path.Combine(Dir, "residual"));
 
-        Assert.That(paths, Is.EqualTo(new[] { Path.Combine(Folder, "residual.svg"), Path.Combine(Folder, "residual.png") }));
+        Assert.That(paths, Is.EqualTo(new[] { Path.Combine(Dir, "residual.svg"), Path.Combine(Dir, "residual.png") }));
         Assert.That(paths, Has.All.Matches<string>(File.Exists));
     }
 
     [Test]
     public void PngHasSignatureSizeColoursAndText()
     {
-        var png = PlotWriter.Write(ResidualHistory(1e-12), Path.Combine(Folder, "residual"))[1];
+        var png = PlotWriter.Write(ResidualHistory(1e-12), Path.Combine(Dir, "residual"))[1];
 
         Assert.That(File.ReadAllBytes(png).Take(8), Is.EqualTo(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }));
         using var bitmap = PlotImage.Decode(png);
@@ -37,7 +37,7 @@ public sealed class LinePlotWriterTests : PlotFolder
     [Test]
     public void SvgIsXmlWithTitleAndLabels()
     {
-        var svg = PlotWriter.Write(ResidualHistory(1e-12), Path.Combine(Folder, "residual"))[0];
+        var svg = PlotWriter.Write(ResidualHistory(1e-12), Path.Combine(Dir, "residual"))[0];
 
         var root = XDocument.Load(svg).Root!;
         Assert.That(root.Name.LocalName, Is.EqualTo("svg"));
@@ -48,13 +48,13 @@ public sealed class LinePlotWriterTests : PlotFolder
     [Test]
     public void LogAxisSkipsAnExactZero()
     {
-        Assert.That(PlotWriter.Write(ResidualHistory(0), Path.Combine(Folder, "converged")), Has.All.Matches<string>(File.Exists));
+        Assert.That(PlotWriter.Write(ResidualHistory(0), Path.Combine(Dir, "converged")), Has.All.Matches<string>(File.Exists));
     }
 
     [Test]
     public void CreatesTheFolderAndOverwritesWithoutLeftovers()
     {
-        var basePath = Path.Combine(Folder, "a", "b", "residual");
+        var basePath = Path.Combine(Dir, "a", "b", "residual");
         PlotWriter.Write(ResidualHistory(1e-12), basePath);
         PlotWriter.Write(ResidualHistory(1e-13), basePath);
 
@@ -76,10 +76,10 @@ public sealed class LinePlotWriterTests : PlotFolder
     [TestCaseSource(nameof(BadPlots))]
     public void BadDataThrowsNamingThePlotAndWritesNothing(LinePlot plot)
     {
-        var error = Assert.Throws<ArgumentException>(() => PlotWriter.Write(plot, Path.Combine(Folder, "bad")));
+        var error = Assert.Throws<ArgumentException>(() => PlotWriter.Write(plot, Path.Combine(Dir, "bad")));
 
         Assert.That(error!.ParamName, Is.EqualTo("plot"));
-        Assert.That(Directory.GetFiles(Folder), Is.Empty);
+        Assert.That(Directory.GetFiles(Dir), Is.Empty);
     }
 
     [Test]
