@@ -31,4 +31,7 @@ public sealed class CaseInputException : Exception
 
     /// <summary>The same error attributed to a file (unchanged when it already names one).</summary>
     public CaseInputException InFile(string file) => File is null ? new(Field, Value, Expected, file) : this;
+
+    /// <summary>The setting key the field refers to: the field without an index suffix such as "[3]".</summary>
+    public string SettingKey => Field.Split('[')[0];
 }

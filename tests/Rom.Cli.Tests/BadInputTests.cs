@@ -108,7 +108,9 @@ public class BadInputTests : TempFolderTest
     [Test]
     public void NegativeConductivity()
     {
-        AssertBadInput(Cli.Run("run", NewCase(), "--set", "run.diffusion=-0.5"), "run.diffusion[0]", "-0.5");
+        var fromCommandLine = Cli.Run("run", NewCase(), "--set", "run.diffusion=-0.5");
+        AssertBadInput(fromCommandLine, "--set run.diffusion[0]", "-0.5");
+        Assert.That(fromCommandLine.Error, Does.Not.Contain(".h5"), "a value from --set is not blamed on the file");
         string path = Edit(NewCase(), t => t.GetOrAddGroup("parameters/diffusion").Attributes["lower"] = DataArray.Scalar(-1.0));
         AssertBadInput(Cli.Run("run", path), "parameters.diffusion.lower", "-1", "positive");
     }

@@ -49,9 +49,13 @@ public static class CaseRunner
         {
             outcome = document.Kind.Run(new CaseRun(document, settings, progress));
         }
-        catch (CaseInputException e)
+        catch (CaseInputException e) when (!settings.IsOverridden(e.SettingKey))
         {
             throw e.InFile(casePath);
+        }
+        catch (CaseInputException e)
+        {
+            throw new CaseInputException("--set " + e.Field, e.Value, e.Expected);
         }
         resultsPath ??= DefaultResultsPath(casePath);
         string? folder = Path.GetDirectoryName(Path.GetFullPath(resultsPath));

@@ -11,6 +11,7 @@ public sealed class CaseSettings
 {
     private readonly Dictionary<string, SettingDefinition> _definitions;
     private readonly Dictionary<string, object> _values = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _overridden = new(StringComparer.Ordinal);
 
     private CaseSettings(IReadOnlyList<SettingDefinition> definitions)
     {
@@ -64,7 +65,11 @@ public sealed class CaseSettings
         if (!_definitions.TryGetValue(key, out var d))
             throw new CaseInputException($"--set {key}", "an unknown setting", $"one of: {string.Join(", ", _definitions.Keys)}");
         Set(d, Parse(d, text));
+        _overridden.Add(key);
     }
+
+    /// <summary>True when the setting was given on the command line rather than by the file or a default.</summary>
+    public bool IsOverridden(string key) => _overridden.Contains(key);
 
     /// <summary>An integer setting.</summary>
     public long Integer(string key) => (long)Get(key, SettingType.Integer);
