@@ -1,0 +1,14 @@
+namespace Rom.LinearAlgebra;
+
+/// <summary>
+/// The inverse of a square operator applied to vectors, x = A⁻¹ b: a factorisation (exact up to round-off)
+/// or an iterative solve to a tolerance. Reductors use it for full-order solves and Riesz representers.
+/// </summary>
+public interface IInverseOperator
+{
+    /// <summary>Size n of the n × n operator.</summary>
+    int Dimension { get; }
+
+    /// <summary>Computes x = A⁻¹ b, overwriting x; throws <see cref="InvalidOperationException"/> when the solve fails.</summary>
+    void Solve(ReadOnlySpan<double> b, Span<double> x);
+}
