@@ -30,4 +30,22 @@ internal static class TestMatrices
     /// <summary>A vector of uniform entries in [−1, 1].</summary>
     public static double[] RandomVector(Random random, int n) =>
         Enumerable.Range(0, n).Select(_ => 2 * random.NextDouble() - 1).ToArray();
+
+    /// <summary>The 5-point Laplacian of a k × k grid of unknowns (Dirichlet boundary), n = k², in natural order.</summary>
+    public static CsrMatrix GridLaplacian(int k)
+    {
+        var rows = new List<int>(); var cols = new List<int>(); var vals = new List<double>();
+        void Add(int i, int j, double v) { rows.Add(i); cols.Add(j); vals.Add(v); }
+        for (int y = 0; y < k; y++)
+            for (int x = 0; x < k; x++)
+            {
+                int i = x + k * y;
+                Add(i, i, 4);
+                if (x > 0) Add(i, i - 1, -1);
+                if (x < k - 1) Add(i, i + 1, -1);
+                if (y > 0) Add(i, i - k, -1);
+                if (y < k - 1) Add(i, i + k, -1);
+            }
+        return CsrMatrix.FromTriplets(k * k, k * k, rows.ToArray(), cols.ToArray(), vals.ToArray());
+    }
 }
