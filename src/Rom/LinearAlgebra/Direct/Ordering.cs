@@ -59,10 +59,18 @@ public static class Ordering
         private readonly int[] _label = new int[n];   // nodes of the part being split carry the current label
         private readonly int[] _level = new int[n];
         private readonly int[] _queue = new int[n];
+        private readonly int[] _local = CreateFilled(n, -1);   // index within the part being ordered by minimum degree
         private int _nextLabel;
         private int _written;
 
         public int[] Result => _result;
+
+        private static int[] CreateFilled(int length, int value)
+        {
+            var array = new int[length];
+            Array.Fill(array, value);
+            return array;
+        }
 
         /// <summary>Orders a part: each connected component is dissected, parts first and separator last.</summary>
         public void Order(int[] part)
@@ -210,17 +218,18 @@ public static class Ordering
         private void MinimumDegree(int[] part)
         {
             int m = part.Length;
-            var local = new Dictionary<int, int>(m);
-            for (int i = 0; i < m; i++) local[part[i]] = i;
+            for (int i = 0; i < m; i++) _local[part[i]] = i;
             var adjacent = new bool[m, m];
             var degree = new int[m];
             for (int i = 0; i < m; i++)
                 for (int p = adjacencyStart[part[i]]; p < adjacencyStart[part[i] + 1]; p++)
-                    if (local.TryGetValue(adjacency[p], out int j) && j != i && !adjacent[i, j])
-                    {
-                        adjacent[i, j] = true;
-                        degree[i]++;
-                    }
+                {
+                    int j = _local[adjacency[p]];
+                    if (j < 0 || j == i || adjacent[i, j]) continue;
+                    adjacent[i, j] = true;
+                    degree[i]++;
+                }
+            foreach (int v in part) _local[v] = -1;
             var eliminated = new bool[m];
             var neighbours = new List<int>();
             for (int step = 0; step < m; step++)
