@@ -38,7 +38,7 @@ public sealed class ConjugateGradient : IKrylovSolver
         var p = new double[n];
         var ap = new double[n];
         var z = preconditioner is null ? r : new double[n];
-        run.Residual(b, r);
+        run.InitialResidual(b, r);
 
         double previousRz = 0;
         for (int j = 0; ; j++)

@@ -12,6 +12,7 @@ internal sealed class KrylovRun
 {
     private readonly ILinearOperator _a;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly bool _zeroStart;
 
     /// <summary>Checks that A is square and b, x₀ fit it (throws <see cref="ArgumentException"/>); copies x₀.</summary>
     public KrylovRun(string method, ILinearOperator a, ReadOnlySpan<double> b, double[]? initialGuess)
@@ -25,6 +26,7 @@ internal sealed class KrylovRun
         if (initialGuess is not null && initialGuess.Length != n)
             throw new ArgumentException($"The initial guess has length {initialGuess.Length}, expected the operator size {n}.", nameof(initialGuess));
         _a = a;
+        _zeroStart = initialGuess is null;
         X = initialGuess is null ? new double[n] : (double[])initialGuess.Clone();
     }
 
@@ -52,6 +54,15 @@ internal sealed class KrylovRun
     {
         Multiply(X, r);
         for (int i = 0; i < r.Length; i++) r[i] = b[i] - r[i];
+    }
+
+    /// <summary>Computes r₀ = b − A x₀, without a product with A when no initial guess was given (x₀ = 0).</summary>
+    public void InitialResidual(ReadOnlySpan<double> b, Span<double> r)
+    {
+        if (_zeroStart)
+            b.CopyTo(r);
+        else
+            Residual(b, r);
     }
 
     /// <summary>
