@@ -8,8 +8,8 @@ namespace Rom.Krylov;
 /// </summary>
 public sealed class BiCgStab : IKrylovSolver
 {
-    // An inner product whose cosine falls below this is treated as zero: the method breaks down.
-    private const double Vanishing = 1e-15;
+    // An inner product whose cosine falls below ε² is treated as zero (SciPy's rhotol and omegatol are ε²).
+    private const double Vanishing = 4.930380657631324e-32;
 
     private readonly KrylovOptions _options;
 
