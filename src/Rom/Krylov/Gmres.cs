@@ -16,9 +16,6 @@ public sealed class Gmres : IKrylovSolver
 
     private readonly GmresOptions _options;
 
-    /// <summary>The settings this solver runs with.</summary>
-    public GmresOptions Options => _options;
-
     /// <summary>Creates a solver with the given settings.</summary>
     public Gmres(GmresOptions options)
     {

@@ -122,6 +122,20 @@ public class GmresTests
     }
 
     [Test]
+    public void MonitorSeesEveryArnoldiStepAndRestartsReportTrueResiduals()
+    {
+        var a = ConvectionDiffusion(10);
+        var b = TestMatrices.RandomVector(new Random(6), a.Rows);
+        var calls = new List<int>();
+        var result = new Gmres(new GmresOptions(1e-10, Restart: 8)).Solve(a, b, monitor: (k, _) => calls.Add(k));
+        Assert.That(result.Converged, result.Message);
+        Assert.That(calls, Is.EqualTo(Enumerable.Range(1, result.Iterations)));
+        int cycles = (result.Iterations + 7) / 8;
+        Assert.That(result.MatrixVectorProducts, Is.EqualTo(result.Iterations + cycles), "one product per step plus one residual per cycle");
+        Assert.That(result.FinalRelativeResidual, Is.EqualTo(TrueRelativeResidual(a, b, result.Solution)).Within(1e-13));
+    }
+
+    [Test]
     public void BadOptionsAndArgumentsThrow()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => _ = new Gmres(new GmresOptions(Restart: 0)));
