@@ -15,6 +15,9 @@ public sealed record KrylovResult(
     string Message,
     TimeSpan Elapsed)
 {
+    /// <summary>Number of products with A the solve performed (residual recomputations included).</summary>
+    public int MatrixVectorProducts { get; init; }
+
     /// <summary>True when the tolerance was reached.</summary>
     public bool Converged => Reason == StopReason.Converged;
 

@@ -1,0 +1,37 @@
+namespace Rom.Krylov.Preconditioners;
+
+/// <summary>Settings of the smoothed-aggregation algebraic multigrid preconditioner.</summary>
+/// <param name="StrengthThreshold">θ: j is strongly connected to i when |a_ij| ≥ θ √(|a_ii a_jj|).</param>
+/// <param name="CoarsestSize">Stop coarsening at or below this many unknowns and solve there by dense Cholesky.</param>
+/// <param name="MaxLevels">Largest number of levels, the finest included.</param>
+/// <param name="PreSmoothingSweeps">Forward Gauss–Seidel sweeps before the coarse-grid correction.</param>
+/// <param name="PostSmoothingSweeps">Backward Gauss–Seidel sweeps after it (equal counts keep the V-cycle symmetric for CG).</param>
+/// <param name="SpectralRadiusSteps">Lanczos steps estimating ρ(D⁻¹A) for the prolongator smoothing weight ω = 4/(3ρ).</param>
+public sealed record SmoothedAggregationOptions(
+    double StrengthThreshold = 0.08,
+    int CoarsestSize = 200,
+    int MaxLevels = 10,
+    int PreSmoothingSweeps = 1,
+    int PostSmoothingSweeps = 1,
+    int SpectralRadiusSteps = 20)
+{
+    /// <summary>Largest coarsest level the dense Cholesky solve accepts when coarsening stops early.</summary>
+    public const int MaxDirectSize = 5000;
+
+    /// <summary>Throws an <see cref="ArgumentException"/> naming the setting when a value is unusable.</summary>
+    public void Validate()
+    {
+        if (!(StrengthThreshold >= 0 && StrengthThreshold < 1))
+            throw new ArgumentOutOfRangeException(nameof(StrengthThreshold), StrengthThreshold, "The strength threshold θ must lie in [0, 1).");
+        if (CoarsestSize < 1 || CoarsestSize > MaxDirectSize)
+            throw new ArgumentOutOfRangeException(nameof(CoarsestSize), CoarsestSize, $"The coarsest size must lie in 1..{MaxDirectSize}.");
+        if (MaxLevels < 1)
+            throw new ArgumentOutOfRangeException(nameof(MaxLevels), MaxLevels, "There must be at least one level.");
+        if (PreSmoothingSweeps < 0)
+            throw new ArgumentOutOfRangeException(nameof(PreSmoothingSweeps), PreSmoothingSweeps, "The sweep count must be non-negative.");
+        if (PostSmoothingSweeps < 0)
+            throw new ArgumentOutOfRangeException(nameof(PostSmoothingSweeps), PostSmoothingSweeps, "The sweep count must be non-negative.");
+        if (SpectralRadiusSteps < 1)
+            throw new ArgumentOutOfRangeException(nameof(SpectralRadiusSteps), SpectralRadiusSteps, "At least one Lanczos step is needed.");
+    }
+}

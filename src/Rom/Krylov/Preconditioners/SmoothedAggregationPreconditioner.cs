@@ -1,0 +1,116 @@
+using MathNet.Numerics.LinearAlgebra;
+using MathNet.Numerics.LinearAlgebra.Factorization;
+using Rom.LinearAlgebra;
+
+namespace Rom.Krylov.Preconditioners;
+
+/// <summary>
+/// Smoothed-aggregation algebraic multigrid for SPD matrices (Vaněk, Mandel &amp; Brezina, Computing 56, 1996),
+/// applied as one symmetric V-cycle per call: forward Gauss–Seidel, Galerkin coarse correction A_c = Pᵀ A P,
+/// backward Gauss–Seidel, and dense Cholesky on the coarsest level. Symmetric positive definite, so it suits CG.
+/// </summary>
+public sealed class SmoothedAggregationPreconditioner : IPreconditioner
+{
+    private readonly Level[] _levels;
+    private readonly Cholesky<double> _coarsest;
+    private readonly SmoothedAggregationOptions _options;
+
+    /// <summary>Builds the hierarchy; throws naming the problem when A is not square, has a non-positive diagonal or is not SPD on the coarsest level.</summary>
+    public SmoothedAggregationPreconditioner(CsrMatrix matrix, SmoothedAggregationOptions? options = null)
+    {
+        SparseTriangularSweeps.RequireSquare(matrix, "Smoothed aggregation", nameof(matrix));
+        _options = options ?? new SmoothedAggregationOptions();
+        _options.Validate();
+
+        var levels = new List<Level>();
+        var a = matrix;
+        while (true)
+        {
+            var diagonal = a.Diagonal();
+            for (int i = 0; i < diagonal.Length; i++)
+                if (!(diagonal[i] > 0) || !double.IsFinite(diagonal[i]))
+                    throw new ArgumentException(
+                        $"Diagonal entry of row {i} on level {levels.Count} is {diagonal[i]}; smoothed aggregation needs an SPD matrix (positive diagonal).", nameof(matrix));
+            if (a.Rows <= _options.CoarsestSize || levels.Count + 1 == _options.MaxLevels)
+                break;
+            var (pointers, neighbours) = AggregationCoarsening.StrongNeighbourhoods(a, diagonal, _options.StrengthThreshold);
+            var (aggregateOf, count) = AggregationCoarsening.Aggregate(pointers, neighbours);
+            if (count >= a.Rows)
+                break;
+            var tentative = AggregationCoarsening.TentativeProlongator(aggregateOf, count);
+            double rho = SpectralRadius.OfJacobiScaled(a, diagonal, _options.SpectralRadiusSteps);
+            var p = AggregationCoarsening.SmoothedProlongator(a, diagonal, tentative, 4 / (3 * rho));
+            var r = p.Transpose();
+            levels.Add(new Level(a, diagonal, p, r));
+            a = r.Multiply(a.Multiply(p));
+        }
+        if (a.Rows > SmoothedAggregationOptions.MaxDirectSize)
+            throw new ArgumentException(
+                $"Coarsening stopped at {a.Rows} unknowns on level {levels.Count}, above the dense limit {SmoothedAggregationOptions.MaxDirectSize}: the matrix has too few strong connections (lower StrengthThreshold) or MaxLevels is too small.",
+                nameof(matrix));
+        try
+        {
+            _coarsest = Matrix<double>.Build.DenseOfMatrix(a.ToMathNet()).Cholesky();
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException($"The coarsest operator ({a.Rows}×{a.Rows}) is not positive definite; smoothed aggregation needs an SPD matrix. {e.Message}", nameof(matrix));
+        }
+        Operators = levels.Select(l => l.A).Append(a).ToArray();
+        Prolongators = levels.Select(l => l.P).ToArray();
+        _levels = levels.ToArray();
+    }
+
+    /// <summary>The operator of every level, finest (the given matrix) first.</summary>
+    public IReadOnlyList<CsrMatrix> Operators { get; }
+
+    /// <summary>The smoothed prolongator from level l + 1 to level l.</summary>
+    public IReadOnlyList<CsrMatrix> Prolongators { get; }
+
+    /// <summary>Unknowns per level, finest first.</summary>
+    public IReadOnlyList<int> LevelSizes => Operators.Select(o => o.Rows).ToArray();
+
+    /// <summary>Operator complexity Σ nnz(A_l) / nnz(A_0): the memory and work of a V-cycle relative to one product with A.</summary>
+    public double OperatorComplexity => Operators.Sum(o => (double)o.NonZeros) / Operators[0].NonZeros;
+
+    /// <inheritdoc />
+    public void Apply(ReadOnlySpan<double> r, Span<double> z)
+    {
+        SparseTriangularSweeps.RequireLengths(Operators[0].Rows, r.Length, z.Length);
+        Cycle(0, r, z);
+    }
+
+    // V-cycle on level l for A_l x = b from x = 0.
+    private void Cycle(int l, ReadOnlySpan<double> b, Span<double> x)
+    {
+        if (l == _levels.Length)
+        {
+            var solution = _coarsest.Solve(Vector<double>.Build.DenseOfArray(b.ToArray()));
+            solution.AsArray().CopyTo(x);
+            return;
+        }
+        var level = _levels[l];
+        x.Clear();
+        for (int s = 0; s < _options.PreSmoothingSweeps; s++) GaussSeidel.Forward(level.A, level.InverseDiagonal, b, x);
+        // Coarse-grid correction: x += P A_c⁻¹ Pᵀ (b − A x).
+        level.A.Apply(x, level.Residual);
+        for (int i = 0; i < b.Length; i++) level.Residual[i] = b[i] - level.Residual[i];
+        level.R.Apply(level.Residual, level.CoarseRight);
+        Cycle(l + 1, level.CoarseRight, level.CoarseSolution);
+        level.P.Apply(level.CoarseSolution, level.Residual);
+        Vectors.Axpy(1, level.Residual, x);
+        for (int s = 0; s < _options.PostSmoothingSweeps; s++) GaussSeidel.Backward(level.A, level.InverseDiagonal, b, x);
+    }
+
+    // One level of the hierarchy with its V-cycle work vectors.
+    private sealed class Level(CsrMatrix a, double[] diagonal, CsrMatrix p, CsrMatrix r)
+    {
+        public CsrMatrix A { get; } = a;
+        public CsrMatrix P { get; } = p;
+        public CsrMatrix R { get; } = r;
+        public double[] InverseDiagonal { get; } = diagonal.Select(d => 1 / d).ToArray();
+        public double[] Residual { get; } = new double[a.Rows];
+        public double[] CoarseRight { get; } = new double[p.Cols];
+        public double[] CoarseSolution { get; } = new double[p.Cols];
+    }
+}

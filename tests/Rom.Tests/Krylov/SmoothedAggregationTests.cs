@@ -1,0 +1,130 @@
+using MathNet.Numerics.LinearAlgebra;
+using Rom.Krylov;
+using Rom.Krylov.Preconditioners;
+using Rom.LinearAlgebra;
+using static Rom.Tests.Krylov.KrylovTestProblems;
+
+namespace Rom.Tests.Krylov;
+
+public class SmoothedAggregationTests
+{
+    [Test]
+    public void SparseProductMatchesDense()
+    {
+        var random = new Random(1);
+        var a = TestMatrices.RandomSparse(random, 17, 23, 0.2);
+        var b = TestMatrices.RandomSparse(random, 23, 11, 0.2);
+        var product = CsrMatrix.FromMathNet(a).Multiply(CsrMatrix.FromMathNet(b));
+        Assert.That(product.Rows, Is.EqualTo(17));
+        Assert.That(product.Cols, Is.EqualTo(11));
+        Assert.That(product.ToMathNet().ToArray(), Is.EqualTo((a * b).ToArray()).Within(1e-14));
+        Assert.Throws<ArgumentException>(() => CsrMatrix.FromMathNet(a).Multiply(CsrMatrix.FromMathNet(a)));
+    }
+
+    [Test]
+    public void TentativeProlongatorHasTheConstantInItsRange()
+    {
+        var a = Poisson(20);
+        var diagonal = a.Diagonal();
+        var (pointers, neighbours) = AggregationCoarsening.StrongNeighbourhoods(a, diagonal, 0.08);
+        var (aggregateOf, count) = AggregationCoarsening.Aggregate(pointers, neighbours);
+        Assert.That(aggregateOf, Is.All.InRange(0, count - 1), "every node is aggregated");
+        Assert.That(count, Is.LessThan(a.Rows / 4), "aggregates of 3×3-ish neighbourhoods");
+        var t = AggregationCoarsening.TentativeProlongator(aggregateOf, count);
+        var ones = new double[a.Rows];
+        t.Apply(Enumerable.Repeat(1.0, count).ToArray(), ones);
+        Assert.That(ones, Is.All.EqualTo(1.0));
+
+        // Smoothing keeps the constant where A annihilates it (interior rows of the Laplacian).
+        var p = AggregationCoarsening.SmoothedProlongator(a, diagonal, t, 4.0 / 3 / 2);
+        var smoothed = new double[a.Rows];
+        p.Apply(Enumerable.Repeat(1.0, count).ToArray(), smoothed);
+        int interior = 5 + 20 * 5;
+        Assert.That(smoothed[interior], Is.EqualTo(1.0).Within(1e-14));
+    }
+
+    [Test]
+    public void SpectralRadiusEstimateIsCloseForPoisson()
+    {
+        // D⁻¹A of the 5-point Laplacian has ρ = 2 − 2 (1 − cos(π/(n+1)))/2·… = 1 + cos(π/(n+1)).
+        var a = Poisson(30);
+        double rho = SpectralRadius.OfJacobiScaled(a, a.Diagonal(), 20);
+        double exact = 1 + Math.Cos(Math.PI / 31);
+        Assert.That(rho, Is.LessThanOrEqualTo(exact * (1 + 1e-12)));
+        Assert.That(rho, Is.GreaterThan(0.97 * exact));
+    }
+
+    [Test]
+    public void HierarchiesShrinkAndCoarseOperatorsAreGalerkin()
+    {
+        var twoLevel = new SmoothedAggregationPreconditioner(Poisson(20));
+        Assert.That(twoLevel.LevelSizes, Has.Count.EqualTo(2));
+        var multi = new SmoothedAggregationPreconditioner(Poisson(64), new SmoothedAggregationOptions(CoarsestSize: 50));
+        Assert.That(multi.LevelSizes.Count, Is.GreaterThanOrEqualTo(3));
+        for (int l = 1; l < multi.LevelSizes.Count; l++)
+            Assert.That(multi.LevelSizes[l], Is.LessThan(multi.LevelSizes[l - 1] / 3));
+        Assert.That(multi.LevelSizes[^1], Is.LessThanOrEqualTo(50));
+        Assert.That(multi.OperatorComplexity, Is.LessThan(2));
+
+        var a = Matrix<double>.Build.DenseOfMatrix(multi.Operators[1].ToMathNet());
+        var p = Matrix<double>.Build.DenseOfMatrix(multi.Prolongators[1].ToMathNet());
+        var galerkin = p.Transpose() * a * p;
+        Assert.That(multi.Operators[2].ToMathNet().ToArray(), Is.EqualTo(galerkin.ToArray()).Within(1e-12));
+    }
+
+    [Test]
+    public void VCycleIsSymmetricPositiveDefinite()
+    {
+        var (a, _) = ThermalBlock(16, 3, 2);
+        var amg = new SmoothedAggregationPreconditioner(a, new SmoothedAggregationOptions(CoarsestSize: 20));
+        var random = new Random(3);
+        for (int trial = 0; trial < 3; trial++)
+        {
+            var x = TestMatrices.RandomVector(random, a.Rows);
+            var y = TestMatrices.RandomVector(random, a.Rows);
+            var mx = new double[a.Rows];
+            var my = new double[a.Rows];
+            amg.Apply(x, mx);
+            amg.Apply(y, my);
+            Assert.That(Vectors.Dot(x, my), Is.EqualTo(Vectors.Dot(y, mx)).Within(1e-10 * Math.Abs(Vectors.Dot(x, my))));
+            Assert.That(Vectors.Dot(x, mx), Is.Positive);
+        }
+    }
+
+    [Test]
+    public void AmgPcgSolvesTheThermalBlockLikeDenseLu()
+    {
+        var (a, b) = ThermalBlock(14, 3, 5);
+        var result = new ConjugateGradient(new KrylovOptions(1e-11)).Solve(a, b,
+            new SmoothedAggregationPreconditioner(a, new SmoothedAggregationOptions(CoarsestSize: 30)));
+        AssertSolves(a, b, result, 1e-11);
+        Assert.That(result.Iterations, Is.LessThan(20));
+    }
+
+    [Test]
+    public void AmgPcgIterationsGrowSlowlyWithRefinement()
+    {
+        int Iterations(int n)
+        {
+            var a = Poisson(n);
+            var b = Enumerable.Repeat(1.0, a.Rows).ToArray();
+            var result = new ConjugateGradient(new KrylovOptions(1e-8)).Solve(a, b, new SmoothedAggregationPreconditioner(a));
+            Assert.That(result.Converged, result.Message);
+            return result.Iterations;
+        }
+        int coarse = Iterations(32), fine = Iterations(128);
+        TestContext.Out.WriteLine($"AMG-PCG iterations: 32² → {coarse}, 128² → {fine}");
+        Assert.That(fine, Is.LessThanOrEqualTo(1.5 * coarse));
+    }
+
+    [Test]
+    public void NonSpdMatricesAndBadOptionsAreClearErrors()
+    {
+        var negative = CsrMatrix.FromMathNet(Matrix<double>.Build.DenseOfDiagonalArray([1.0, -1.0, 2.0]));
+        Assert.That(Assert.Throws<ArgumentException>(() => _ = new SmoothedAggregationPreconditioner(negative))!.Message, Does.Contain("row 1"));
+        var indefinite = CsrMatrix.FromMathNet(Matrix<double>.Build.DenseOfArray(new[,] { { 1.0, 2.0 }, { 2.0, 1.0 } }));
+        Assert.That(Assert.Throws<ArgumentException>(() => _ = new SmoothedAggregationPreconditioner(indefinite))!.Message, Does.Contain("not positive definite"));
+        Assert.Throws<ArgumentOutOfRangeException>(() => _ = new SmoothedAggregationPreconditioner(CsrMatrix.Identity(3), new SmoothedAggregationOptions(StrengthThreshold: 1)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => _ = new SmoothedAggregationPreconditioner(CsrMatrix.Identity(3), new SmoothedAggregationOptions(CoarsestSize: 0)));
+    }
+}
