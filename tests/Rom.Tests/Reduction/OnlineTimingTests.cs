@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using Rom.Parameters;
+using Rom.Reduction;
+
+namespace Rom.Tests.Reduction;
+
+public class OnlineTimingTests
+{
+    /// <summary>Synthetic reduced data of the given sizes: SPD Ã_q, and a residual matrix shaped like a thermal block's (K = 1 + (Q − 1)N).</summary>
+    private static ReducedModelData Synthetic(ResidualEstimatorKind kind, int n, int q, int seed)
+    {
+        var random = new Random(seed);
+        double Next() => 2 * random.NextDouble() - 1;
+        var operators = Enumerable.Range(0, q).Select(_ =>
+        {
+            var b = new double[n, n];
+            for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) b[i, j] = Next();
+            var a = new double[n, n];
+            for (int i = 0; i < n; i++)
+                for (int j = 0; j < n; j++)
+                {
+                    double sum = i == j ? 1 : 0;
+                    for (int k = 0; k < n; k++) sum += b[i, k] * b[j, k] / n;
+                    a[i, j] = sum;
+                }
+            return a;
+        }).ToArray();
+        int terms = 1 + q * n, range = 1 + (q - 1) * n;
+        var residual = kind == ResidualEstimatorKind.Classical ? new double[terms, terms] : new double[range, terms];
+        for (int i = 0; i < residual.GetLength(0); i++)
+            for (int j = 0; j < terms; j++)
+                if (kind == ResidualEstimatorKind.Classical || i <= j) residual[i, j] = Next();
+        return new ReducedModelData(
+            Enumerable.Range(0, q).Select(k => (ParameterFunctional)new ProjectionFunctional("mu", k)).ToArray(),
+            operators,
+            Enumerable.Range(0, n).Select(_ => Next()).ToArray(),
+            [new ReducedOutput("s", Enumerable.Range(0, n).Select(_ => Next()).ToArray(), 1.0, false)],
+            Parameter.Of("mu", Enumerable.Repeat(1.0, q).ToArray()),
+            1.0,
+            new ResidualNormData(kind, residual),
+            Dimension: 1,
+            Basis: new double[n]);
+    }
+
+    [TestCase(ResidualEstimatorKind.Stable)]
+    [TestCase(ResidualEstimatorKind.Classical)]
+    public void SolvePlusBoundAtN60Q9TakesMicroseconds(ResidualEstimatorKind kind)
+    {
+        var model = ReducedModel.FromData(Synthetic(kind, 60, 9, seed: 1));
+        var random = new Random(3);
+        var mus = Enumerable.Range(0, 64).Select(_ => Parameter.Of("mu", Enumerable.Range(0, 9).Select(_ => 0.1 + 0.9 * random.NextDouble()).ToArray())).ToArray();
+        for (int i = 0; i < 2000; i++) model.Solve(mus[i % mus.Length]);
+        const int runs = 20_000;
+        double sink = 0;
+        var clock = Stopwatch.StartNew();
+        for (int i = 0; i < runs; i++) sink += model.Solve(mus[i % mus.Length]).ErrorBound;
+        double microseconds = clock.Elapsed.TotalMicroseconds / runs;
+        TestContext.Out.WriteLine($"{kind}: {microseconds:F1} µs per Solve + bound at N = 60, Q = 9 (checksum {sink:E3})");
+        Assert.That(double.IsFinite(sink));
+        Assert.That(microseconds, Is.LessThan(1000), "loose sanity bound; the target is 120 µs");
+    }
+}
