@@ -17,6 +17,7 @@ public static class RomApp
             InfoCommand.Create(context),
             RunCommand.Create(context),
             ValidateCommand.Create(context),
+            EvalCommand.Create(context),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -42,6 +42,7 @@ public sealed class ThermalBlockKind : ICaseKind
         new("run.diffusion", SettingType.RealList, new[] { 0.8, 0.2, 0.5, 0.1, 1.0, 0.3, 0.6, 0.9, 0.4 },
             "Conductivity of each block (block ix + nx·iy), or one value for all blocks."),
         .. LinearSystemStep.Settings,
+        .. ReducedBasisStep.Settings,
     ];
 
     /// <inheritdoc />
@@ -95,7 +96,20 @@ public sealed class ThermalBlockKind : ICaseKind
             new("assemble_seconds", "assembly time", assembleSeconds, "s"),
         };
         summary.AddRange(LinearSystemStep.Summary(result));
-        return new CaseRunOutcome(results, plots, summary, result.Converged, result.Message);
+        if (s.Integer("reduction.enabled") == 0 || !result.Converged)
+            return new CaseRunOutcome(results, plots, summary, result.Converged, result.Message);
+
+        var ones = Parameter.Of(ThermalBlockModel.ParameterName, Enumerable.Repeat(1.0, options.BlocksX * options.BlocksY).ToArray());
+        var reduction = ReducedBasisStep.Run(model, ones, s, run.Progress);
+        foreach (var (groupName, group) in reduction.Results)
+            results.Groups[groupName] = group;
+        var reduced = reduction.Model.Reconstruct(reduction.Model.Solve(mu).Coefficients);
+        var error = u.Zip(reduced, (full, rb) => Math.Abs(full - rb)).ToArray();
+        plots.AddRange(reduction.Plots);
+        plots.Add(PlotRequest.Of("reduced-solution", new HeatmapPlot($"{name}: reduced solution (N = {reduction.Model.BasisSize})", model.VertexGrid(reduced), 0, 1, 0, 1, "u_N")));
+        plots.Add(PlotRequest.Of("reduced-error", new HeatmapPlot($"{name}: |u − u_N| at the run parameter", model.VertexGrid(error), 0, 1, 0, 1, "|u − u_N|")));
+        summary.AddRange(reduction.Summary);
+        return new CaseRunOutcome(results, plots, summary, reduction.Succeeded, $"{result.Message}; {reduction.Message}");
     }
 
     private static ThermalBlockOptions ReadOptions(CaseSettings s)

@@ -29,8 +29,21 @@ public sealed class SparseCholesky : IInverseOperator
         return cholesky;
     }
 
-    /// <summary>A factory for <see cref="SpdSolverFactory"/> users: each matrix is analysed and factored.</summary>
-    public static SpdSolverFactory Factory(CholeskyOptions? options = null) => a => Factor(a, options);
+    /// <summary>
+    /// A factory for <see cref="SpdSolverFactory"/> users. It keeps the last symbolic analysis and reuses it while
+    /// matrices share its sparsity pattern (as every A(μ) of an affine operator does), so only the numeric
+    /// factorisation is repeated. Not for concurrent use.
+    /// </summary>
+    public static SpdSolverFactory Factory(CholeskyOptions? options = null)
+    {
+        SymbolicCholesky? last = null;
+        return a =>
+        {
+            if (last is null || !last.Matches(a))
+                last = SymbolicCholesky.Analyze(a, options);
+            return Factor(a, last);
+        };
+    }
 
     /// <summary>The symbolic analysis this factor was computed with.</summary>
     public SymbolicCholesky Symbolic { get; }

@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using Rom.LinearAlgebra;
+using Rom.Models;
+using Rom.Parameters;
+using Rom.Reduction;
+
+namespace Rom.Cases.Running;
+
+/// <summary>Measures a reduced model against the full-order model on test parameters: true errors, bounds and times.</summary>
+public static class Certification
+{
+    /// <summary>Most basis sizes sampled for the error-versus-N curve.</summary>
+    private const int CurvePoints = 40;
+
+    /// <summary>Minimum wall time over which the online time per parameter is averaged.</summary>
+    private static readonly TimeSpan OnlineTiming = TimeSpan.FromSeconds(0.3);
+
+    /// <summary>Full-order solutions at the test parameters and the mean time of one solve (assembly, factorisation, solve).</summary>
+    public sealed record Truth(IReadOnlyList<double[]> Solutions, double SecondsPerSolve);
+
+    /// <summary>True relative errors ‖u − V u_N‖_X / ‖u‖_X and relative bounds Δ/‖u‖_X for one basis size.</summary>
+    public sealed record CurvePoint(int BasisSize, double[] Errors, double[] Bounds);
+
+    /// <summary>Solves the full-order model at every test parameter.</summary>
+    public static Truth FullOrderSolutions(IAffineModel model, SpdSolverFactory solver, IReadOnlyList<Parameter> test, IProgress<ProgressUpdate> progress)
+    {
+        var solutions = new List<double[]>();
+        var clock = Stopwatch.StartNew();
+        foreach (var mu in test)
+        {
+            progress.Report(new ProgressUpdate("truth", (double)solutions.Count / test.Count, $"full-order solve {solutions.Count + 1} of {test.Count}"));
+            var a = (CsrMatrix)model.AffineOperator.At(mu);
+            var u = new double[model.Dimension];
+            solver(a).Solve(model.RightHandSide(mu), u);
+            solutions.Add(u);
+        }
+        return new Truth(solutions, clock.Elapsed.TotalSeconds / Math.Max(test.Count, 1));
+    }
+
+    /// <summary>Mean wall time of one online solve with its error bound, repeated over the test set for at least 0.3 s.</summary>
+    public static double OnlineSecondsPerParameter(ReducedModel rom, IReadOnlyList<Parameter> test)
+    {
+        foreach (var mu in test) rom.Solve(mu);   // warm-up: JIT and caches
+        long count = 0;
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < OnlineTiming)
+            foreach (var mu in test)
+            {
+                rom.Solve(mu);
+                count++;
+            }
+        return clock.Elapsed.TotalSeconds / count;
+    }
+
+    /// <summary>Errors and bounds for basis sizes 1..N (at most 40 of them, N always included).</summary>
+    public static IReadOnlyList<CurvePoint> ErrorCurve(ReducedModel rom, IFullOrderModel model, IReadOnlyList<double[]> truth,
+        IReadOnlyList<Parameter> test, IProgress<ProgressUpdate> progress)
+    {
+        var x = model.EnergyProduct;
+        var norms = truth.Select(u => EnergyNorm(x, u)).ToArray();
+        int n = rom.BasisSize, stride = Math.Max(1, (n + CurvePoints - 1) / CurvePoints);
+        var sizes = Enumerable.Range(1, n).Where(k => k % stride == 0 || k == n).ToArray();
+        var curve = new List<CurvePoint>();
+        foreach (int size in sizes)
+        {
+            progress.Report(new ProgressUpdate("certify", (double)size / n, $"errors at N = {size}"));
+            var truncated = size == n ? rom : rom.Truncate(size);
+            var errors = new double[test.Count];
+            var bounds = new double[test.Count];
+            for (int i = 0; i < test.Count; i++)
+            {
+                var solution = truncated.Solve(test[i]);
+                var e = truncated.Reconstruct(solution.Coefficients);
+                for (int j = 0; j < e.Length; j++) e[j] = truth[i][j] - e[j];
+                errors[i] = EnergyNorm(x, e) / norms[i];
+                bounds[i] = solution.ErrorBound / norms[i];
+            }
+            curve.Add(new CurvePoint(size, errors, bounds));
+        }
+        return curve;
+    }
+
+    /// <summary>‖v‖_X = √(vᵀ X v).</summary>
+    public static double EnergyNorm(ILinearOperator x, ReadOnlySpan<double> v)
+    {
+        var xv = new double[v.Length];
+        x.Apply(v, xv);
+        return Math.Sqrt(Math.Max(Vectors.Dot(v, xv), 0));
+    }
+}

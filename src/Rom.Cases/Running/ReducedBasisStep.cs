@@ -1,0 +1,148 @@
+using System.Diagnostics;
+using Rom.Cases.Settings;
+using Rom.IO.Formats;
+using Rom.IO.Hdf5;
+using Rom.IO.Plots;
+using Rom.Krylov;
+using Rom.LinearAlgebra;
+using Rom.LinearAlgebra.Direct;
+using Rom.Models;
+using Rom.Parameters;
+using Rom.Reduction;
+
+namespace Rom.Cases.Running;
+
+/// <summary>
+/// The reduced-basis pipeline of a coercive affine case: offline, the weak greedy builds the basis; online, the
+/// reduced model is certified on seeded random test parameters against full-order solves (true errors, bounds,
+/// effectivities, time per parameter, speed-up), with error and bound against the basis size.
+/// </summary>
+public static class ReducedBasisStep
+{
+    /// <summary>
+    /// Relative errors below this are round-off in the full-order reference itself (a direct solve is accurate to
+    /// about κ(A)·ε ≈ 1e-12 here), so a bound is not held against them.
+    /// </summary>
+    private const double ReferenceAccuracy = 1e-11;
+
+    /// <summary>Largest training set accepted, so a mistyped grid is refused before it is built.</summary>
+    private const long MaxTrainingSize = 200_000;
+
+    /// <summary>Settings of the reduction.</summary>
+    public static IReadOnlyList<SettingDefinition> Settings { get; } =
+    [
+        SettingDefinition.Flag("reduction.enabled", true, "Build and certify a reduced basis after the full-order solve."),
+        SettingDefinition.Choice("reduction.training", "grid", "Training set: 'grid' (training_points values per parameter entry, ends included) or 'latin-hypercube' (training_points samples).", "grid", "latin-hypercube"),
+        SettingDefinition.Integer("reduction.training_points", 2, "Grid values per entry, or number of Latin-hypercube samples.", 1),
+        SettingDefinition.Integer("reduction.max_basis_size", 60, "Largest basis the greedy builds.", 1),
+        SettingDefinition.Real("reduction.target_error", 1e-7, "Greedy stops when the largest relative error bound on the training set is below this.", x => x >= 0 && x < 1, "a number in [0, 1)"),
+        SettingDefinition.Choice("reduction.estimator", "stable", "Residual norm: 'stable' (orthonormal Riesz basis, accurate to round-off) or 'classical' (quadratic form, stalls near 1e-8).", "stable", "classical"),
+        SettingDefinition.Choice("reduction.solver", "cholesky", "Full-order and Riesz solves of the reduction: 'cholesky' (sparse direct, exact to round-off) or 'cg' (CG to 1e-12).", "cholesky", "cg"),
+        SettingDefinition.Integer("reduction.test_parameters", 20, "Random test parameters on which the reduced model is certified.", 1),
+        SettingDefinition.Integer("reduction.seed", 1, "Seed of the test parameters (and of a Latin-hypercube training set).", 0),
+    ];
+
+    /// <summary>Builds and certifies the reduced model; <paramref name="reference"/> is μ̄ with model.EnergyProduct = A(μ̄).</summary>
+    public static ReductionReport Run(IAffineModel model, Parameter reference, CaseSettings s, IProgress<ProgressUpdate> progress)
+    {
+        SpdSolverFactory solver = s.Text("reduction.solver") == "cholesky"
+            ? SparseCholesky.Factory()
+            : IterativeInverse.Factory(new KrylovOptions(RelativeTolerance: 1e-12, MaxIterations: 100_000));
+        var space = model.ParameterSpace;
+        var training = TrainingSet(space, s);
+        int maxBasis = (int)s.Integer("reduction.max_basis_size");
+        var options = new ReducedBasisOptions(
+            solver,
+            reference,
+            TrainingSet: training,
+            Greedy: new GreedyOptions(MaxExtensions: maxBasis, AbsoluteTolerance: s.Real("reduction.target_error")),
+            Estimator: s.Text("reduction.estimator") == "stable" ? ResidualEstimatorKind.Stable : ResidualEstimatorKind.Classical,
+            RelativeErrors: true);
+
+        progress.Report(new ProgressUpdate("offline", 0, $"greedy over {training.Count:N0} training parameters"));
+        var offlineClock = Stopwatch.StartNew();
+        var built = ReducedBasis.Build(model, options, step =>
+            progress.Report(new ProgressUpdate("offline", (double)step.Extension / maxBasis, $"N = {step.Extension}, max estimate {step.MaxError:0.00E+00}")));
+        double offlineSeconds = offlineClock.Elapsed.TotalSeconds;
+        var rom = built.Model;
+
+        var test = ParameterSampling.Uniform(space, (int)s.Integer("reduction.test_parameters"), (int)s.Integer("reduction.seed"));
+        var truth = Certification.FullOrderSolutions(model, solver, test, progress);
+        double onlineSeconds = Certification.OnlineSecondsPerParameter(rom, test);
+        var curve = Certification.ErrorCurve(rom, model, truth.Solutions, test, progress);
+        var final = curve[^1];
+
+        var effectivities = final.Bounds.Zip(final.Errors, (b, e) => b / e).ToArray();
+        int violated = Enumerable.Range(0, effectivities.Length)
+            .FirstOrDefault(i => effectivities[i] < 1 - 1e-9 && final.Errors[i] >= ReferenceAccuracy, -1);
+        bool succeeded = violated < 0;
+        string message = succeeded
+            ? $"basis of {rom.BasisSize}: max relative error {final.Errors.Max():0.00E+00}, bound {final.Bounds.Max():0.00E+00}, effectivity {effectivities.Min():0.00}–{effectivities.Max():0.00}"
+            : $"certification failed: at test parameter {violated} the bound {final.Bounds[violated]:0.00E+00} is below the error {final.Errors[violated]:0.00E+00}";
+
+        var diagnostics = new DataGroup();
+        diagnostics.Attributes["basis_size"] = DataArray.Scalar((long)rom.BasisSize);
+        diagnostics.Attributes["training_size"] = DataArray.Scalar((long)training.Count);
+        diagnostics.Attributes["greedy_stop_reason"] = DataArray.Scalar(built.Greedy.StopReason.ToString());
+        diagnostics.Attributes["estimator"] = DataArray.Scalar(s.Text("reduction.estimator"));
+        diagnostics.Datasets["greedy_max_estimates"] = DataArray.Of(built.Greedy.MaxErrors.ToArray());
+        diagnostics.Datasets["greedy_parameters"] = ParameterTable(space, built.Greedy.ChosenParameters.ToList());
+        diagnostics.Datasets["test_parameters"] = ParameterTable(space, test);
+        diagnostics.Datasets["test_relative_errors"] = DataArray.Of(final.Errors);
+        diagnostics.Datasets["test_relative_bounds"] = DataArray.Of(final.Bounds);
+        diagnostics.Datasets["test_effectivities"] = DataArray.Of(effectivities);
+        diagnostics.Datasets["curve_basis_size"] = DataArray.Of(curve.Select(c => (long)c.BasisSize).ToArray());
+        diagnostics.Datasets["curve_max_relative_error"] = DataArray.Of(curve.Select(c => c.Errors.Max()).ToArray());
+        diagnostics.Datasets["curve_max_relative_bound"] = DataArray.Of(curve.Select(c => c.Bounds.Max()).ToArray());
+
+        var summary = new List<SummaryItem>
+        {
+            new("basis_size", "reduced basis size N", (long)rom.BasisSize),
+            new("training_size", "training parameters", (long)training.Count),
+            new("test_parameters", "random test parameters", (long)test.Count),
+            new("max_rel_error", "max relative energy error", final.Errors.Max()),
+            new("max_bound", "max relative error bound", final.Bounds.Max()),
+            new("min_effectivity", "min effectivity (bound/error)", effectivities.Min()),
+            new("max_effectivity", "max effectivity", effectivities.Max()),
+            new("offline_seconds", "offline time", offlineSeconds, "s"),
+            new("online_seconds", "online solve + bound per parameter", onlineSeconds, "s"),
+            new("fom_seconds", "full-order solve per parameter", truth.SecondsPerSolve, "s"),
+            new("speedup", "speed-up over the full-order solve", truth.SecondsPerSolve / onlineSeconds),
+        };
+        var plots = new List<PlotRequest>
+        {
+            PlotRequest.Of("rb-convergence", new LinePlot(
+                "reduced basis: error and bound vs basis size", "basis size N", "relative energy error",
+                [
+                    new LineSeriesData("max true error (test set)", curve.Select(c => (double)c.BasisSize).ToArray(), curve.Select(c => c.Errors.Max()).ToArray()),
+                    new LineSeriesData("max error bound (test set)", curve.Select(c => (double)c.BasisSize).ToArray(), curve.Select(c => c.Bounds.Max()).ToArray()),
+                    // The relative estimate at N = 0 is +∞ (no reduced solution to compare with): the curve starts at N = 1.
+                    new LineSeriesData("greedy max estimate (training set)", Enumerable.Range(1, built.Greedy.MaxErrors.Count - 1).Select(i => (double)i).ToArray(), built.Greedy.MaxErrors.Skip(1).ToArray()),
+                ],
+                LogY: true)),
+            PlotRequest.Of("effectivities", new LinePlot(
+                $"effectivity of the error bound at N = {rom.BasisSize}", "test parameter", "bound / true error",
+                [new LineSeriesData("effectivity", Enumerable.Range(0, effectivities.Length).Select(i => (double)i).ToArray(), effectivities)],
+                LogY: true, Markers: true)),
+        };
+        return new ReductionReport(rom, [("reduction", diagnostics), ("reduced_model", ReducedModelGroup.Write(rom.Data, space))],
+            plots, summary, succeeded, message);
+    }
+
+    private static IReadOnlyList<Parameter> TrainingSet(ParameterSpace space, CaseSettings s)
+    {
+        long points = s.Integer("reduction.training_points");
+        if (s.Text("reduction.training") == "latin-hypercube")
+            return points <= MaxTrainingSize
+                ? ParameterSampling.LatinHypercube(space, (int)points, (int)s.Integer("reduction.seed"))
+                : throw new CaseInputException("reduction.training_points", points.ToString(), $"at most {MaxTrainingSize:N0} samples");
+        double size = Math.Pow(points, space.TotalDimension);
+        if (size > MaxTrainingSize)
+            throw new CaseInputException("reduction.training_points", points.ToString(),
+                $"a grid of at most {MaxTrainingSize:N0} points ({points}^{space.TotalDimension} = {size:G3}); use reduction.training=latin-hypercube");
+        return ParameterSampling.Grid(space, (int)points);
+    }
+
+    private static DataArray ParameterTable(ParameterSpace space, IReadOnlyList<Parameter> mus) =>
+        DataArray.Of(mus.SelectMany(space.ToVector).ToArray(), mus.Count, space.TotalDimension);
+}

@@ -1,0 +1,94 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Rom.Cases;
+using Rom.Cli.Output;
+using Rom.IO.Formats;
+using Rom.Parameters;
+
+namespace Rom.Cli.Commands;
+
+/// <summary><c>rom eval RESULTS --set NAME=v1,v2,... [--json]</c>: evaluates a saved reduced model at a new parameter.</summary>
+public static class EvalCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create(CliContext context)
+    {
+        var results = new Argument<string>("results") { Description = "A results file written by 'rom run' with reduction.enabled=1." };
+        var set = new Option<string[]>("--set")
+        {
+            Description = "Parameter values, e.g. --set diffusion=0.1,0.5,... (one value is used for every entry; 'mu' names the only parameter).",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of the table." };
+        var command = new Command("eval", "Evaluate a saved reduced model at a parameter: outputs, certified error bounds, time.") { results, set, json };
+        command.SetAction(parse =>
+        {
+            var (rom, space) = ReducedModelGroup.Load(parse.GetRequiredValue(results));
+            var mu = ParseParameter(space, parse.GetValue(set) ?? []);
+            var solution = rom.Solve(mu);
+            var clock = Stopwatch.StartNew();
+            int repeats = 0;
+            while (clock.Elapsed.TotalSeconds < 0.1) { rom.Solve(mu); repeats++; }
+            double seconds = clock.Elapsed.TotalSeconds / repeats;
+            var outputs = rom.Data.Outputs.Select((o, i) => (o.Name, Value: solution.Outputs[i], Bound: solution.OutputBounds[i])).ToArray();
+            if (parse.GetValue(json))
+            {
+                var obj = new JsonObject
+                {
+                    ["parameter"] = mu.ToString(),
+                    ["basis_size"] = rom.BasisSize,
+                    ["error_bound"] = JsonNumber.Of(solution.ErrorBound),
+                    ["online_seconds"] = seconds,
+                };
+                foreach (var (name, value, bound) in outputs)
+                    obj[name] = new JsonObject { ["value"] = JsonNumber.Of(value), ["bound"] = JsonNumber.Of(bound) };
+                context.Out.WriteLine(obj.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            }
+            else
+            {
+                context.Out.WriteLine($"reduced model (N = {rom.BasisSize}) at {mu}");
+                var rows = outputs.Select(o => ($"output {o.Name}", $"{SummaryTable.Format(o.Value)} ± {SummaryTable.Format(o.Bound)}")).ToList();
+                rows.Add(("energy-norm error bound", SummaryTable.Format(solution.ErrorBound)));
+                rows.Add(("online time", SummaryTable.Format(seconds, "s")));
+                SummaryTable.Write(context.Out, rows);
+            }
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Parameter ParseParameter(ParameterSpace space, IReadOnlyList<string> assignments)
+    {
+        var values = new Dictionary<string, double[]>();
+        foreach (var assignment in assignments)
+        {
+            int eq = assignment.IndexOf('=');
+            string key = eq > 0 ? assignment[..eq].Trim() : "";
+            if (key == "mu" && space.Ranges.Count == 1) key = space.Ranges[0].Name;
+            var range = space.Ranges.FirstOrDefault(r => r.Name == key)
+                ?? throw new CaseInputException($"--set {assignment}", $"'{key}'", "NAME=v1,v2,... with NAME one of " + string.Join(", ", space.Ranges.Select(r => r.Name)));
+            var parts = assignment[(eq + 1)..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            var v = new double[parts.Length];
+            for (int i = 0; i < parts.Length; i++)
+                if (!double.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out v[i]))
+                    throw new CaseInputException($"--set {key}", $"'{parts[i]}'", "numbers separated by commas");
+            values[key] = v.Length == 1 ? Enumerable.Repeat(v[0], range.Dimension).ToArray() : v;
+        }
+        var missing = space.Ranges.FirstOrDefault(r => !values.ContainsKey(r.Name));
+        if (missing is not null)
+            throw new CaseInputException($"--set {missing.Name}", "nothing", $"{missing.Dimension} values in [{missing.Lower}, {missing.Upper}] (or one for all)");
+        var mu = new Parameter(values);
+        try
+        {
+            space.Validate(mu);
+        }
+        catch (ArgumentException e)
+        {
+            throw new CaseInputException("--set", mu.ToString(), e.Message.Split(" (Parameter")[0]);
+        }
+        return mu;
+    }
+}

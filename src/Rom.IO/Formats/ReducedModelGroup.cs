@@ -1,0 +1,159 @@
+using Rom.IO.Hdf5;
+using Rom.Parameters;
+using Rom.Reduction;
+
+namespace Rom.IO.Formats;
+
+/// <summary>
+/// A reduced model and its parameter space stored as an HDF5 group (see docs/case-format.md), so a results file
+/// can be evaluated later without the full-order model: <c>rom eval RESULTS --set NAME=...</c>.
+/// </summary>
+public static class ReducedModelGroup
+{
+    /// <summary>Name of the group in a results file that holds the reduced model.</summary>
+    public const string GroupName = "reduced_model";
+
+    /// <summary>Loads the reduced model saved in a results file: <c>var (rom, space) = ReducedModelGroup.Load("results/thermal-block.h5");</c>.</summary>
+    public static (ReducedModel Model, ParameterSpace Space) Load(string resultsPath)
+    {
+        var root = Hdf5File.Read(resultsPath);
+        if (!root.TryGetGroup(GroupName, out var group))
+            throw new DataFileException(resultsPath, "/" + GroupName, "missing: this file holds no reduced model (run a case with reduction.enabled=1)");
+        var (data, space) = Read(group, resultsPath, "/" + GroupName);
+        return (ReducedModel.FromData(data), space);
+    }
+
+    /// <summary>Stores the reduced model's data and the space its parameters must lie in.</summary>
+    public static DataGroup Write(ReducedModelData data, ParameterSpace space)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(space);
+        int n = data.BasisSize, q = data.Coefficients.Count;
+        var g = new DataGroup();
+        g.Attributes["dimension"] = DataArray.Scalar((long)data.Dimension);
+        g.Attributes["basis_size"] = DataArray.Scalar((long)n);
+        g.Attributes["reference_coercivity"] = DataArray.Scalar(data.ReferenceCoercivity);
+        g.Attributes["estimator"] = DataArray.Scalar(data.Residual.Kind == ResidualEstimatorKind.Stable ? "stable" : "classical");
+        g.Datasets["operators"] = DataArray.Of(data.Operators.SelectMany(Flatten).ToArray(), q, n, n);
+        g.Datasets["rhs"] = DataArray.Of(data.RightHandSide);
+        g.Datasets["residual_matrix"] = DataArray.Of(Flatten(data.Residual.Matrix), data.Residual.Matrix.GetLength(0), data.Residual.Matrix.GetLength(1));
+        g.Datasets["basis"] = DataArray.Of(data.Basis, n, data.Dimension);
+
+        var theta = g.GetOrAddGroup("coefficients");
+        theta.Datasets["kind"] = DataArray.Of(data.Coefficients.Select(c => c switch
+        {
+            ProjectionFunctional => "projection",
+            ConstantFunctional => "constant",
+            _ => throw new ArgumentException($"Coefficient functional {c} cannot be stored: only projections and constants can.", nameof(data)),
+        }).ToArray());
+        theta.Datasets["name"] = DataArray.Of(data.Coefficients.Select(c => (c as ProjectionFunctional)?.Name ?? "").ToArray());
+        theta.Datasets["index"] = DataArray.Of(data.Coefficients.Select(c => (long)((c as ProjectionFunctional)?.Index ?? 0)).ToArray());
+        theta.Datasets["value"] = DataArray.Of(data.Coefficients.Select(c => (c as ConstantFunctional)?.Value ?? 0).ToArray());
+
+        var reference = g.GetOrAddGroup("reference_parameter");
+        foreach (var name in data.ReferenceParameter.Names)
+            reference.Attributes[name] = DataArray.Of(data.ReferenceParameter[name].ToArray());
+        var spaceGroup = g.GetOrAddGroup("parameter_space");
+        foreach (var r in space.Ranges)
+            spaceGroup.Attributes[r.Name] = DataArray.Of(new[] { r.Dimension, r.Lower, r.Upper });
+        var outputs = g.GetOrAddGroup("outputs");
+        foreach (var o in data.Outputs)
+        {
+            var og = outputs.GetOrAddGroup(o.Name);
+            og.Datasets["weights"] = DataArray.Of(o.Weights);
+            og.Attributes["dual_norm"] = DataArray.Scalar(o.DualNorm);
+            og.Attributes["compliant"] = DataArray.Scalar(o.Compliant ? 1L : 0L);
+        }
+        return g;
+    }
+
+    /// <summary>Reads a stored reduced model; <paramref name="objectPath"/> locates the group for error messages.</summary>
+    public static (ReducedModelData Data, ParameterSpace Space) Read(DataGroup g, string filePath, string objectPath)
+    {
+        ArgumentNullException.ThrowIfNull(g);
+        DataFileException Error(string member, string problem) => new(filePath, $"{objectPath}/{member}", problem);
+        DataArray Dataset(DataGroup group, string name, string where, bool isFloat = true) =>
+            group.Datasets.TryGetValue(name, out var a) && (isFloat ? a.IsFloat : a.IsString || a.IsInteger)
+                ? a
+                : throw Error(where + name, a is null ? "missing" : $"unexpected {a}");
+
+        long Integer(string name) => g.Attributes.TryGetValue(name, out var a) && a.IsInteger && a.Count == 1
+            ? a.AsLongs()[0] : throw Error("@" + name, "expected a scalar integer attribute");
+        int n = (int)Integer("basis_size"), dimension = (int)Integer("dimension");
+        double alpha = g.Attributes.TryGetValue("reference_coercivity", out var ra) && ra.IsFloat ? ra.AsDoubles()[0]
+            : throw Error("@reference_coercivity", "expected a float attribute");
+        var kind = g.Attributes.TryGetValue("estimator", out var ea) && ea.IsString && ea.AsStrings()[0] is "stable" or "classical"
+            ? (ea.AsStrings()[0] == "stable" ? ResidualEstimatorKind.Stable : ResidualEstimatorKind.Classical)
+            : throw Error("@estimator", "expected 'stable' or 'classical'");
+
+        var operators = Dataset(g, "operators", "");
+        if (operators.Shape is not [var q, var r, var c] || r != n || c != n)
+            throw Error("operators", $"shape [{string.Join(", ", operators.Shape)}]; expected [Q, {n}, {n}]");
+        var residual = Dataset(g, "residual_matrix", "");
+        if (residual.Shape.Length != 2)
+            throw Error("residual_matrix", "expected a 2-D dataset");
+        var basis = Dataset(g, "basis", "");
+        if (!g.TryGetGroup("coefficients", out var theta) || !g.TryGetGroup("reference_parameter", out var reference)
+            || !g.TryGetGroup("parameter_space", out var spaceGroup) || !g.TryGetGroup("outputs", out var outputs))
+            throw Error("", "expected groups coefficients, reference_parameter, parameter_space and outputs");
+
+        var kinds = Dataset(theta, "kind", "coefficients/", isFloat: false).AsStrings();
+        var names = Dataset(theta, "name", "coefficients/", isFloat: false).AsStrings();
+        var indices = Dataset(theta, "index", "coefficients/", isFloat: false).AsLongs();
+        var values = Dataset(theta, "value", "coefficients/").AsDoubles();
+        var coefficients = new ParameterFunctional[kinds.Length];
+        for (int i = 0; i < kinds.Length; i++)
+            coefficients[i] = kinds[i] switch
+            {
+                "projection" => new ProjectionFunctional(names[i], (int)indices[i]),
+                "constant" => new ConstantFunctional(values[i]),
+                _ => throw Error("coefficients/kind", $"entry {i} is '{kinds[i]}'; expected 'projection' or 'constant'"),
+            };
+
+        var space = new ParameterSpace(spaceGroup.Attributes.Select(kv =>
+        {
+            var v = kv.Value.IsFloat && kv.Value.Count == 3 ? kv.Value.AsDoubles() : throw Error($"parameter_space@{kv.Key}", "expected [dimension, lower, upper]");
+            return new ParameterRange(kv.Key, (int)v[0], v[1], v[2]);
+        }));
+        var referenceParameter = new Parameter(reference.Attributes.ToDictionary(kv => kv.Key, kv => kv.Value.AsDoubles()));
+        var reducedOutputs = outputs.Groups.Select(kv => new ReducedOutput(
+            kv.Key,
+            Dataset(kv.Value, "weights", $"outputs/{kv.Key}/").AsDoubles(),
+            kv.Value.Attributes.TryGetValue("dual_norm", out var dn) ? dn.AsDoubles()[0] : throw Error($"outputs/{kv.Key}@dual_norm", "missing"),
+            kv.Value.Attributes.TryGetValue("compliant", out var cp) && cp.AsLongs()[0] == 1)).ToArray();
+
+        var data = new ReducedModelData(
+            coefficients,
+            Enumerable.Range(0, q).Select(i => Unflatten(operators.AsDoubles(), i * n * n, n, n)).ToArray(),
+            Dataset(g, "rhs", "").AsDoubles(),
+            reducedOutputs,
+            referenceParameter,
+            alpha,
+            new ResidualNormData(kind, Unflatten(residual.AsDoubles(), 0, residual.Shape[0], residual.Shape[1])),
+            dimension,
+            basis.AsDoubles());
+        try
+        {
+            data.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw new DataFileException(filePath, objectPath, $"inconsistent reduced model: {e.Message}");
+        }
+        return (data, space);
+    }
+
+    private static double[] Flatten(double[,] a)
+    {
+        var flat = new double[a.Length];
+        Buffer.BlockCopy(a, 0, flat, 0, a.Length * sizeof(double));
+        return flat;
+    }
+
+    private static double[,] Unflatten(double[] flat, int offset, int rows, int cols)
+    {
+        var a = new double[rows, cols];
+        Buffer.BlockCopy(flat, offset * sizeof(double), a, 0, rows * cols * sizeof(double));
+        return a;
+    }
+}
