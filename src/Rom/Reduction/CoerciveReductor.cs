@@ -91,6 +91,7 @@ public sealed class CoerciveReductor
             throw new ArgumentException("v contains NaN or infinity.", nameof(v));
         var vN = v.ToArray();
         int n = _basis.Count;
+        var images = new double[_terms.Length * vN.Length];
         for (int q = 0; q < _terms.Length; q++)
         {
             // Border Ã_q: Ã_q[i, N] = v_iᵀ (A_q v_N), Ã_q[N, i] = (A_qᵀ v_N)ᵀ v_i.
@@ -111,10 +112,12 @@ public sealed class CoerciveReductor
             column[n] = Vectors.Dot(vN, _image);
             _columns[q].Add(column);
             _rows[q].Add(row);
-            // ξ_{1+nQ+q} = X⁻¹ A_q v_N.
-            _productInverse.Solve(_image, _representer);
-            _residual.Append(_representer);
+            _image.CopyTo(images, q * vN.Length);
         }
+        // ξ_{1+nQ+q} = X⁻¹ A_q v_N for all q in one block solve.
+        var solved = new double[images.Length];
+        _productInverse.SolveBlock(images, solved, _terms.Length);
+        _residual.AppendBlock(Enumerable.Range(0, _terms.Length).Select(q => solved[(q * vN.Length)..((q + 1) * vN.Length)]).ToArray());
         _rightHandSide.Add(Vectors.Dot(_f, vN));
         for (int k = 0; k < _outputWeights.Length; k++)
             _outputWeights[k].Add(Vectors.Dot(Model.Outputs[k].Weights, vN));

@@ -16,6 +16,13 @@ public interface IResidualNormEstimator
     /// <summary>Appends the Riesz representer ξ_j of the next affine term of the residual.</summary>
     void Append(ReadOnlySpan<double> representer);
 
+    /// <summary>Appends several representers in order; implementations may process them together.</summary>
+    void AppendBlock(IReadOnlyList<double[]> representers)
+    {
+        foreach (var representer in representers)
+            Append(representer);
+    }
+
     /// <summary>The online data for all representers appended so far.</summary>
     ResidualNormData ToData();
 }

@@ -37,27 +37,99 @@ public sealed class OrthonormalBasis
     public double Norm(ReadOnlySpan<double> v)
     {
         CheckLength(v.Length, nameof(v));
-        _product.Apply(v, _work);
-        return Math.Sqrt(Math.Max(LinearAlgebra.Vectors.Dot(v, _work), 0));
+        return Norm(v, _work);
+    }
+
+    private double Norm(ReadOnlySpan<double> v, double[] work)
+    {
+        _product.Apply(v, work);
+        return Math.Sqrt(Math.Max(LinearAlgebra.Vectors.Dot(v, work), 0));
     }
 
     /// <summary>
-    /// Removes from v (in place) its X-projection onto the set, adding the projection's coefficients to
-    /// <paramref name="coefficients"/> (length Count), and returns ‖v‖_X of what is left.
+    /// Removes from v (in place) its X-projection onto the set (vectors first..Count−1), adding the projection's
+    /// coefficients to <paramref name="coefficients"/> (length Count), and returns ‖v‖_X of what is left.
     /// </summary>
-    public double Orthogonalize(Span<double> v, Span<double> coefficients)
+    public double Orthogonalize(Span<double> v, Span<double> coefficients, int first = 0)
     {
         CheckLength(v.Length, nameof(v));
         if (coefficients.Length != Count)
             throw new ArgumentException($"coefficients has length {coefficients.Length}, expected the basis size {Count}.", nameof(coefficients));
-        for (int pass = 0; pass < 2; pass++)
-            for (int k = 0; k < Count; k++)
+        return OrthogonalizeRange(v, coefficients, first, Count, _work);
+    }
+
+    /// <summary>
+    /// Modified Gram–Schmidt against basis vectors first..end−1: two passes ("twice is enough") unless a pass still
+    /// shrinks v a lot; then v was nearly dependent and the round-off of that pass (≈ ε‖v_before‖) is large next
+    /// to what is left, so it orthogonalises again (Daniel, Gragg, Kaufman, Stewart 1976 criterion).
+    /// </summary>
+    private double OrthogonalizeRange(Span<double> v, Span<double> coefficients, int first, int end, double[] work)
+    {
+        double before = Norm(v, work);
+        for (int pass = 0; pass < MaxPasses; pass++)
+        {
+            for (int k = first; k < end; k++)
             {
                 double c = LinearAlgebra.Vectors.Dot(_productImages[k], v); // (ψ_k, v)_X with the current v: MGS
                 LinearAlgebra.Vectors.Axpy(-c, _vectors[k], v);
                 coefficients[k] += c;
             }
-        return Norm(v);
+            double after = Norm(v, work);
+            if (pass >= 1 && !(after < ShrinkFactor * before))
+                return after;
+            before = after;
+        }
+        return before;
+    }
+
+    /// <summary>A pass that leaves less than this fraction of a vector's X-norm calls for another pass.</summary>
+    private const double ShrinkFactor = 0.7;
+
+    /// <summary>Most Gram–Schmidt passes per vector.</summary>
+    private const int MaxPasses = 5;
+
+    /// <summary>
+    /// Removes from every vector of a block its components along the basis, adding them to coefficients[j][k]: two
+    /// or more passes of modified Gram–Schmidt per vector, as <see cref="Orthogonalize"/> does, with the vectors
+    /// spread over the cores.
+    /// </summary>
+    public void ProjectOutBlock(IReadOnlyList<double[]> block, IReadOnlyList<double[]> coefficients)
+    {
+        ArgumentNullException.ThrowIfNull(block);
+        ArgumentNullException.ThrowIfNull(coefficients);
+        if (coefficients.Count != block.Count)
+            throw new ArgumentException($"There are {coefficients.Count} coefficient rows for {block.Count} vectors.", nameof(coefficients));
+        foreach (var v in block) CheckLength(v.Length, nameof(block));
+        foreach (var c in coefficients)
+            if (c.Length != Count)
+                throw new ArgumentException($"A coefficient row has length {c.Length}, expected the basis size {Count}.", nameof(coefficients));
+        // The vectors are independent: split them over the cores. Within a thread the basis loop is outside, so
+        // each basis vector is streamed from memory once per pass for all of the thread's vectors; every vector
+        // still gets exactly the operations (and the shrink test) of OrthogonalizeRange.
+        int count = Count, threads = Math.Min(Environment.ProcessorCount, block.Count);
+        Parallel.For(0, threads, t =>
+        {
+            var work = new double[Dimension];
+            var active = Enumerable.Range(0, block.Count).Where(j => j % threads == t).ToList();
+            var before = active.ToDictionary(j => j, j => Norm(block[j], work));
+            for (int pass = 0; pass < MaxPasses && active.Count > 0; pass++)
+            {
+                for (int k = 0; k < count; k++)
+                    foreach (int j in active)
+                    {
+                        double c = LinearAlgebra.Vectors.Dot(_productImages[k], block[j]);
+                        LinearAlgebra.Vectors.Axpy(-c, _vectors[k], block[j]);
+                        coefficients[j][k] += c;
+                    }
+                foreach (int j in active.ToArray())
+                {
+                    double after = Norm(block[j], work);
+                    if (pass >= 1 && !(after < ShrinkFactor * before[j]))
+                        active.Remove(j);
+                    before[j] = after;
+                }
+            }
+        });
     }
 
     /// <summary>Appends v / norm, where v is X-orthogonal to the set and norm = ‖v‖_X &gt; 0, as from <see cref="Orthogonalize"/>.</summary>

@@ -53,6 +53,44 @@ public sealed class StableResidualNorm : IResidualNormEstimator
             _columns.Add(b[..^1]);
     }
 
+    /// <summary>
+    /// Appends a block of representers (those of one new basis vector): the block is first projected against the
+    /// existing range basis together (<see cref="OrthonormalBasis.ProjectOutBlock"/>), then each vector against the
+    /// range vectors added from this block, in order — the same range and coefficients as appending one by one.
+    /// </summary>
+    public void AppendBlock(IReadOnlyList<double[]> representers)
+    {
+        ArgumentNullException.ThrowIfNull(representers);
+        int first = _range.Count;
+        var xis = representers.Select(r =>
+            r.Length == _range.Dimension ? (double[])r.Clone() : throw new ArgumentException($"A representer has length {r.Length}, expected {_range.Dimension}.", nameof(representers))).ToArray();
+        var norms = xis.Select(xi => _range.Norm(xi)).ToArray();
+        var coefficients = xis.Select(_ => new double[first]).ToArray();
+        _range.ProjectOutBlock(xis, coefficients);
+        for (int j = 0; j < xis.Length; j++)
+        {
+            var b = new double[_range.Count + 1];
+            coefficients[j].CopyTo(b, 0);
+            // Against the vectors added from this block; if that removes most of what was left, the vector was nearly
+            // dependent and round-off may have brought back components along the old range: one more full pass.
+            double before = _range.Norm(xis[j]);
+            double remainder = _range.Orthogonalize(xis[j], b.AsSpan(0, _range.Count), first);
+            if (remainder < NearlyDependent * before)
+                remainder = _range.Orthogonalize(xis[j], b.AsSpan(0, _range.Count));
+            if (remainder > _rangeTolerance * norms[j])
+            {
+                _range.Append(xis[j], remainder);
+                b[^1] = remainder;
+                _columns.Add(b);
+            }
+            else
+                _columns.Add(b[..^1]);
+        }
+    }
+
+    /// <summary>A vector that orthogonalisation against its own block shrinks below this fraction is re-orthogonalised in full.</summary>
+    private const double NearlyDependent = 0.5;
+
     /// <inheritdoc />
     public ResidualNormData ToData()
     {
