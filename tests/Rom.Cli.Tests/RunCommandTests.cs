@@ -11,7 +11,7 @@ public class RunCommandTests : TempFolderTest
         string casePath = PathOf("tb.h5"), results = PathOf("out/tb.h5");
         Assert.That(Cli.Run("new", "thermal-block", "--out", casePath).ExitCode, Is.EqualTo(0));
 
-        var run = Cli.Run("run", casePath, "--out", results, "--set", "problem.squares_per_side=24");
+        var run = Cli.Run("run", casePath, "--out", results, "--set", "problem.squares_per_side=24", "--set", "reduction.enabled=0");
 
         Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
         Assert.That(run.Out, Does.Contain("mean of u over the square").And.Contain("ok: "));
@@ -33,7 +33,7 @@ public class RunCommandTests : TempFolderTest
         string casePath = PathOf("tb.h5");
         Cli.Run("new", "thermal-block", "--out", casePath);
 
-        var run = Cli.Run("run", casePath, "--out", PathOf("r.h5"), "--json", "--set", "problem.squares_per_side=10", "--set", "output.plots=0");
+        var run = Cli.Run("run", casePath, "--out", PathOf("r.h5"), "--json", "--set", "problem.squares_per_side=10", "--set", "output.plots=0", "--set", "reduction.enabled=0");
 
         Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
         using var json = JsonDocument.Parse(run.Out);
@@ -68,7 +68,8 @@ public class RunCommandTests : TempFolderTest
         Cli.Run("new", "thermal-block", "--out", block);
         var a = Cli.Run("run", affine, "--out", PathOf("ra.h5"), "--json", "--set", "output.plots=0", "--set", "solver.relative_tolerance=1e-12");
         var b = Cli.Run("run", block, "--out", PathOf("rb.h5"), "--json", "--set", "output.plots=0", "--set", "solver.relative_tolerance=1e-12",
-            "--set", "problem.blocks_x=2", "--set", "problem.blocks_y=2", "--set", "problem.squares_per_side=20", "--set", "run.diffusion=0.2,1.0,0.6,0.4");
+            "--set", "problem.blocks_x=2", "--set", "problem.blocks_y=2", "--set", "problem.squares_per_side=20", "--set", "run.diffusion=0.2,1.0,0.6,0.4",
+            "--set", "reduction.enabled=0");
         Assert.That(a.ExitCode, Is.EqualTo(0), a.ToString());
         Assert.That(b.ExitCode, Is.EqualTo(0), b.ToString());
         var uA = Hdf5File.Read(PathOf("ra.h5")).Dataset("solution/u").AsDoubles();

@@ -32,10 +32,10 @@ public static class ReducedBasisStep
     public static IReadOnlyList<SettingDefinition> Settings { get; } =
     [
         SettingDefinition.Flag("reduction.enabled", true, "Build and certify a reduced basis after the full-order solve."),
-        SettingDefinition.Choice("reduction.training", "grid", "Training set: 'grid' (training_points values per parameter entry, ends included) or 'latin-hypercube' (training_points samples).", "grid", "latin-hypercube"),
-        SettingDefinition.Integer("reduction.training_points", 2, "Grid values per entry, or number of Latin-hypercube samples.", 1),
-        SettingDefinition.Integer("reduction.max_basis_size", 60, "Largest basis the greedy builds.", 1),
-        SettingDefinition.Real("reduction.target_error", 1e-7, "Greedy stops when the largest relative error bound on the training set is below this.", x => x >= 0 && x < 1, "a number in [0, 1)"),
+        SettingDefinition.Choice("reduction.training", "latin-hypercube", "Training set: 'grid' (training_points values per parameter entry, ends included) or 'latin-hypercube' (training_points samples).", "grid", "latin-hypercube"),
+        SettingDefinition.Integer("reduction.training_points", 1000, "Grid values per entry, or number of Latin-hypercube samples.", 1),
+        SettingDefinition.Integer("reduction.max_basis_size", 200, "Largest basis the greedy builds.", 1),
+        SettingDefinition.Real("reduction.target_error", 1e-6, "Greedy stops when the largest relative error bound on the training set is below this.", x => x >= 0 && x < 1, "a number in [0, 1)"),
         SettingDefinition.Choice("reduction.estimator", "stable", "Residual norm: 'stable' (orthonormal Riesz basis, accurate to round-off) or 'classical' (quadratic form, stalls near 1e-8).", "stable", "classical"),
         SettingDefinition.Choice("reduction.solver", "cholesky", "Full-order and Riesz solves of the reduction: 'cholesky' (sparse direct, exact to round-off) or 'cg' (CG to 1e-12).", "cholesky", "cg"),
         SettingDefinition.Integer("reduction.test_parameters", 20, "Random test parameters on which the reduced model is certified.", 1),

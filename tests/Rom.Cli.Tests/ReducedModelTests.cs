@@ -1,0 +1,92 @@
+using System.Text.Json;
+using Rom.IO.Formats;
+using Rom.LinearAlgebra.Direct;
+using Rom.Models.FiniteElements;
+using Rom.Models.ThermalBlock;
+using Rom.Parameters;
+using Rom.Reduction;
+
+namespace Rom.Cli.Tests;
+
+/// <summary>The reduced basis end to end: `rom run` builds and saves it, `rom eval` and C# load and evaluate it.</summary>
+public class ReducedModelTests : TempFolderTest
+{
+    private static readonly string[] SmallReduction =
+        ["--set", "problem.squares_per_side=24", "--set", "reduction.max_basis_size=25", "--set", "reduction.training_points=200",
+         "--set", "reduction.test_parameters=6", "--set", "output.plots=0"];
+
+    private string RunCase()
+    {
+        string casePath = PathOf("tb.h5"), results = PathOf("r.h5");
+        Assert.That(Cli.Run("new", "thermal-block", "--out", casePath).ExitCode, Is.EqualTo(0));
+        var run = Cli.Run(["run", casePath, "--out", results, "--json", .. SmallReduction]);
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
+        using var json = JsonDocument.Parse(run.Out);
+        var root = json.RootElement;
+        foreach (var key in new[] { "basis_size", "max_rel_error", "max_bound", "min_effectivity", "max_effectivity", "offline_seconds", "online_seconds", "fom_seconds", "speedup" })
+            Assert.That(root.TryGetProperty(key, out _), key);
+        Assert.That(root.GetProperty("min_effectivity").GetDouble(), Is.GreaterThanOrEqualTo(1.0), "certified: every bound ≥ its true error");
+        Assert.That(root.GetProperty("max_bound").GetDouble(), Is.GreaterThanOrEqualTo(root.GetProperty("max_rel_error").GetDouble()));
+        return results;
+    }
+
+    [Test]
+    public void SavedModelEvaluatesLikeTheOneThatWasBuilt()
+    {
+        string results = RunCase();
+        var (rom, space) = ReducedModelGroup.Load(results);
+        Assert.That(rom.BasisSize, Is.InRange(1, 25));
+        Assert.That(space.Ranges.Single().Name, Is.EqualTo("diffusion"));
+
+        // The saved model against a full-order solve at a parameter it has not seen: the bound must hold.
+        var mu = Parameter.Of("diffusion", 0.15, 0.9, 0.33, 0.7, 0.2, 0.55, 1.0, 0.12, 0.4);
+        var model = new ThermalBlockModel(new ThermalBlockOptions(3, 3, 24, TriangleSplit.FourAroundCentre));
+        var u = new double[model.Dimension];
+        SparseCholesky.Factor((Rom.LinearAlgebra.CsrMatrix)model.Operator(mu)).Solve(model.RightHandSide(mu), u);
+        var s = rom.Solve(mu);
+        var e = rom.Reconstruct(s.Coefficients).Select((v, i) => u[i] - v).ToArray();
+        double error = Rom.Cases.Running.Certification.EnergyNorm(model.EnergyProduct, e);
+        Assert.That(s.ErrorBound, Is.GreaterThanOrEqualTo(error));
+        Assert.That(Math.Abs(model.Outputs[0].Evaluate(u) - s.Outputs[0]), Is.LessThanOrEqualTo(s.OutputBounds[0]));
+
+        // rom eval prints the same numbers.
+        var eval = Cli.Run("eval", results, "--set", "diffusion=0.15,0.9,0.33,0.7,0.2,0.55,1.0,0.12,0.4", "--json");
+        Assert.That(eval.ExitCode, Is.EqualTo(0), eval.ToString());
+        using var json = JsonDocument.Parse(eval.Out);
+        Assert.That(json.RootElement.GetProperty("error_bound").GetDouble(), Is.EqualTo(s.ErrorBound).Within(1e-12 * s.ErrorBound));
+        Assert.That(json.RootElement.GetProperty("mean").GetProperty("value").GetDouble(), Is.EqualTo(s.Outputs[0]).Within(1e-14));
+    }
+
+    [Test]
+    public void EvalRejectsBadParametersAndFilesWithoutAModel()
+    {
+        string results = RunCase();
+        var outside = Cli.Run("eval", results, "--set", "mu=5");
+        Assert.That(outside.ExitCode, Is.EqualTo(2), outside.ToString());
+        Assert.That(outside.Error, Does.Contain("diffusion").And.Contain("5"));
+        Assert.That(Cli.Run("eval", results, "--set", "conductivity=0.5").ExitCode, Is.EqualTo(2));
+        Assert.That(Cli.Run("eval", results).ExitCode, Is.EqualTo(2), "the parameter is required");
+
+        string noModel = PathOf("plain.h5");
+        Cli.Run(["run", PathOf("tb.h5"), "--out", noModel, "--set", "reduction.enabled=0", .. SmallReduction]);
+        var missing = Cli.Run("eval", noModel, "--set", "mu=0.5");
+        Assert.That(missing.ExitCode, Is.EqualTo(2), missing.ToString());
+        Assert.That(missing.Error, Does.Contain("reduced_model"));
+    }
+
+    [Test]
+    public void ReadmeEmbeddingExampleRuns()
+    {
+        // The README's C# example, on a smaller mesh.
+        var model = new ThermalBlockModel(new ThermalBlockOptions(3, 3, 20, TriangleSplit.FourAroundCentre));
+        var mu = Parameter.Of("diffusion", 0.8, 0.2, 0.5, 0.1, 1.0, 0.3, 0.6, 0.9, 0.4);
+        var result = model.Solve(mu);
+        double mean = model.Outputs[0].Evaluate(result.Solution);
+        var ones = Parameter.Of("diffusion", Enumerable.Repeat(1.0, 9).ToArray());
+        var rb = ReducedBasis.Build(model, new ReducedBasisOptions(SparseCholesky.Factory(), ones,
+            TrainingSet: ParameterSampling.Grid(model.ParameterSpace, 2), Greedy: new GreedyOptions(MaxExtensions: 60)));
+        var s = rb.Model.Solve(mu);
+        Assert.That(result.Converged);
+        Assert.That(Math.Abs(s.Outputs[0] - mean), Is.LessThanOrEqualTo(s.OutputBounds[0] + 1e-9 * mean));
+    }
+}
