@@ -89,4 +89,22 @@ public class ReducedModelTests : TempFolderTest
         Assert.That(result.Converged);
         Assert.That(Math.Abs(s.Outputs[0] - mean), Is.LessThanOrEqualTo(s.OutputBounds[0] + 1e-9 * mean));
     }
+
+    [Test]
+    public void MatricesFromAnotherCodeGetACertifiedReducedBasis()
+    {
+        // rom new affine-system: only the matrices A_q and f are known to the run (nonintrusive).
+        string casePath = PathOf("a.h5"), results = PathOf("ra.h5");
+        Cli.Run("new", "affine-system", "--out", casePath);
+        var run = Cli.Run("run", casePath, "--out", results, "--json", "--set", "output.plots=0", "--set", "reduction.training_points=200",
+            "--set", "reduction.test_parameters=8");
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
+        using var json = JsonDocument.Parse(run.Out);
+        Assert.That(json.RootElement.GetProperty("min_effectivity").GetDouble(), Is.GreaterThanOrEqualTo(1.0));
+        Assert.That(json.RootElement.GetProperty("max_rel_error").GetDouble(), Is.LessThan(1e-5));
+        var eval = Cli.Run("eval", results, "--set", "mu=0.3,0.9,0.5,0.7", "--json");
+        Assert.That(eval.ExitCode, Is.EqualTo(0), eval.ToString());
+        using var e = JsonDocument.Parse(eval.Out);
+        Assert.That(e.RootElement.GetProperty("error_bound").GetDouble(), Is.GreaterThan(0));
+    }
 }

@@ -3,6 +3,7 @@ using Rom.Cases.Settings;
 using Rom.IO.Formats;
 using Rom.IO.Hdf5;
 using Rom.LinearAlgebra;
+using Rom.Models;
 using Rom.Models.FiniteElements;
 using Rom.Models.ThermalBlock;
 using Rom.Parameters;
@@ -12,7 +13,8 @@ namespace Rom.Cases.Kinds;
 /// <summary>
 /// A parametrised linear system given by its matrices: A(μ) = Σ_q μ_q A_q with A_q stored in the case file
 /// (SciPy CSR layout under /data/operators/0, 1, ...) and a right-hand side /data/rhs. This is how systems
-/// assembled by another code enter Rom; a run solves at the parameter in /run.
+/// assembled by another code enter Rom; a run solves at the parameter in /run and, for symmetric positive
+/// semi-definite A_q, builds and certifies a reduced basis without any assembly code (nonintrusive).
 /// </summary>
 public sealed class AffineSystemKind : ICaseKind
 {
@@ -32,6 +34,7 @@ public sealed class AffineSystemKind : ICaseKind
         SettingDefinition.Real("parameters.mu.upper", 1.0, "Largest admissible coefficient μ_q."),
         new("run.mu", SettingType.RealList, new[] { 1.0 }, "Coefficients μ_q of the operators, or one value for all."),
         .. LinearSystemStep.Settings,
+        .. ReducedBasisStep.Settings,
     ];
 
     /// <summary>
@@ -59,10 +62,12 @@ public sealed class AffineSystemKind : ICaseKind
         string path = run.Document.Path;
         var terms = ReadOperators(run.Document.Root, path);
         var rhs = ReadRightHandSide(run.Document.Root, path, terms[0].Rows);
-        var coefficients = Enumerable.Range(0, terms.Count).Select(q => (ParameterFunctional)new ProjectionFunctional("mu", q)).ToArray();
-        var affine = new AffineOperator(terms, coefficients);
         var mu = ReadParameter(s, terms.Count);
-        var a = (CsrMatrix)affine.At(mu);
+        var (lower, upper) = ParameterSettings.Range(s, "mu");
+        if (!(lower > 0))
+            throw new CaseInputException("parameters.mu.lower", lower.ToString("G6"), "a positive value: μ_q multiplies A_q and Σ A_q is the energy product");
+        var model = new AffineSystemModel(terms, rhs, lower, upper);
+        var a = (CsrMatrix)model.AffineOperator.At(mu);
 
         var result = LinearSystemStep.Solve(a, rhs, s, run.Progress);
         var results = new DataGroup();
@@ -79,7 +84,17 @@ public sealed class AffineSystemKind : ICaseKind
             new("solution_norm", "‖u‖₂", Vectors.Norm(result.Solution)),
         };
         summary.AddRange(LinearSystemStep.Summary(result));
-        return new CaseRunOutcome(results, [LinearSystemStep.ResidualPlot(result, run.Document.Name)], summary, result.Converged, result.Message);
+        var plots = new List<PlotRequest> { LinearSystemStep.ResidualPlot(result, run.Document.Name) };
+        if (s.Integer("reduction.enabled") == 0 || !result.Converged)
+            return new CaseRunOutcome(results, plots, summary, result.Converged, result.Message);
+
+        // Nonintrusive reduced basis: only the matrices are known; min-theta with X = Σ A_q = A(1, …, 1).
+        var reduction = ReducedBasisStep.Run(model, model.ReferenceParameter, s, run.Progress);
+        foreach (var (groupName, group) in reduction.Results)
+            results.Groups[groupName] = group;
+        plots.AddRange(reduction.Plots);
+        summary.AddRange(reduction.Summary);
+        return new CaseRunOutcome(results, plots, summary, reduction.Succeeded, $"{result.Message}; {reduction.Message}");
     }
 
     private static List<CsrMatrix> ReadOperators(DataGroup root, string path)
