@@ -258,6 +258,7 @@ public sealed class GcroDr : IKrylovSolver
             if (chosen.Contains(i))
                 continue;
             chosen.Add(i);
+            // MathNet's Evd stores a complex pair in adjacent columns (Re, Im), the positive imaginary part first.
             if (mu[i].Imaginary != 0)
                 chosen.Add(mu[i].Imaginary > 0 ? i + 1 : i - 1);
         }

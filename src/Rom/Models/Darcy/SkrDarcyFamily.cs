@@ -12,6 +12,12 @@ namespace Rom.Models.Darcy;
 /// </summary>
 public sealed class SkrDarcyFamily
 {
+    private static readonly (int, int)[] Neighbours = [(-1, 0), (1, 0), (0, 1), (0, -1)];
+
+    // Per-system seed of the noise ξ₁, ξ₂ and Helmholtz wavenumber, drawn from one master stream.
+    private readonly int[] _seeds;
+    private readonly double[] _wavenumbers;
+
     /// <summary>Creates the seeded family; fields are generated on demand, system i from its own seeded stream.</summary>
     public SkrDarcyFamily(SkrDarcyOptions options)
     {
@@ -28,9 +34,6 @@ public sealed class SkrDarcyFamily
             _wavenumbers[i] = master.NextDouble();
         }
     }
-
-    private readonly int[] _seeds;
-    private readonly double[] _wavenumbers;
 
     /// <summary>The settings the family was built with.</summary>
     public SkrDarcyOptions Options { get; }
@@ -132,8 +135,6 @@ public sealed class SkrDarcyFamily
         Array.Fill(b, h * h);
         return (CsrMatrix.FromTriplets(n, n, rows.ToArray(), cols.ToArray(), values.ToArray()), b);
     }
-
-    private static readonly (int, int)[] Neighbours = [(-1, 0), (1, 0), (0, 1), (0, -1)];
 
     // numpy.fft.fftfreq(s, 1/s): 0, 1, …, ⌈s/2⌉ − 1, then −⌊s/2⌋, …, −1.
     private static double Frequency(int i, int s) => i < (s + 1) / 2 ? i : i - s;

@@ -72,6 +72,9 @@ public class GcroDrTests
             Assert.That(Residual(a, b, result.Solution), Is.LessThanOrEqualTo(1e-10));
             Assert.That(solver.RecycledDimension, Is.InRange(4, 5));
         }
+        // A system of another size cannot use the old space: the solve starts afresh.
+        var (small, load) = new SkrDarcyFamily(new SkrDarcyOptions(GridSize: 10, Count: 1)).System(0);
+        Assert.That(Residual(small, load, solver.Solve(small, load).Solution), Is.LessThanOrEqualTo(1e-10));
         solver.Reset();
         Assert.That(solver.RecycledDimension, Is.Zero);
     }
