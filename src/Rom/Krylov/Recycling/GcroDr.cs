@@ -231,17 +231,17 @@ public sealed class GcroDr : IKrylovSolver
         if (p == 0 || kTarget == 0)
             return kc;
         var g = gBar.SubMatrix(0, p + 1, 0, p);
-        var uTilde = Matrix<double>.Build.Dense(n, kc, _u) * Matrix<double>.Build.DiagonalOfDiagonalArray(scale);
-        var cMatrix = Matrix<double>.Build.Dense(n, kc, c);
-        var vMatrix = Matrix<double>.Build.Dense(n, arnoldi + 1, v.AsSpan(0, (arnoldi + 1) * n).ToArray());
+        var u = _u;
+        var cOld = c;
+        // Columns of V̂ = [C, V_{m−k+1}] and of Ŵ = [U D, V_{m−k}] (D applied through the coefficients).
+        ReadOnlySpan<double> VHat(int i) => i < kc ? cOld.AsSpan(i * n, n) : v.AsSpan((i - kc) * n, n);
+        ReadOnlySpan<double> WHat(int i) => i < kc ? u.AsSpan(i * n, n) : v.AsSpan((i - kc) * n, n);
 
-        // V̂ᵀŴ = [Cᵀ Ũ, 0; V_{m−k+1}ᵀ Ũ, [I; 0]].
+        // V̂ᵀŴ = [Cᵀ Ũ, 0; V_{m−k+1}ᵀ Ũ, [I; 0]] with Ũ = U D.
         var vhatW = Matrix<double>.Build.Dense(p + 1, p);
-        if (kc > 0)
-        {
-            vhatW.SetSubMatrix(0, 0, cMatrix.TransposeThisAndMultiply(uTilde));
-            vhatW.SetSubMatrix(kc, 0, vMatrix.TransposeThisAndMultiply(uTilde));
-        }
+        for (int i = 0; i <= p; i++)
+            for (int j = 0; j < kc; j++)
+                vhatW[i, j] = Vectors.Dot(VHat(i), u.AsSpan(j * n, n)) * scale[j];
         for (int j = 0; j < arnoldi; j++) vhatW[kc + j, kc + j] = 1;
 
         var reduced = g.QR(QRMethod.Thin).Solve(vhatW);
@@ -270,13 +270,21 @@ public sealed class GcroDr : IKrylovSolver
         var diagonal = qr.R.Diagonal().Map(Math.Abs);
         if (!(diagonal.Minimum() > DependentColumn * diagonal.Maximum()))
             return kc;
-        var wHat = kc > 0 ? uTilde.Append(vMatrix.SubMatrix(0, n, 0, arnoldi)) : vMatrix.SubMatrix(0, n, 0, arnoldi);
-        var vHat = kc > 0 ? cMatrix.Append(vMatrix) : vMatrix;
-        var newU = wHat * pk * qr.R.Inverse();
-        var newC = vHat * qr.Q;
-        _u = newU.ToColumnMajorArray();
-        c = newC.ToColumnMajorArray();
+        var uCoefficients = Matrix<double>.Build.DiagonalOfDiagonalArray(
+            Enumerable.Range(0, p).Select(i => i < kc ? scale[i] : 1).ToArray()) * pk * qr.R.Inverse();
+        _u = Combine(WHat, uCoefficients, n);
+        c = Combine(VHat, qr.Q, n);
         return chosen.Count;
+    }
+
+    // Column j of the result is Σ_i coefficients[i, j] · basis(i): tall-skinny products with SIMD axpys.
+    private static double[] Combine(Func<int, ReadOnlySpan<double>> basis, Matrix<double> coefficients, int n)
+    {
+        var result = new double[coefficients.ColumnCount * n];
+        for (int j = 0; j < coefficients.ColumnCount; j++)
+            for (int i = 0; i < coefficients.RowCount; i++)
+                Vectors.Axpy(coefficients[i, j], basis(i), result.AsSpan(j * n, n));
+        return result;
     }
 
     /// <summary>
