@@ -39,7 +39,7 @@ public class GcroDrTests
     public void RecyclingAcrossSlowlyVaryingDarcySystemsNeedsFarFewerProductsThanGmres()
     {
         var family = new SkrDarcyFamily(new SkrDarcyOptions(GridSize: 34, Count: 2, Seed: 11));
-        var fields = SlowlyVaryingFields(family, 10);
+        var fields = SlowlyVaryingFields(family, 10, 0.3);
         var gcro = new GcroDr(new GcroDrOptions(1e-8, Restart: 40, RecycleSize: 20));
         var gmres = new Gmres(new GmresOptions(1e-8, Restart: 40));
         int recycled = 0, independent = 0;
@@ -96,8 +96,8 @@ public class GcroDrTests
         Assert.That(Residual(a, ones, solver.Solve(a, ones).Solution), Is.LessThan(1e-10));
     }
 
-    // Fields a_t = exp((1 − t) g₀ + t g₁) along a short path: neighbours differ a little, as after sorting.
-    internal static List<double[,]> SlowlyVaryingFields(SkrDarcyFamily family, int count)
+    // Fields a_t = exp((1 − t) g₀ + t g₁), t = 0..end evenly: neighbours differ a little, as after sorting.
+    internal static List<double[,]> SlowlyVaryingFields(SkrDarcyFamily family, int count, double end)
     {
         var f0 = family.Field(0);
         var f1 = family.Field(1);
@@ -105,7 +105,7 @@ public class GcroDrTests
         var fields = new List<double[,]>();
         for (int q = 0; q < count; q++)
         {
-            double t = 0.3 * q / (count - 1);
+            double t = end * q / (count - 1);
             var f = new double[s, s];
             for (int i = 0; i < s; i++)
                 for (int j = 0; j < s; j++)
