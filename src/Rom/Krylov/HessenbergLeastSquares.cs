@@ -37,7 +37,18 @@ internal sealed class HessenbergLeastSquares
     /// <summary>Entries h_{0..j+1, j} of the next column j, for the caller to fill.</summary>
     public Span<double> NextColumn => _h.AsSpan(Columns * (_m + 1), Columns + 2);
 
-    /// <summary>Rotates the filled column into triangular form and returns the new residual norm |g_{j+1}|.</summary>
+    /// <summary>Starts a cycle with a general right-hand side g (GCRO-DR's V̂ᵀr) and no columns.</summary>
+    public void Reset(ReadOnlySpan<double> g)
+    {
+        Array.Clear(_g);
+        g.CopyTo(_g);
+        Columns = 0;
+    }
+
+    /// <summary>
+    /// Rotates the filled column into triangular form and returns |g_{j+1}|, the residual norm once the right-hand
+    /// side has no entries below row j + 1 (always for β e₁).
+    /// </summary>
     public double CommitColumn()
     {
         int j = Columns;
@@ -47,7 +58,7 @@ internal sealed class HessenbergLeastSquares
         _rotations[j] = GivensRotation.Zeroing(h[j], h[j + 1], out double r);
         h[j] = r;
         h[j + 1] = 0;
-        (_g[j], _g[j + 1]) = _rotations[j].Apply(_g[j], 0);
+        (_g[j], _g[j + 1]) = _rotations[j].Apply(_g[j], _g[j + 1]);
         Columns = j + 1;
         return Math.Abs(_g[j + 1]);
     }

@@ -1,0 +1,318 @@
+using MathNet.Numerics.LinearAlgebra;
+using MathNet.Numerics.LinearAlgebra.Factorization;
+using Rom.LinearAlgebra;
+
+namespace Rom.Krylov.Recycling;
+
+/// <summary>
+/// GCRO-DR(m, k): restarted GMRES that deflates a recycle space U across cycles and across a sequence of systems
+/// (Parks, de Sturler, Mackey, Johnson, Maiti, SIAM J. Sci. Comput. 28, 2006, Algorithm 2), with optional right
+/// preconditioning (U then spans a subspace for A M⁻¹). The object keeps U between calls to <see cref="Solve"/>.
+/// </summary>
+public sealed class GcroDr : IKrylovSolver
+{
+    // An Arnoldi step whose new vector keeps less than this fraction of A v_j has found an invariant subspace.
+    private const double HappyBreakdown = 1e-12;
+
+    // A restart cycle that shrinks the true residual by less than this fraction counts as stagnation.
+    private const double StagnationDecrease = 1e-10;
+
+    // Columns of a thin QR whose |R_ii| falls below this fraction of the largest are linearly dependent.
+    private const double DependentColumn = 1e-10;
+
+    private readonly GcroDrOptions _options;
+
+    // The recycle space U, n × RecycledDimension, column-major.
+    private double[] _u = [];
+
+    /// <summary>Creates a solver with an empty recycle space.</summary>
+    public GcroDr(GcroDrOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _options = options;
+    }
+
+    /// <summary>Number of vectors in the recycle space carried to the next solve (0 before the first).</summary>
+    public int RecycledDimension { get; private set; }
+
+    /// <summary>Forgets the recycle space, so the next solve starts like GMRES(m).</summary>
+    public void Reset()
+    {
+        _u = [];
+        RecycledDimension = 0;
+    }
+
+    /// <summary>
+    /// Solves A x = b, treating A as new: C = A U is recomputed (k products) and the residual projected onto C
+    /// first. The history holds the least-squares residual per Arnoldi step, replaced by the recomputed residual at
+    /// the end of each cycle.
+    /// </summary>
+    public KrylovResult Solve(ILinearOperator a, ReadOnlySpan<double> b, IPreconditioner? preconditioner = null,
+        double[]? initialGuess = null, IterationMonitor? monitor = null)
+    {
+        var run = new KrylovRun("GCRO-DR", a, b, initialGuess);
+        if (run.Start(b, out double bNorm) is { } early)
+            return early;
+        int n = run.N, m = Math.Min(_options.Restart, n);
+        int kTarget = Math.Max(0, Math.Min(_options.RecycleSize, m - 2));
+        double tolerance = _options.RelativeTolerance;
+        var x = run.X;
+        var history = run.History;
+        var r = new double[n];
+        var w = new double[n];
+        var z = new double[n];
+        var t = new double[n];
+
+        // w = A M⁻¹ v (or A v): the operator whose Krylov spaces the recycle space lives in.
+        void Operator(ReadOnlySpan<double> v, Span<double> result)
+        {
+            if (preconditioner is null)
+                run.Multiply(v, result);
+            else
+            {
+                preconditioner.Apply(v, z);
+                run.Multiply(z, result);
+            }
+        }
+        // x ← x + M⁻¹ t (or x + t).
+        void Correct(double[] correction)
+        {
+            if (preconditioner is null)
+                Vectors.Axpy(1, correction, x);
+            else
+            {
+                preconditioner.Apply(correction, z);
+                Vectors.Axpy(1, z, x);
+            }
+        }
+
+        run.InitialResidual(b, r);
+        double beta = Vectors.Norm(r);
+
+        // Algorithm 2, lines 2–6: for the new matrix, C = A U, thin QR C = Q R, C ← Q, U ← U R⁻¹;
+        // then x ← x + U Cᵀ r, r ← r − C Cᵀ r.
+        int kc = RecycledDimension;
+        double[] c = [];
+        if (kc > 0 && _u.Length == kc * n)
+        {
+            c = new double[kc * n];
+            for (int i = 0; i < kc; i++) Operator(_u.AsSpan(i * n, n), c.AsSpan(i * n, n));
+            kc = Orthonormalize(ref c, ref _u, n);
+            Array.Clear(t);
+            for (int i = 0; i < kc; i++)
+            {
+                double ci = Vectors.Dot(c.AsSpan(i * n, n), r);
+                Vectors.Axpy(ci, _u.AsSpan(i * n, n), t);
+                Vectors.Axpy(-ci, c.AsSpan(i * n, n), r);
+            }
+            Correct(t);
+            beta = Vectors.Norm(r);
+        }
+        else
+        {
+            kc = 0;
+            _u = [];
+        }
+        RecycledDimension = kc;
+        history.Add(beta / bNorm);
+
+        var hessenberg = new HessenbergLeastSquares(m);
+        var g = new double[m + 1];
+        var y = new double[m];
+        var gBar = Matrix<double>.Build.Dense(m + 1, m);
+        var v = new double[(m + 1) * n];
+        int iterations = 0;
+        while (true)
+        {
+            double relative = beta / bNorm;
+            if (!double.IsFinite(relative))
+                return run.Stop(StopReason.NonFinite, iterations, $"the residual became non-finite after {iterations} iterations");
+            if (relative <= tolerance)
+                return run.Stop(StopReason.Converged, iterations,
+                    $"converged to residual {KrylovRun.Format(relative)} in {iterations} iterations, {run.MatrixVectorProducts} products with A, recycling {kc} vectors");
+            if (iterations >= _options.MaxIterations)
+                return run.Stop(StopReason.MaxIterations, iterations,
+                    $"reached the cap of {iterations} iterations at residual {KrylovRun.Format(relative)}");
+
+            // Lines 9–12 (first solve: GMRES(m), line 1, with k = 0): Arnoldi with (I − C Cᵀ) A for m − k steps,
+            // Ḡ = [D B; 0 H̄] with D = diag(1/‖u_i‖), right-hand side V̂ᵀ r = [Cᵀ r; ‖r‖ e₁].
+            int steps = m - kc;
+            Array.Clear(g);
+            for (int i = 0; i < kc; i++) g[i] = Vectors.Dot(c.AsSpan(i * n, n), r);
+            g[kc] = beta;
+            hessenberg.Reset(g);
+            gBar.Clear();
+            var scale = new double[kc];
+            for (int i = 0; i < kc; i++)
+            {
+                scale[i] = 1 / Vectors.Norm(_u.AsSpan(i * n, n));
+                var column = hessenberg.NextColumn;
+                column.Clear();
+                column[i] = scale[i];
+                gBar[i, i] = scale[i];
+                hessenberg.CommitColumn();
+            }
+            for (int i = 0; i < n; i++) v[i] = r[i] / beta;
+            int arnoldi = 0;
+            bool invariant = false;
+            while (arnoldi < steps && iterations < _options.MaxIterations)
+            {
+                int j = arnoldi;
+                Operator(v.AsSpan(j * n, n), w);
+                double wNorm = Vectors.Norm(w);
+                var h = hessenberg.NextColumn;
+                h.Clear();
+                if (kc > 0) ModifiedGramSchmidt.Orthogonalize(c, kc, w, h[..kc], twice: false);
+                double hNext = ModifiedGramSchmidt.Orthogonalize(v, j + 1, w, h.Slice(kc, j + 1), twice: false);
+                h[kc + j + 1] = hNext;
+                for (int i = 0; i < h.Length; i++) gBar[i, kc + j] = h[i];
+                double estimate = hessenberg.CommitColumn() / bNorm;
+                arnoldi++;
+                iterations++;
+                history.Add(estimate);
+                monitor?.Invoke(iterations, estimate);
+                if (!double.IsFinite(estimate))
+                    return run.Stop(StopReason.NonFinite, iterations, $"the Arnoldi process became non-finite at iteration {iterations}");
+                var next = v.AsSpan((j + 1) * n, n);
+                if (hNext <= HappyBreakdown * wNorm)
+                {
+                    next.Clear();
+                    invariant = true;
+                    break;
+                }
+                for (int i = 0; i < n; i++) next[i] = w[i] / hNext;
+                if (estimate <= tolerance)
+                    break;
+            }
+
+            // Lines 13–15: y minimises ‖V̂ᵀr − Ḡ y‖; x ← x + Ŵ y with Ŵ = [U D, V].
+            int solved = hessenberg.Solve(y);
+            Array.Clear(t);
+            for (int i = 0; i < solved; i++)
+            {
+                if (i < kc) Vectors.Axpy(y[i] * scale[i], _u.AsSpan(i * n, n), t);
+                else Vectors.Axpy(y[i], v.AsSpan((i - kc) * n, n), t);
+            }
+            Correct(t);
+            double previous = beta;
+            run.Residual(b, r);
+            beta = Vectors.Norm(r);
+            history[^1] = beta / bNorm;
+
+            // Lines 16–19: refresh U, C from the k harmonic Ritz vectors of smallest magnitude.
+            kc = Refresh(gBar, kc, arnoldi, scale, ref c, v, n, kTarget);
+            RecycledDimension = kc;
+
+            if (beta / bNorm <= tolerance || !double.IsFinite(beta))
+                continue;
+            if (beta > previous * (1 - StagnationDecrease))
+            {
+                bool singular = invariant && solved < hessenberg.Columns;
+                string why = singular
+                    ? "the Krylov space became invariant with a singular least-squares matrix: A is singular and b is not in its range"
+                    : "a restart cycle did not reduce it";
+                return run.Stop(singular ? StopReason.Breakdown : StopReason.Stagnation, iterations,
+                    $"stopped at residual {KrylovRun.Format(beta / bNorm)} after {iterations} iterations: {why}");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Lines 16–19 of Algorithm 2: solves Ḡᵀ Ḡ z = θ Ḡᵀ V̂ᵀ Ŵ z for the harmonic Ritz pairs and sets U = Ŵ P R⁻¹,
+    /// C = V̂ Q with Ḡ P = Q R. MathNet has no generalised eigensolver, so the pencil is reduced to the standard
+    /// problem Ḡ⁺ (V̂ᵀŴ) z = μ z, μ = 1/θ (Ḡ has full column rank), and the k largest |μ| are kept; a complex pair
+    /// is kept whole as its real and imaginary parts, so k + 1 vectors may result. Keeps U, C when the small
+    /// problem is degenerate. Returns the new recycle dimension.
+    /// </summary>
+    private int Refresh(Matrix<double> gBar, int kc, int arnoldi, double[] scale, ref double[] c, double[] v, int n, int kTarget)
+    {
+        int p = kc + arnoldi;
+        if (p == 0 || kTarget == 0)
+            return kc;
+        var g = gBar.SubMatrix(0, p + 1, 0, p);
+        var u = _u;
+        var cOld = c;
+        // Columns of V̂ = [C, V_{m−k+1}] and of Ŵ = [U D, V_{m−k}] (D applied through the coefficients).
+        ReadOnlySpan<double> VHat(int i) => i < kc ? cOld.AsSpan(i * n, n) : v.AsSpan((i - kc) * n, n);
+        ReadOnlySpan<double> WHat(int i) => i < kc ? u.AsSpan(i * n, n) : v.AsSpan((i - kc) * n, n);
+
+        // V̂ᵀŴ = [Cᵀ Ũ, 0; V_{m−k+1}ᵀ Ũ, [I; 0]] with Ũ = U D.
+        var vhatW = Matrix<double>.Build.Dense(p + 1, p);
+        for (int i = 0; i <= p; i++)
+            for (int j = 0; j < kc; j++)
+                vhatW[i, j] = Vectors.Dot(VHat(i), u.AsSpan(j * n, n)) * scale[j];
+        for (int j = 0; j < arnoldi; j++) vhatW[kc + j, kc + j] = 1;
+
+        var reduced = g.QR(QRMethod.Thin).Solve(vhatW);
+        if (!reduced.Enumerate().All(double.IsFinite))
+            return kc;
+        var evd = reduced.Evd();
+        var mu = evd.EigenValues;
+        var order = Enumerable.Range(0, p).OrderByDescending(i => mu[i].Magnitude).ThenBy(i => i).ToArray();
+        var chosen = new List<int>();
+        foreach (int i in order)
+        {
+            if (chosen.Count >= kTarget || !(mu[i].Magnitude > 0) || !double.IsFinite(mu[i].Magnitude))
+                break;
+            if (chosen.Contains(i))
+                continue;
+            chosen.Add(i);
+            // MathNet's Evd stores a complex pair in adjacent columns (Re, Im), the positive imaginary part first.
+            if (mu[i].Imaginary != 0)
+                chosen.Add(mu[i].Imaginary > 0 ? i + 1 : i - 1);
+        }
+        if (chosen.Count == 0)
+            return kc;
+        var pk = Matrix<double>.Build.Dense(p, chosen.Count, (row, col) => evd.EigenVectors[row, chosen[col]]);
+
+        var qr = (g * pk).QR(QRMethod.Thin);
+        var diagonal = qr.R.Diagonal().Map(Math.Abs);
+        if (!(diagonal.Minimum() > DependentColumn * diagonal.Maximum()))
+            return kc;
+        var uCoefficients = Matrix<double>.Build.DiagonalOfDiagonalArray(
+            Enumerable.Range(0, p).Select(i => i < kc ? scale[i] : 1).ToArray()) * pk * qr.R.Inverse();
+        _u = Combine(WHat, uCoefficients, n);
+        c = Combine(VHat, qr.Q, n);
+        return chosen.Count;
+    }
+
+    // Column j of the result is Σ_i coefficients[i, j] · basis(i): tall-skinny products with SIMD axpys.
+    private static double[] Combine(Func<int, ReadOnlySpan<double>> basis, Matrix<double> coefficients, int n)
+    {
+        var result = new double[coefficients.ColumnCount * n];
+        for (int j = 0; j < coefficients.ColumnCount; j++)
+            for (int i = 0; i < coefficients.RowCount; i++)
+                Vectors.Axpy(coefficients[i, j], basis(i), result.AsSpan(j * n, n));
+        return result;
+    }
+
+    /// <summary>
+    /// Thin QR of C (n × k, column-major) without pivoting; columns whose |R_ii| is negligible next to the largest
+    /// are dropped from C and U and the factorisation redone; then C ← Q, U ← U R⁻¹. Returns the kept count.
+    /// </summary>
+    private static int Orthonormalize(ref double[] c, ref double[] u, int n)
+    {
+        int k = c.Length / n;
+        var cMatrix = Matrix<double>.Build.Dense(n, k, c);
+        var uMatrix = Matrix<double>.Build.Dense(n, k, u);
+        var qr = cMatrix.QR(QRMethod.Thin);
+        var diagonal = qr.R.Diagonal().Map(Math.Abs);
+        var keep = Enumerable.Range(0, k).Where(i => diagonal[i] > DependentColumn * diagonal.Maximum()).ToArray();
+        if (keep.Length == 0)
+        {
+            c = [];
+            u = [];
+            return 0;
+        }
+        if (keep.Length < k)
+        {
+            cMatrix = Matrix<double>.Build.DenseOfColumnVectors(keep.Select(cMatrix.Column));
+            uMatrix = Matrix<double>.Build.DenseOfColumnVectors(keep.Select(uMatrix.Column));
+            qr = cMatrix.QR(QRMethod.Thin);
+        }
+        c = qr.Q.ToColumnMajorArray();
+        u = (uMatrix * qr.R.Inverse()).ToColumnMajorArray();
+        return keep.Length;
+    }
+}

@@ -1,0 +1,113 @@
+namespace Rom.Krylov.Recycling;
+
+/// <summary>
+/// Orders a family of systems so neighbours are similar, for solving them in turn with a recycling solver (SKR,
+/// Wang et al., ICLR 2024, §4.1: greedy sorting on the distance between parameter fields).
+/// </summary>
+public static class SystemOrdering
+{
+    /// <summary>The symmetric matrix of Frobenius distances ‖a_i − a_j‖_F between same-sized fields.</summary>
+    public static double[,] FrobeniusDistances(IReadOnlyList<double[,]> fields)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        if (fields.Count == 0)
+            throw new ArgumentException("At least one field is needed.", nameof(fields));
+        int rows = fields[0].GetLength(0), cols = fields[0].GetLength(1);
+        for (int i = 0; i < fields.Count; i++)
+            if (fields[i].GetLength(0) != rows || fields[i].GetLength(1) != cols)
+                throw new ArgumentException($"Field {i} is {fields[i].GetLength(0)}×{fields[i].GetLength(1)}, expected {rows}×{cols} like field 0.", nameof(fields));
+        int count = fields.Count;
+        var distances = new double[count, count];
+        for (int i = 0; i < count; i++)
+            for (int j = i + 1; j < count; j++)
+            {
+                double sum = 0;
+                for (int p = 0; p < rows; p++)
+                    for (int q = 0; q < cols; q++)
+                    {
+                        double d = fields[i][p, q] - fields[j][p, q];
+                        sum += d * d;
+                    }
+                distances[i, j] = distances[j, i] = Math.Sqrt(sum);
+            }
+        return distances;
+    }
+
+    /// <summary>SKR's greedy chain: start at system 0, then repeatedly visit the nearest unvisited system (ties: lowest index).</summary>
+    public static int[] GreedyChain(double[,] distances) => Greedy(distances, CheckDistances(distances), 0);
+
+    /// <summary>
+    /// A chain that starts at an extreme system instead of inside the family: the greedy chain from
+    /// one end of an approximate diameter (the system farthest from system 0), then 2-opt
+    /// segment reversals (Croes, Oper. Res. 6, 1958) until no reversal shortens the open path.
+    /// </summary>
+    public static int[] DiameterChainTwoOpt(double[,] distances)
+    {
+        int count = CheckDistances(distances);
+        var order = Greedy(distances, count, Farthest(distances, 0, count));
+        bool improved = true;
+        while (improved)
+        {
+            improved = false;
+            for (int i = 0; i < count - 1; i++)
+                for (int j = i + 1; j < count; j++)
+                {
+                    // Reversing order[i+1..j] replaces edges (o_i, o_{i+1}) and (o_j, o_{j+1}); the last has no successor.
+                    double before = distances[order[i], order[i + 1]] + (j + 1 < count ? distances[order[j], order[j + 1]] : 0);
+                    double after = distances[order[i], order[j]] + (j + 1 < count ? distances[order[i + 1], order[j + 1]] : 0);
+                    if (after < before * (1 - 1e-12))
+                    {
+                        Array.Reverse(order, i + 1, j - i);
+                        improved = true;
+                    }
+                }
+        }
+        return order;
+    }
+
+    /// <summary>Total length Σ d(o_i, o_{i+1}) of the chain visiting the systems in <paramref name="order"/>.</summary>
+    public static double ChainLength(double[,] distances, IReadOnlyList<int> order)
+    {
+        CheckDistances(distances);
+        ArgumentNullException.ThrowIfNull(order);
+        double length = 0;
+        for (int i = 0; i + 1 < order.Count; i++) length += distances[order[i], order[i + 1]];
+        return length;
+    }
+
+    private static int[] Greedy(double[,] distances, int count, int start)
+    {
+        var order = new int[count];
+        var visited = new bool[count];
+        order[0] = start;
+        visited[start] = true;
+        for (int step = 1; step < count; step++)
+        {
+            int current = order[step - 1], best = -1;
+            for (int j = 0; j < count; j++)
+                if (!visited[j] && (best < 0 || distances[current, j] < distances[current, best]))
+                    best = j;
+            order[step] = best;
+            visited[best] = true;
+        }
+        return order;
+    }
+
+    // The lowest-index system farthest from 'from'.
+    private static int Farthest(double[,] distances, int from, int count)
+    {
+        int best = 0;
+        for (int j = 1; j < count; j++)
+            if (distances[from, j] > distances[from, best]) best = j;
+        return best;
+    }
+
+    private static int CheckDistances(double[,] distances)
+    {
+        ArgumentNullException.ThrowIfNull(distances);
+        int count = distances.GetLength(0);
+        if (count == 0 || distances.GetLength(1) != count)
+            throw new ArgumentException($"The distance matrix is {distances.GetLength(0)}×{distances.GetLength(1)}; expected a non-empty square matrix.", nameof(distances));
+        return count;
+    }
+}

@@ -1,0 +1,74 @@
+using Rom.Krylov.Recycling;
+using Rom.Models.Darcy;
+
+namespace Rom.Tests.Krylov.Recycling;
+
+public class SystemOrderingTests
+{
+    [Test]
+    public void OneParameterFamilyIsSortedByItsScale()
+    {
+        var random = new Random(5);
+        var f = SkrFields(1, 16, 1)[0];
+        var scales = Enumerable.Range(0, 30).Select(_ => 0.5 + random.NextDouble()).ToArray();
+        var fields = scales.Select(c => Scaled(f, c)).ToList();
+        var distances = SystemOrdering.FrobeniusDistances(fields);
+
+        var sorted = SystemOrdering.DiameterChainTwoOpt(distances);
+        AssertPermutation(sorted, 30);
+        Assert.That(IsMonotone(sorted.Select(i => scales[i]).ToArray()), "the 2-opt diameter chain sorts by c");
+
+        // SKR's greedy chain starts at system 0, inside the family, so it is monotone only when system 0 is an end.
+        AssertPermutation(SystemOrdering.GreedyChain(distances), 30);
+        scales[0] = 0.1;
+        fields[0] = Scaled(f, 0.1);
+        var greedy = SystemOrdering.GreedyChain(SystemOrdering.FrobeniusDistances(fields));
+        Assert.That(greedy[0], Is.Zero);
+        Assert.That(IsMonotone(greedy.Select(i => scales[i]).ToArray()));
+    }
+
+    [Test]
+    public void ChainLengthsOnHundredSkrFields()
+    {
+        var distances = SystemOrdering.FrobeniusDistances(SkrFields(100, 34, 7));
+        var greedy = SystemOrdering.GreedyChain(distances);
+        var better = SystemOrdering.DiameterChainTwoOpt(distances);
+        AssertPermutation(greedy, 100);
+        AssertPermutation(better, 100);
+        double identity = SystemOrdering.ChainLength(distances, Enumerable.Range(0, 100).ToArray());
+        double lengthGreedy = SystemOrdering.ChainLength(distances, greedy);
+        double lengthBetter = SystemOrdering.ChainLength(distances, better);
+        TestContext.Out.WriteLine($"chain length on 100 SKR fields (s = 34): unsorted {identity:F1}, greedy {lengthGreedy:F1}, diameter + 2-opt {lengthBetter:F1}");
+        Assert.That(lengthGreedy, Is.LessThan(identity));
+        Assert.That(lengthBetter, Is.LessThan(lengthGreedy));
+    }
+
+    [Test]
+    public void ChecksItsArguments()
+    {
+        Assert.Throws<ArgumentException>(() => SystemOrdering.GreedyChain(new double[2, 3]));
+        Assert.Throws<ArgumentException>(() => SystemOrdering.FrobeniusDistances([new double[2, 2], new double[3, 2]]));
+        Assert.That(SystemOrdering.DiameterChainTwoOpt(new double[1, 1]), Is.EqualTo(new[] { 0 }));
+    }
+
+    private static List<double[,]> SkrFields(int count, int s, int seed)
+    {
+        var family = new SkrDarcyFamily(new SkrDarcyOptions(GridSize: s, Count: count, Seed: seed));
+        return Enumerable.Range(0, count).Select(family.Field).ToList();
+    }
+
+    private static double[,] Scaled(double[,] f, double c)
+    {
+        var g = (double[,])f.Clone();
+        for (int i = 0; i < g.GetLength(0); i++)
+            for (int j = 0; j < g.GetLength(1); j++)
+                g[i, j] *= c;
+        return g;
+    }
+
+    private static bool IsMonotone(double[] values) =>
+        values.Zip(values.Skip(1), (p, q) => q - p).All(d => d >= 0) || values.Zip(values.Skip(1), (p, q) => q - p).All(d => d <= 0);
+
+    private static void AssertPermutation(int[] order, int count) =>
+        Assert.That(order.OrderBy(i => i), Is.EqualTo(Enumerable.Range(0, count)));
+}
