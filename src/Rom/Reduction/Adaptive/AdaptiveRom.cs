@@ -99,12 +99,12 @@ public sealed class AdaptiveRom
     /// </summary>
     private double Indicator(double[] a, double[] previous, int step)
     {
-        var u = _basisOnMesh * Pad(previous, a.Length);
-        var uNew = _basisOnMesh * Vector<double>.Build.DenseOfArray(a);
+        var uPrevious = _basisOnMesh * Pad(previous, a.Length);
+        var u = _basisOnMesh * Vector<double>.Build.DenseOfArray(a);
         var load = SampledLoad(step);
         var force = new double[_reducedMesh.Samples.Count];
-        var residual = _reducedMesh.Residual(uNew.AsArray(), u.AsArray(), load, _model.Options.TimeStep, force);
-        var change = _reducedMesh.MassRows * ((uNew - u) / _model.Options.TimeStep);
+        var residual = _reducedMesh.Residual(u.AsArray(), uPrevious.AsArray(), load, _model.Options.TimeStep, force);
+        var change = _reducedMesh.MassRows * ((u - uPrevious) / _model.Options.TimeStep);
         double scale = change.L2Norm() + Vectors.Norm(force) + Vectors.Norm(load);
         return scale == 0 ? 0 : Vectors.Norm(residual) / scale;
     }

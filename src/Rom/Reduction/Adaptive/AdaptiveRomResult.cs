@@ -7,7 +7,7 @@ namespace Rom.Reduction.Adaptive;
 /// <param name="Basis">The final reduced basis V (orthonormal).</param>
 /// <param name="Coefficients">Coordinates of u_k, k = 0 … Steps.</param>
 /// <param name="FullOrder">FullOrder[k]: step k (t_k → t_{k+1}) was recomputed by the full-order model.</param>
-/// <param name="Indicators">The error indicator of the reduced solution of step k (before any full-order step).</param>
+/// <param name="Indicators">The error indicator of the reduced solution of step k (before any full-order step); +∞ where the reduced Newton failed.</param>
 /// <param name="BasisSizes">Size of V after step k.</param>
 /// <param name="InterpolationSizes">Number of Q-DEIM points after step k.</param>
 public sealed record AdaptiveRomResult(

@@ -60,6 +60,24 @@ public class AdaptiveRomTests
     }
 
     [Test]
+    public void IndicatorTracksTheErrorOfTheUnenrichedRom()
+    {
+        var (_, result, _) = Run(double.PositiveInfinity);
+        var states = Reference.Value.Trajectory.States;
+        // While the error grows from 1e-4 to O(1) (before the ROM drifts off entirely), η stays within a small factor of it.
+        int compared = 0;
+        for (int k = 0; k < result.FullOrder.Count; k++)
+        {
+            var u = result.State(k + 1);
+            double error = Math.Sqrt(u.Select((v, i) => (v - states[k + 1][i]) * (v - states[k + 1][i])).Sum() / states[k + 1].Sum(x => x * x));
+            if (error > 0.5) break;
+            Assert.That(result.Indicators[k] / error, Is.InRange(0.05, 2.0), $"step {k}: η = {result.Indicators[k]:e2}, error = {error:e2}");
+            compared++;
+        }
+        Assert.That(compared, Is.GreaterThan(30));
+    }
+
+    [Test]
     public void OnlineEvaluationTouchesOnlyTrianglesAroundTheSamples()
     {
         var (rom, _, _) = Run(Tolerance);
