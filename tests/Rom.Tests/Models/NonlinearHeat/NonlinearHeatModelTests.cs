@@ -74,4 +74,32 @@ public class NonlinearHeatModelTests
         for (int k = 0; k + 1 < errors.Length; k++)
             Assert.That(errors[k] / errors[k + 1], Is.InRange(1.7, 2.3));
     }
+
+    [Test]
+    public void RejectsBadOptionsAndStates()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new NonlinearHeatModel(new NonlinearHeatOptions(SquaresPerSide: 1)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new NonlinearHeatModel(new NonlinearHeatOptions(TimeStep: 0)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new NonlinearHeatModel(new NonlinearHeatOptions(Beta: -1)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new NonlinearHeatModel(new NonlinearHeatOptions(SourceStations: 1)));
+        var model = new NonlinearHeatModel(new NonlinearHeatOptions(SquaresPerSide: 4));
+        Assert.Throws<ArgumentException>(() => model.Step(new double[3], 0));
+    }
+
+    [Test]
+    public void SourceMovesAlongItsPath()
+    {
+        var model = new NonlinearHeatModel(new NonlinearHeatOptions(SquaresPerSide: 10, Steps: 60));
+        double[] Centre(double t)
+        {
+            var b = model.Load(t);
+            double total = b.Sum();
+            return [b.Select((v, i) => v * model.Mesh.X[i]).Sum() / total, b.Select((v, i) => v * model.Mesh.Y[i]).Sum() / total];
+        }
+        double final = model.Options.Steps * model.Options.TimeStep;
+        Assert.That(Centre(0), Is.EqualTo(new[] { 0.2, 0.2 }).Within(0.03));
+        Assert.That(Centre(final / 2), Is.EqualTo(new[] { 0.5, 0.5 }).Within(0.03));
+        Assert.That(Centre(final), Is.EqualTo(new[] { 0.8, 0.8 }).Within(0.03));
+        Assert.That(model.LoadCoefficients(final / 3).Sum(), Is.EqualTo(1).Within(1e-14));
+    }
 }
