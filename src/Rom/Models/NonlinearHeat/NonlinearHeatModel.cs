@@ -6,7 +6,7 @@ namespace Rom.Models.NonlinearHeat;
 /// <summary>
 /// ∂u/∂t − ∇·(κ(u)∇u) = s(x, t) on (0,1)², u = 0 on ∂Ω, u(0) = 0, with κ(u) = κ₀(1 + βu²) taken per triangle at the
 /// mean of u there: P1 elements, implicit Euler M(u − u_prev)/Δt + K(u)u = b(t), each step solved by Newton with the
-/// exact Jacobian (the nonlinear heat benchmark of the adaptive ROM of Casenave &amp; Akkari, Math. Comput. Appl. 24, 2019).
+/// exact Jacobian: a small nonlinear stand-in for the structural problems of Casenave &amp; Akkari's adaptive ROM (Math. Comput. Appl. 24, 2019).
 /// The source is a Gaussian moving along a straight path, s = A Σ_k c_k(t) exp(−|x − x_k|²/w²) with hat functions c_k.
 /// </summary>
 public sealed class NonlinearHeatModel

@@ -4,7 +4,7 @@ namespace Rom.Models.NonlinearHeat;
 
 /// <summary>
 /// The triangles that touch a set of sample nodes and the nodes of those triangles (the "reduced integration domain"
-/// of Ryckelynck, J. Comput. Phys. 202, 2005, used by Casenave &amp; Akkari, Math. Comput. Appl. 24, 2019, §2.3).
+/// of Ryckelynck, J. Comput. Phys. 202, 2005, as in the adaptive ROM of Casenave &amp; Akkari, Math. Comput. Appl. 24, 2019).
 /// It evaluates the rows of the heat residual at the samples exactly, from nodal values on its own nodes only, so its
 /// cost depends on the number of samples, not on the mesh size. With every interior node sampled it is the full model.
 /// </summary>

@@ -8,7 +8,7 @@ namespace Rom.Reduction.Adaptive;
 
 /// <summary>
 /// The error-indicator-based adaptive ROM of Casenave &amp; Akkari ("An error indicator-based adaptive reduced order
-/// model for nonlinear structural mechanics", Math. Comput. Appl. 24, 2019, Alg. 1) for <see cref="NonlinearHeatModel"/>.
+/// model for nonlinear structural mechanics", Math. Comput. Appl. 24, 2019), transposed to <see cref="NonlinearHeatModel"/>.
 /// Offline: POD basis V of training states, Q-DEIM interpolant of the internal force F(u) = K(u)u. Online, per step:
 /// Galerkin-projected Newton Vᵀ[M(Va − Va_prev)/Δt + U(PᵀU)⁻¹PᵀF(Va) − b] = 0, with F evaluated only on the reduced
 /// mesh around the sample points; then the error indicator (<see cref="Indicator"/>). If it exceeds τ, the step is
@@ -94,7 +94,7 @@ public sealed class AdaptiveRom
     /// The indicator of a reduced step: η = ‖R_S‖ / (‖[M(u − u_prev)/Δt]_S‖ + ‖F_S(u)‖ + ‖b_S‖), the full-order implicit
     /// Euler residual at the samples S (Q-DEIM points and the extra grid) relative to the size of its terms. The
     /// Galerkin ROM only makes VᵀR vanish; R itself is what the reduced space cannot balance, and at the extra samples it
-    /// is the exact residual wherever the source has moved to (a gappy residual, Casenave &amp; Akkari §3.2). Its cost depends
+    /// is the exact residual wherever the source has moved to (a gappy residual in the spirit of Casenave &amp; Akkari's residual-based indicator). Its cost depends
     /// only on the reduced mesh.
     /// </summary>
     private double Indicator(double[] a, double[] previous, int step)
