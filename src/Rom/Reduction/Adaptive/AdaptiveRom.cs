@@ -59,7 +59,10 @@ public sealed class AdaptiveRom
     /// <summary>The current reduced mesh (triangles around the Q-DEIM points and the extra indicator samples).</summary>
     public ReducedMesh ReducedMesh => _reducedMesh;
 
-    /// <summary>Runs all steps of the model's time grid from u = 0, enriching where the indicator exceeds τ.</summary>
+    /// <summary>
+    /// Runs all steps of the model's time grid from u = 0, enriching where the indicator exceeds τ. The bases keep
+    /// their enrichment, so a second run starts from the enriched ROM.
+    /// </summary>
     public AdaptiveRomResult Run()
     {
         int steps = _model.Options.Steps;
@@ -93,9 +96,9 @@ public sealed class AdaptiveRom
     /// <summary>
     /// The indicator of a reduced step: η = ‖R_S‖ / (‖[M(u − u_prev)/Δt]_S‖ + ‖F_S(u)‖ + ‖b_S‖), the full-order implicit
     /// Euler residual at the samples S (Q-DEIM points and the extra grid) relative to the size of its terms. The
-    /// Galerkin ROM only makes VᵀR vanish; R itself is what the reduced space cannot balance, and at the extra samples it
-    /// is the exact residual wherever the source has moved to (a gappy residual in the spirit of Casenave &amp; Akkari's residual-based indicator). Its cost depends
-    /// only on the reduced mesh.
+    /// Galerkin ROM only makes VᵀR vanish; R itself is what the reduced space cannot balance, and at the extra samples
+    /// it is the exact residual wherever the source has moved to (a gappy residual in the spirit of Casenave &amp;
+    /// Akkari's residual-based indicator). Its cost depends only on the reduced mesh.
     /// </summary>
     private double Indicator(double[] a, double[] previous, int step)
     {
