@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using Rom.LinearAlgebra;
 
 namespace Rom.Models.NonlinearHeat;
 
@@ -54,7 +55,7 @@ public sealed class ReducedMesh
                 _localNode[3 * k + a] = localOf[v];
                 _sampleRow[3 * k + a] = rowOf.TryGetValue(v, out int row) ? row : -1;
             }
-        MassRows = Matrix<double>.Build.Dense(_samples.Length, _nodes.Length);
+        var (rows, cols, values) = (new List<int>(), new List<int>(), new List<double>());
         for (int k = 0; k < _triangles.Length; k++)
         {
             double area = mesh.Area(_triangles[k]);
@@ -63,9 +64,14 @@ public sealed class ReducedMesh
                 int row = _sampleRow[3 * k + a];
                 if (row < 0) continue;
                 for (int b = 0; b < 3; b++)
-                    MassRows[row, _localNode[3 * k + b]] += area / 12 * (a == b ? 2 : 1);
+                {
+                    rows.Add(row);
+                    cols.Add(_localNode[3 * k + b]);
+                    values.Add(area / 12 * (a == b ? 2 : 1));
+                }
             }
         }
+        MassRows = CsrMatrix.FromTriplets(_samples.Length, _nodes.Length, rows.ToArray(), cols.ToArray(), values.ToArray());
     }
 
     /// <summary>The sample nodes, in the order of the evaluated rows.</summary>
@@ -78,7 +84,7 @@ public sealed class ReducedMesh
     public IReadOnlyList<int> Triangles => _triangles;
 
     /// <summary>The rows of the mass matrix at the samples, columns at <see cref="Nodes"/>.</summary>
-    public Matrix<double> MassRows { get; }
+    public CsrMatrix MassRows { get; }
 
     /// <summary>Picks a nodal field's values at <see cref="Nodes"/>.</summary>
     public double[] Gather(ReadOnlySpan<double> field)
@@ -92,15 +98,48 @@ public sealed class ReducedMesh
 
     /// <summary>
     /// Internal force F(u) = K(u)u at the samples from u at <see cref="Nodes"/>, and when <paramref name="jacobian"/> is
-    /// given (samples × nodes) its derivative ∂F/∂u = κ(ū_T)K_T + κ'(ū_T)(K_T u_T)(1/3)1ᵀ per triangle T.
+    /// given (samples × nodes, dense) its derivative ∂F/∂u = κ(ū_T)K_T + κ'(ū_T)(K_T u_T)(1/3)1ᵀ per triangle T.
     /// </summary>
     public void Force(ReadOnlySpan<double> u, Span<double> force, Matrix<double>? jacobian = null)
+    {
+        jacobian?.Clear();
+        if (jacobian is null) Assemble(u, force, null);
+        else Assemble(u, force, (row, column, value) => jacobian[row, column] += value);
+    }
+
+    /// <summary>F(u) at the samples as <see cref="Force(ReadOnlySpan{double}, Span{double}, Matrix{double})"/>, returning the Jacobian sparse.</summary>
+    public CsrMatrix ForceWithJacobian(ReadOnlySpan<double> u, Span<double> force)
+    {
+        var (rows, cols, values) = (new List<int>(), new List<int>(), new List<double>());
+        Assemble(u, force, (row, column, value) => { rows.Add(row); cols.Add(column); values.Add(value); });
+        return CsrMatrix.FromTriplets(_samples.Length, _nodes.Length, rows.ToArray(), cols.ToArray(), values.ToArray());
+    }
+
+    /// <summary>
+    /// The implicit Euler residual at the samples, R = M(u − u_prev)/Δt + F(u) − b, from u and u_prev at
+    /// <see cref="Nodes"/> and the load b at the samples; also returns F(u) at the samples.
+    /// </summary>
+    public double[] Residual(ReadOnlySpan<double> u, ReadOnlySpan<double> previous, ReadOnlySpan<double> load, double timeStep, Span<double> force)
+    {
+        CheckLocal(previous.Length, nameof(previous));
+        if (load.Length != _samples.Length)
+            throw new ArgumentException($"load has {load.Length} values; expected one per sample ({_samples.Length}).", nameof(load));
+        Force(u, force);
+        var change = new double[_nodes.Length];
+        for (int i = 0; i < change.Length; i++) change[i] = (u[i] - previous[i]) / timeStep;
+        var residual = new double[_samples.Length];
+        MassRows.Apply(change, residual);
+        for (int s = 0; s < residual.Length; s++) residual[s] += force[s] - load[s];
+        return residual;
+    }
+
+    /// <summary>The element loop: adds each triangle's force to its sample rows and, when given, passes its Jacobian entries to <paramref name="addJacobian"/>.</summary>
+    private void Assemble(ReadOnlySpan<double> u, Span<double> force, Action<int, int, double>? addJacobian)
     {
         CheckLocal(u.Length, nameof(u));
         if (force.Length != _samples.Length)
             throw new ArgumentException($"force has {force.Length} values; expected one per sample ({_samples.Length}).", nameof(force));
         force.Clear();
-        jacobian?.Clear();
         Span<double> ku = stackalloc double[3];
         for (int k = 0; k < _triangles.Length; k++)
         {
@@ -115,29 +154,11 @@ public sealed class ReducedMesh
                 int row = _sampleRow[3 * k + a];
                 if (row < 0) continue;
                 force[row] += kappa * ku[a];
-                if (jacobian is null) continue;
+                if (addJacobian is null) continue;
                 for (int b = 0; b < 3; b++)
-                    jacobian[row, _localNode[3 * k + b]] += kappa * stiffness[3 * a + b] + slope * ku[a];
+                    addJacobian(row, _localNode[3 * k + b], kappa * stiffness[3 * a + b] + slope * ku[a]);
             }
         }
-    }
-
-    /// <summary>
-    /// The implicit Euler residual at the samples, R = M(u − u_prev)/Δt + F(u) − b, from u and u_prev at
-    /// <see cref="Nodes"/> and the load b at the samples; also returns F(u) at the samples.
-    /// </summary>
-    public double[] Residual(ReadOnlySpan<double> u, ReadOnlySpan<double> previous, ReadOnlySpan<double> load, double timeStep, Span<double> force, Matrix<double>? jacobian = null)
-    {
-        CheckLocal(previous.Length, nameof(previous));
-        if (load.Length != _samples.Length)
-            throw new ArgumentException($"load has {load.Length} values; expected one per sample ({_samples.Length}).", nameof(load));
-        Force(u, force, jacobian);
-        var change = new double[_nodes.Length];
-        for (int i = 0; i < change.Length; i++) change[i] = (u[i] - previous[i]) / timeStep;
-        var residual = (MassRows * Vector<double>.Build.DenseOfArray(change)).AsArray();
-        for (int s = 0; s < residual.Length; s++) residual[s] += force[s] - load[s];
-        if (jacobian is not null) jacobian.Add(MassRows / timeStep, jacobian);
-        return residual;
     }
 
     private void CheckLocal(int length, string name)

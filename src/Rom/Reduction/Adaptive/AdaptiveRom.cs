@@ -107,8 +107,9 @@ public sealed class AdaptiveRom
         var load = SampledLoad(step);
         var force = new double[_reducedMesh.Samples.Count];
         var residual = _reducedMesh.Residual(u.AsArray(), uPrevious.AsArray(), load, _model.Options.TimeStep, force);
-        var change = _reducedMesh.MassRows * ((u - uPrevious) / _model.Options.TimeStep);
-        double scale = change.L2Norm() + Vectors.Norm(force) + Vectors.Norm(load);
+        var change = new double[force.Length];
+        _reducedMesh.MassRows.Apply(((u - uPrevious) / _model.Options.TimeStep).AsArray(), change);
+        double scale = Vectors.Norm(change) + Vectors.Norm(force) + Vectors.Norm(load);
         return scale == 0 ? 0 : Vectors.Norm(residual) / scale;
     }
 
