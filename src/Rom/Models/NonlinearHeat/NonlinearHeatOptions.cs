@@ -4,7 +4,7 @@ namespace Rom.Models.NonlinearHeat;
 /// Settings of <see cref="NonlinearHeatModel"/>: mesh, implicit Euler time grid, conductivity κ(u) = κ₀(1 + βu²),
 /// a Gaussian source of width w moving across the square, and Newton's stopping rule.
 /// </summary>
-/// <param name="SquaresPerSide">Squares per side of the structured mesh of (0,1)² (default 16).</param>
+/// <param name="SquaresPerSide">Squares per side of the structured mesh of (0,1)² (default 20).</param>
 /// <param name="Steps">Number of implicit Euler steps (default 150).</param>
 /// <param name="TimeStep">Step length Δt (default 0.01).</param>
 /// <param name="Kappa0">Conductivity κ₀ at u = 0 (default 1).</param>
@@ -22,7 +22,7 @@ namespace Rom.Models.NonlinearHeat;
 /// <param name="NewtonTolerance">Newton stops when ‖R‖ ≤ this · ‖R₀‖ (default 1e-10).</param>
 /// <param name="MaxNewtonIterations">Newton gives up after this many iterations (default 25).</param>
 public sealed record NonlinearHeatOptions(
-    int SquaresPerSide = 16,
+    int SquaresPerSide = 20,
     int Steps = 150,
     double TimeStep = 0.01,
     double Kappa0 = 1,

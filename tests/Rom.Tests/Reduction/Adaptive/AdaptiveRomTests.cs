@@ -10,7 +10,7 @@ public class AdaptiveRomTests
     private const double ErrorBound = 5e-2;
     private const double Tolerance = 1e-2;
 
-    // Default model: 16×16 squares, 150 steps, Gaussian source moving from (0.2, 0.2) to (0.8, 0.8), κ = 1 + u².
+    // Default model: 20×20 squares, 150 steps, Gaussian source moving from (0.2, 0.2) to (0.8, 0.8), κ = 1 + u².
     private static readonly Lazy<(NonlinearHeatModel Model, NonlinearHeatTrajectory Trajectory, double Seconds)> Reference = new(() =>
     {
         var model = new NonlinearHeatModel();
@@ -64,14 +64,14 @@ public class AdaptiveRomTests
     {
         var (_, result, _) = Run(double.PositiveInfinity);
         var states = Reference.Value.Trajectory.States;
-        // While the error grows from 1e-4 to O(1) (before the ROM drifts off entirely), η stays within a small factor of it.
+        // From round-off level (1e-5) until the error reaches 0.5, η stays within a factor 5 of it.
         int compared = 0;
         for (int k = 0; k < result.FullOrder.Count; k++)
         {
             var u = result.State(k + 1);
             double error = Math.Sqrt(u.Select((v, i) => (v - states[k + 1][i]) * (v - states[k + 1][i])).Sum() / states[k + 1].Sum(x => x * x));
             if (error > 0.5) break;
-            Assert.That(result.Indicators[k] / error, Is.InRange(0.05, 2.0), $"step {k}: η = {result.Indicators[k]:e2}, error = {error:e2}");
+            Assert.That(result.Indicators[k] / error, Is.InRange(0.2, 5.0), $"step {k}: η = {result.Indicators[k]:e2}, error = {error:e2}");
             compared++;
         }
         Assert.That(compared, Is.GreaterThan(30));
