@@ -144,7 +144,7 @@ public static class P1Assembly
     }
 
     /// <summary>Writes the constant gradients of the three barycentric coordinates of triangle t and returns its area.</summary>
-    private static double Gradients(Triangulation mesh, int t, Span<double> gx, Span<double> gy)
+    internal static double Gradients(Triangulation mesh, int t, Span<double> gx, Span<double> gy)
     {
         int n1 = mesh.Triangles[3 * t], n2 = mesh.Triangles[3 * t + 1], n3 = mesh.Triangles[3 * t + 2];
         double x1 = mesh.X[n1], x2 = mesh.X[n2], x3 = mesh.X[n3];
