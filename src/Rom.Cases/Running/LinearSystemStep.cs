@@ -28,7 +28,7 @@ public static class LinearSystemStep
         SettingDefinition.Integer("solver.restart", 40, "GMRES restart length m.", 1),
         SettingDefinition.Real("solver.relative_tolerance", 1e-10, "Stop when ‖b − A u‖ ≤ tolerance · ‖b‖.", x => x > 0 && x < 1, "a number in (0, 1)"),
         SettingDefinition.Integer("solver.max_iterations", 20_000, "Iteration cap; reaching it fails the run.", 1),
-        SettingDefinition.Flag("output.plots", true, "Write SVG and PNG plots beside the results file."),
+        OutputSettings.Plots,
         SettingDefinition.Flag("output.export_system", false, "Also store the assembled matrix (SciPy CSR layout) and right-hand side in /system."),
     ];
 

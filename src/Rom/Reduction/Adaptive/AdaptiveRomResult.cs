@@ -32,20 +32,23 @@ public sealed record AdaptiveRomResult(
     }
 
     /// <summary>max_k ‖u_k − u_k^ref‖ / ‖u_k^ref‖ over the states whose reference is non-zero.</summary>
-    public double MaxRelativeError(IReadOnlyList<double[]> reference)
+    public double MaxRelativeError(IReadOnlyList<double[]> reference) => RelativeErrors(reference).Max();
+
+    /// <summary>‖u_k − V c_k‖ / ‖u_k‖ for every step k against a full-order trajectory (0 where u_k = 0).</summary>
+    public double[] RelativeErrors(IReadOnlyList<double[]> reference)
     {
         ArgumentNullException.ThrowIfNull(reference);
         if (reference.Count != Coefficients.Count)
             throw new ArgumentException($"The reference has {reference.Count} states; expected {Coefficients.Count}.", nameof(reference));
-        double worst = 0;
+        var errors = new double[reference.Count];
         for (int k = 0; k < reference.Count; k++)
         {
             double norm = LinearAlgebra.Vectors.Norm(reference[k]);
             if (norm == 0) continue;
             var u = State(k);
             for (int i = 0; i < u.Length; i++) u[i] -= reference[k][i];
-            worst = Math.Max(worst, LinearAlgebra.Vectors.Norm(u) / norm);
+            errors[k] = LinearAlgebra.Vectors.Norm(u) / norm;
         }
-        return worst;
+        return errors;
     }
 }
