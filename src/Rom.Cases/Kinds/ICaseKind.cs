@@ -19,8 +19,13 @@ public interface ICaseKind
     /// <summary>The settings this kind reads, with their defaults.</summary>
     IReadOnlyList<SettingDefinition> Settings { get; }
 
-    /// <summary>A default case tree without the envelope (settings and any data the kind needs), for <c>rom new</c>.</summary>
-    DataGroup CreateDefault();
+    /// <summary>A default case tree without the envelope, for <c>rom new</c>: every setting at its default; kinds that need data add it.</summary>
+    DataGroup CreateDefault()
+    {
+        var root = new DataGroup();
+        CaseSettings.Defaults(Settings).WriteTo(root);
+        return root;
+    }
 
     /// <summary>Runs the case and returns what to save, plot and show.</summary>
     CaseRunOutcome Run(CaseRun run);

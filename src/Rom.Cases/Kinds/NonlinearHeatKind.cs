@@ -42,14 +42,6 @@ public sealed class NonlinearHeatKind : ICaseKind
     ];
 
     /// <inheritdoc />
-    public DataGroup CreateDefault()
-    {
-        var root = new DataGroup();
-        CaseSettings.Defaults(Settings).WriteTo(root);
-        return root;
-    }
-
-    /// <inheritdoc />
     public CaseRunOutcome Run(CaseRun run)
     {
         var s = run.Settings;

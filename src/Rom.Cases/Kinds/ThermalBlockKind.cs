@@ -46,14 +46,6 @@ public sealed class ThermalBlockKind : ICaseKind
     ];
 
     /// <inheritdoc />
-    public DataGroup CreateDefault()
-    {
-        var root = new DataGroup();
-        CaseSettings.Defaults(Settings).WriteTo(root);
-        return root;
-    }
-
-    /// <inheritdoc />
     public CaseRunOutcome Run(CaseRun run)
     {
         var s = run.Settings;
