@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# h5dump (hdf5-tools) must read every kind of file Rom writes: new cases of each kind, and results files.
+# h5dump (hdf5-tools) must read every kind of file Rom writes: new cases of each kind, and results of each kind.
 # Prints 'PASS name' / 'FAIL name: why' per file; exits non-zero on any failure. Rom command from $ROM.
 set -u
 cd "$(dirname "$0")/.."
@@ -9,9 +9,11 @@ trap 'rm -rf "$tmp"' EXIT
 failed=0
 $ROM new thermal-block --out "$tmp/thermal-block.h5" >/dev/null
 $ROM new affine-system --out "$tmp/affine-system.h5" >/dev/null
+$ROM new nonlinear-heat --out "$tmp/nonlinear-heat.h5" >/dev/null
+$ROM run "$tmp/nonlinear-heat.h5" --out "$tmp/nonlinear-results.h5" --set problem.steps=40 --set output.plots=0 >/dev/null 2>&1
 $ROM run "$tmp/affine-system.h5" --out "$tmp/affine-results.h5" --set output.export_system=1 >/dev/null 2>&1
 $ROM run cases/thermal-block.h5 --out "$tmp/thermal-results.h5" --set problem.squares_per_side=20 >/dev/null 2>&1
-for f in thermal-block.h5 affine-system.h5 affine-results.h5 thermal-results.h5; do
+for f in thermal-block.h5 affine-system.h5 nonlinear-heat.h5 affine-results.h5 thermal-results.h5 nonlinear-results.h5; do
   if [ ! -f "$tmp/$f" ]; then echo "FAIL h5dump $f: rom did not write it"; failed=1; continue; fi
   if h5dump "$tmp/$f" >"$tmp/dump.txt" 2>"$tmp/err.txt" && ! grep -qi error "$tmp/err.txt"; then
     echo "PASS h5dump reads $f ($(wc -l <"$tmp/dump.txt") lines)"
