@@ -1,6 +1,4 @@
-using System.Numerics;
 using MathNet.Numerics.Distributions;
-using MathNet.Numerics.IntegralTransforms;
 using Rom.LinearAlgebra;
 
 namespace Rom.Models.Darcy;
@@ -85,22 +83,11 @@ public sealed class SkrDarcyFamily
         int s = xi1.GetLength(0);
         if (xi1.GetLength(1) != s || xi2.GetLength(0) != s || xi2.GetLength(1) != s)
             throw new ArgumentException($"ξ₁ is {xi1.GetLength(0)}×{xi1.GetLength(1)} and ξ₂ {xi2.GetLength(0)}×{xi2.GetLength(1)}; both must be the same s × s.", nameof(xi2));
-        double sigma = Math.Pow(tau, alpha - 1);
-        var spectrum = new Complex[s, s];
-        for (int i = 0; i < s; i++)
-            for (int j = 0; j < s; j++)
-            {
-                double k1 = Frequency(i, s), k2 = Frequency(j, s);
-                double sqrtLambda = k1 == 0 && k2 == 0
-                    ? 0
-                    : (double)s * s * Math.Sqrt(2) * sigma * Math.Pow(4 * Math.PI * Math.PI * (k1 * k1 + k2 * k2) + tau * tau, -alpha / 2);
-                spectrum[i, j] = sqrtLambda * new Complex(xi1[i, j], xi2[i, j]);
-            }
-        InverseFft2(spectrum);
+        var g = GaussianRandomField.FromNoise(xi1.Cast<double>().ToArray(), xi2.Cast<double>().ToArray(), s, 2, alpha, tau);
         var a = new double[s, s];
         for (int i = 0; i < s; i++)
             for (int j = 0; j < s; j++)
-                a[i, j] = Math.Exp(spectrum[i, j].Real);
+                a[i, j] = Math.Exp(g[i * s + j]);
         return a;
     }
 
@@ -134,28 +121,6 @@ public sealed class SkrDarcyFamily
         var b = new double[n];
         Array.Fill(b, h * h);
         return (CsrMatrix.FromTriplets(n, n, rows.ToArray(), cols.ToArray(), values.ToArray()), b);
-    }
-
-    // numpy.fft.fftfreq(s, 1/s): 0, 1, …, ⌈s/2⌉ − 1, then −⌊s/2⌋, …, −1.
-    private static double Frequency(int i, int s) => i < (s + 1) / 2 ? i : i - s;
-
-    // ifft2 with numpy's normalisation: unscaled 1-D inverse transforms along rows, then columns, then 1/s².
-    private static void InverseFft2(Complex[,] x)
-    {
-        int s = x.GetLength(0);
-        var line = new Complex[s];
-        for (int i = 0; i < s; i++)
-        {
-            for (int j = 0; j < s; j++) line[j] = x[i, j];
-            Fourier.Inverse(line, FourierOptions.NoScaling);
-            for (int j = 0; j < s; j++) x[i, j] = line[j];
-        }
-        for (int j = 0; j < s; j++)
-        {
-            for (int i = 0; i < s; i++) line[i] = x[i, j];
-            Fourier.Inverse(line, FourierOptions.NoScaling);
-            for (int i = 0; i < s; i++) x[i, j] = line[i] / ((double)s * s);
-        }
     }
 
     private Random Stream(int index)
