@@ -103,7 +103,7 @@ public sealed class NonlinearHeatKind : ICaseKind
                 new LineSeriesData("indicator", stepAxis[..steps], adaptive.Indicators.Select(x => double.IsFinite(x) ? x : 1e3).ToArray()),
                 new LineSeriesData("τ", [0, steps - 1], [tolerance, tolerance]),
             ], LogY: true)),
-            PlotRequest.Of("final-state", new HeatmapPlot($"{run.Document.Name}: final temperature", VertexGrid(model, trajectory.States[^1]), 0, 1, 0, 1, "u")),
+            PlotRequest.Of("final-state", new HeatmapPlot($"{run.Document.Name}: final temperature", model.Mesh.VertexGrid(trajectory.States[^1]), 0, 1, 0, 1, "u")),
         };
         var summary = new List<SummaryItem>
         {
@@ -118,16 +118,5 @@ public sealed class NonlinearHeatKind : ICaseKind
             new("rom_seconds", "adaptive ROM time", adaptiveSeconds, "s"),
         };
         return new CaseRunOutcome(results, plots, summary, succeeded, message);
-    }
-
-    /// <summary>Nodal values (states hold every node, zero on the boundary) at the square's vertices.</summary>
-    private static double[,] VertexGrid(NonlinearHeatModel model, double[] nodal)
-    {
-        int n = model.Mesh.SquaresPerSide;
-        var grid = new double[n + 1, n + 1];
-        for (int i = 0; i <= n; i++)
-            for (int j = 0; j <= n; j++)
-                grid[i, j] = nodal[model.Mesh.VertexNode(i, j)];
-        return grid;
     }
 }

@@ -40,6 +40,19 @@ public sealed class StructuredTriangulation : Triangulation
         return i + (n + 1) * j;
     }
 
+    /// <summary>A nodal field's values at the (n+1)×(n+1) square corners, indexed [i along x, j along y] (for heatmaps).</summary>
+    public double[,] VertexGrid(ReadOnlySpan<double> nodal)
+    {
+        if (nodal.Length != NodeCount)
+            throw new ArgumentException($"The field has {nodal.Length} values; expected one per node ({NodeCount}).", nameof(nodal));
+        int n = SquaresPerSide;
+        var grid = new double[n + 1, n + 1];
+        for (int j = 0; j <= n; j++)
+            for (int i = 0; i <= n; i++)
+                grid[i, j] = nodal[VertexNode(i, j)];
+        return grid;
+    }
+
     private static (double[], double[], int[], bool[]) Build(int n, TriangleSplit split)
     {
         if (n < 1 || n > MaxSquaresPerSide)

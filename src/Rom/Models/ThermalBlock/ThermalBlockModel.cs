@@ -116,16 +116,7 @@ public sealed class ThermalBlockModel : IAffineModel
     }
 
     /// <summary>Values at the (n+1) × (n+1) square corners, indexed [i along x, j along y], e.g. for heat maps.</summary>
-    public double[,] VertexGrid(ReadOnlySpan<double> u)
-    {
-        var nodal = ToNodal(u);
-        int n = Triangulation.SquaresPerSide;
-        var grid = new double[n + 1, n + 1];
-        for (int j = 0; j <= n; j++)
-            for (int i = 0; i <= n; i++)
-                grid[i, j] = nodal[Triangulation.VertexNode(i, j)];
-        return grid;
-    }
+    public double[,] VertexGrid(ReadOnlySpan<double> u) => Triangulation.VertexGrid(ToNodal(u));
 
     private int BlockOf((double X, double Y) point)
     {
