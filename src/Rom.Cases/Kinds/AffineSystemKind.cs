@@ -89,12 +89,7 @@ public sealed class AffineSystemKind : ICaseKind
             return new CaseRunOutcome(results, plots, summary, result.Converged, result.Message);
 
         // Nonintrusive reduced basis: only the matrices are known; min-theta with X = Σ A_q = A(1, …, 1).
-        var reduction = ReducedBasisStep.Run(model, model.ReferenceParameter, s, run.Progress);
-        foreach (var (groupName, group) in reduction.Results)
-            results.Groups[groupName] = group;
-        plots.AddRange(reduction.Plots);
-        summary.AddRange(reduction.Summary);
-        return new CaseRunOutcome(results, plots, summary, reduction.Succeeded, $"{result.Message}; {reduction.Message}");
+        return ReducedBasisStep.Run(model, model.ReferenceParameter, s, run.Progress).After(results, plots, summary, result.Message);
     }
 
     private static List<CsrMatrix> ReadOperators(DataGroup root, string path)

@@ -93,15 +93,11 @@ public sealed class ThermalBlockKind : ICaseKind
 
         var ones = Parameter.Of(ThermalBlockModel.ParameterName, Enumerable.Repeat(1.0, options.BlocksX * options.BlocksY).ToArray());
         var reduction = ReducedBasisStep.Run(model, ones, s, run.Progress);
-        foreach (var (groupName, group) in reduction.Results)
-            results.Groups[groupName] = group;
         var reduced = reduction.Model.Reconstruct(reduction.Model.Solve(mu).Coefficients);
         var error = u.Zip(reduced, (full, rb) => Math.Abs(full - rb)).ToArray();
-        plots.AddRange(reduction.Plots);
         plots.Add(PlotRequest.Of("reduced-solution", new HeatmapPlot($"{name}: reduced solution (N = {reduction.Model.BasisSize})", model.VertexGrid(reduced), 0, 1, 0, 1, "u_N")));
         plots.Add(PlotRequest.Of("reduced-error", new HeatmapPlot($"{name}: |u − u_N| at the run parameter", model.VertexGrid(error), 0, 1, 0, 1, "|u − u_N|")));
-        summary.AddRange(reduction.Summary);
-        return new CaseRunOutcome(results, plots, summary, reduction.Succeeded, $"{result.Message}; {reduction.Message}");
+        return reduction.After(results, plots, summary, result.Message);
     }
 
     private static ThermalBlockOptions ReadOptions(CaseSettings s)

@@ -16,4 +16,13 @@ public sealed record ReductionReport(
     IReadOnlyList<PlotRequest> Plots,
     IReadOnlyList<SummaryItem> Summary,
     bool Succeeded,
-    string Message);
+    string Message)
+{
+    /// <summary>A case's outcome: the full-order solve's results, plots and summary, then this reduction's.</summary>
+    public CaseRunOutcome After(DataGroup results, IReadOnlyList<PlotRequest> plots, IReadOnlyList<SummaryItem> summary, string solveMessage)
+    {
+        foreach (var (name, group) in Results)
+            results.Groups[name] = group;
+        return new CaseRunOutcome(results, [.. plots, .. Plots], [.. summary, .. Summary], Succeeded, $"{solveMessage}; {Message}");
+    }
+}
