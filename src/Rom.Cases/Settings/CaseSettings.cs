@@ -155,20 +155,10 @@ public sealed class CaseSettings
             SettingType.Integer => long.TryParse(text, NumberStyles.Integer, inv, out var l) ? l : null,
             SettingType.Real => double.TryParse(text, NumberStyles.Float, inv, out var x) ? x : null,
             SettingType.Text => text,
-            SettingType.RealList => ParseList(text),
+            SettingType.RealList => NumberList.TryParse(text),
             _ => null,
         };
         return value ?? throw new CaseInputException($"--set {d.Key}", $"'{text}'", Expectation(d.Type));
-    }
-
-    private static double[]? ParseList(string text)
-    {
-        var parts = text.Trim('[', ']').Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        var values = new double[parts.Length];
-        for (int i = 0; i < parts.Length; i++)
-            if (!double.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]))
-                return null;
-        return parts.Length > 0 ? values : null;
     }
 
     private static string Expectation(SettingType type) => type switch

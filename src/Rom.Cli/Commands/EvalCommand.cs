@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Diagnostics;
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Rom.Cases;
+using Rom.Cases.Settings;
 using Rom.Cli.Output;
 using Rom.IO.Formats;
 using Rom.Parameters;
@@ -70,11 +70,8 @@ public static class EvalCommand
             if (key == "mu" && space.Ranges.Count == 1) key = space.Ranges[0].Name;
             var range = space.Ranges.FirstOrDefault(r => r.Name == key)
                 ?? throw new CaseInputException($"--set {assignment}", $"'{key}'", "NAME=v1,v2,... with NAME one of " + string.Join(", ", space.Ranges.Select(r => r.Name)));
-            var parts = assignment[(eq + 1)..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-            var v = new double[parts.Length];
-            for (int i = 0; i < parts.Length; i++)
-                if (!double.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out v[i]))
-                    throw new CaseInputException($"--set {key}", $"'{parts[i]}'", "numbers separated by commas");
+            string text = assignment[(eq + 1)..];
+            var v = NumberList.TryParse(text) ?? throw new CaseInputException($"--set {key}", $"'{text}'", "numbers separated by commas");
             values[key] = v.Length == 1 ? Enumerable.Repeat(v[0], range.Dimension).ToArray() : v;
         }
         var missing = space.Ranges.FirstOrDefault(r => !values.ContainsKey(r.Name));
