@@ -4,14 +4,15 @@ namespace Rom.Cli.Tests;
 
 public class NewInfoValidateTests : TempFolderTest
 {
-    [TestCase("thermal-block")]
-    [TestCase("nonlinear-heat")]
-    public void ShippedCaseIsWhatRomNewWrites(string kind)
+    [TestCase("thermal-block", "thermal-block")]
+    [TestCase("nonlinear-heat", "nonlinear-heat")]
+    [TestCase("sweep", "darcy-sweep")]
+    public void ShippedCaseIsWhatRomNewWrites(string kind, string file)
     {
-        // cases/KIND.h5 must be regenerable: same settings as `rom new KIND`.
+        // cases/FILE.h5 must be regenerable: same settings as `rom new KIND`.
         string fresh = PathOf("fresh.h5");
         Assert.That(Cli.Run("new", kind, "--out", fresh).ExitCode, Is.EqualTo(0));
-        string shipped = Path.Combine(Cli.RepoRoot, "cases", kind + ".h5");
+        string shipped = Path.Combine(Cli.RepoRoot, "cases", file + ".h5");
         var a = Cli.Run("info", shipped);
         var b = Cli.Run("info", fresh);
         Assert.That(a.ExitCode, Is.EqualTo(0), a.ToString());

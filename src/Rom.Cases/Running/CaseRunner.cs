@@ -44,19 +44,7 @@ public static class CaseRunner
     {
         var clock = Stopwatch.StartNew();
         var (document, settings) = Prepare(casePath, overrides);
-        CaseRunOutcome outcome;
-        try
-        {
-            outcome = document.Kind.Run(new CaseRun(document, settings, progress));
-        }
-        catch (CaseInputException e) when (!settings.IsOverridden(e.SettingKey))
-        {
-            throw e.InFile(casePath);
-        }
-        catch (CaseInputException e)
-        {
-            throw new CaseInputException("--set " + e.Field, e.Value, e.Expected);
-        }
+        var outcome = Blame(settings, casePath, () => document.Kind.Run(new CaseRun(document, settings, progress)));
         resultsPath ??= DefaultResultsPath(casePath);
         string? folder = Path.GetDirectoryName(Path.GetFullPath(resultsPath));
         if (folder is not null) Directory.CreateDirectory(folder);
@@ -75,7 +63,28 @@ public static class CaseRunner
         return new RunReport(document, outcome, resultsPath, plotFiles, total);
     }
 
-    private static DataGroup ResultsTree(CaseDocument document, CaseSettings settings, CaseRunOutcome outcome, double totalSeconds)
+    /// <summary>
+    /// Runs <paramref name="action"/>; an input error it raises is attributed to the case file, or to <c>--set</c>
+    /// when the setting came from the command line.
+    /// </summary>
+    internal static T Blame<T>(CaseSettings settings, string casePath, Func<T> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (CaseInputException e) when (!settings.IsOverridden(e.SettingKey))
+        {
+            throw e.InFile(casePath);
+        }
+        catch (CaseInputException e)
+        {
+            throw new CaseInputException("--set " + e.Field, e.Value, e.Expected);
+        }
+    }
+
+    /// <summary>The results file's tree: the outcome's results with the envelope, provenance, settings, timings and summary.</summary>
+    internal static DataGroup ResultsTree(CaseDocument document, CaseSettings settings, CaseRunOutcome outcome, double totalSeconds)
     {
         var root = outcome.Results;
         root.Attributes["format"] = DataArray.Scalar(RomFileFormat.ResultsFormat);
@@ -90,8 +99,15 @@ public static class CaseRunner
         root.Attributes["created_utc"] = DataArray.Scalar(DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
         settings.WriteTo(root.GetOrAddGroup("case"));
         root.GetOrAddGroup("timings").Attributes["total_seconds"] = DataArray.Scalar(totalSeconds);
+        WriteSummary(root, outcome.Summary);
+        return root;
+    }
+
+    /// <summary>Stores the summary items as attributes of /summary (flags as 0/1).</summary>
+    internal static void WriteSummary(DataGroup root, IEnumerable<SummaryItem> items)
+    {
         var summary = root.GetOrAddGroup("summary");
-        foreach (var item in outcome.Summary)
+        foreach (var item in items)
             summary.Attributes[item.Key] = item.Value switch
             {
                 double d => DataArray.Scalar(d),
@@ -99,6 +115,5 @@ public static class CaseRunner
                 bool b => DataArray.Scalar(b ? 1L : 0L),
                 var other => DataArray.Scalar(Convert.ToString(other, CultureInfo.InvariantCulture) ?? ""),
             };
-        return root;
     }
 }

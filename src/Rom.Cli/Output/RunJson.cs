@@ -8,7 +8,10 @@ namespace Rom.Cli.Output;
 public static class RunJson
 {
     /// <summary>Formats one run as an indented JSON object.</summary>
-    public static string Format(RunReport report)
+    public static string Format(RunReport report) => Indented(Object(report));
+
+    /// <summary>The JSON object of one run, for commands that add keys of their own.</summary>
+    public static JsonObject Object(RunReport report)
     {
         var json = new JsonObject
         {
@@ -29,6 +32,9 @@ public static class RunJson
                 bool b => b,
                 var other => other.ToString(),
             };
-        return json.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+        return json;
     }
+
+    /// <summary>The object as indented JSON text.</summary>
+    public static string Indented(JsonObject json) => json.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
 }

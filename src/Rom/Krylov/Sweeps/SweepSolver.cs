@@ -89,7 +89,7 @@ public sealed class SweepSolver
         }
         catch (ArgumentException e)
         {
-            throw new ArgumentException($"Preconditioner '{Options.Preconditioner}' cannot be built for system {index}: {e.Message}", nameof(Options), e);
+            throw new ArgumentException($"Preconditioner '{Options.Preconditioner}' cannot be built for system {index}: {e.Message}", nameof(SweepOptions.Preconditioner), e);
         }
         var result = _solver.Solve(a, b, preconditioner, from >= 0 ? _solved[from] : null);
         double seconds = clock.Elapsed.TotalSeconds;

@@ -1,0 +1,163 @@
+using System.Security.Cryptography;
+using System.Text;
+using Rom.Cases.Running;
+using Rom.Cases.Settings;
+using Rom.IO.Formats;
+using Rom.IO.Hdf5;
+using Rom.Krylov.Sweeps;
+using Rom.LinearAlgebra;
+using Rom.Models.Darcy;
+
+namespace Rom.Cases.Sweeps;
+
+/// <summary>
+/// What a sweep case says: its settings, the family of systems they (or the case's own matrices) define, the sweep
+/// options, and an identity that tells whether two runs compute the same dataset.
+/// </summary>
+public static class SweepCase
+{
+    /// <summary>Families a sweep case can name.</summary>
+    public static IReadOnlyList<string> Families { get; } = ["skr-darcy", "skr-helmholtz", "darcy-spd", "matrix-list"];
+
+    /// <summary>The settings of the sweep case kind.</summary>
+    public static IReadOnlyList<SettingDefinition> Settings { get; } =
+    [
+        SettingDefinition.Choice("problem.family", "skr-darcy",
+            "Systems: 'skr-darcy', 'skr-helmholtz' (SKR's generators), 'darcy-spd' (2-D/3-D SPD Darcy) or 'matrix-list' (the CSR matrices in /data/matrices).",
+            [.. Families]),
+        SettingDefinition.Integer("problem.grid_size", 34, "Grid points s per side, boundary included: (s − 2)^d unknowns (generated families).", 3),
+        new("problem.dimension", SettingType.Integer, 2L, "Space dimension d: 2, or 3 for darcy-spd.", v => (long)v is 2 or 3 ? null : "2 or 3"),
+        SettingDefinition.Integer("problem.count", 100, "Number of systems (generated families).", 1),
+        new("problem.seed", SettingType.Integer, 0L, "Seed of the generated family.", v => (long)v is >= 0 and <= int.MaxValue ? null : $"an integer in 0..{int.MaxValue}"),
+        SettingDefinition.Flag("problem.spd", false, "matrix-list: the given matrices are symmetric positive definite (allows cg, minres, deflated-cg, cholesky, ic0, amg)."),
+        SettingDefinition.Choice("sweep.method", "gcro-dr",
+            "Solver: 'cg', 'minres', 'gmres', 'bicgstab', 'cholesky' (each system on its own) or 'gcro-dr', 'deflated-cg' (recycling from system to system).",
+            [.. SweepOptions.Methods]),
+        SettingDefinition.Choice("sweep.preconditioner", "none", "Preconditioner built for every system: 'none', 'jacobi', 'ssor', 'ilu0', 'ic0' or 'amg' (the last two SPD only).",
+            [.. SweepOptions.Preconditioners]),
+        SettingDefinition.Real("sweep.relative_tolerance", 1e-8, "Stop when ‖b − A x‖ ≤ tolerance · ‖b‖.", x => x > 0 && x < 1, "a number in (0, 1)"),
+        SettingDefinition.Integer("sweep.max_iterations", 10_000, "Iteration cap per system.", 1),
+        SettingDefinition.Integer("sweep.restart", 40, "Restart length m of GMRES and GCRO-DR.", 1),
+        SettingDefinition.Integer("sweep.recycle_size", 20, "Recycle size k of GCRO-DR (at most m − 2) and deflated CG.", 1),
+        SettingDefinition.Choice("sweep.ordering", "greedy",
+            "Order of the solves: 'given' (index order), 'greedy' (nearest-neighbour chain) or 'diameter-2opt', on the distance between fields.",
+            [.. SweepOptions.Orderings]),
+        SettingDefinition.Flag("sweep.warm_start", false, "Start each iterative solve from the solution of the nearest system already solved."),
+        SettingDefinition.Integer("output.checkpoint_every", 10, "rom sweep: systems solved between two checkpoints (DATA.partial), from which a killed sweep resumes.", 1),
+        OutputSettings.Plots,
+    ];
+
+    /// <summary>The sweep options the settings give.</summary>
+    public static SweepOptions Options(CaseSettings s)
+    {
+        var options = new SweepOptions(s.Text("sweep.method"), s.Text("sweep.preconditioner"), s.Real("sweep.relative_tolerance"),
+            (int)Math.Min(s.Integer("sweep.max_iterations"), int.MaxValue), (int)Math.Min(s.Integer("sweep.restart"), int.MaxValue),
+            (int)Math.Min(s.Integer("sweep.recycle_size"), int.MaxValue), s.Text("sweep.ordering"), s.Integer("sweep.warm_start") == 1);
+        Blame(s, () => options.Validate());
+        return options;
+    }
+
+    /// <summary>
+    /// The family of systems of the case, and a solver positioned at the start of <paramref name="shard"/>; bad
+    /// settings or data raise <see cref="CaseInputException"/> naming the setting or the object in the file.
+    /// </summary>
+    public static SweepSolver Start(CaseDocument document, CaseSettings s, SweepShard shard)
+    {
+        var family = Family(document, s);
+        var options = Options(s);
+        if (shard.Count > family.Count)
+            throw new CaseInputException("--shard", shard.ToString(), $"at most {family.Count} shards, one system each at least");
+        return Blame(s, () => new SweepSolver(family, options, shard));
+    }
+
+    /// <summary>
+    /// Hex SHA-256 of the case file's hash and every setting that changes the samples (all but output.*): two runs
+    /// with the same identity compute the same dataset, so their checkpoints and shards may be combined.
+    /// </summary>
+    public static string Identity(CaseDocument document, CaseSettings s)
+    {
+        var text = new StringBuilder(document.Sha256);
+        foreach (var (key, value) in s.Describe().Where(d => !d.Key.StartsWith("output.", StringComparison.Ordinal)))
+            text.Append('\n').Append(key).Append('=').Append(value);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    private static ISystemFamily Family(CaseDocument document, CaseSettings s)
+    {
+        string family = s.Text("problem.family");
+        int grid = (int)Math.Min(s.Integer("problem.grid_size"), int.MaxValue), count = (int)Math.Min(s.Integer("problem.count"), int.MaxValue);
+        int dimension = (int)s.Integer("problem.dimension"), seed = (int)s.Integer("problem.seed");
+        if (family is "skr-darcy" or "skr-helmholtz" && dimension != 2)
+            throw new CaseInputException("problem.dimension", dimension.ToString(), $"2 for '{family}' (3-D is 'darcy-spd')");
+        double unknowns = Math.Pow(grid - 2, dimension);
+        if (family != "matrix-list" && unknowns > 1e8)
+            throw new CaseInputException("problem.grid_size", grid.ToString(), $"a grid with at most 10⁸ unknowns ((s − 2)^{dimension} = {unknowns:G3})");
+        return family switch
+        {
+            "skr-darcy" => new SkrDarcySystems(new SkrDarcyFamily(new SkrDarcyOptions(grid, count, seed))),
+            "skr-helmholtz" => new SkrHelmholtzSystems(new SkrDarcyFamily(new SkrDarcyOptions(grid, count, seed))),
+            "darcy-spd" => new DarcySpdSystems(new DarcySpdFamily(new DarcySpdOptions(grid, dimension, count, seed))),
+            _ => MatrixList(document.Root, document.Path, s.Integer("problem.spd") == 1),
+        };
+    }
+
+    /// <summary>
+    /// The case's own systems: CSR groups /data/matrices/0, 1, ..., N−1 (one sparsity pattern) and right-hand sides
+    /// /data/rhs of shape [N, n].
+    /// </summary>
+    private static MatrixListSystems MatrixList(DataGroup root, string path, bool spd)
+    {
+        if (!root.TryGetGroup("data/matrices", out var group) || group.Groups.Count == 0)
+            throw new CaseInputException("/data/matrices", "nothing (group missing or empty)", "a group of CSR matrices named 0, 1, ..., N-1 (problem.family = 'matrix-list')", path);
+        var matrices = new List<CsrMatrix>();
+        for (int i = 0; i < group.Groups.Count; i++)
+        {
+            if (!group.Groups.TryGetValue(i.ToString(), out var g))
+                throw new CaseInputException("/data/matrices", $"members {string.Join(", ", group.Groups.Keys)}", $"consecutive names 0..{group.Groups.Count - 1} (missing '{i}')", path);
+            var a = CsrGroup.Read(g, path, $"/data/matrices/{i}");
+            if (a.Rows != a.Cols)
+                throw new CaseInputException($"/data/matrices/{i}", $"shape [{a.Rows}, {a.Cols}]", "a square matrix", path);
+            if (i > 0 && (a.Rows != matrices[0].Rows || !a.RowPointers.AsSpan().SequenceEqual(matrices[0].RowPointers) || !a.ColumnIndices.AsSpan().SequenceEqual(matrices[0].ColumnIndices)))
+                throw new CaseInputException($"/data/matrices/{i}", $"a {a.Rows}×{a.Cols} matrix with {a.NonZeros} entries", $"the sparsity pattern of /data/matrices/0 ({matrices[0].Rows}×{matrices[0].Cols}, {matrices[0].NonZeros} entries)", path);
+            matrices.Add(a);
+        }
+        int n = matrices[0].Rows;
+        if (!root.TryGetDataset("data/rhs", out var rhs))
+            throw new CaseInputException("/data/rhs", "nothing (dataset missing)", $"a float dataset of shape [{matrices.Count}, {n}]", path);
+        if (!rhs.IsFloat || rhs.Shape.Length != 2 || rhs.Shape[0] != matrices.Count || rhs.Shape[1] != n)
+            throw new CaseInputException("/data/rhs", rhs.ToString(), $"a float dataset of shape [{matrices.Count}, {n}], one row per matrix", path);
+        var values = rhs.AsDoubles();
+        int bad = Array.FindIndex(values, v => !double.IsFinite(v));
+        if (bad >= 0)
+            throw new CaseInputException($"/data/rhs[{bad / n}, {bad % n}]", values[bad].ToString(), "a finite number", path);
+        var b = Enumerable.Range(0, matrices.Count).Select(i => values.AsSpan(i * n, n).ToArray()).ToList();
+        return new MatrixListSystems(matrices, b, spd);
+    }
+
+    // The library names the option it rejects; the case names the setting, its value and the library's reason.
+    internal static T Blame<T>(CaseSettings s, Func<T> build)
+    {
+        try
+        {
+            return build();
+        }
+        catch (ArgumentException e)
+        {
+            string key = e.ParamName switch
+            {
+                nameof(SweepOptions.Preconditioner) => "sweep.preconditioner",
+                nameof(SweepOptions.RelativeTolerance) => "sweep.relative_tolerance",
+                nameof(SweepOptions.MaxIterations) => "sweep.max_iterations",
+                nameof(SweepOptions.Restart) => "sweep.restart",
+                nameof(SweepOptions.RecycleSize) => "sweep.recycle_size",
+                nameof(SweepOptions.Ordering) => "sweep.ordering",
+                nameof(SweepOptions.WarmStart) => "sweep.warm_start",
+                _ => "sweep.method",
+            };
+            string value = s.Describe().First(d => d.Key == key).Value;
+            throw new CaseInputException(key, value, $"a setting the sweep accepts ({e.Message.Split(" (Parameter")[0].TrimEnd('.')})");
+        }
+    }
+
+    private static void Blame(CaseSettings s, Action check) => Blame(s, () => { check(); return 0; });
+}

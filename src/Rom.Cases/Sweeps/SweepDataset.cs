@@ -1,0 +1,127 @@
+using Rom.Cases.Running;
+using Rom.IO.Hdf5;
+using Rom.IO.Plots;
+using Rom.Krylov;
+using Rom.Krylov.Sweeps;
+
+namespace Rom.Cases.Sweeps;
+
+/// <summary>
+/// The layout of a sweep's samples in HDF5 (docs/case-format.md): one row per sample in the datasets /indices,
+/// /positions, /solutions [m, n], /iterations, /matvecs, /residuals, /seconds, /converged, /stop_reasons, /messages,
+/// /warm_start_from; a dataset adds /inputs [m, field length] and /order, with rows sorted by system index. The
+/// same sample datasets make up the checkpoint chunks, so one reader serves datasets, shards and checkpoints.
+/// </summary>
+public static class SweepDataset
+{
+    /// <summary>The per-sample datasets of <paramref name="samples"/>, in the order given, into <paramref name="group"/>.</summary>
+    public static void WriteSamples(DataGroup group, IReadOnlyList<SweepSample> samples, int unknowns)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        ArgumentNullException.ThrowIfNull(samples);
+        var solutions = new double[samples.Count * unknowns];
+        for (int i = 0; i < samples.Count; i++) samples[i].Solution.CopyTo(solutions, i * unknowns);
+        group.Datasets["indices"] = DataArray.Of(samples.Select(s => (long)s.Index).ToArray());
+        group.Datasets["positions"] = DataArray.Of(samples.Select(s => (long)s.Position).ToArray());
+        group.Datasets["solutions"] = DataArray.Of(solutions, samples.Count, unknowns);
+        group.Datasets["iterations"] = DataArray.Of(samples.Select(s => (long)s.Iterations).ToArray());
+        group.Datasets["matvecs"] = DataArray.Of(samples.Select(s => (long)s.MatrixVectorProducts).ToArray());
+        group.Datasets["residuals"] = DataArray.Of(samples.Select(s => s.RelativeResidual).ToArray());
+        group.Datasets["seconds"] = DataArray.Of(samples.Select(s => s.Seconds).ToArray());
+        group.Datasets["converged"] = DataArray.Of(samples.Select(s => s.Converged ? 1L : 0L).ToArray());
+        group.Datasets["stop_reasons"] = DataArray.Of(samples.Select(s => s.Reason.ToString()).ToArray());
+        group.Datasets["messages"] = DataArray.Of(samples.Select(s => s.Message).ToArray());
+        group.Datasets["warm_start_from"] = DataArray.Of(samples.Select(s => (long)s.WarmStartFrom).ToArray());
+    }
+
+    /// <summary>Reads the samples <see cref="WriteSamples"/> wrote; a missing or misshapen dataset is a <see cref="DataFileException"/>.</summary>
+    public static List<SweepSample> ReadSamples(DataGroup group, string path)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        var indices = Column(group, path, "indices", true).AsLongs();
+        int m = indices.Length;
+        DataArray Get(string name, bool integer) => Column(group, path, name, integer, m);
+        var positions = Get("positions", true).AsLongs();
+        var iterations = Get("iterations", true).AsLongs();
+        var matvecs = Get("matvecs", true).AsLongs();
+        var residuals = Get("residuals", false).AsDoubles();
+        var seconds = Get("seconds", false).AsDoubles();
+        var from = Get("warm_start_from", true).AsLongs();
+        var reasons = Text(group, path, "stop_reasons", m);
+        var messages = Text(group, path, "messages", m);
+        if (!group.TryGetDataset("solutions", out var solutions) || !solutions.IsFloat || solutions.Shape.Length != 2 || solutions.Shape[0] != m)
+            throw new DataFileException(path, "/solutions", $"expected a float dataset of shape [{m}, n], found {solutions?.ToString() ?? "nothing"}");
+        int n = solutions.Shape[1];
+        var x = solutions.AsDoubles();
+        var samples = new List<SweepSample>(m);
+        for (int i = 0; i < m; i++)
+        {
+            if (!Enum.TryParse<StopReason>(reasons[i], out var reason))
+                throw new DataFileException(path, "/stop_reasons", $"row {i} is '{reasons[i]}'; expected one of {string.Join(", ", Enum.GetNames<StopReason>())}");
+            samples.Add(new SweepSample((int)indices[i], (int)positions[i], x.AsSpan(i * n, n).ToArray(), (int)iterations[i], (int)matvecs[i],
+                residuals[i], seconds[i], reason, messages[i], (int)from[i]));
+        }
+        return samples;
+    }
+
+    /// <summary>
+    /// What a sweep computed, as a case outcome: the dataset (rows sorted by system index, the inputs given by
+    /// <paramref name="inputs"/>, the order, the family's name and size), the summary and a plot of the iterations
+    /// in solve order. It succeeds when every system converged.
+    /// </summary>
+    public static CaseRunOutcome Outcome(IReadOnlyList<SweepSample> samples, Func<int, double[]> inputs, IReadOnlyList<int> order,
+        string family, int systems, string method, string shard, string identity)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        ArgumentNullException.ThrowIfNull(inputs);
+        var rows = samples.OrderBy(s => s.Index).ToList();
+        int n = rows[0].Solution.Length;
+        var results = new DataGroup();
+        results.Attributes["family"] = DataArray.Scalar(family);
+        results.Attributes["systems"] = DataArray.Scalar((long)systems);
+        results.Attributes["unknowns"] = DataArray.Scalar((long)n);
+        results.Attributes["shard"] = DataArray.Scalar(shard);
+        results.Attributes["sweep_id"] = DataArray.Scalar(identity);
+        var fields = rows.Select(s => inputs(s.Index)).ToList();
+        int length = fields[0].Length;
+        results.Datasets["inputs"] = DataArray.Of(fields.SelectMany(f => f).ToArray(), rows.Count, length);
+        WriteSamples(results, rows, n);
+        results.Datasets["order"] = DataArray.Of(order.Select(i => (long)i).ToArray());
+
+        var solveOrder = samples.OrderBy(s => s.Position).ToList();
+        var plot = PlotRequest.Of("iterations", new LinePlot($"{family} sweep, {method}: work per system", "position in the solve order", "matrix-vector products",
+            [new LineSeriesData("matvecs", solveOrder.Select(s => (double)s.Position).ToArray(), solveOrder.Select(s => (double)s.MatrixVectorProducts).ToArray())]));
+        int failed = rows.Count(s => !s.Converged);
+        string message = failed == 0
+            ? $"{rows.Count} systems solved, {rows.Average(s => s.Iterations):F1} iterations and {rows.Average(s => s.MatrixVectorProducts):F1} products with A on average"
+            : $"{failed} of {rows.Count} systems did not converge (first: system {rows.First(s => !s.Converged).Index}: {rows.First(s => !s.Converged).Message})";
+        return new CaseRunOutcome(results, [plot], Summary(rows, method), failed == 0, message);
+    }
+
+    /// <summary>The summary lines (and JSON keys) of a set of samples.</summary>
+    public static IReadOnlyList<SummaryItem> Summary(IReadOnlyList<SweepSample> samples, string method) =>
+    [
+        new("count", "systems", (long)samples.Count),
+        new("n", "unknowns per system", (long)samples[0].Solution.Length),
+        new("method", "method", method),
+        new("avg_iterations", "average iterations", samples.Average(s => s.Iterations)),
+        new("avg_matvecs", "average products with A", samples.Average(s => s.MatrixVectorProducts)),
+        new("avg_seconds", "average solve time", samples.Average(s => s.Seconds), "s"),
+        new("max_residual", "largest relative residual", samples.Max(s => s.RelativeResidual)),
+        new("all_converged", "all converged", samples.All(s => s.Converged)),
+    ];
+
+    private static DataArray Column(DataGroup group, string path, string name, bool integer, int rows = -1)
+    {
+        if (!group.TryGetDataset(name, out var a) || a.Shape.Length != 1 || (rows >= 0 && a.Shape[0] != rows) || (integer ? !a.IsInteger : !a.IsFloat))
+            throw new DataFileException(path, "/" + name, $"expected a 1-D {(integer ? "integer" : "float")} dataset{(rows >= 0 ? $" of length {rows}" : "")}, found {a?.ToString() ?? "nothing"}");
+        return a;
+    }
+
+    private static string[] Text(DataGroup group, string path, string name, int rows)
+    {
+        if (!group.TryGetDataset(name, out var a) || !a.IsString || a.Shape.Length != 1 || a.Shape[0] != rows)
+            throw new DataFileException(path, "/" + name, $"expected {rows} strings, found {a?.ToString() ?? "nothing"}");
+        return a.AsStrings();
+    }
+}

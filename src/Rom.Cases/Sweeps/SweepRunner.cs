@@ -1,0 +1,157 @@
+using System.Diagnostics;
+using Rom.Cases.Kinds;
+using Rom.Cases.Running;
+using Rom.Cases.Settings;
+using Rom.IO.Hdf5;
+using Rom.Krylov.Sweeps;
+
+namespace Rom.Cases.Sweeps;
+
+/// <summary>
+/// <c>rom sweep</c>: solves every system of a sweep case (or one shard of its order) into one HDF5 dataset,
+/// checkpointing to DATA.partial so a killed run resumes where it stopped; and <c>rom sweep merge</c>, which
+/// joins the shards of one sweep into the dataset an unsharded run writes.
+/// </summary>
+public static class SweepRunner
+{
+    /// <summary>Where a sweep's dataset goes by default: results/&lt;case&gt;.h5, or results/&lt;case&gt;.shard-i-of-n.h5 for a shard.</summary>
+    public static string DefaultDataPath(string casePath, SweepShard shard) =>
+        shard.Count == 1 ? CaseRunner.DefaultResultsPath(casePath)
+            : Path.Combine("results", $"{Path.GetFileNameWithoutExtension(casePath)}.shard-{shard.Number}-of-{shard.Count}.h5");
+
+    /// <summary>
+    /// Runs the sweep case at <paramref name="casePath"/> (shard <paramref name="shard"/> of its order) and writes
+    /// the dataset atomically to <paramref name="dataPath"/> (or the default), resuming from DATA.partial when an
+    /// earlier run with the same case, settings and shard was interrupted.
+    /// </summary>
+    public static RunReport Run(string casePath, IReadOnlyList<string> overrides, string? dataPath, SweepShard shard, IProgress<ProgressUpdate> progress)
+    {
+        var clock = Stopwatch.StartNew();
+        var (document, settings) = CaseRunner.Prepare(casePath, overrides);
+        if (document.Kind is not SweepKind)
+            throw new CaseInputException("/@kind", $"'{document.Kind.Name}'", "'sweep' (rom sweep runs sweep cases; use rom run for other kinds)", casePath);
+        dataPath ??= DefaultDataPath(casePath, shard);
+        string? folder = Path.GetDirectoryName(Path.GetFullPath(dataPath));
+        if (folder is not null) Directory.CreateDirectory(folder);
+
+        progress.Report(new ProgressUpdate("order", null, $"ordering the systems ({settings.Text("sweep.ordering")})"));
+        var solver = CaseRunner.Blame(settings, casePath, () => SweepCase.Start(document, settings, shard));
+        string identity = SweepCase.Identity(document, settings);
+        var checkpoint = SweepCheckpoint.Open(dataPath + ".partial", identity, solver, out var samples);
+        if (samples.Count > 0)
+            progress.Report(new ProgressUpdate("resume", null, $"{samples.Count} systems already solved in {dataPath}.partial"));
+        int every = (int)Math.Min(settings.Integer("output.checkpoint_every"), int.MaxValue);
+        var pending = new List<SweepSample>();
+        CaseRunner.Blame(settings, casePath, () => SolveAll(solver, settings, samples, progress, sample =>
+        {
+            pending.Add(sample);
+            if (pending.Count >= every || solver.IsFinished)
+            {
+                checkpoint.Save(pending, solver.SaveState());
+                pending.Clear();
+            }
+        }));
+
+        var outcome = Outcome(solver, samples, identity);
+        double total = clock.Elapsed.TotalSeconds;
+        progress.Report(new ProgressUpdate("write", null, dataPath));
+        Hdf5File.Write(dataPath, CaseRunner.ResultsTree(document, settings, outcome, total));
+        checkpoint.Delete();
+        return new RunReport(document, outcome, dataPath, [], total);
+    }
+
+    /// <summary>
+    /// Joins shard files of one sweep into the dataset of the whole sweep at <paramref name="dataPath"/>: every
+    /// shard must come from the same case and settings, and the shards 1..n must all be there, once each.
+    /// Returns the number of systems written.
+    /// </summary>
+    public static int Merge(IReadOnlyList<string> shardPaths, string dataPath)
+    {
+        ArgumentNullException.ThrowIfNull(shardPaths);
+        if (shardPaths.Count == 0)
+            throw new CaseInputException("SHARD", "no files", "the shard files written by rom sweep --shard i/n");
+        var trees = shardPaths.Select(Hdf5File.Read).ToList();
+        var first = trees[0];
+        string identity = Text(first, "sweep_id", shardPaths[0]);
+        var shards = new Dictionary<int, int>();
+        int count = 0;
+        for (int i = 0; i < trees.Count; i++)
+        {
+            string path = shardPaths[i], shard = Text(trees[i], "shard", path);
+            if (Text(trees[i], "sweep_id", path) != identity)
+                throw new CaseInputException(path, "a shard of another sweep (other case file or settings than " + shardPaths[0] + ")", "shards of one sweep: the same case and settings");
+            var parts = shard.Split('/');
+            if (parts.Length != 2 || !int.TryParse(parts[0], out int number) || !int.TryParse(parts[1], out int of) || number < 1 || number > of)
+                throw new CaseInputException(path + ": /@shard", $"'{shard}'", "i/n with 1 ≤ i ≤ n");
+            if (i == 0) count = of;
+            else if (of != count)
+                throw new CaseInputException(path + ": /@shard", $"'{shard}'", $"a shard of {count} like {shardPaths[0]}");
+            if (shards.TryGetValue(number, out int twin))
+                throw new CaseInputException(path, $"shard {shard} again (also {shardPaths[twin]})", "each shard once");
+            shards[number] = i;
+        }
+        var missing = Enumerable.Range(1, count).Where(k => !shards.ContainsKey(k)).ToList();
+        if (missing.Count > 0)
+            throw new CaseInputException("SHARD", $"{shards.Count} of {count} shards", $"all of them; missing {string.Join(", ", missing.Select(k => $"{k}/{count}"))}");
+
+        var samples = new List<SweepSample>();
+        var inputs = new Dictionary<int, double[]>();
+        for (int i = 0; i < trees.Count; i++)
+        {
+            var part = SweepDataset.ReadSamples(trees[i], shardPaths[i]);
+            if (!trees[i].TryGetDataset("inputs", out var fields) || fields.Shape.Length != 2 || fields.Shape[0] != part.Count)
+                throw new DataFileException(shardPaths[i], "/inputs", $"expected {part.Count} rows of inputs");
+            var values = fields.AsDoubles();
+            int length = fields.Shape[1];
+            for (int r = 0; r < part.Count; r++) inputs[part[r].Index] = values.AsSpan(r * length, length).ToArray();
+            samples.AddRange(part);
+        }
+        long systems = first.Attributes["systems"].AsLongs()[0];
+        if (samples.Count != systems || samples.Select(s => s.Index).Distinct().Count() != systems)
+            throw new CaseInputException("SHARD", $"{samples.Count} samples of {samples.Select(s => s.Index).Distinct().Count()} distinct systems", $"each of the {systems} systems once");
+
+        string method = first.TryGetGroup("case/sweep", out var sweep) && sweep.Attributes.TryGetValue("method", out var m) ? m.AsStrings()[0] : "";
+        var order = first.Datasets["order"].AsLongs().Select(i => (int)i).ToArray();
+        var outcome = SweepDataset.Outcome(samples, i => inputs[i], order, Text(first, "family", shardPaths[0]), (int)systems, method, SweepShard.All.ToString(), identity);
+        // The envelope, provenance and settings of shard 1 (the same for all), with the merged samples and summary.
+        var root = outcome.Results;
+        foreach (var (name, value) in trees[shards[1]].Attributes)
+            root.Attributes.TryAdd(name, value);
+        root.Attributes["succeeded"] = DataArray.Scalar(outcome.Succeeded ? 1L : 0L);
+        root.Attributes["message"] = DataArray.Scalar(outcome.Message);
+        root.Groups["case"] = first.Groups["case"];
+        CaseRunner.WriteSummary(root, outcome.Summary);
+        string? folder = Path.GetDirectoryName(Path.GetFullPath(dataPath));
+        if (folder is not null) Directory.CreateDirectory(folder);
+        Hdf5File.Write(dataPath, root);
+        return samples.Count;
+    }
+
+    /// <summary>The outcome of a finished run: the dataset of its samples (the shard's, or all), with the inputs regenerated by the family.</summary>
+    internal static CaseRunOutcome Outcome(SweepSolver solver, IReadOnlyList<SweepSample> samples, string identity) =>
+        SweepDataset.Outcome(samples, solver.Family.Field, solver.Order, solver.Family.Name, solver.Family.Count, solver.Options.Method, solver.Shard.ToString(), identity);
+
+    /// <summary>
+    /// Solves the rest of the solver's shard, adding each sample to <paramref name="samples"/>, handing it to
+    /// <paramref name="solved"/> and reporting progress; returns the number of samples.
+    /// </summary>
+    internal static int SolveAll(SweepSolver solver, CaseSettings settings, List<SweepSample> samples,
+        IProgress<ProgressUpdate> progress, Action<SweepSample>? solved = null)
+    {
+        int total = solver.End - solver.Start;
+        while (!solver.IsFinished)
+        {
+            var sample = SweepCase.Blame(settings, solver.SolveNext);
+            samples.Add(sample);
+            solved?.Invoke(sample);
+            progress.Report(new ProgressUpdate("sweep", (double)samples.Count / total,
+                $"{samples.Count}/{total} systems; system {sample.Index}: {sample.Iterations} iterations, residual {sample.RelativeResidual:0.0E+00}"));
+        }
+        return samples.Count;
+    }
+
+    private static string Text(DataGroup root, string name, string path) =>
+        root.Attributes.TryGetValue(name, out var a) && a.IsString && a.Count == 1
+            ? a.AsStrings()[0]
+            : throw new DataFileException(path, "/@" + name, "missing; expected a dataset written by rom sweep");
+}

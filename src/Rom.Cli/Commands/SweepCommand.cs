@@ -1,0 +1,83 @@
+using System.CommandLine;
+using Rom.Cases;
+using Rom.Cases.Sweeps;
+using Rom.Cli.Output;
+using Rom.Krylov.Sweeps;
+
+namespace Rom.Cli.Commands;
+
+/// <summary>
+/// <c>rom sweep CASE [--out DATA] [--json] [--shard i/n] [--set key=value ...]</c>: solves every system of a sweep
+/// case into one dataset, resuming an interrupted run; <c>rom sweep merge SHARD... --out DATA</c> joins shards.
+/// </summary>
+public static class SweepCommand
+{
+    /// <summary>Builds the command and its merge subcommand.</summary>
+    public static Command Create(CliContext context)
+    {
+        var casePath = new Argument<string>("case") { Description = "The sweep case file (HDF5), e.g. cases/darcy-sweep.h5." };
+        var output = new Option<string?>("--out")
+        {
+            Description = "Dataset to write (default: results/<case name>.h5, or results/<case name>.shard-i-of-n.h5); progress is kept in DATA.partial until it is complete.",
+        };
+        var shard = new Option<string?>("--shard") { Description = "Solve only shard i of n of the order (contiguous blocks), e.g. --shard 2/4; join the shards with 'rom sweep merge'." };
+        var set = new Option<string[]>("--set")
+        {
+            Description = "Override a setting, e.g. --set sweep.method=gmres (repeatable; 'rom info CASE' lists them).",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of the table." };
+        var command = new Command("sweep", "Solve every system of a sweep case (sorted, recycled) into one HDF5 dataset; a killed sweep restarted with the same arguments resumes.")
+        {
+            casePath, output, shard, set, json, Merge(context),
+        };
+        command.SetAction(parse =>
+        {
+            var progress = new ConsoleProgress(context.Error, context.ErrorIsTerminal);
+            var part = ParseShard(parse.GetValue(shard));
+            var report = SweepRunner.Run(parse.GetRequiredValue(casePath), parse.GetValue(set) ?? [], parse.GetValue(output), part, progress);
+            progress.Finish();
+            if (parse.GetValue(json))
+            {
+                var o = RunJson.Object(report);
+                o["out"] = report.ResultsPath;
+                o["shard"] = part.ToString();
+                context.Out.WriteLine(RunJson.Indented(o));
+            }
+            else
+                RunTable.Write(context.Out, report);
+            if (!report.Outcome.Succeeded)
+            {
+                context.Error.WriteLine($"error: the sweep failed: {report.Outcome.Message} (dataset written to {report.ResultsPath})");
+                return ExitCodes.Failure;
+            }
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Merge(CliContext context)
+    {
+        var shards = new Argument<string[]>("shards") { Description = "The shard files written by rom sweep --shard i/n (all n of them).", Arity = ArgumentArity.OneOrMore };
+        var output = new Option<string>("--out") { Description = "The merged dataset to write.", Required = true };
+        var command = new Command("merge", "Join the shard files of one sweep into the dataset an unsharded run writes.") { shards, output };
+        command.SetAction(parse =>
+        {
+            string path = parse.GetRequiredValue(output);
+            int count = SweepRunner.Merge(parse.GetRequiredValue(shards), path);
+            context.Out.WriteLine($"merged {parse.GetRequiredValue(shards).Length} shards, {count} systems: {path}");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    // "i/n" with 1 ≤ i ≤ n; none means the whole sweep.
+    private static SweepShard ParseShard(string? text)
+    {
+        if (text is null) return SweepShard.All;
+        var parts = text.Split('/');
+        if (parts.Length == 2 && int.TryParse(parts[0], out int i) && int.TryParse(parts[1], out int n) && n >= 1 && i >= 1 && i <= n)
+            return new SweepShard(i, n);
+        throw new CaseInputException("--shard", $"'{text}'", "i/n with 1 ≤ i ≤ n, e.g. 2/4");
+    }
+}

@@ -1,0 +1,225 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Rom.Cases;
+using Rom.Cases.Kinds;
+using Rom.IO.Formats;
+using Rom.IO.Hdf5;
+using Rom.LinearAlgebra;
+using Rom.Models.Darcy;
+using Rom.TestSupport;
+
+namespace Rom.Cli.Tests;
+
+public class SweepCommandTests : TempFolderTest
+{
+    // Datasets that must agree between two runs of one sweep (all but the timings).
+    private static readonly string[] SampleData = ["indices", "positions", "inputs", "solutions", "iterations", "matvecs", "residuals", "converged", "warm_start_from", "order"];
+
+    private string SmallCase(params string[] settings)
+    {
+        string path = PathOf("sweep.h5");
+        Assert.That(Cli.Run("new", "sweep", "--out", path).ExitCode, Is.EqualTo(0));
+        var root = Hdf5File.Read(path);
+        var s = Rom.Cases.Settings.CaseSettings.Read(root, new SweepKind().Settings);
+        foreach (var assignment in new[] { "problem.grid_size=18", "problem.count=12", "output.plots=0" }.Concat(settings))
+            s.Override(assignment);
+        s.WriteTo(root);
+        Hdf5File.Write(path, root);
+        return path;
+    }
+
+    [Test]
+    public void SweepWritesADatasetThatReadsBack()
+    {
+        string casePath = SmallCase("problem.seed=3"), data = PathOf("data.h5");
+        var run = Cli.Run("sweep", casePath, "--out", data, "--json");
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
+        using var json = JsonDocument.Parse(run.Out);
+        var o = json.RootElement;
+        Assert.That((o.GetProperty("count").GetInt64(), o.GetProperty("n").GetInt64(), o.GetProperty("method").GetString(), o.GetProperty("all_converged").GetBoolean(), o.GetProperty("out").GetString()),
+            Is.EqualTo((12L, 256L, "gcro-dr", true, data)));
+        Assert.That(o.GetProperty("avg_iterations").GetDouble(), Is.GreaterThan(0));
+        Assert.That(o.GetProperty("avg_matvecs").GetDouble(), Is.GreaterThan(0));
+        Assert.That(o.GetProperty("avg_seconds").GetDouble(), Is.GreaterThan(0));
+        Assert.That(o.GetProperty("total_seconds").GetDouble(), Is.GreaterThan(0));
+        Assert.That(File.Exists(data) && !Directory.Exists(data + ".partial"), "the dataset is written and the checkpoint removed");
+
+        var tree = Hdf5File.Read(data);
+        Assert.That(tree.Dataset("indices").AsLongs(), Is.EqualTo(Enumerable.Range(0, 12).Select(i => (long)i)));
+        Assert.That(tree.Dataset("order").AsLongs().Order(), Is.EqualTo(Enumerable.Range(0, 12).Select(i => (long)i)), "the order is a permutation");
+        Assert.That(tree.Dataset("inputs").Shape, Is.EqualTo(new[] { 12, 18 * 18 }));
+        Assert.That(tree.Dataset("solutions").Shape, Is.EqualTo(new[] { 12, 256 }));
+        var family = new SkrDarcyFamily(new SkrDarcyOptions(GridSize: 18, Count: 12, Seed: 3));
+        var inputs = tree.Dataset("inputs").AsDoubles();
+        var solutions = tree.Dataset("solutions").AsDoubles();
+        for (int i = 0; i < 12; i++)
+        {
+            Assert.That(inputs.AsSpan(i * 324, 324).ToArray(), Is.EqualTo(family.Field(i).Cast<double>()), $"input row {i} is the field of system {i}");
+            var (a, b) = family.System(i);
+            var r = new double[256];
+            a.Apply(solutions.AsSpan(i * 256, 256), r);
+            for (int k = 0; k < 256; k++) r[k] = b[k] - r[k];
+            Assert.That(Vectors.Norm(r) / Vectors.Norm(b), Is.LessThanOrEqualTo(1e-8), $"solution row {i} solves system {i}");
+        }
+        Assert.That(tree.Dataset("residuals").AsDoubles().Max(), Is.LessThanOrEqualTo(1e-8));
+        Assert.That(tree.Dataset("converged").AsLongs(), Is.All.EqualTo(1));
+        Assert.That(tree.Attributes["family"].AsStrings()[0], Is.EqualTo("skr-darcy"));
+        Assert.That(tree.Group("case/sweep").Attributes["method"].AsStrings()[0], Is.EqualTo("gcro-dr"));
+    }
+
+    [TestCase("gmres", true)]
+    [TestCase("gcro-dr", false)]
+    public void ShardsMergedEqualTheUnshardedRun(string method, bool exact)
+    {
+        string casePath = SmallCase("sweep.method=" + method), whole = PathOf("whole.h5"), one = PathOf("one.h5"), two = PathOf("two.h5"), merged = PathOf("merged.h5");
+        Assert.That(Cli.Run("sweep", casePath, "--out", whole).ExitCode, Is.EqualTo(0));
+        Assert.That(Cli.Run("sweep", casePath, "--out", one, "--shard", "1/2").ExitCode, Is.EqualTo(0));
+        Assert.That(Cli.Run("sweep", casePath, "--out", two, "--shard", "2/2").ExitCode, Is.EqualTo(0));
+        Assert.That(Hdf5File.Read(one).Dataset("indices").Count + Hdf5File.Read(two).Dataset("indices").Count, Is.EqualTo(12));
+        var merge = Cli.Run("sweep", "merge", two, one, "--out", merged);
+        Assert.That(merge.ExitCode, Is.EqualTo(0), merge.ToString());
+        var a = Hdf5File.Read(whole);
+        var b = Hdf5File.Read(merged);
+        Assert.That(b.Attributes["shard"].AsStrings()[0], Is.EqualTo("1/1"));
+        if (exact)
+            foreach (string name in SampleData)
+                Assert.That(b.Dataset(name).Values, Is.EqualTo(a.Dataset(name).Values), name);
+        else
+        {
+            // A shard starts with an empty recycle space, so the second half solves differently, to the same tolerance.
+            foreach (string name in new[] { "indices", "positions", "inputs", "order" })
+                Assert.That(b.Dataset(name).Values, Is.EqualTo(a.Dataset(name).Values), name);
+            var (x, y) = (a.Dataset("solutions").AsDoubles(), b.Dataset("solutions").AsDoubles());
+            double difference = Math.Sqrt(x.Zip(y, (p, q) => (p - q) * (p - q)).Sum()) / Vectors.Norm(x);
+            Assert.That(difference, Is.LessThan(1e-5));
+            Assert.That(b.Dataset("residuals").AsDoubles().Max(), Is.LessThanOrEqualTo(1e-8));
+        }
+    }
+
+    [Test]
+    public void MergeNamesMissingShardsAndRefusesForeignOnes()
+    {
+        string casePath = SmallCase("sweep.method=gmres"), one = PathOf("one.h5"), other = PathOf("other.h5");
+        Assert.That(Cli.Run("sweep", casePath, "--out", one, "--shard", "1/3").ExitCode, Is.EqualTo(0));
+        var missing = Cli.Run("sweep", "merge", one, "--out", PathOf("m.h5"));
+        Assert.That(missing.ExitCode, Is.EqualTo(2));
+        Assert.That(missing.Error, Does.Contain("missing 2/3, 3/3"));
+        Assert.That(Cli.Run("sweep", casePath, "--out", other, "--shard", "2/3", "--set", "sweep.relative_tolerance=1e-6").ExitCode, Is.EqualTo(0));
+        var foreign = Cli.Run("sweep", "merge", one, other, "--out", PathOf("m.h5"));
+        Assert.That(foreign.ExitCode, Is.EqualTo(2));
+        Assert.That(foreign.Error, Does.Contain("another sweep"));
+        Assert.That(File.Exists(PathOf("m.h5")), Is.False);
+    }
+
+    [Test]
+    public void ARestartWithOtherSettingsRefusesToMixData()
+    {
+        string casePath = SmallCase(), data = PathOf("data.h5");
+        // A checkpoint folder as a killed run with the default settings leaves it.
+        Assert.That(Cli.Run("sweep", casePath, "--out", data, "--set", "output.checkpoint_every=1").ExitCode, Is.EqualTo(0));
+        Directory.CreateDirectory(data + ".partial");
+        var root = new DataGroup();
+        root.Attributes["sweep_id"] = DataArray.Scalar("another sweep");
+        root.Attributes["shard"] = DataArray.Scalar("1/1");
+        Hdf5File.Write(Path.Combine(data + ".partial", "sweep.h5"), root);
+        var run = Cli.Run("sweep", casePath, "--out", data);
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString());
+        Assert.That(run.Error, Does.Contain("--out").And.Contain("another case or other settings"));
+        var badShard = Cli.Run("sweep", casePath, "--shard", "3/2");
+        Assert.That((badShard.ExitCode, badShard.Error), Is.EqualTo((2, "error: --shard: got '3/2'; expected i/n with 1 ≤ i ≤ n, e.g. 2/4.\n")));
+        var spd = Cli.Run("sweep", casePath, "--out", PathOf("x.h5"), "--set", "sweep.method=cg");
+        Assert.That(spd.ExitCode, Is.EqualTo(2));
+        Assert.That(spd.Error, Does.Contain("--set sweep.method").And.Contain("not declared SPD"));
+    }
+
+    [Test]
+    public void AKilledSweepResumesAndLosesNothing()
+    {
+        // Big enough to take a few seconds; a checkpoint after every 2 systems; recycling and warm start carry state.
+        string casePath = SmallCase("problem.count=24", "sweep.restart=20", "sweep.recycle_size=8", "sweep.warm_start=1", "output.checkpoint_every=2");
+        string reference = PathOf("reference.h5"), data = PathOf("data.h5"), partial = data + ".partial";
+        Assert.That(Cli.Run("sweep", casePath, "--out", reference).ExitCode, Is.EqualTo(0));
+
+        string dll = Path.Combine(TestContext.CurrentContext.TestDirectory, "Rom.Cli.dll");
+        var start = new ProcessStartInfo("dotnet", ["exec", dll, "sweep", casePath, "--out", data])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Dir,
+        };
+        using (var process = Process.Start(start)!)
+        {
+            var clock = Stopwatch.StartNew();
+            while (!Directory.Exists(partial) || Directory.GetFiles(partial, "chunk-*.h5").Length == 0)
+            {
+                if (process.HasExited)
+                    Assert.Fail($"the sweep ended (exit {process.ExitCode}) before its first checkpoint: {process.StandardError.ReadToEnd()}");
+                Assert.That(clock.Elapsed.TotalSeconds, Is.LessThan(120), "no checkpoint appeared");
+                Thread.Sleep(10);
+            }
+            process.Kill();   // SIGKILL on Unix
+            process.WaitForExit();
+        }
+        Assert.That(File.Exists(data), Is.False, "killed before the end");
+        int chunks = Directory.GetFiles(partial, "chunk-*.h5").Length;
+        TestContext.Out.WriteLine($"killed with {chunks} chunk(s) of 2 systems saved");
+
+        var resumed = Cli.Run("sweep", casePath, "--out", data);
+        Assert.That(resumed.ExitCode, Is.EqualTo(0), resumed.ToString());
+        Assert.That(resumed.Error, Does.Contain("already solved"));
+        Assert.That(Directory.Exists(partial), Is.False);
+        var a = Hdf5File.Read(reference);
+        var b = Hdf5File.Read(data);
+        foreach (string name in SampleData)
+            Assert.That(b.Dataset(name).Values, Is.EqualTo(a.Dataset(name).Values), $"{name}: every sample as in the uninterrupted run");
+    }
+
+    [Test]
+    public void MatrixListCaseSolvesTheSystemsItCarries()
+    {
+        // The systems of a small SPD Darcy family, handed over as CSR matrices and right-hand sides.
+        var family = new DarcySpdFamily(new DarcySpdOptions(GridSize: 12, Count: 5, Seed: 7));
+        var systems = Enumerable.Range(0, 5).Select(family.System).ToList();
+        var root = CaseDocument.Create(new SweepKind(), "matrix list");
+        var s = Rom.Cases.Settings.CaseSettings.Read(root, new SweepKind().Settings);
+        foreach (var assignment in new[] { "problem.family=matrix-list", "problem.spd=1", "sweep.method=cg", "sweep.preconditioner=ic0", "output.plots=0" })
+            s.Override(assignment);
+        s.WriteTo(root);
+        var matrices = root.GetOrAddGroup("data/matrices");
+        for (int i = 0; i < 5; i++) matrices.Groups[i.ToString()] = CsrGroup.Write(systems[i].A);
+        root.GetOrAddGroup("data").Datasets["rhs"] = DataArray.Of(systems.SelectMany(x => x.B).ToArray(), 5, systems[0].B.Length);
+        string casePath = PathOf("list.h5"), data = PathOf("data.h5");
+        Hdf5File.Write(casePath, root);
+
+        var run = Cli.Run("sweep", casePath, "--out", data);
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
+        var tree = Hdf5File.Read(data);
+        Assert.That(tree.Dataset("inputs").Shape, Is.EqualTo(new[] { 5, systems[0].A.NonZeros }), "the field of a matrix list is its values");
+        var solutions = tree.Dataset("solutions").AsDoubles();
+        int n = systems[0].B.Length;
+        for (int i = 0; i < 5; i++)
+        {
+            var exact = systems[i].A.ToMathNet().LU().Solve(MathNet.Numerics.LinearAlgebra.Vector<double>.Build.DenseOfArray(systems[i].B));
+            var x = MathNet.Numerics.LinearAlgebra.Vector<double>.Build.DenseOfArray(solutions.AsSpan(i * n, n).ToArray());
+            Assert.That((x - exact).L2Norm() / exact.L2Norm(), Is.LessThan(1e-6));
+        }
+
+        // Another pattern in the list is refused, naming the matrix.
+        matrices.Groups["3"] = CsrGroup.Write(new DarcySpdFamily(new DarcySpdOptions(GridSize: 11, Count: 1)).System(0).A);
+        Hdf5File.Write(casePath, root);
+        var bad = Cli.Run("sweep", casePath, "--out", data);
+        Assert.That(bad.ExitCode, Is.EqualTo(2));
+        Assert.That(bad.Error, Does.Contain("/data/matrices/3").And.Contain("sparsity pattern"));
+    }
+
+    [Test]
+    public void RomRunSolvesASweepCaseToo()
+    {
+        string casePath = SmallCase("problem.count=6"), results = PathOf("results.h5");
+        var run = Cli.Run("run", casePath, "--out", results, "--json");
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
+        var tree = Hdf5File.Read(results);
+        Assert.That(tree.Dataset("solutions").Shape, Is.EqualTo(new[] { 6, 256 }));
+        Assert.That(tree.Attributes["kind"].AsStrings()[0], Is.EqualTo("sweep"));
+    }
+}
