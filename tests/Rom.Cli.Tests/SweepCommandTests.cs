@@ -205,7 +205,7 @@ public class SweepCommandTests : TempFolderTest
         }
 
         // Another pattern in the list is refused, naming the matrix.
-        matrices.Groups["3"] = CsrGroup.Write(new DarcySpdFamily(new DarcySpdOptions(GridSize: 11, Count: 1)).System(0).A);
+        matrices.Groups["3"] = CsrGroup.Write(CsrMatrix.Identity(n));
         Hdf5File.Write(casePath, root);
         var bad = Cli.Run("sweep", casePath, "--out", data);
         Assert.That(bad.ExitCode, Is.EqualTo(2));

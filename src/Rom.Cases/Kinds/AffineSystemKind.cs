@@ -92,24 +92,8 @@ public sealed class AffineSystemKind : ICaseKind
         return ReducedBasisStep.Run(model, model.ReferenceParameter, s, run.Progress).After(results, plots, summary, result.Message);
     }
 
-    private static List<CsrMatrix> ReadOperators(DataGroup root, string path)
-    {
-        if (!root.TryGetGroup("data/operators", out var group) || group.Groups.Count == 0)
-            throw new CaseInputException("/data/operators", "nothing (group missing or empty)", "a group of CSR matrices named 0, 1, ..., Q-1", path);
-        var terms = new List<CsrMatrix>();
-        for (int q = 0; q < group.Groups.Count; q++)
-        {
-            if (!group.Groups.TryGetValue(q.ToString(), out var g))
-                throw new CaseInputException("/data/operators", $"members {string.Join(", ", group.Groups.Keys)}", $"consecutive names 0..{group.Groups.Count - 1} (missing '{q}')", path);
-            var a = CsrGroup.Read(g, path, $"/data/operators/{q}");
-            if (a.Rows != a.Cols)
-                throw new CaseInputException($"/data/operators/{q}", $"shape [{a.Rows}, {a.Cols}]", "a square matrix", path);
-            if (q > 0 && a.Rows != terms[0].Rows)
-                throw new CaseInputException($"/data/operators/{q}", $"shape [{a.Rows}, {a.Cols}]", $"[{terms[0].Rows}, {terms[0].Cols}] like /data/operators/0", path);
-            terms.Add(a);
-        }
-        return terms;
-    }
+    private static List<CsrMatrix> ReadOperators(DataGroup root, string path) =>
+        CaseMatrices.ReadSquare(root, "data/operators", path, "a group of CSR matrices named 0, 1, ..., Q-1");
 
     private static double[] ReadRightHandSide(DataGroup root, string path, int n)
     {

@@ -107,20 +107,11 @@ public static class SweepCase
     /// </summary>
     private static MatrixListSystems MatrixList(DataGroup root, string path, bool spd)
     {
-        if (!root.TryGetGroup("data/matrices", out var group) || group.Groups.Count == 0)
-            throw new CaseInputException("/data/matrices", "nothing (group missing or empty)", "a group of CSR matrices named 0, 1, ..., N-1 (problem.family = 'matrix-list')", path);
-        var matrices = new List<CsrMatrix>();
-        for (int i = 0; i < group.Groups.Count; i++)
-        {
-            if (!group.Groups.TryGetValue(i.ToString(), out var g))
-                throw new CaseInputException("/data/matrices", $"members {string.Join(", ", group.Groups.Keys)}", $"consecutive names 0..{group.Groups.Count - 1} (missing '{i}')", path);
-            var a = CsrGroup.Read(g, path, $"/data/matrices/{i}");
-            if (a.Rows != a.Cols)
-                throw new CaseInputException($"/data/matrices/{i}", $"shape [{a.Rows}, {a.Cols}]", "a square matrix", path);
-            if (i > 0 && (a.Rows != matrices[0].Rows || !a.RowPointers.AsSpan().SequenceEqual(matrices[0].RowPointers) || !a.ColumnIndices.AsSpan().SequenceEqual(matrices[0].ColumnIndices)))
-                throw new CaseInputException($"/data/matrices/{i}", $"a {a.Rows}×{a.Cols} matrix with {a.NonZeros} entries", $"the sparsity pattern of /data/matrices/0 ({matrices[0].Rows}×{matrices[0].Cols}, {matrices[0].NonZeros} entries)", path);
-            matrices.Add(a);
-        }
+        var matrices = CaseMatrices.ReadSquare(root, "data/matrices", path, "a group of CSR matrices named 0, 1, ..., N-1 (problem.family = 'matrix-list')");
+        for (int i = 1; i < matrices.Count; i++)
+            if (!matrices[i].RowPointers.AsSpan().SequenceEqual(matrices[0].RowPointers) || !matrices[i].ColumnIndices.AsSpan().SequenceEqual(matrices[0].ColumnIndices))
+                throw new CaseInputException($"/data/matrices/{i}", $"a matrix with {matrices[i].NonZeros} entries in another pattern",
+                    $"the sparsity pattern of /data/matrices/0 ({matrices[0].NonZeros} entries): a matrix list shares one pattern", path);
         int n = matrices[0].Rows;
         if (!root.TryGetDataset("data/rhs", out var rhs))
             throw new CaseInputException("/data/rhs", "nothing (dataset missing)", $"a float dataset of shape [{matrices.Count}, {n}]", path);
