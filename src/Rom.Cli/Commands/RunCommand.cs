@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
 using Rom.Cases.Running;
 using Rom.Cli.Output;
 
@@ -12,11 +13,7 @@ public static class RunCommand
     {
         var casePath = new Argument<string>("case") { Description = "The case file (HDF5) to run." };
         var output = new Option<string?>("--out") { Description = "Results file to write (default: results/<case name>.h5); plots go beside it." };
-        var set = new Option<string[]>("--set")
-        {
-            Description = "Override a setting, e.g. --set solver.relative_tolerance=1e-8 (repeatable; 'rom info CASE' lists them).",
-            AllowMultipleArgumentsPerToken = false,
-        };
+        var set = SetOption("solver.relative_tolerance=1e-8");
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of the table." };
         var command = new Command("run", "Run a case: build the model, solve, write a results file and plots, print a summary.")
         {
@@ -24,21 +21,38 @@ public static class RunCommand
         };
         command.SetAction(parse =>
         {
-            bool asJson = parse.GetValue(json);
             var progress = new ConsoleProgress(context.Error, context.ErrorIsTerminal);
             var report = CaseRunner.Run(parse.GetRequiredValue(casePath), parse.GetValue(set) ?? [], parse.GetValue(output), progress);
             progress.Finish();
-            if (asJson)
-                context.Out.WriteLine(RunJson.Format(report));
-            else
-                RunTable.Write(context.Out, report);
-            if (!report.Outcome.Succeeded)
-            {
-                context.Error.WriteLine($"error: the run failed: {report.Outcome.Message} (results written to {report.ResultsPath})");
-                return ExitCodes.Failure;
-            }
-            return ExitCodes.Success;
+            return Print(context, report, parse.GetValue(json), "run");
         });
         return command;
+    }
+
+    /// <summary>The repeatable <c>--set key=value</c> option of commands that run a case.</summary>
+    internal static Option<string[]> SetOption(string example) => new("--set")
+    {
+        Description = $"Override a setting, e.g. --set {example} (repeatable; 'rom info CASE' lists them).",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    /// <summary>
+    /// Prints a finished run as the summary table or one JSON object (with the keys <paramref name="extend"/> adds)
+    /// and returns the exit code: 1 when the run computed but failed.
+    /// </summary>
+    internal static int Print(CliContext context, RunReport report, bool asJson, string what, Action<JsonObject>? extend = null)
+    {
+        if (asJson)
+        {
+            var o = RunJson.Object(report);
+            extend?.Invoke(o);
+            context.Out.WriteLine(RunJson.Indented(o));
+        }
+        else
+            RunTable.Write(context.Out, report);
+        if (report.Outcome.Succeeded)
+            return ExitCodes.Success;
+        context.Error.WriteLine($"error: the {what} failed: {report.Outcome.Message} (results written to {report.ResultsPath})");
+        return ExitCodes.Failure;
     }
 }

@@ -21,11 +21,7 @@ public static class SweepCommand
             Description = "Dataset to write (default: results/<case name>.h5, or results/<case name>.shard-i-of-n.h5); progress is kept in DATA.partial until it is complete.",
         };
         var shard = new Option<string?>("--shard") { Description = "Solve only shard i of n of the order (contiguous blocks), e.g. --shard 2/4; join the shards with 'rom sweep merge'." };
-        var set = new Option<string[]>("--set")
-        {
-            Description = "Override a setting, e.g. --set sweep.method=gmres (repeatable; 'rom info CASE' lists them).",
-            AllowMultipleArgumentsPerToken = false,
-        };
+        var set = RunCommand.SetOption("sweep.method=gmres");
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of the table." };
         var command = new Command("sweep", "Solve every system of a sweep case (sorted, recycled) into one HDF5 dataset; a killed sweep restarted with the same arguments resumes.")
         {
@@ -37,21 +33,11 @@ public static class SweepCommand
             var part = ParseShard(parse.GetValue(shard));
             var report = SweepRunner.Run(parse.GetRequiredValue(casePath), parse.GetValue(set) ?? [], parse.GetValue(output), part, progress);
             progress.Finish();
-            if (parse.GetValue(json))
+            return RunCommand.Print(context, report, parse.GetValue(json), "sweep", o =>
             {
-                var o = RunJson.Object(report);
                 o["out"] = report.ResultsPath;
                 o["shard"] = part.ToString();
-                context.Out.WriteLine(RunJson.Indented(o));
-            }
-            else
-                RunTable.Write(context.Out, report);
-            if (!report.Outcome.Succeeded)
-            {
-                context.Error.WriteLine($"error: the sweep failed: {report.Outcome.Message} (dataset written to {report.ResultsPath})");
-                return ExitCodes.Failure;
-            }
-            return ExitCodes.Success;
+            });
         });
         return command;
     }
