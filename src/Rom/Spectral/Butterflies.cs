@@ -39,16 +39,48 @@ internal readonly struct Radix4 : IButterfly
     public static int Radix => 4;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Apply(Span<Vector256<double>> a)
+    public static void Apply(Span<Vector256<double>> a) => (a[0], a[1], a[2], a[3]) = Butterfly(a[0], a[1], a[2], a[3]);
+
+    /// <summary>The radix-4 DFT of four values held in registers.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static (Vector256<double>, Vector256<double>, Vector256<double>, Vector256<double>) Butterfly(
+        Vector256<double> a0, Vector256<double> a1, Vector256<double> a2, Vector256<double> a3)
     {
-        var t0 = a[0] + a[2];
-        var t1 = a[0] - a[2];
-        var t2 = a[1] + a[3];
-        var t3 = TimesMinusI(a[1] - a[3]);
-        a[0] = t0 + t2;
-        a[1] = t1 + t3;
-        a[2] = t0 - t2;
-        a[3] = t1 - t3;
+        var t0 = a0 + a2;
+        var t1 = a0 - a2;
+        var t2 = a1 + a3;
+        var t3 = TimesMinusI(a1 - a3);
+        return (t0 + t2, t1 + t3, t0 - t2, t1 - t3);
+    }
+}
+
+/// <summary>
+/// Radix 8 as radix 2 over two radix-4 DFTs: with E = DFT₄(a₀, a₂, a₄, a₆) and O = DFT₄(a₁, a₃, a₅, a₇),
+/// b_r = E_r + ω₈^r·O_r and b_{r+4} = E_r − ω₈^r·O_r, ω₈ = exp(−iπ/4).
+/// </summary>
+internal readonly struct Radix8 : IButterfly
+{
+    public static int Radix => 8;
+
+    private const double Half = 0.70710678118654752440;   // 1/√2
+
+    public static void Apply(Span<Vector256<double>> a) =>
+        (a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]) = Butterfly(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]);
+
+    /// <summary>The radix-8 DFT of eight values held in registers.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static (Vector256<double>, Vector256<double>, Vector256<double>, Vector256<double>,
+        Vector256<double>, Vector256<double>, Vector256<double>, Vector256<double>) Butterfly(
+        Vector256<double> a0, Vector256<double> a1, Vector256<double> a2, Vector256<double> a3,
+        Vector256<double> a4, Vector256<double> a5, Vector256<double> a6, Vector256<double> a7)
+    {
+        var (e0, e1, e2, e3) = Radix4.Butterfly(a0, a2, a4, a6);
+        var (o0, o1, o2, o3) = Radix4.Butterfly(a1, a3, a5, a7);
+        // ω₈·o = (1 − i)/√2·o, ω₈²·o = −i·o, ω₈³·o = −(1 + i)/√2·o = (−i)·ω₈·o.
+        var r1 = (o1 + TimesMinusI(o1)) * Half;
+        var r2 = TimesMinusI(o2);
+        var r3 = (TimesMinusI(o3) - o3) * Half;
+        return (e0 + o0, e1 + r1, e2 + r2, e3 + r3, e0 - o0, e1 - r1, e2 - r2, e3 - r3);
     }
 }
 
