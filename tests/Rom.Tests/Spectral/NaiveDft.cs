@@ -23,6 +23,16 @@ internal static class NaiveDft
         return result;
     }
 
+    /// <summary>One frequency X_k = Σ_j x_j·exp(−2πi·j·k/n) of the forward DFT, O(n).</summary>
+    public static Complex Bin(IReadOnlyList<Complex> x, int k)
+    {
+        int n = x.Count;
+        Complex sum = 0;
+        for (int j = 0; j < n; j++)
+            sum += x[j] * Complex.FromPolarCoordinates(1.0, -2.0 * Math.PI * ((long)j * k % n) / n);
+        return sum;
+    }
+
     /// <summary>The unscaled multi-dimensional DFT of a batch of row-major arrays of <paramref name="shape"/>, axis by axis.</summary>
     public static Complex[] Transform(Complex[] data, int[] shape, int batchCount, bool forward = true)
     {
