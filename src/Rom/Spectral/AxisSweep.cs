@@ -52,9 +52,10 @@ internal sealed class AxisSweep
         for (int a = 0; a < axis; a++)
             outer *= _shape[a];
         int block = 2 * n * inner;
-        if (inner == 1 || n * inner <= BlockComplex)
+        if (inner == 1 || (inner % 2 == 0 && n * inner <= BlockComplex))
         {
-            // Each outer index holds one contiguous block: transform it where it lies.
+            // Each outer index holds one contiguous block: transform it where it lies. (An odd count of interleaved
+            // sequences would leave the vector passes a half-filled register, so those are gathered below.)
             ParallelChunks.Run(data, outer, line.WorkLength(inner), _threads, (d, first, end, work) =>
             {
                 for (int o = first; o < end; o++)
@@ -62,7 +63,7 @@ internal sealed class AxisSweep
             });
             return;
         }
-        int width = Math.Min(inner, Math.Max(2, BlockComplex / n) & ~1);
+        int width = Math.Min(inner & ~1, Math.Max(2, BlockComplex / n) & ~1);
         int chunks = (inner + width - 1) / width;
         ParallelChunks.Run(data, outer * chunks, 2 * n * width + line.WorkLength(width), _threads, (d, first, end, work) =>
         {
