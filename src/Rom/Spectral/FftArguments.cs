@@ -21,11 +21,18 @@ internal static class FftArguments
         return [.. shape];
     }
 
-    /// <summary>Throws unless <paramref name="batchCount"/> is positive.</summary>
-    public static void CheckBatch(int batchCount, string parameterName)
+    /// <summary>
+    /// The checked shape of a plan for <paramref name="batchCount"/> arrays (a positive count) and the element count of
+    /// one array; throws ArgumentException naming "shape" or "batchCount".
+    /// </summary>
+    public static (int[] Shape, int Length) CheckPlan(IReadOnlyList<int> shape, int batchCount)
     {
+        var checkedShape = CheckShape(shape, nameof(shape));
         if (batchCount <= 0)
-            throw new ArgumentException($"The batch count is {batchCount}; expected a positive count.", parameterName);
+            throw new ArgumentException($"The batch count is {batchCount}; expected a positive count.", nameof(batchCount));
+        int length = checkedShape.Aggregate(1, (product, extent) => product * extent);
+        CheckShape([length, batchCount], nameof(batchCount));
+        return (checkedShape, length);
     }
 
     /// <summary>Throws unless a span holds exactly <paramref name="expected"/> elements.</summary>

@@ -22,11 +22,8 @@ public sealed class FftPlan : IComplexFft
     /// <exception cref="ArgumentException">The shape is empty or has a non-positive extent, or the batch count is not positive.</exception>
     public FftPlan(IReadOnlyList<int> shape, int batchCount = 1, int maxThreads = 0)
     {
-        _shape = FftArguments.CheckShape(shape, nameof(shape));
-        FftArguments.CheckBatch(batchCount, nameof(batchCount));
+        (_shape, Length) = FftArguments.CheckPlan(shape, batchCount);
         BatchCount = batchCount;
-        Length = _shape.Aggregate(1, (product, extent) => product * extent);
-        FftArguments.CheckShape([Length, batchCount], nameof(batchCount));
         MaxThreads = ParallelChunks.Threads(maxThreads);
         _sweep = new AxisSweep(_shape, batchCount, _shape.Length, MaxThreads);
     }

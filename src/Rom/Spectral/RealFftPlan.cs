@@ -28,11 +28,8 @@ public sealed class RealFftPlan : IRealFft
     /// <exception cref="ArgumentException">The shape is empty or has a non-positive extent, or the batch count is not positive.</exception>
     public RealFftPlan(IReadOnlyList<int> shape, int batchCount = 1, int maxThreads = 0)
     {
-        _shape = FftArguments.CheckShape(shape, nameof(shape));
-        FftArguments.CheckBatch(batchCount, nameof(batchCount));
+        (_shape, Length) = FftArguments.CheckPlan(shape, batchCount);
         BatchCount = batchCount;
-        Length = _shape.Aggregate(1, (product, extent) => product * extent);
-        FftArguments.CheckShape([Length, batchCount], nameof(batchCount));
         _n = _shape[^1];
         _half = _n / 2;
         SpectrumLength = Length / _n * (_half + 1);
