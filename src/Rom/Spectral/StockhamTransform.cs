@@ -1,0 +1,283 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using static Rom.Spectral.ComplexPairs;
+
+namespace Rom.Spectral;
+
+/// <summary>
+/// Mixed-radix (4, 2, 3, 5) Stockham autosort FFT (Stockham 1966; the formulation of Van Loan, "Computational
+/// Frameworks for the FFT", §1.7). Each pass of radix p over the current length L = p·m reads a_k = x[q + s·(j + k·m)],
+/// forms the radix-p DFT b_r and writes y[q + s·(p·j + r)] = b_r·exp(−2πi·r·j/L); the next pass continues with
+/// L ← m and s ← p·s. The output ends in natural order without a bit reversal. Passes vectorise over the
+/// interleaved index q (two complex numbers per AVX register) or, when s = 1, over j.
+/// </summary>
+internal sealed class StockhamTransform : LineTransform
+{
+    private readonly int _n;
+    private readonly int[] _radices;
+    private readonly double[][] _twiddles;   // per pass: exp(−2πi·r·j/L) at [(r−1)·m + j], interleaved
+
+    public StockhamTransform(int n, int[] radices)
+    {
+        _n = n;
+        _radices = radices;
+        _twiddles = new double[radices.Length][];
+        int length = n;
+        for (int pass = 0; pass < radices.Length; pass++)
+        {
+            int p = radices[pass], m = length / p;
+            var table = new double[2 * (p - 1) * m];
+            for (int r = 1; r < p; r++)
+                for (int j = 0; j < m; j++)
+                {
+                    // Reduce r·j modulo L first so the angle stays accurate for long transforms.
+                    double angle = -2.0 * Math.PI * ((long)r * j % length) / length;
+                    var (sin, cos) = Math.SinCos(angle);
+                    table[2 * ((r - 1) * m + j)] = cos;
+                    table[2 * ((r - 1) * m + j) + 1] = sin;
+                }
+            _twiddles[pass] = table;
+            length = m;
+        }
+    }
+
+    public override int Length => _n;
+
+    /// <summary>
+    /// Splits n into radices 4, with one radix 8 for an odd power of two (the hand-written passes beat the generic
+    /// radix-2 one), a radix 2 only for n = 2·odd, then 3 and 5; false when another prime divides n.
+    /// </summary>
+    public static bool TryFactor(int n, out int[] radices)
+    {
+        var list = new List<int>();
+        int rest = n, twos = 0;
+        while (rest % 2 == 0) { twos++; rest /= 2; }
+        if (twos % 2 == 1 && twos >= 3)
+        {
+            list.Add(8);
+            twos -= 3;
+        }
+        for (; twos >= 2; twos -= 2)
+            list.Add(4);
+        if (twos == 1)
+            list.Add(2);
+        while (rest % 3 == 0) { list.Add(3); rest /= 3; }
+        while (rest % 5 == 0) { list.Add(5); rest /= 5; }
+        radices = [.. list];
+        return rest == 1;
+    }
+
+    public override int WorkLength(int interleaved) => 2 * _n * interleaved;
+
+    public override void Forward(Span<double> data, int interleaved, Span<double> work)
+    {
+        int length = _n, s = interleaved;
+        var source = data;
+        var target = work;
+        for (int pass = 0; pass < _radices.Length; pass++)
+        {
+            int p = _radices[pass], m = length / p;
+            switch (p)
+            {
+                case 8: PassRadix8(source, target, m, s, _twiddles[pass]); break;
+                case 4: PassRadix4(source, target, m, s, _twiddles[pass]); break;
+                case 2: Pass<Radix2>(source, target, m, s, _twiddles[pass]); break;
+                case 3: Pass<Radix3>(source, target, m, s, _twiddles[pass]); break;
+                default: Pass<Radix5>(source, target, m, s, _twiddles[pass]); break;
+            }
+            var previous = source;
+            source = target;
+            target = previous;
+            length = m;
+            s *= p;
+        }
+        if (_radices.Length % 2 == 1)
+            work[..(2 * _n * interleaved)].CopyTo(data);
+    }
+
+    /// <summary>
+    /// The radix-4 pass of <see cref="Pass{T}"/> written out with the four values in registers: radix 4 carries every
+    /// power-of-two length, and the generic pass keeps its values in a stack array.
+    /// </summary>
+    private static void PassRadix4(ReadOnlySpan<double> x, Span<double> y, int m, int s, ReadOnlySpan<double> twiddles)
+    {
+        ref double xs = ref MemoryMarshal.GetReference(x);
+        ref double ys = ref MemoryMarshal.GetReference(y);
+        ref double tw = ref MemoryMarshal.GetReference(twiddles);
+        if (s == 1 && m % 2 == 0)
+        {
+            for (int j = 0; j < m; j += 2)
+            {
+                var (b0, b1, b2, b3) = Radix4.Butterfly(LoadTwo(ref xs, j), LoadTwo(ref xs, j + m), LoadTwo(ref xs, j + 2 * m), LoadTwo(ref xs, j + 3 * m));
+                b1 = Multiply(b1, LoadTwo(ref tw, j));
+                b2 = Multiply(b2, LoadTwo(ref tw, m + j));
+                b3 = Multiply(b3, LoadTwo(ref tw, 2 * m + j));
+                // Lanes hold j and j + 1: outputs 4j…4j+3 take the lower lanes, 4j+4…4j+7 the upper ones.
+                StoreTwo(Vector256.Create(b0.GetLower(), b1.GetLower()), ref ys, 4 * j);
+                StoreTwo(Vector256.Create(b2.GetLower(), b3.GetLower()), ref ys, 4 * j + 2);
+                StoreTwo(Vector256.Create(b0.GetUpper(), b1.GetUpper()), ref ys, 4 * j + 4);
+                StoreTwo(Vector256.Create(b2.GetUpper(), b3.GetUpper()), ref ys, 4 * j + 6);
+            }
+            return;
+        }
+        if (s % 2 == 1)
+        {
+            Pass<Radix4>(x, y, m, s, twiddles);
+            return;
+        }
+        int sm = s * m;
+        for (int j = 0; j < m; j++)
+        {
+            var w1r = Vector256.Create(Unsafe.Add(ref tw, 2 * j));
+            var w1i = Vector256.Create(Unsafe.Add(ref tw, 2 * j + 1));
+            var w2r = Vector256.Create(Unsafe.Add(ref tw, 2 * (m + j)));
+            var w2i = Vector256.Create(Unsafe.Add(ref tw, 2 * (m + j) + 1));
+            var w3r = Vector256.Create(Unsafe.Add(ref tw, 2 * (2 * m + j)));
+            var w3i = Vector256.Create(Unsafe.Add(ref tw, 2 * (2 * m + j) + 1));
+            ref double input = ref Unsafe.Add(ref xs, 2 * s * j);
+            ref double output = ref Unsafe.Add(ref ys, 8 * s * j);
+            for (int q = 0; q < s; q += 2)
+            {
+                var (b0, b1, b2, b3) = Radix4.Butterfly(LoadTwo(ref input, q), LoadTwo(ref input, q + sm), LoadTwo(ref input, q + 2 * sm), LoadTwo(ref input, q + 3 * sm));
+                StoreTwo(b0, ref output, q);
+                StoreTwo(Multiply(b1, w1r, w1i), ref output, q + s);
+                StoreTwo(Multiply(b2, w2r, w2i), ref output, q + 2 * s);
+                StoreTwo(Multiply(b3, w3r, w3i), ref output, q + 3 * s);
+            }
+        }
+    }
+
+    /// <summary>The radix-8 pass written out like <see cref="PassRadix4"/>, the butterfly being <see cref="Radix8.Butterfly"/>.</summary>
+    private static void PassRadix8(ReadOnlySpan<double> x, Span<double> y, int m, int s, ReadOnlySpan<double> twiddles)
+    {
+        ref double xs = ref MemoryMarshal.GetReference(x);
+        ref double ys = ref MemoryMarshal.GetReference(y);
+        ref double tw = ref MemoryMarshal.GetReference(twiddles);
+        if (s == 1 && m % 2 == 0)
+        {
+            for (int j = 0; j < m; j += 2)
+            {
+                var (b0, b1, b2, b3, b4, b5, b6, b7) = Radix8.Butterfly(
+                    LoadTwo(ref xs, j), LoadTwo(ref xs, j + m), LoadTwo(ref xs, j + 2 * m), LoadTwo(ref xs, j + 3 * m),
+                    LoadTwo(ref xs, j + 4 * m), LoadTwo(ref xs, j + 5 * m), LoadTwo(ref xs, j + 6 * m), LoadTwo(ref xs, j + 7 * m));
+                b1 = Multiply(b1, LoadTwo(ref tw, j));
+                b2 = Multiply(b2, LoadTwo(ref tw, m + j));
+                b3 = Multiply(b3, LoadTwo(ref tw, 2 * m + j));
+                b4 = Multiply(b4, LoadTwo(ref tw, 3 * m + j));
+                b5 = Multiply(b5, LoadTwo(ref tw, 4 * m + j));
+                b6 = Multiply(b6, LoadTwo(ref tw, 5 * m + j));
+                b7 = Multiply(b7, LoadTwo(ref tw, 6 * m + j));
+                StoreTwo(Vector256.Create(b0.GetLower(), b1.GetLower()), ref ys, 8 * j);
+                StoreTwo(Vector256.Create(b2.GetLower(), b3.GetLower()), ref ys, 8 * j + 2);
+                StoreTwo(Vector256.Create(b4.GetLower(), b5.GetLower()), ref ys, 8 * j + 4);
+                StoreTwo(Vector256.Create(b6.GetLower(), b7.GetLower()), ref ys, 8 * j + 6);
+                StoreTwo(Vector256.Create(b0.GetUpper(), b1.GetUpper()), ref ys, 8 * j + 8);
+                StoreTwo(Vector256.Create(b2.GetUpper(), b3.GetUpper()), ref ys, 8 * j + 10);
+                StoreTwo(Vector256.Create(b4.GetUpper(), b5.GetUpper()), ref ys, 8 * j + 12);
+                StoreTwo(Vector256.Create(b6.GetUpper(), b7.GetUpper()), ref ys, 8 * j + 14);
+            }
+            return;
+        }
+        if (s % 2 == 1)
+        {
+            Pass<Radix8>(x, y, m, s, twiddles);
+            return;
+        }
+        int sm = s * m;
+        for (int j = 0; j < m; j++)
+        {
+            ref double input = ref Unsafe.Add(ref xs, 2 * s * j);
+            ref double output = ref Unsafe.Add(ref ys, 16 * s * j);
+            for (int q = 0; q < s; q += 2)
+            {
+                var (b0, b1, b2, b3, b4, b5, b6, b7) = Radix8.Butterfly(
+                    LoadTwo(ref input, q), LoadTwo(ref input, q + sm), LoadTwo(ref input, q + 2 * sm), LoadTwo(ref input, q + 3 * sm),
+                    LoadTwo(ref input, q + 4 * sm), LoadTwo(ref input, q + 5 * sm), LoadTwo(ref input, q + 6 * sm), LoadTwo(ref input, q + 7 * sm));
+                StoreTwo(b0, ref output, q);
+                StoreTwo(MultiplyBroadcast(b1, ref tw, j), ref output, q + s);
+                StoreTwo(MultiplyBroadcast(b2, ref tw, m + j), ref output, q + 2 * s);
+                StoreTwo(MultiplyBroadcast(b3, ref tw, 2 * m + j), ref output, q + 3 * s);
+                StoreTwo(MultiplyBroadcast(b4, ref tw, 3 * m + j), ref output, q + 4 * s);
+                StoreTwo(MultiplyBroadcast(b5, ref tw, 4 * m + j), ref output, q + 5 * s);
+                StoreTwo(MultiplyBroadcast(b6, ref tw, 5 * m + j), ref output, q + 6 * s);
+                StoreTwo(MultiplyBroadcast(b7, ref tw, 6 * m + j), ref output, q + 7 * s);
+            }
+        }
+    }
+
+    /// <summary>v times twiddle number <paramref name="index"/> of the table, broadcast to both lanes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> MultiplyBroadcast(Vector256<double> v, ref double table, int index) =>
+        Multiply(v, Vector256.Create(Unsafe.Add(ref table, 2 * index)), Vector256.Create(Unsafe.Add(ref table, 2 * index + 1)));
+
+    /// <summary>One radix-p pass from x to y (see the class summary for the index map).</summary>
+    private static void Pass<T>(ReadOnlySpan<double> x, Span<double> y, int m, int s, ReadOnlySpan<double> twiddles)
+        where T : struct, IButterfly
+    {
+        int p = T.Radix;
+        Span<Vector256<double>> a = stackalloc Vector256<double>[p];
+        ref double xs = ref MemoryMarshal.GetReference(x);
+        ref double ys = ref MemoryMarshal.GetReference(y);
+        ref double tw = ref MemoryMarshal.GetReference(twiddles);
+        if (s == 1)
+        {
+            // One sequence: two consecutive j per register, each with its own twiddles.
+            int j = 0;
+            for (; j + 1 < m; j += 2)
+            {
+                for (int k = 0; k < p; k++)
+                    a[k] = LoadTwo(ref xs, j + k * m);
+                T.Apply(a);
+                StoreLower(a[0], ref ys, p * j);
+                StoreUpper(a[0], ref ys, p * j + p);
+                for (int r = 1; r < p; r++)
+                {
+                    var b = Multiply(a[r], LoadTwo(ref tw, (r - 1) * m + j));
+                    StoreLower(b, ref ys, p * j + r);
+                    StoreUpper(b, ref ys, p * j + p + r);
+                }
+            }
+            if (j < m)
+            {
+                for (int k = 0; k < p; k++)
+                    a[k] = LoadOne(ref xs, j + k * m);
+                T.Apply(a);
+                StoreLower(a[0], ref ys, p * j);
+                for (int r = 1; r < p; r++)
+                    StoreLower(Multiply(a[r], LoadOne(ref tw, (r - 1) * m + j)), ref ys, p * j + r);
+            }
+            return;
+        }
+        Span<Vector256<double>> wr = stackalloc Vector256<double>[p];
+        Span<Vector256<double>> wi = stackalloc Vector256<double>[p];
+        for (int j = 0; j < m; j++)
+        {
+            for (int r = 1; r < p; r++)
+            {
+                int t = 2 * ((r - 1) * m + j);
+                wr[r] = Vector256.Create(Unsafe.Add(ref tw, t));
+                wi[r] = Vector256.Create(Unsafe.Add(ref tw, t + 1));
+            }
+            int input = s * j, output = s * p * j, q = 0;
+            for (; q + 1 < s; q += 2)
+            {
+                for (int k = 0; k < p; k++)
+                    a[k] = LoadTwo(ref xs, input + q + k * s * m);
+                T.Apply(a);
+                StoreTwo(a[0], ref ys, output + q);
+                for (int r = 1; r < p; r++)
+                    StoreTwo(Multiply(a[r], wr[r], wi[r]), ref ys, output + q + r * s);
+            }
+            if (q < s)
+            {
+                for (int k = 0; k < p; k++)
+                    a[k] = LoadOne(ref xs, input + q + k * s * m);
+                T.Apply(a);
+                StoreLower(a[0], ref ys, output + q);
+                for (int r = 1; r < p; r++)
+                    StoreLower(Multiply(a[r], wr[r], wi[r]), ref ys, output + q + r * s);
+            }
+        }
+    }
+}
