@@ -23,6 +23,9 @@ internal static unsafe class ManagedGemm
     /// <summary>Columns of C per task (a multiple of Nr): its packed B block, Kc × Nc, stays in L2.</summary>
     private const int Nc = 96;
 
+    /// <summary>Below this many multiply-adds, starting threads costs more than it saves.</summary>
+    private const long SerialWork = 1L << 18;
+
     public static void Multiply(Transpose transA, Transpose transB, int m, int n, int k, double alpha,
         ReadOnlySpan<double> a, int lda, ReadOnlySpan<double> b, int ldb, double beta, Span<double> c, int ldc)
     {
@@ -44,7 +47,8 @@ internal static unsafe class ManagedGemm
                 int kc = Math.Min(Kc, k - p0);
                 PackA(pa, lda, aT, m, p0, kc, aPack);
                 int tasks = (n + Nc - 1) / Nc;
-                Parallel.For(0, tasks, () => new double[Nc * Kc], (t, _, bPack) =>
+                var parallel = new ParallelOptions { MaxDegreeOfParallelism = (long)m * n * k < SerialWork ? 1 : -1 };
+                Parallel.For(0, tasks, parallel, () => new double[Nc * Kc], (t, _, bPack) =>
                 {
                     int j0 = t * Nc, nc = Math.Min(Nc, n - j0);
                     PackB((double*)bAddress, ldb, bT, p0, kc, j0, nc, bPack);
