@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 
 namespace Rom.LinearAlgebra.Dense;
@@ -35,34 +36,57 @@ internal static unsafe class ManagedGemm
         if (alpha == 0 || k == 0)
             return;
 
-        int panels = (m + Mr - 1) / Mr;
-        double[] aPack = new double[panels * Mr * Math.Min(k, Kc)];
+        int panels = (m + Mr - 1) / Mr, tasks = (n + Nc - 1) / Nc;
+        int aPackLength = panels * Mr * Math.Min(k, Kc), bPackLength = Math.Min(Nc, (n + Nr - 1) / Nr * Nr) * Math.Min(k, Kc);
+        bool serial = tasks == 1 || (long)m * n * k < SerialWork;
+        double[] aPack = ArrayPool<double>.Shared.Rent(aPackLength);
+        double[]? bShared = serial ? ArrayPool<double>.Shared.Rent(bPackLength) : null;
         bool aT = transA == Transpose.Transposed, bT = transB == Transpose.Transposed;
-        // The spans are pinned for the whole call, so the worker threads may address them through pointers.
-        fixed (double* pa = a, pb = b, pc = c)
+        try
         {
-            nint bAddress = (nint)pb, cAddress = (nint)pc;
-            for (int p0 = 0; p0 < k; p0 += Kc)
+            // The spans are pinned for the whole call, so the worker threads may address them through pointers.
+            fixed (double* pa = a, pb = b, pc = c)
             {
-                int kc = Math.Min(Kc, k - p0);
-                PackA(pa, lda, aT, m, p0, kc, aPack);
-                int tasks = (n + Nc - 1) / Nc;
-                var parallel = new ParallelOptions { MaxDegreeOfParallelism = (long)m * n * k < SerialWork ? 1 : -1 };
-                Parallel.For(0, tasks, parallel, () => new double[Nc * Kc], (t, _, bPack) =>
+                nint bAddress = (nint)pb, cAddress = (nint)pc;
+                for (int p0 = 0; p0 < k; p0 += Kc)
                 {
-                    int j0 = t * Nc, nc = Math.Min(Nc, n - j0);
-                    PackB((double*)bAddress, ldb, bT, p0, kc, j0, nc, bPack);
-                    fixed (double* ap = aPack, bp = bPack)
+                    int kc = Math.Min(Kc, k - p0);
+                    PackA(pa, lda, aT, m, p0, kc, aPack);
+                    if (bShared is not null)
                     {
-                        double* cBlock = (double*)cAddress + (long)j0 * ldc;
-                        for (int jp = 0; jp < nc; jp += Nr)
-                            for (int ip = 0; ip < m; ip += Mr)
-                                MicroKernel(kc, alpha, ap + (long)ip * kc, bp + (long)jp * kc,
-                                    cBlock + ip + (long)jp * ldc, ldc, Math.Min(Mr, m - ip), Math.Min(Nr, nc - jp));
+                        for (int t = 0; t < tasks; t++)
+                            ColumnBlock(t, m, n, kc, p0, alpha, aPack, bAddress, ldb, bT, cAddress, ldc, bShared);
+                        continue;
                     }
-                    return bPack;
-                }, _ => { });
+                    Parallel.For(0, tasks, () => ArrayPool<double>.Shared.Rent(bPackLength), (t, _, bPack) =>
+                    {
+                        ColumnBlock(t, m, n, kc, p0, alpha, aPack, bAddress, ldb, bT, cAddress, ldc, bPack);
+                        return bPack;
+                    }, bPack => ArrayPool<double>.Shared.Return(bPack));
+                }
             }
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(aPack);
+            if (bShared is not null)
+                ArrayPool<double>.Shared.Return(bShared);
+        }
+    }
+
+    /// <summary>Task t: packs op(B)'s columns t·Nc … and adds their products with every packed panel of A into C.</summary>
+    private static void ColumnBlock(int t, int m, int n, int kc, int p0, double alpha, double[] aPack,
+        nint bAddress, int ldb, bool bT, nint cAddress, int ldc, double[] bPack)
+    {
+        int j0 = t * Nc, nc = Math.Min(Nc, n - j0);
+        PackB((double*)bAddress, ldb, bT, p0, kc, j0, nc, bPack);
+        fixed (double* ap = aPack, bp = bPack)
+        {
+            double* cBlock = (double*)cAddress + (long)j0 * ldc;
+            for (int jp = 0; jp < nc; jp += Nr)
+                for (int ip = 0; ip < m; ip += Mr)
+                    MicroKernel(kc, alpha, ap + (long)ip * kc, bp + (long)jp * kc,
+                        cBlock + ip + (long)jp * ldc, ldc, Math.Min(Mr, m - ip), Math.Min(Nr, nc - jp));
         }
     }
 
@@ -168,10 +192,10 @@ internal static unsafe class ManagedGemm
             return;
         }
         // An edge block: spill the sums and add only the entries that exist.
-        Span<double> block = stackalloc double[2 * w * Nr];
-        Vector<double>[] sums = [c00, c10, c01, c11, c02, c12, c03, c13, c04, c14, c05, c15];
+        double* block = stackalloc double[2 * w * Nr];
+        ReadOnlySpan<Vector<double>> sums = [c00, c10, c01, c11, c02, c12, c03, c13, c04, c14, c05, c15];
         for (int v = 0; v < sums.Length; v++)
-            sums[v].CopyTo(block[(v * w)..]);
+            Vector.Store(sums[v], block + v * w);
         for (int s = 0; s < cols; s++)
             for (int r = 0; r < rows; r++)
                 c[r + (long)s * ldc] += alpha * block[r + s * 2 * w];

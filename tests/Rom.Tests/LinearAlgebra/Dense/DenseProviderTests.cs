@@ -15,16 +15,7 @@ public class DenseProviderTests(string backend)
     private IDenseProvider provider = null!;
 
     [OneTimeSetUp]
-    public void Load()
-    {
-        if (backend == "managed")
-        {
-            provider = ManagedProvider.Instance;
-            return;
-        }
-        provider = OpenBlasProvider.TryLoad(out string reason)
-            ?? throw new IgnoreException($"OpenBLAS tests skipped: {reason}");
-    }
+    public void Load() => provider = DenseBackends.Load(backend);
 
     private static Matrix<double> Random(int rows, int cols, int seed) =>
         Matrix<double>.Build.DenseOfColumnMajor(rows, cols,

@@ -2,6 +2,7 @@ using MathNet.Numerics.LinearAlgebra;
 using Rom.LinearAlgebra;
 using Rom.LinearAlgebra.Dense;
 using Rom.LinearAlgebra.Kronecker;
+using Rom.Tests.LinearAlgebra.Dense;
 
 namespace Rom.Tests.LinearAlgebra.Kronecker;
 
@@ -13,9 +14,7 @@ public class KroneckerOperatorTests(string backend)
     private IDenseProvider provider = null!;
 
     [OneTimeSetUp]
-    public void Load() =>
-        provider = backend == "managed" ? ManagedProvider.Instance
-            : OpenBlasProvider.TryLoad(out string reason) ?? throw new IgnoreException($"OpenBLAS tests skipped: {reason}");
+    public void Load() => provider = DenseBackends.Load(backend);
 
     private static Matrix<double> RandomMatrix(Random random, int n) =>
         Matrix<double>.Build.DenseOfColumnMajor(n, n, TestMatrices.RandomVector(random, n * n));
