@@ -7,6 +7,8 @@ public static class SpectralBench
     public static IReadOnlyList<ISpectralBenchmark> Benchmarks { get; } =
     [
         new FftBenchmark(),
+        new KroneckerBenchmark(),
+        new GemmBenchmark(),
     ];
 
     /// <summary>Runs every family and returns all rows; <paramref name="onRow"/> sees each row as it is measured.</summary>
