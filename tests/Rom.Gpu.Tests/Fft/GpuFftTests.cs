@@ -85,7 +85,7 @@ public class GpuFftTests
     public void RealInverseIgnoresTheImaginaryPartsOfSelfConjugateBinsAsNumPyDoes()
     {
         // irfft of [1+5i, 2+3i, 3+7i] (n = 4), from Hermitian symmetry with the imaginary parts of bins 0 and 2
-        // dropped: x_j = (Re X0 + 2 Re(X1 e^{iπj/2}) + Re X2 (−1)^j)/4 (NumPy: [1.5, -1.25, -0.5, 1.75]).
+        // dropped: x_j = (Re X0 + 2 Re(X1 e^{iπj/2}) + Re X2 (−1)^j)/4 (NumPy: [2, −2, 0, 1]).
         using var plan = provider.CreateReal([4]);
         Complex[] half = [new(1, 5), new(2, 3), new(3, 7)];
         var x = new double[4];
