@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace Rom.Cli.Commands;
+
+/// <summary><c>rom bench …</c>: benchmarks of Rom side by side with reference libraries (validation/Rom.Bench).</summary>
+public static class BenchCommand
+{
+    /// <summary>Builds the parent command with its subcommands.</summary>
+    public static Command Create(CliContext context) =>
+        new("bench", "Time Rom against reference libraries side by side and print the ratios.")
+        {
+            BenchSpectralCommand.Create(context),
+        };
+}

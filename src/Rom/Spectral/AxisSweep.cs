@@ -1,0 +1,83 @@
+namespace Rom.Spectral;
+
+/// <summary>
+/// The forward transform along the leading axes of a batch of row-major complex arrays, one axis after the other
+/// (the multi-dimensional DFT is separable). Along the last axis the sequences are contiguous rows; along an earlier
+/// axis of extent n with I elements after it, the I sequences are interleaved (stride I), which the Stockham passes
+/// take directly: blocks of up to <see cref="BlockComplex"/> numbers are gathered into scratch so they stay in cache.
+/// </summary>
+internal sealed class AxisSweep
+{
+    /// <summary>Complex numbers per gathered column block (128 KiB, an L2 cache's worth).</summary>
+    private const int BlockComplex = 8192;
+
+    private readonly int[] _shape;
+    private readonly int _batchCount;
+    private readonly LineTransform[] _lines;
+    private readonly int _threads;
+
+    /// <summary>Transforms along axes 0 … <paramref name="axisCount"/> − 1 of arrays of <paramref name="shape"/>.</summary>
+    public AxisSweep(int[] shape, int batchCount, int axisCount, int threads)
+    {
+        _shape = shape;
+        _batchCount = batchCount;
+        _threads = threads;
+        var byLength = new Dictionary<int, LineTransform>();
+        _lines = new LineTransform[axisCount];
+        for (int axis = 0; axis < axisCount; axis++)
+        {
+            if (!byLength.TryGetValue(shape[axis], out var line))
+                byLength[shape[axis]] = line = LineTransform.Create(shape[axis]);
+            _lines[axis] = line;
+        }
+    }
+
+    /// <summary>Forward transform in place of the whole batch (interleaved re/im doubles).</summary>
+    public void Forward(Span<double> data)
+    {
+        for (int axis = _lines.Length - 1; axis >= 0; axis--)
+            ForwardAxis(data, axis);
+    }
+
+    private void ForwardAxis(Span<double> data, int axis)
+    {
+        var line = _lines[axis];
+        int n = _shape[axis];
+        if (n == 1)
+            return;
+        int inner = 1;
+        for (int a = axis + 1; a < _shape.Length; a++)
+            inner *= _shape[a];
+        int outer = _batchCount;
+        for (int a = 0; a < axis; a++)
+            outer *= _shape[a];
+        int block = 2 * n * inner;
+        if (inner == 1 || n * inner <= BlockComplex)
+        {
+            // Each outer index holds one contiguous block: transform it where it lies.
+            ParallelChunks.Run(data, outer, line.WorkLength(inner), _threads, (d, first, end, work) =>
+            {
+                for (int o = first; o < end; o++)
+                    line.Forward(d.Slice(o * block, block), inner, work);
+            });
+            return;
+        }
+        int width = Math.Min(inner, Math.Max(2, BlockComplex / n) & ~1);
+        int chunks = (inner + width - 1) / width;
+        ParallelChunks.Run(data, outer * chunks, 2 * n * width + line.WorkLength(width), _threads, (d, first, end, work) =>
+        {
+            var gathered = work[..(2 * n * width)];
+            var scratch = work[(2 * n * width)..];
+            for (int unit = first; unit < end; unit++)
+            {
+                int o = unit / chunks, c0 = unit % chunks * width, w = Math.Min(width, inner - c0);
+                var source = d.Slice(o * block, block);
+                for (int j = 0; j < n; j++)
+                    source.Slice(2 * (j * inner + c0), 2 * w).CopyTo(gathered.Slice(2 * j * w, 2 * w));
+                line.Forward(gathered[..(2 * n * w)], w, scratch);
+                for (int j = 0; j < n; j++)
+                    gathered.Slice(2 * j * w, 2 * w).CopyTo(source.Slice(2 * (j * inner + c0), 2 * w));
+            }
+        });
+    }
+}

@@ -1,0 +1,23 @@
+namespace Rom.Spectral;
+
+/// <summary>
+/// A planned forward DFT of length <see cref="Length"/> applied at once to <c>s</c> interleaved sequences:
+/// element j of sequence q is complex number q + s·j of the data (interleaved re/im doubles). With s = 1 this is one
+/// contiguous sequence; with s = the product of the later extents it is a whole axis of a row-major array.
+/// Plans are immutable: concurrent calls with separate data and work buffers are safe.
+/// </summary>
+internal abstract class LineTransform
+{
+    /// <summary>Length of each sequence.</summary>
+    public abstract int Length { get; }
+
+    /// <summary>Doubles of scratch space <see cref="Forward"/> needs for <paramref name="interleaved"/> sequences.</summary>
+    public abstract int WorkLength(int interleaved);
+
+    /// <summary>Forward transform in place of <paramref name="interleaved"/> sequences held in <paramref name="data"/>.</summary>
+    public abstract void Forward(Span<double> data, int interleaved, Span<double> work);
+
+    /// <summary>The plan for length <paramref name="n"/>: Stockham when n has no prime factor above 5, else Bluestein.</summary>
+    public static LineTransform Create(int n) =>
+        StockhamTransform.TryFactor(n, out var radices) ? new StockhamTransform(n, radices) : new BluesteinTransform(n);
+}
