@@ -70,7 +70,8 @@ public sealed class GpuVectors
         SameLength(x.Length, y.Length, nameof(y));
         using var sum = gpu.Accelerator.Allocate1D<double>(1);
         sum.MemSetToZero();
-        int groups = (int)Math.Min((x.Length + dotGroupSize - 1) / dotGroupSize, 1024);
+        // A few groups per multiprocessor keep the device busy; more would only add atomic adds.
+        int groups = (int)Math.Min((x.Length + dotGroupSize - 1) / dotGroupSize, 8L * gpu.Accelerator.NumMultiprocessors);
         if (groups > 0)
         {
             var config = new KernelConfig(groups, dotGroupSize, SharedMemoryConfig.RequestDynamic<double>(dotGroupSize));

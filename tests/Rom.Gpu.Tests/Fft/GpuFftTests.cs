@@ -81,6 +81,27 @@ public class GpuFftTests
         Assert.That(RandomData.RelativeError(back, x), Is.LessThan(1e-14));
     }
 
+    [TestCase(new[] { 128 }, 2)]
+    [TestCase(new[] { 16, 8 }, 3)]
+    [TestCase(new[] { 4, 8, 16 }, 1)]
+    public void BothPlanKindsMatchTheCpuFftPlan(int[] shape, int batch)
+    {
+        IFftProvider cpu = new CpuFftProvider();
+        using var gpuComplex = provider.CreateComplex(shape, batch);
+        var x = RandomData.Complexes(gpuComplex.Length * batch, seed: 21);
+        var (onGpu, onCpu) = (new Complex[x.Length], new Complex[x.Length]);
+        gpuComplex.Forward(x, onGpu);
+        cpu.CreateComplex(shape, batch).Forward(x, onCpu);
+        Assert.That(RandomData.RelativeError(onGpu, onCpu), Is.LessThan(1e-14));
+
+        using var gpuReal = provider.CreateReal(shape, batch);
+        var r = RandomData.Reals(gpuReal.Length * batch, seed: 22);
+        var (halfGpu, halfCpu) = (new Complex[gpuReal.SpectrumLength * batch], new Complex[gpuReal.SpectrumLength * batch]);
+        gpuReal.Forward(r, halfGpu, FftNormalization.Forward);
+        cpu.CreateReal(shape, batch).Forward(r, halfCpu, FftNormalization.Forward);
+        Assert.That(RandomData.RelativeError(halfGpu, halfCpu), Is.LessThan(1e-14));
+    }
+
     [Test]
     public void RealInverseIgnoresTheImaginaryPartsOfSelfConjugateBinsAsNumPyDoes()
     {
