@@ -5,6 +5,7 @@ namespace Rom.Cli.Tests;
 public class NewInfoValidateTests : TempFolderTest
 {
     [TestCase("thermal-block")]
+    [TestCase("thermal-bump")]
     [TestCase("nonlinear-heat")]
     public void ShippedCaseIsWhatRomNewWrites(string kind)
     {

@@ -29,7 +29,10 @@ public sealed class ThermalBlockKind : ICaseKind
     public string DefaultTitle => "3×3 thermal block on pyMOR's grid (141 squares per side, 40,045 nodes)";
 
     /// <inheritdoc />
-    public IReadOnlyList<SettingDefinition> Settings { get; } =
+    public IReadOnlyList<SettingDefinition> Settings { get; } = [.. BlockSettings, .. LinearSystemStep.Settings, .. ReducedBasisStep.Settings];
+
+    /// <summary>The block problem's settings (mesh, blocks, source, conductivity range and run values), shared with the thermal bump.</summary>
+    internal static IReadOnlyList<SettingDefinition> BlockSettings { get; } =
     [
         SettingDefinition.Integer("problem.blocks_x", 3, "Number of conductivity blocks along x.", 1),
         SettingDefinition.Integer("problem.blocks_y", 3, "Number of conductivity blocks along y.", 1),
@@ -41,8 +44,6 @@ public sealed class ThermalBlockKind : ICaseKind
         SettingDefinition.Real("parameters.diffusion.upper", 1.0, "Largest admissible block conductivity.", x => x > 0, "a positive conductivity"),
         new("run.diffusion", SettingType.RealList, new[] { 0.8, 0.2, 0.5, 0.1, 1.0, 0.3, 0.6, 0.9, 0.4 },
             "Conductivity of each block (block ix + nx·iy), or one value for all blocks."),
-        .. LinearSystemStep.Settings,
-        .. ReducedBasisStep.Settings,
     ];
 
     /// <inheritdoc />
@@ -100,7 +101,8 @@ public sealed class ThermalBlockKind : ICaseKind
         return reduction.After(results, plots, summary, result.Message);
     }
 
-    private static ThermalBlockOptions ReadOptions(CaseSettings s)
+    /// <summary>The block problem's options from <see cref="BlockSettings"/>.</summary>
+    internal static ThermalBlockOptions ReadOptions(CaseSettings s)
     {
         var (lower, upper) = ParameterSettings.Range(s, "diffusion");
         double source = s.Real("problem.source");
@@ -114,11 +116,13 @@ public sealed class ThermalBlockKind : ICaseKind
             source == 1.0 ? null : (_, _) => source);
     }
 
-    private static Parameter ReadParameter(CaseSettings s, ThermalBlockOptions options) =>
+    /// <summary>The block conductivities of run.diffusion, checked against their range.</summary>
+    internal static Parameter ReadParameter(CaseSettings s, ThermalBlockOptions options) =>
         Parameter.Of("diffusion", ParameterSettings.Values(s, "diffusion", options.BlocksX * options.BlocksY,
             "blocks_x · blocks_y", (options.MuLower, options.MuUpper)));
 
-    private static void WriteMesh(ThermalBlockModel model, DataGroup mesh)
+    /// <summary>Node coordinates, triangles and the nodes of the unknowns, for plotting a solution elsewhere.</summary>
+    internal static void WriteMesh(ThermalBlockModel model, DataGroup mesh)
     {
         var t = model.Triangulation;
         var xy = new double[2 * t.NodeCount];
