@@ -3,6 +3,7 @@ using Rom.Cases.Running;
 using Rom.Cases.Settings;
 using Rom.IO.Hdf5;
 using Rom.IO.Plots;
+using Rom.Krylov;
 using Rom.LinearAlgebra;
 using Rom.Models.FiniteElements;
 using Rom.Models.ThermalBlock;
@@ -60,6 +61,29 @@ public sealed class ThermalBlockKind : ICaseKind
         var b = model.RightHandSide(mu);
         double assembleSeconds = clock.Elapsed.TotalSeconds;
 
+        var (result, results, plots, summary) = SolveAndRecord(run, model, a, b, mu, assembleSeconds);
+        var u = result.Solution;
+        string name = run.Document.Name;
+        if (s.Integer("reduction.enabled") == 0 || !result.Converged)
+            return new CaseRunOutcome(results, plots, summary, result.Converged, result.Message);
+
+        var ones = Parameter.Of(ThermalBlockModel.ParameterName, Enumerable.Repeat(1.0, options.BlocksX * options.BlocksY).ToArray());
+        var reduction = ReducedBasisStep.Run(model, ones, s, run.Progress);
+        var reduced = reduction.Model.Reconstruct(reduction.Model.Solve(mu).Coefficients);
+        var error = u.Zip(reduced, (full, rb) => Math.Abs(full - rb)).ToArray();
+        plots.Add(PlotRequest.Of("reduced-solution", new HeatmapPlot($"{name}: reduced solution (N = {reduction.Model.BasisSize})", model.VertexGrid(reduced), 0, 1, 0, 1, "u_N")));
+        plots.Add(PlotRequest.Of("reduced-error", new HeatmapPlot($"{name}: |u − u_N| at the run parameter", model.VertexGrid(error), 0, 1, 0, 1, "|u − u_N|")));
+        return reduction.After(results, plots, summary, result.Message);
+    }
+
+    /// <summary>
+    /// The full-order step of a block-based case: solves A u = b, then records the solution, mesh, mean output and
+    /// solver in the results and makes the solution and residual plots and the summary lines.
+    /// </summary>
+    internal static (KrylovResult Result, DataGroup Results, List<PlotRequest> Plots, List<SummaryItem> Summary) SolveAndRecord(
+        CaseRun run, ThermalBlockModel model, CsrMatrix a, double[] b, Parameter mu, double assembleSeconds)
+    {
+        var s = run.Settings;
         var result = LinearSystemStep.Solve(a, b, s, run.Progress);
         var u = result.Solution;
         double mean = model.Outputs.Single(o => o.Name == "mean").Evaluate(u);
@@ -68,7 +92,8 @@ public sealed class ThermalBlockKind : ICaseKind
         var solution = results.GetOrAddGroup("solution");
         solution.Datasets["u"] = DataArray.Of(u);
         solution.Datasets["nodal"] = DataArray.Of(model.ToNodal(u));
-        solution.Attributes["diffusion"] = DataArray.Of(mu["diffusion"].ToArray());
+        foreach (var component in mu.Names)
+            solution.Attributes[component] = DataArray.Of(mu[component].ToArray());
         WriteMesh(model, results.GetOrAddGroup("mesh"));
         results.GetOrAddGroup("outputs").Attributes["mean"] = DataArray.Scalar(mean);
         results.GetOrAddGroup("timings").Attributes["assemble_seconds"] = DataArray.Scalar(assembleSeconds);
@@ -82,23 +107,14 @@ public sealed class ThermalBlockKind : ICaseKind
         };
         var summary = new List<SummaryItem>
         {
-            new("blocks", "blocks", $"{options.BlocksX}×{options.BlocksY}"),
+            new("blocks", "blocks", $"{model.Options.BlocksX}×{model.Options.BlocksY}"),
             new("nodes", "mesh nodes", (long)model.Triangulation.NodeCount),
             new("unknowns", "unknowns (interior nodes)", (long)model.Dimension),
             new("output_mean", "mean of u over the square", mean),
             new("assemble_seconds", "assembly time", assembleSeconds, "s"),
         };
         summary.AddRange(LinearSystemStep.Summary(result));
-        if (s.Integer("reduction.enabled") == 0 || !result.Converged)
-            return new CaseRunOutcome(results, plots, summary, result.Converged, result.Message);
-
-        var ones = Parameter.Of(ThermalBlockModel.ParameterName, Enumerable.Repeat(1.0, options.BlocksX * options.BlocksY).ToArray());
-        var reduction = ReducedBasisStep.Run(model, ones, s, run.Progress);
-        var reduced = reduction.Model.Reconstruct(reduction.Model.Solve(mu).Coefficients);
-        var error = u.Zip(reduced, (full, rb) => Math.Abs(full - rb)).ToArray();
-        plots.Add(PlotRequest.Of("reduced-solution", new HeatmapPlot($"{name}: reduced solution (N = {reduction.Model.BasisSize})", model.VertexGrid(reduced), 0, 1, 0, 1, "u_N")));
-        plots.Add(PlotRequest.Of("reduced-error", new HeatmapPlot($"{name}: |u − u_N| at the run parameter", model.VertexGrid(error), 0, 1, 0, 1, "|u − u_N|")));
-        return reduction.After(results, plots, summary, result.Message);
+        return (result, results, plots, summary);
     }
 
     /// <summary>The block problem's options from <see cref="BlockSettings"/>.</summary>

@@ -77,35 +77,9 @@ public sealed class ThermalBumpKind : ICaseKind
         var b = model.RightHandSide(mu);
         double assembleSeconds = clock.Elapsed.TotalSeconds;
 
-        var result = LinearSystemStep.Solve(a, b, s, run.Progress);
+        var (result, results, plots, summary) = ThermalBlockKind.SolveAndRecord(run, model.Blocks, a, b, mu, assembleSeconds);
         var u = result.Solution;
-        double mean = model.Outputs.Single(o => o.Name == "mean").Evaluate(u);
-
-        var results = new DataGroup();
-        var solution = results.GetOrAddGroup("solution");
-        solution.Datasets["u"] = DataArray.Of(u);
-        solution.Datasets["nodal"] = DataArray.Of(model.Blocks.ToNodal(u));
-        foreach (var name in mu.Names)
-            solution.Attributes[name] = DataArray.Of(mu[name].ToArray());
-        ThermalBlockKind.WriteMesh(model.Blocks, results.GetOrAddGroup("mesh"));
-        results.GetOrAddGroup("outputs").Attributes["mean"] = DataArray.Scalar(mean);
-        results.GetOrAddGroup("timings").Attributes["assemble_seconds"] = DataArray.Scalar(assembleSeconds);
-        LinearSystemStep.Record(result, a, b, s, results);
-
         string title = run.Document.Name;
-        var plots = new List<PlotRequest>
-        {
-            PlotRequest.Of("solution", new HeatmapPlot($"{title}: temperature u", model.Blocks.VertexGrid(u), 0, 1, 0, 1, "u")),
-            LinearSystemStep.ResidualPlot(result, title),
-        };
-        var summary = new List<SummaryItem>
-        {
-            new("blocks", "blocks", $"{options.Blocks.BlocksX}×{options.Blocks.BlocksY}"),
-            new("unknowns", "unknowns (interior nodes)", (long)model.Dimension),
-            new("output_mean", "mean of u over the square", mean),
-            new("assemble_seconds", "assembly time", assembleSeconds, "s"),
-        };
-        summary.AddRange(LinearSystemStep.Summary(result));
         if (s.Integer("reduction.enabled") == 0 || !result.Converged)
             return new CaseRunOutcome(results, plots, summary, result.Converged, result.Message);
 
