@@ -85,10 +85,29 @@ public class ThermalBumpModelTests
             double eimError = Norm(x, uEim.Zip(uN, (a, b) => a - b).ToArray());
             double trueError = Norm(x, uTrue.Zip(uN, (a, b) => a - b).ToArray());
             double modelBound = eim.ModelErrorBound(mu, Vectors.Norm(s.Coefficients) + s.ErrorBound);
+            double minMu = mu["diffusion"].ToArray().Min();
+            Assert.That(s.CoercivityLowerBound, Is.EqualTo(minMu - Model.Options.Height * eim.TrainingError).Within(1e-15), "the model's bound, not min-theta");
             Assert.That(s.ErrorBound, Is.GreaterThanOrEqualTo(eimError), $"Δ ≥ ‖u_M − u_N‖ at {mu}");
             Assert.That(s.ErrorBound, Is.LessThan(50 * eimError), "and not wildly pessimistic");
             Assert.That(trueError, Is.LessThanOrEqualTo(s.ErrorBound + modelBound), $"‖u − u_N‖ ≤ Δ + EIM part at {mu}");
             Assert.That(Norm(x, uTrue.Zip(uEim, (a, b) => a - b).ToArray()), Is.LessThanOrEqualTo(eim.ModelErrorBound(mu, Norm(x, uEim))));
+        }
+    }
+
+    [Test]
+    public void CoercivityBoundIsBelowTheTrueConstantOfTheEimOperator()
+    {
+        // Independent check: α(μ) = λ_min(L⁻¹ A_M(μ) L⁻ᵀ) with X = L Lᵀ, by a dense eigensolver.
+        var eim = Eim40.Value;
+        var l = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfMatrix(((CsrMatrix)Model.EnergyProduct).ToMathNet()).Cholesky().Factor;
+        foreach (var mu in ParameterSampling.Uniform(Model.ParameterSpace, 3, 23))
+        {
+            var a = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfMatrix(((CsrMatrix)eim.Operator(mu)).ToMathNet());
+            var c = l.Solve(l.Solve(a).Transpose());
+            double alpha = c.Evd(MathNet.Numerics.LinearAlgebra.Symmetricity.Symmetric).EigenValues.Min(z => z.Real);
+            double bound = eim.LowerBound(mu, []);
+            Assert.That(bound, Is.LessThanOrEqualTo(alpha), $"α_LB ≤ α at {mu}");
+            Assert.That(bound, Is.GreaterThan(0.5 * alpha), "and not far below it");
         }
     }
 
