@@ -156,4 +156,24 @@ public class BadInputTests : TempFolderTest
         AssertBadInput(Cli.Run("run"));
         AssertBadInput(Cli.Run());
     }
+
+    [Test]
+    public void TooCoarseEimForTheCoercivityBound()
+    {
+        // Two EIM terms leave h·ε̂ above the smallest conductivity 0.1: min μ − h·ε̂ would not bound the coercivity.
+        // It is found after the EIM greedy, so progress lines come first; the error line still names the setting.
+        var run = Cli.Run("run", NewCase("thermal-bump"), "--set", "eim.max_terms=2", "--set", "output.plots=0");
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString());
+        var error = run.Error.Split('\n').Single(l => l.StartsWith("error: ", StringComparison.Ordinal));
+        Assert.That(error, Does.Contain("eim.tolerance").And.Contain("reached").And.Contain("min μ − h·ε̂ > 0"));
+        Assert.That(run.Error, Does.Not.Contain("   at "), "no stack trace");
+    }
+
+    [Test]
+    public void BumpCentreOutsideItsRange() =>
+        AssertBadInput(Cli.Run("run", NewCase("thermal-bump"), "--set", "run.bump_centre=0.9,0.5"), "run.bump_centre[0]", "0.9", "[0.35, 0.65]");
+
+    [Test]
+    public void BumpWidthRangeUpsideDown() =>
+        AssertBadInput(Cli.Run("run", NewCase("thermal-bump"), "--set", "parameters.bump_width.upper=0.2"), "parameters.bump_width.upper", "0.2", "0.25");
 }

@@ -5,6 +5,7 @@ namespace Rom.Cli.Tests;
 public class NewInfoValidateTests : TempFolderTest
 {
     [TestCase("thermal-block", "thermal-block")]
+    [TestCase("thermal-bump", "thermal-bump")]
     [TestCase("nonlinear-heat", "nonlinear-heat")]
     [TestCase("sweep", "darcy-sweep")]
     public void ShippedCaseIsWhatRomNewWrites(string kind, string file)

@@ -3,6 +3,7 @@ using Rom.Cases.Running;
 using Rom.Cases.Settings;
 using Rom.IO.Hdf5;
 using Rom.IO.Plots;
+using Rom.Krylov;
 using Rom.LinearAlgebra;
 using Rom.Models.FiniteElements;
 using Rom.Models.ThermalBlock;
@@ -29,7 +30,10 @@ public sealed class ThermalBlockKind : ICaseKind
     public string DefaultTitle => "3×3 thermal block on pyMOR's grid (141 squares per side, 40,045 nodes)";
 
     /// <inheritdoc />
-    public IReadOnlyList<SettingDefinition> Settings { get; } =
+    public IReadOnlyList<SettingDefinition> Settings { get; } = [.. BlockSettings, .. LinearSystemStep.Settings, .. ReducedBasisStep.Settings];
+
+    /// <summary>The block problem's settings (mesh, blocks, source, conductivity range and run values), shared with the thermal bump.</summary>
+    internal static IReadOnlyList<SettingDefinition> BlockSettings { get; } =
     [
         SettingDefinition.Integer("problem.blocks_x", 3, "Number of conductivity blocks along x.", 1),
         SettingDefinition.Integer("problem.blocks_y", 3, "Number of conductivity blocks along y.", 1),
@@ -41,8 +45,6 @@ public sealed class ThermalBlockKind : ICaseKind
         SettingDefinition.Real("parameters.diffusion.upper", 1.0, "Largest admissible block conductivity.", x => x > 0, "a positive conductivity"),
         new("run.diffusion", SettingType.RealList, new[] { 0.8, 0.2, 0.5, 0.1, 1.0, 0.3, 0.6, 0.9, 0.4 },
             "Conductivity of each block (block ix + nx·iy), or one value for all blocks."),
-        .. LinearSystemStep.Settings,
-        .. ReducedBasisStep.Settings,
     ];
 
     /// <inheritdoc />
@@ -59,6 +61,29 @@ public sealed class ThermalBlockKind : ICaseKind
         var b = model.RightHandSide(mu);
         double assembleSeconds = clock.Elapsed.TotalSeconds;
 
+        var (result, results, plots, summary) = SolveAndRecord(run, model, a, b, mu, assembleSeconds);
+        var u = result.Solution;
+        string name = run.Document.Name;
+        if (s.Integer("reduction.enabled") == 0 || !result.Converged)
+            return new CaseRunOutcome(results, plots, summary, result.Converged, result.Message);
+
+        var ones = Parameter.Of(ThermalBlockModel.ParameterName, Enumerable.Repeat(1.0, options.BlocksX * options.BlocksY).ToArray());
+        var reduction = ReducedBasisStep.Run(model, ones, s, run.Progress);
+        var reduced = reduction.Model.Reconstruct(reduction.Model.Solve(mu).Coefficients);
+        var error = u.Zip(reduced, (full, rb) => Math.Abs(full - rb)).ToArray();
+        plots.Add(PlotRequest.Of("reduced-solution", new HeatmapPlot($"{name}: reduced solution (N = {reduction.Model.BasisSize})", model.VertexGrid(reduced), 0, 1, 0, 1, "u_N")));
+        plots.Add(PlotRequest.Of("reduced-error", new HeatmapPlot($"{name}: |u − u_N| at the run parameter", model.VertexGrid(error), 0, 1, 0, 1, "|u − u_N|")));
+        return reduction.After(results, plots, summary, result.Message);
+    }
+
+    /// <summary>
+    /// The full-order step of a block-based case: solves A u = b, then records the solution, mesh, mean output and
+    /// solver in the results and makes the solution and residual plots and the summary lines.
+    /// </summary>
+    internal static (KrylovResult Result, DataGroup Results, List<PlotRequest> Plots, List<SummaryItem> Summary) SolveAndRecord(
+        CaseRun run, ThermalBlockModel model, CsrMatrix a, double[] b, Parameter mu, double assembleSeconds)
+    {
+        var s = run.Settings;
         var result = LinearSystemStep.Solve(a, b, s, run.Progress);
         var u = result.Solution;
         double mean = model.Outputs.Single(o => o.Name == "mean").Evaluate(u);
@@ -67,7 +92,8 @@ public sealed class ThermalBlockKind : ICaseKind
         var solution = results.GetOrAddGroup("solution");
         solution.Datasets["u"] = DataArray.Of(u);
         solution.Datasets["nodal"] = DataArray.Of(model.ToNodal(u));
-        solution.Attributes["diffusion"] = DataArray.Of(mu["diffusion"].ToArray());
+        foreach (var component in mu.Names)
+            solution.Attributes[component] = DataArray.Of(mu[component].ToArray());
         WriteMesh(model, results.GetOrAddGroup("mesh"));
         results.GetOrAddGroup("outputs").Attributes["mean"] = DataArray.Scalar(mean);
         results.GetOrAddGroup("timings").Attributes["assemble_seconds"] = DataArray.Scalar(assembleSeconds);
@@ -81,26 +107,18 @@ public sealed class ThermalBlockKind : ICaseKind
         };
         var summary = new List<SummaryItem>
         {
-            new("blocks", "blocks", $"{options.BlocksX}×{options.BlocksY}"),
+            new("blocks", "blocks", $"{model.Options.BlocksX}×{model.Options.BlocksY}"),
             new("nodes", "mesh nodes", (long)model.Triangulation.NodeCount),
             new("unknowns", "unknowns (interior nodes)", (long)model.Dimension),
             new("output_mean", "mean of u over the square", mean),
             new("assemble_seconds", "assembly time", assembleSeconds, "s"),
         };
         summary.AddRange(LinearSystemStep.Summary(result));
-        if (s.Integer("reduction.enabled") == 0 || !result.Converged)
-            return new CaseRunOutcome(results, plots, summary, result.Converged, result.Message);
-
-        var ones = Parameter.Of(ThermalBlockModel.ParameterName, Enumerable.Repeat(1.0, options.BlocksX * options.BlocksY).ToArray());
-        var reduction = ReducedBasisStep.Run(model, ones, s, run.Progress);
-        var reduced = reduction.Model.Reconstruct(reduction.Model.Solve(mu).Coefficients);
-        var error = u.Zip(reduced, (full, rb) => Math.Abs(full - rb)).ToArray();
-        plots.Add(PlotRequest.Of("reduced-solution", new HeatmapPlot($"{name}: reduced solution (N = {reduction.Model.BasisSize})", model.VertexGrid(reduced), 0, 1, 0, 1, "u_N")));
-        plots.Add(PlotRequest.Of("reduced-error", new HeatmapPlot($"{name}: |u − u_N| at the run parameter", model.VertexGrid(error), 0, 1, 0, 1, "|u − u_N|")));
-        return reduction.After(results, plots, summary, result.Message);
+        return (result, results, plots, summary);
     }
 
-    private static ThermalBlockOptions ReadOptions(CaseSettings s)
+    /// <summary>The block problem's options from <see cref="BlockSettings"/>.</summary>
+    internal static ThermalBlockOptions ReadOptions(CaseSettings s)
     {
         var (lower, upper) = ParameterSettings.Range(s, "diffusion");
         double source = s.Real("problem.source");
@@ -114,11 +132,13 @@ public sealed class ThermalBlockKind : ICaseKind
             source == 1.0 ? null : (_, _) => source);
     }
 
-    private static Parameter ReadParameter(CaseSettings s, ThermalBlockOptions options) =>
+    /// <summary>The block conductivities of run.diffusion, checked against their range.</summary>
+    internal static Parameter ReadParameter(CaseSettings s, ThermalBlockOptions options) =>
         Parameter.Of("diffusion", ParameterSettings.Values(s, "diffusion", options.BlocksX * options.BlocksY,
             "blocks_x · blocks_y", (options.MuLower, options.MuUpper)));
 
-    private static void WriteMesh(ThermalBlockModel model, DataGroup mesh)
+    /// <summary>Node coordinates, triangles and the nodes of the unknowns, for plotting a solution elsewhere.</summary>
+    internal static void WriteMesh(ThermalBlockModel model, DataGroup mesh)
     {
         var t = model.Triangulation;
         var xy = new double[2 * t.NodeCount];

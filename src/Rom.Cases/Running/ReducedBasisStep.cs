@@ -42,8 +42,13 @@ public static class ReducedBasisStep
         SettingDefinition.Integer("reduction.seed", 1, "Seed of the test parameters (and of a Latin-hypercube training set).", 0),
     ];
 
-    /// <summary>Builds and certifies the reduced model; <paramref name="reference"/> is μ̄ with model.EnergyProduct = A(μ̄).</summary>
-    public static ReductionReport Run(IAffineModel model, Parameter reference, CaseSettings s, IProgress<ProgressUpdate> progress)
+    /// <summary>
+    /// Builds and certifies the reduced model; <paramref name="reference"/> is μ̄ with model.EnergyProduct = A(μ̄).
+    /// A model whose terms break the min-theta rule passes its own <paramref name="coercivity"/> bound; such a reduced
+    /// model is not stored for <c>rom eval</c> (only min-theta models are).
+    /// </summary>
+    public static ReductionReport Run(IAffineModel model, Parameter reference, CaseSettings s, IProgress<ProgressUpdate> progress,
+        ICoercivityBound? coercivity = null)
     {
         SpdSolverFactory solver = s.Text("reduction.solver") == "cholesky"
             ? SparseCholesky.Factory()
@@ -57,7 +62,8 @@ public static class ReducedBasisStep
             TrainingSet: training,
             Greedy: new GreedyOptions(MaxExtensions: maxBasis, AbsoluteTolerance: s.Real("reduction.target_error")),
             Estimator: s.Text("reduction.estimator") == "stable" ? ResidualEstimatorKind.Stable : ResidualEstimatorKind.Classical,
-            RelativeErrors: true);
+            RelativeErrors: true,
+            Coercivity: coercivity);
 
         progress.Report(new ProgressUpdate("offline", 0, $"greedy over {training.Count:N0} training parameters"));
         var offlineClock = Stopwatch.StartNew();
@@ -125,8 +131,10 @@ public static class ReducedBasisStep
                 [new LineSeriesData("effectivity", Enumerable.Range(0, effectivities.Length).Select(i => (double)i).ToArray(), effectivities)],
                 LogY: true, Markers: true)),
         };
-        return new ReductionReport(rom, [("reduction", diagnostics), ("reduced_model", ReducedModelGroup.Write(rom.Data, space))],
-            plots, summary, succeeded, message);
+        IReadOnlyList<(string, DataGroup)> groups = coercivity is null
+            ? [("reduction", diagnostics), ("reduced_model", ReducedModelGroup.Write(rom.Data, space))]
+            : [("reduction", diagnostics)];
+        return new ReductionReport(rom, groups, plots, summary, succeeded, message, test);
     }
 
     private static IReadOnlyList<Parameter> TrainingSet(ParameterSpace space, CaseSettings s)

@@ -1,4 +1,5 @@
 using Rom.IO.Hdf5;
+using Rom.Parameters;
 using Rom.Reduction;
 
 namespace Rom.Cases.Running;
@@ -10,13 +11,15 @@ namespace Rom.Cases.Running;
 /// <param name="Summary">Basis size, errors, bounds, effectivities, times and speed-up.</param>
 /// <param name="Succeeded">False when a bound fell below its true error (a certification failure).</param>
 /// <param name="Message">One line on the outcome.</param>
+/// <param name="TestParameters">The random test parameters the model was certified on.</param>
 public sealed record ReductionReport(
     ReducedModel Model,
     IReadOnlyList<(string Name, DataGroup Group)> Results,
     IReadOnlyList<PlotRequest> Plots,
     IReadOnlyList<SummaryItem> Summary,
     bool Succeeded,
-    string Message)
+    string Message,
+    IReadOnlyList<Parameter> TestParameters)
 {
     /// <summary>A case's outcome: the full-order solve's results, plots and summary, then this reduction's.</summary>
     public CaseRunOutcome After(DataGroup results, IReadOnlyList<PlotRequest> plots, IReadOnlyList<SummaryItem> summary, string solveMessage)

@@ -28,6 +28,8 @@ public static class ReducedModelGroup
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(space);
+        if (data.Coercivity is not null)
+            throw new ArgumentException("A reduced model with its own coercivity bound cannot be stored: only the min-theta rule can.", nameof(data));
         int n = data.BasisSize, q = data.Coefficients.Count;
         var g = new DataGroup();
         g.Attributes["dimension"] = DataArray.Scalar((long)data.Dimension);

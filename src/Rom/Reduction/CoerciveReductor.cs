@@ -153,7 +153,8 @@ public sealed class CoerciveReductor
             Options.ReferenceCoercivity,
             _residual.ToData(),
             dim,
-            basis);
+            basis,
+            Options.Coercivity);
     }
 
     private double DualNorm(double[] functional)

@@ -8,13 +8,15 @@ namespace Rom.Reduction;
 /// <param name="ReferenceParameter">μ̄ of the min-theta rule; every θ_q(μ̄) must be positive.</param>
 /// <param name="ReferenceCoercivity">α(μ̄) with respect to X (default 1: exact when X = A(μ̄), as for the thermal block with μ̄ = 1).</param>
 /// <param name="Estimator">How ‖r(μ)‖_{X'} is evaluated online (default <see cref="ResidualEstimatorKind.Stable"/>).</param>
+/// <param name="Coercivity">α_LB(μ) in place of the min-theta rule (default null: min-theta over all terms).</param>
 /// <param name="RangeTolerance">Relative size below which a residual representer adds no vector to the stable estimator's range (default 1e-13).</param>
 public sealed record CoerciveReductorOptions(
     SpdSolverFactory ProductSolver,
     Parameter ReferenceParameter,
     double ReferenceCoercivity = 1.0,
     ResidualEstimatorKind Estimator = ResidualEstimatorKind.Stable,
-    double RangeTolerance = 1e-13)
+    double RangeTolerance = 1e-13,
+    ICoercivityBound? Coercivity = null)
 {
     /// <summary>Throws an <see cref="ArgumentException"/> naming the setting when a value is unusable.</summary>
     public void Validate()

@@ -13,6 +13,7 @@ namespace Rom.Reduction;
 /// <param name="RelativeErrors">Greedy on Δ(μ)/‖u_N(μ)‖_X instead of Δ(μ) (default false).</param>
 /// <param name="TrainingSize">Size of the default training set (default 100).</param>
 /// <param name="Seed">Seed of the default training set (default 0).</param>
+/// <param name="Coercivity">α_LB(μ) in place of the min-theta rule (default null: min-theta over all terms).</param>
 public sealed record ReducedBasisOptions(
     SpdSolverFactory Solver,
     Parameter ReferenceParameter,
@@ -22,4 +23,5 @@ public sealed record ReducedBasisOptions(
     ResidualEstimatorKind Estimator = ResidualEstimatorKind.Stable,
     bool RelativeErrors = false,
     int TrainingSize = 100,
-    int Seed = 0);
+    int Seed = 0,
+    ICoercivityBound? Coercivity = null);

@@ -30,7 +30,7 @@ public sealed class ReducedModel
         }).ToArray();
         _rightHandSide = (double[])data.RightHandSide.Clone();
         _outputs = data.Outputs.Select(o => o with { Weights = (double[])o.Weights.Clone() }).ToArray();
-        _referenceTheta = _theta.Select(t => t.Evaluate(data.ReferenceParameter)).ToArray();
+        _referenceTheta = data.Coercivity is null ? _theta.Select(t => t.Evaluate(data.ReferenceParameter)).ToArray() : [];
         for (int q = 0; q < _referenceTheta.Length; q++)
             if (!(_referenceTheta[q] > 0))
                 throw new ArgumentException($"θ_{q}(μ̄) = {_referenceTheta[q]} at μ̄ = {data.ReferenceParameter}; the min-theta rule needs every θ_q(μ̄) > 0.", nameof(data));
@@ -58,7 +58,10 @@ public sealed class ReducedModel
     /// <summary>The same model on the first <paramref name="basisSize"/> basis vectors (a hierarchical basis makes this the smaller reduced model).</summary>
     public ReducedModel Truncate(int basisSize) => new(Data.Truncate(basisSize));
 
-    /// <summary>α_LB(μ) = α(μ̄) · min_q θ_q(μ)/θ_q(μ̄), valid for A_q positive semidefinite (Haasdonk 2017, Prop. 2.35).</summary>
+    /// <summary>
+    /// α_LB(μ) = α(μ̄) · min_q θ_q(μ)/θ_q(μ̄), valid for A_q positive semidefinite (Haasdonk 2017, Prop. 2.35), or the
+    /// model's own <see cref="ReducedModelData.Coercivity"/> where it has one.
+    /// </summary>
     public double CoercivityLowerBound(Parameter mu)
     {
         ArgumentNullException.ThrowIfNull(mu);
@@ -126,6 +129,13 @@ public sealed class ReducedModel
 
     private double MinTheta(double[] theta, Parameter mu)
     {
+        if (Data.Coercivity is { } bound)
+        {
+            double alpha = bound.LowerBound(mu, theta);
+            return alpha > 0 && double.IsFinite(alpha)
+                ? alpha
+                : throw new ArgumentException($"At μ = {mu} the coercivity lower bound is {alpha}; the error bound needs it positive.", nameof(mu));
+        }
         double ratio = double.PositiveInfinity;
         for (int k = 0; k < theta.Length; k++) ratio = Math.Min(ratio, theta[k] / _referenceTheta[k]);
         if (!(ratio > 0 && double.IsFinite(ratio)))

@@ -15,6 +15,7 @@ namespace Rom.Reduction;
 /// <param name="Residual">The online data of ‖r(μ)‖_{X'} over the 1 + Q·N residual terms.</param>
 /// <param name="Dimension">Full-order dimension n.</param>
 /// <param name="Basis">V, n × N column-major (column n occupies entries n·Dimension … (n+1)·Dimension − 1).</param>
+/// <param name="Coercivity">α_LB(μ) in place of the min-theta rule (default null: min-theta over all terms).</param>
 public sealed record ReducedModelData(
     IReadOnlyList<ParameterFunctional> Coefficients,
     IReadOnlyList<double[,]> Operators,
@@ -24,7 +25,8 @@ public sealed record ReducedModelData(
     double ReferenceCoercivity,
     ResidualNormData Residual,
     int Dimension,
-    double[] Basis)
+    double[] Basis,
+    ICoercivityBound? Coercivity = null)
 {
     /// <summary>Basis size N.</summary>
     public int BasisSize => RightHandSide.Length;

@@ -69,39 +69,15 @@ public sealed class OperatorEim
     /// <summary>
     /// The affine surrogate as an <see cref="AffineOperator"/>: θ_m(μ) comes from <paramref name="entries"/>, which
     /// returns A(μ) at the given (row, column) positions — from a formula, or from the matrix of another code.
-    /// All θ_m of one μ share one evaluation of the entries and one small solve (a cache: not for concurrent use).
+    /// All θ_m of one μ share one evaluation of the entries and one small solve (remembered per thread).
     /// </summary>
     public AffineOperator ToAffineOperator(Func<Parameter, IReadOnlyList<(int Row, int Col)>, double[]> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        var coefficients = new CoefficientCache(mu => Coefficients(entries(mu, MagicEntries)));
-        return new AffineOperator(Terms, Enumerable.Range(0, Terms.Count).Select(m => (ParameterFunctional)new EimCoefficient(coefficients, m)).ToArray());
+        return new AffineOperator(Terms, InterpolatedCoefficients.Functionals(mu => Coefficients(entries(mu, MagicEntries)), Terms.Count));
     }
 
     /// <summary>Reads A(μ)'s values at the magic entries from a fully assembled matrix with the common pattern (for checks).</summary>
     public double[] MagicValues(CsrMatrix a) =>
         a.NonZeros == _pattern.NonZeros ? Interpolant.Restrict(a.Values) : throw new ArgumentException("The matrix does not have the common pattern.", nameof(a));
-
-    /// <summary>θ_m(μ) of the surrogate: entry m of the coefficients the cache computes for μ.</summary>
-    private sealed record EimCoefficient(CoefficientCache Cache, int Index) : ParameterFunctional
-    {
-        public override double Evaluate(Parameter mu) => Cache.For(mu)[Index];
-    }
-
-    /// <summary>Remembers the coefficients of the last parameter, so the M functionals of one μ cost one solve.</summary>
-    private sealed class CoefficientCache(Func<Parameter, double[]> compute)
-    {
-        private Parameter? _mu;
-        private double[] _theta = [];
-
-        public double[] For(Parameter mu)
-        {
-            if (!ReferenceEquals(mu, _mu))
-            {
-                _theta = compute(mu);
-                _mu = mu;
-            }
-            return _theta;
-        }
-    }
 }
