@@ -13,6 +13,7 @@ namespace Rom.Reduction;
 /// <param name="RelativeErrors">Greedy on Δ(μ)/‖u_N(μ)‖_X instead of Δ(μ) (default false).</param>
 /// <param name="TrainingSize">Size of the default training set (default 100).</param>
 /// <param name="Seed">Seed of the default training set (default 0).</param>
+/// <param name="InterpolationTolerance">For the interpolated estimator: largest relative error of ‖r‖² on the training set (default 1e-4).</param>
 public sealed record ReducedBasisOptions(
     SpdSolverFactory Solver,
     Parameter ReferenceParameter,
@@ -22,4 +23,5 @@ public sealed record ReducedBasisOptions(
     ResidualEstimatorKind Estimator = ResidualEstimatorKind.Stable,
     bool RelativeErrors = false,
     int TrainingSize = 100,
-    int Seed = 0);
+    int Seed = 0,
+    double InterpolationTolerance = 1e-4);

@@ -113,6 +113,8 @@ public sealed class ReducedModel
     {
         if (uN.Length != BasisSize)
             throw new ArgumentException($"u_N has length {uN.Length}, expected the basis size {BasisSize}.", nameof(uN));
+        if (Dimension == 0 && BasisSize > 0)
+            throw new InvalidOperationException("This reduced model carries no basis (an online-only model), so it cannot reconstruct V u_N.");
         var u = new double[Dimension];
         for (int i = 0; i < uN.Length; i++)
             Vectors.Axpy(uN[i], Data.Basis.AsSpan(i * Dimension, Dimension), u);
