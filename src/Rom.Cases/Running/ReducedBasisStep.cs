@@ -36,7 +36,8 @@ public static class ReducedBasisStep
         SettingDefinition.Integer("reduction.training_points", 1000, "Grid values per entry, or number of Latin-hypercube samples.", 1),
         SettingDefinition.Integer("reduction.max_basis_size", 200, "Largest basis the greedy builds.", 1),
         SettingDefinition.Real("reduction.target_error", 1e-6, "Greedy stops when the largest relative error bound on the training set is below this.", x => x >= 0 && x < 1, "a number in [0, 1)"),
-        SettingDefinition.Choice("reduction.estimator", "stable", "Residual norm: 'stable' (orthonormal Riesz basis, accurate to round-off) or 'classical' (quadratic form, stalls near 1e-8).", "stable", "classical"),
+        SettingDefinition.Choice("reduction.estimator", "stable", "Residual norm: 'stable' (orthonormal Riesz basis, accurate to round-off), 'classical' (quadratic form, stalls near 1e-8) or 'eim' (Casenave's EIM of the local residual energies: accurate to round-off, an approximation to reduction.eim_tolerance).", "stable", "classical", "eim"),
+        SettingDefinition.Real("reduction.eim_tolerance", 1e-4, "With reduction.estimator=eim: largest relative error of the interpolated squared residual norm on the training set.", x => x > 0 && x < 1, "a number in (0, 1)"),
         SettingDefinition.Choice("reduction.solver", "cholesky", "Full-order and Riesz solves of the reduction: 'cholesky' (sparse direct, exact to round-off) or 'cg' (CG to 1e-12).", "cholesky", "cg"),
         SettingDefinition.Integer("reduction.test_parameters", 20, "Random test parameters on which the reduced model is certified.", 1),
         SettingDefinition.Integer("reduction.seed", 1, "Seed of the test parameters (and of a Latin-hypercube training set).", 0),
@@ -61,7 +62,13 @@ public static class ReducedBasisStep
             reference,
             TrainingSet: training,
             Greedy: new GreedyOptions(MaxExtensions: maxBasis, AbsoluteTolerance: s.Real("reduction.target_error")),
-            Estimator: s.Text("reduction.estimator") == "stable" ? ResidualEstimatorKind.Stable : ResidualEstimatorKind.Classical,
+            Estimator: s.Text("reduction.estimator") switch
+            {
+                "classical" => ResidualEstimatorKind.Classical,
+                "eim" => ResidualEstimatorKind.Interpolated,
+                _ => ResidualEstimatorKind.Stable,
+            },
+            InterpolationTolerance: s.Real("reduction.eim_tolerance"),
             RelativeErrors: true,
             Coercivity: coercivity);
 
@@ -75,7 +82,8 @@ public static class ReducedBasisStep
         var test = ParameterSampling.Uniform(space, (int)s.Integer("reduction.test_parameters"), (int)s.Integer("reduction.seed"));
         var truth = Certification.FullOrderSolutions(model, solver, test, progress);
         double onlineSeconds = Certification.OnlineSecondsPerParameter(rom, test);
-        var curve = Certification.ErrorCurve(rom, model, truth.Solutions, test, progress);
+        var curve = Certification.ErrorCurve(rom, model, truth.Solutions, test, progress,
+            rom.Data.Residual.Kind == ResidualEstimatorKind.Interpolated ? built.Reductor.Reduce() : null);
         var final = curve[^1];
 
         var effectivities = final.Bounds.Zip(final.Errors, (b, e) => b / e).ToArray();
@@ -91,6 +99,8 @@ public static class ReducedBasisStep
         diagnostics.Attributes["training_size"] = DataArray.Scalar((long)training.Count);
         diagnostics.Attributes["greedy_stop_reason"] = DataArray.Scalar(built.Greedy.StopReason.ToString());
         diagnostics.Attributes["estimator"] = DataArray.Scalar(s.Text("reduction.estimator"));
+        diagnostics.Attributes["eim_points"] = DataArray.Scalar((long)(rom.Data.Residual.Kind == ResidualEstimatorKind.Interpolated ? rom.Data.Residual.Matrix.GetLength(0) / 2 : 0));
+        diagnostics.Attributes["eim_training_error"] = DataArray.Scalar(rom.Data.Residual.InterpolationError);
         diagnostics.Datasets["greedy_max_estimates"] = DataArray.Of(built.Greedy.MaxErrors.ToArray());
         diagnostics.Datasets["greedy_parameters"] = ParameterTable(space, built.Greedy.ChosenParameters.ToList());
         diagnostics.Datasets["test_parameters"] = ParameterTable(space, test);

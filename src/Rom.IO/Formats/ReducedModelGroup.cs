@@ -10,6 +10,14 @@ namespace Rom.IO.Formats;
 /// </summary>
 public static class ReducedModelGroup
 {
+    /// <summary>How each residual estimator is named in the file (as in the <c>reduction.estimator</c> setting).</summary>
+    private static readonly Dictionary<ResidualEstimatorKind, string> EstimatorNames = new()
+    {
+        [ResidualEstimatorKind.Stable] = "stable",
+        [ResidualEstimatorKind.Classical] = "classical",
+        [ResidualEstimatorKind.Interpolated] = "eim",
+    };
+
     /// <summary>Name of the group in a results file that holds the reduced model.</summary>
     public const string GroupName = "reduced_model";
 
@@ -35,7 +43,8 @@ public static class ReducedModelGroup
         g.Attributes["dimension"] = DataArray.Scalar((long)data.Dimension);
         g.Attributes["basis_size"] = DataArray.Scalar((long)n);
         g.Attributes["reference_coercivity"] = DataArray.Scalar(data.ReferenceCoercivity);
-        g.Attributes["estimator"] = DataArray.Scalar(data.Residual.Kind == ResidualEstimatorKind.Stable ? "stable" : "classical");
+        g.Attributes["estimator"] = DataArray.Scalar(EstimatorNames[data.Residual.Kind]);
+        g.Attributes["interpolation_error"] = DataArray.Scalar(data.Residual.InterpolationError);
         g.Datasets["operators"] = DataArray.Of(data.Operators.SelectMany(Flatten).ToArray(), q, n, n);
         g.Datasets["rhs"] = DataArray.Of(data.RightHandSide);
         g.Datasets["residual_matrix"] = DataArray.Of(Flatten(data.Residual.Matrix), data.Residual.Matrix.GetLength(0), data.Residual.Matrix.GetLength(1));
@@ -84,9 +93,11 @@ public static class ReducedModelGroup
         int n = (int)Integer("basis_size"), dimension = (int)Integer("dimension");
         double alpha = g.Attributes.TryGetValue("reference_coercivity", out var ra) && ra.IsFloat ? ra.AsDoubles()[0]
             : throw Error("@reference_coercivity", "expected a float attribute");
-        var kind = g.Attributes.TryGetValue("estimator", out var ea) && ea.IsString && ea.AsStrings()[0] is "stable" or "classical"
-            ? (ea.AsStrings()[0] == "stable" ? ResidualEstimatorKind.Stable : ResidualEstimatorKind.Classical)
-            : throw Error("@estimator", "expected 'stable' or 'classical'");
+        var kind = g.Attributes.TryGetValue("estimator", out var ea) && ea.IsString && EstimatorNames.ContainsValue(ea.AsStrings()[0])
+            ? EstimatorNames.Single(kv => kv.Value == ea.AsStrings()[0]).Key
+            : throw Error("@estimator", "expected 'stable', 'classical' or 'eim'");
+        // Older files carry no interpolation error; it is 0 for the exact estimators.
+        double interpolationError = g.Attributes.TryGetValue("interpolation_error", out var ie) && ie.IsFloat ? ie.AsDoubles()[0] : 0;
 
         var operators = Dataset(g, "operators", "");
         if (operators.Shape is not [var q, var r, var c] || r != n || c != n)
@@ -131,7 +142,7 @@ public static class ReducedModelGroup
             reducedOutputs,
             referenceParameter,
             alpha,
-            new ResidualNormData(kind, Unflatten(residual.AsDoubles(), 0, residual.Shape[0], residual.Shape[1])),
+            new ResidualNormData(kind, Unflatten(residual.AsDoubles(), 0, residual.Shape[0], residual.Shape[1])) { InterpolationError = interpolationError },
             dimension,
             basis.AsDoubles());
         try

@@ -46,6 +46,8 @@ public sealed class CoerciveReductor
         _imageTransposed = new double[n];
         _representer = new double[n];
         _productInverse = options.ProductSolver(Product);
+        // The interpolated estimator is trained on the final basis (ReduceInterpolated); until then, and for the
+        // greedy's bounds, the stable one serves, and it holds the range the interpolation is built from.
         _residual = options.Estimator == ResidualEstimatorKind.Classical
             ? new ClassicalResidualNorm(Product)
             : new StableResidualNorm(Product, options.RangeTolerance);
@@ -124,13 +126,51 @@ public sealed class CoerciveReductor
         _basis.Add(vN);
     }
 
-    /// <summary>The reduced model on the current basis.</summary>
+    /// <summary>
+    /// The reduced model on the current basis. With <see cref="ResidualEstimatorKind.Interpolated"/> its bound is still
+    /// evaluated by the stable estimator; <see cref="ReduceInterpolated"/> builds the interpolated one.
+    /// </summary>
     public ReducedModel Reduce() => ReducedModel.FromData(ToData());
 
-    /// <summary>The reduced model's data on the current basis, as plain arrays.</summary>
-    public ReducedModelData ToData()
+    /// <summary>
+    /// The reduced model on the current basis with Casenave's interpolated residual norm (<see cref="InterpolatedResidualNorm"/>),
+    /// trained on the residuals of the reduced solutions at <paramref name="trainingSet"/>; its training error is
+    /// <c>Data.Residual.InterpolationError</c>. Needs <see cref="ResidualEstimatorKind.Interpolated"/> in the options.
+    /// </summary>
+    public ReducedModel ReduceInterpolated(IReadOnlyList<Parameter> trainingSet)
     {
-        int n = BasisSize, dim = Model.Dimension;
+        ArgumentNullException.ThrowIfNull(trainingSet);
+        if (Options.Estimator != ResidualEstimatorKind.Interpolated)
+            throw new InvalidOperationException($"The reductor was set up with the {Options.Estimator} estimator; the interpolated one needs Estimator = Interpolated.");
+        var online = ReduceOnline();
+        var theta = Model.AffineOperator.Coefficients;
+        var coefficients = trainingSet.Select(mu =>
+        {
+            // y_0 = 1, y_{1+nQ+q} = −θ_q(μ) u_n(μ), as in ReducedModel.Solve.
+            var u = online.Solve(mu).Coefficients;
+            var y = new double[1 + theta.Count * u.Length];
+            y[0] = 1;
+            for (int i = 0; i < u.Length; i++)
+                for (int q = 0; q < theta.Count; q++)
+                    y[1 + i * theta.Count + q] = -theta[q].Evaluate(mu) * u[i];
+            return y;
+        }).ToArray();
+        var residual = InterpolatedResidualNorm.Build((StableResidualNorm)_residual, coefficients, Options.InterpolationTolerance, Options.MaxInterpolationPoints);
+        return ReducedModel.FromData(ToData() with { Residual = residual });
+    }
+
+    /// <summary>The reduced model's data on the current basis, as plain arrays.</summary>
+    public ReducedModelData ToData() => ToData(withBasis: true);
+
+    /// <summary>
+    /// The reduced model without the n × N basis (Dimension 0; <see cref="ReducedModel.Reconstruct"/> is unavailable):
+    /// all the greedy needs to evaluate bounds, at no O(n·N) copy.
+    /// </summary>
+    internal ReducedModel ReduceOnline() => ReducedModel.FromData(ToData(withBasis: false));
+
+    private ReducedModelData ToData(bool withBasis)
+    {
+        int n = BasisSize, dim = withBasis ? Model.Dimension : 0;
         var operators = new double[_terms.Length][,];
         for (int q = 0; q < _terms.Length; q++)
         {
@@ -143,7 +183,8 @@ public sealed class CoerciveReductor
             operators[q] = a;
         }
         var basis = new double[dim * n];
-        for (int j = 0; j < n; j++) _basis[j].CopyTo(basis, j * dim);
+        if (withBasis)
+            for (int j = 0; j < n; j++) _basis[j].CopyTo(basis, j * dim);
         return new ReducedModelData(
             Model.AffineOperator.Coefficients.ToArray(),
             operators,

@@ -33,6 +33,9 @@ public sealed class OrthonormalBasis
     /// <summary>The vectors ψ_k (X-orthonormal; do not modify).</summary>
     public IReadOnlyList<double[]> Vectors => _vectors;
 
+    /// <summary>The images Xψ_k kept beside the vectors (do not modify).</summary>
+    internal IReadOnlyList<double[]> ProductImages => _productImages;
+
     /// <summary>Returns ‖v‖_X.</summary>
     public double Norm(ReadOnlySpan<double> v)
     {

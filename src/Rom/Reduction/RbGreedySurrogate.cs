@@ -34,7 +34,7 @@ public sealed class RbGreedySurrogate : IGreedySurrogate
     public double[] Evaluate(IReadOnlyList<Parameter> mus)
     {
         ArgumentNullException.ThrowIfNull(mus);
-        var model = _reductor.Reduce();
+        var model = _reductor.ReduceOnline();
         var estimates = new double[mus.Count];
         for (int i = 0; i < mus.Count; i++)
         {

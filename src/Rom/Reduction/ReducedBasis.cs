@@ -18,10 +18,12 @@ public static class ReducedBasis
             throw new ArgumentOutOfRangeException(nameof(options), options.TrainingSize, "TrainingSize must be at least 1 when no training set is given.");
         var reductor = new CoerciveReductor(model,
             new CoerciveReductorOptions(options.Solver, options.ReferenceParameter, options.ReferenceCoercivity, options.Estimator,
-                Coercivity: options.Coercivity));
+                Coercivity: options.Coercivity,
+                InterpolationTolerance: options.InterpolationTolerance));
         var surrogate = new RbGreedySurrogate(reductor, new RbGreedySurrogateOptions(options.Solver, options.RelativeErrors));
         var training = options.TrainingSet ?? ParameterSampling.LatinHypercube(model.ParameterSpace, options.TrainingSize, options.Seed);
         var greedy = WeakGreedy.Run(surrogate, training, options.Greedy ?? new GreedyOptions(RelativeTolerance: 1e-10), monitor);
-        return new ReducedBasisResult(reductor.Reduce(), greedy, reductor);
+        var reduced = options.Estimator == ResidualEstimatorKind.Interpolated ? reductor.ReduceInterpolated(training) : reductor.Reduce();
+        return new ReducedBasisResult(reduced, greedy, reductor);
     }
 }

@@ -14,6 +14,7 @@ namespace Rom.Reduction;
 /// <param name="TrainingSize">Size of the default training set (default 100).</param>
 /// <param name="Seed">Seed of the default training set (default 0).</param>
 /// <param name="Coercivity">α_LB(μ) in place of the min-theta rule (default null: min-theta over all terms).</param>
+/// <param name="InterpolationTolerance">For the interpolated estimator: largest relative error of ‖r‖² on the training set (default 1e-4).</param>
 public sealed record ReducedBasisOptions(
     SpdSolverFactory Solver,
     Parameter ReferenceParameter,
@@ -24,4 +25,5 @@ public sealed record ReducedBasisOptions(
     bool RelativeErrors = false,
     int TrainingSize = 100,
     int Seed = 0,
-    ICoercivityBound? Coercivity = null);
+    ICoercivityBound? Coercivity = null,
+    double InterpolationTolerance = 1e-4);

@@ -10,7 +10,7 @@ namespace Rom.Reduction;
 public sealed class ReducedModel
 {
     private readonly ParameterFunctional[] _theta;
-    private readonly double[][] _operators; // row-major N × N each
+    private readonly double[][] _operators; // packed lower triangles by rows (DenseCholesky's layout)
     private readonly double[] _rightHandSide;
     private readonly ReducedOutput[] _outputs;
     private readonly double[] _referenceTheta;
@@ -22,11 +22,13 @@ public sealed class ReducedModel
         Data = data;
         int n = data.BasisSize;
         _theta = data.Coefficients.ToArray();
+        // Only the lower triangle of A_N(μ) enters the Cholesky factorisation: half the bytes to assemble.
         _operators = data.Operators.Select(a =>
         {
-            var flat = new double[n * n];
-            Buffer.BlockCopy(a, 0, flat, 0, flat.Length * sizeof(double));
-            return flat;
+            var packed = new double[DenseCholesky.PackedLength(n)];
+            for (int i = 0, k = 0; i < n; i++)
+                for (int j = 0; j <= i; j++) packed[k++] = a[i, j];
+            return packed;
         }).ToArray();
         _rightHandSide = (double[])data.RightHandSide.Clone();
         _outputs = data.Outputs.Select(o => o with { Weights = (double[])o.Weights.Clone() }).ToArray();
@@ -80,7 +82,7 @@ public sealed class ReducedModel
         EvaluateCoefficients(mu, theta);
         double alphaLB = MinTheta(theta, mu);
 
-        // A_N(μ) = Σ_q θ_q(μ) Ã_q; A_N(μ) u_N = f̃ by Cholesky (A_N is SPD when A(μ) is coercive).
+        // A_N(μ) = Σ_q θ_q(μ) Ã_q (lower triangle); A_N(μ) u_N = f̃ by Cholesky (A_N is SPD when A(μ) is coercive).
         var a = w.Matrix;
         Array.Clear(a);
         for (int k = 0; k < q; k++) Vectors.Axpy(theta[k], _operators[k], a);
@@ -116,6 +118,8 @@ public sealed class ReducedModel
     {
         if (uN.Length != BasisSize)
             throw new ArgumentException($"u_N has length {uN.Length}, expected the basis size {BasisSize}.", nameof(uN));
+        if (Dimension == 0 && BasisSize > 0)
+            throw new InvalidOperationException("This reduced model carries no basis (an online-only model), so it cannot reconstruct V u_N.");
         var u = new double[Dimension];
         for (int i = 0; i < uN.Length; i++)
             Vectors.Axpy(uN[i], Data.Basis.AsSpan(i * Dimension, Dimension), u);

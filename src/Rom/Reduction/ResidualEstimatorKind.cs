@@ -8,4 +8,11 @@ public enum ResidualEstimatorKind
 
     /// <summary>Coefficients in an orthonormal basis of the residual's range (Buhr et al. 2014); accurate to about ε relative.</summary>
     Stable,
+
+    /// <summary>
+    /// Casenave, Ern, Lelièvre (2014): ‖r‖² is the sum of local energy densities r_i (X r)_i, approximated by
+    /// empirical interpolation from M points; accurate to about ε relative but an approximation (the EIM error,
+    /// see <see cref="InterpolatedResidualNorm"/>), at online cost O(M·J).
+    /// </summary>
+    Interpolated,
 }

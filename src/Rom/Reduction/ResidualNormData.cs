@@ -3,14 +3,22 @@ namespace Rom.Reduction;
 /// <summary>
 /// Online data of the residual dual norm ‖r(μ)‖_{X'} = ‖Σ_j y_j(μ) ξ_j‖_X over J representers, as plain arrays
 /// (for saving). Classical: the J × J Gram matrix G_ij = (ξ_i, ξ_j)_X. Stable: the K × J matrix
-/// B_kj = (ψ_k, ξ_j)_X of coefficients in an X-orthonormal basis ψ of span{ξ_j}, upper trapezoidal.
+/// B_kj = (ψ_k, ξ_j)_X of coefficients in an X-orthonormal basis ψ of span{ξ_j}, upper trapezoidal. Interpolated:
+/// the 2M × J matrix whose rows 0..M−1 are ξ_j[p_m] at the M interpolation points and rows M..2M−1 are w_m (Xξ_j)[p_m]
+/// (see <see cref="InterpolatedResidualNorm"/>).
 /// </summary>
-/// <param name="Kind">Which of the two matrices <paramref name="Matrix"/> holds.</param>
-/// <param name="Matrix">G (J × J) or B (K × J).</param>
+/// <param name="Kind">Which of the three matrices <paramref name="Matrix"/> holds.</param>
+/// <param name="Matrix">G (J × J), B (K × J) or the interpolation rows (2M × J).</param>
 public sealed record ResidualNormData(ResidualEstimatorKind Kind, double[,] Matrix)
 {
     /// <summary>Number J of representers (columns of the matrix).</summary>
     public int Terms => Matrix.GetLength(1);
+
+    /// <summary>
+    /// For <see cref="ResidualEstimatorKind.Interpolated"/>: the largest relative error of the interpolated ‖r‖² on
+    /// the training set it was built on (the EIM's own error estimate); 0 for the exact kinds.
+    /// </summary>
+    public double InterpolationError { get; init; }
 
     /// <summary>Throws an <see cref="ArgumentException"/> when the matrix does not fit the kind.</summary>
     public void Validate()
@@ -22,6 +30,10 @@ public sealed record ResidualNormData(ResidualEstimatorKind Kind, double[,] Matr
             throw new ArgumentException($"The classical Gram matrix is {Matrix.GetLength(0)}×{Matrix.GetLength(1)}; expected a square matrix.", nameof(Matrix));
         if (Kind == ResidualEstimatorKind.Stable && Matrix.GetLength(0) > Matrix.GetLength(1))
             throw new ArgumentException($"The stable coefficient matrix is {Matrix.GetLength(0)}×{Matrix.GetLength(1)}; the range cannot have more vectors than there are representers.", nameof(Matrix));
+        if (Kind == ResidualEstimatorKind.Interpolated && Matrix.GetLength(0) % 2 != 0)
+            throw new ArgumentException($"The interpolation matrix has {Matrix.GetLength(0)} rows; expected 2M (representer rows, then weighted X-image rows).", nameof(Matrix));
+        if (!(InterpolationError >= 0))
+            throw new ArgumentOutOfRangeException(nameof(InterpolationError), InterpolationError, "The interpolation error must be non-negative.");
     }
 
     /// <summary>The data for the first <paramref name="terms"/> representers only.</summary>
@@ -30,7 +42,14 @@ public sealed record ResidualNormData(ResidualEstimatorKind Kind, double[,] Matr
         if (terms < 1 || terms > Terms)
             throw new ArgumentOutOfRangeException(nameof(terms), terms, $"The number of representers must lie in 1..{Terms}.");
         // Representer j only reaches range vectors 0..height_j − 1, so the leading columns need the leading rows.
-        int rows = Kind == ResidualEstimatorKind.Classical ? terms : Enumerable.Range(0, terms).Max(ColumnHeight);
+        // The interpolation keeps its points: the truncated model's densities at them are exact, but the weights
+        // were trained on the full basis, so the interpolation error of a truncation is not controlled.
+        int rows = Kind switch
+        {
+            ResidualEstimatorKind.Classical => terms,
+            ResidualEstimatorKind.Interpolated => Matrix.GetLength(0),
+            _ => Enumerable.Range(0, terms).Max(ColumnHeight),
+        };
         var m = new double[rows, terms];
         for (int i = 0; i < rows; i++)
             for (int j = 0; j < terms; j++)
@@ -39,9 +58,12 @@ public sealed record ResidualNormData(ResidualEstimatorKind Kind, double[,] Matr
     }
 
     /// <summary>The online evaluator of these data.</summary>
-    internal IOnlineResidualNorm ToOnline() => Kind == ResidualEstimatorKind.Classical
-        ? new ClassicalOnlineResidualNorm(Matrix)
-        : new StableOnlineResidualNorm(this);
+    internal IOnlineResidualNorm ToOnline() => Kind switch
+    {
+        ResidualEstimatorKind.Classical => new ClassicalOnlineResidualNorm(Matrix),
+        ResidualEstimatorKind.Interpolated => new InterpolatedOnlineResidualNorm(Matrix),
+        _ => new StableOnlineResidualNorm(this),
+    };
 
     /// <summary>One past the last non-zero row of column j.</summary>
     internal int ColumnHeight(int j)

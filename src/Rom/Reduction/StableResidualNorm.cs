@@ -34,6 +34,9 @@ public sealed class StableResidualNorm : IResidualNormEstimator
     /// <summary>Number K of X-orthonormal vectors spanning the representers.</summary>
     public int RangeDimension => _range.Count;
 
+    /// <summary>The X-orthonormal basis ψ of the representers' span (do not modify).</summary>
+    internal OrthonormalBasis Range => _range;
+
     /// <inheritdoc />
     public void Append(ReadOnlySpan<double> representer)
     {
