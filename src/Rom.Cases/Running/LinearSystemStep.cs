@@ -3,10 +3,8 @@ using Rom.IO.Formats;
 using Rom.IO.Hdf5;
 using Rom.IO.Plots;
 using Rom.Krylov;
-using Rom.Krylov.Preconditioners;
-using System.Diagnostics;
+using Rom.Krylov.Sweeps;
 using Rom.LinearAlgebra;
-using Rom.LinearAlgebra.Direct;
 
 namespace Rom.Cases.Running;
 
@@ -33,52 +31,20 @@ public static class LinearSystemStep
     ];
 
     /// <summary>Solves A u = b as the settings say, reporting progress as the residual falls towards the tolerance.</summary>
-    public static KrylovResult Solve(CsrMatrix a, double[] b, CaseSettings settings, IProgress<ProgressUpdate> progress) =>
-        settings.Text("solver.method") == "cholesky" ? SolveDirect(a, b, progress) : SolveIteratively(a, b, settings, progress);
-
-    /// <summary>
-    /// A sparse Cholesky solve reported in the Krylov result's terms: no iterations, and a residual history of the
-    /// initial (1) and the final relative residual, recomputed as ‖b − A u‖/‖b‖.
-    /// </summary>
-    private static KrylovResult SolveDirect(CsrMatrix a, double[] b, IProgress<ProgressUpdate> progress)
-    {
-        progress.Report(new ProgressUpdate("solve", null, $"sparse Cholesky on {a.Rows:N0} unknowns"));
-        var clock = Stopwatch.StartNew();
-        var u = new double[a.Rows];
-        Unsuitable("solver.method", "cholesky", () => SparseCholesky.Factor(a)).Solve(b, u);
-        var elapsed = clock.Elapsed;
-        var r = new double[a.Rows];
-        a.Apply(u, r);
-        for (int i = 0; i < r.Length; i++) r[i] = b[i] - r[i];
-        double bNorm = Vectors.Norm(b), relative = bNorm == 0 ? 0 : Vectors.Norm(r) / bNorm;
-        return new KrylovResult(u, 0, [1.0, relative], StopReason.Converged, $"sparse Cholesky, relative residual {relative:0.00E+00}", elapsed);
-    }
-
-    private static KrylovResult SolveIteratively(CsrMatrix a, double[] b, CaseSettings settings, IProgress<ProgressUpdate> progress)
+    public static KrylovResult Solve(CsrMatrix a, double[] b, CaseSettings settings, IProgress<ProgressUpdate> progress)
     {
         double tolerance = settings.Real("solver.relative_tolerance");
-        var options = new KrylovOptions(tolerance, (int)settings.Integer("solver.max_iterations"));
         string method = settings.Text("solver.method");
-        IKrylovSolver solver = method switch
-        {
-            "minres" => new Minres(options),
-            "gmres" => new Gmres(new GmresOptions(tolerance, options.MaxIterations, (int)settings.Integer("solver.restart"))),
-            "bicgstab" => new BiCgStab(options),
-            _ => new ConjugateGradient(options),
-        };
-        string name = settings.Text("solver.preconditioner");
-        var preconditioner = Unsuitable("solver.preconditioner", name, () => name switch
-        {
-            "jacobi" => new JacobiPreconditioner(a),
-            "ssor" => new SsorPreconditioner(a),
-            "ilu0" => new Ilu0Preconditioner(a),
-            "ic0" => new IncompleteCholeskyPreconditioner(a),
-            "amg" => new SmoothedAggregationPreconditioner(a),
-            _ => (IPreconditioner?)null,
-        });
-        progress.Report(new ProgressUpdate("solve", 0, $"{method.ToUpperInvariant()} ({name}) on {a.Rows:N0} unknowns"));
-        var result = solver.Solve(a, b, preconditioner, monitor: (k, r) =>
-            progress.Report(new ProgressUpdate("solve", Math.Clamp(Math.Log(r) / Math.Log(tolerance), 0, 1), $"iteration {k}, residual {r:0.00E+00}")));
+        // A direct solve has no preconditioner; the setting then only matters for the iterative methods.
+        string name = method == "cholesky" ? "none" : settings.Text("solver.preconditioner");
+        var options = new SweepOptions(method, name, tolerance, (int)settings.Integer("solver.max_iterations"), (int)settings.Integer("solver.restart"));
+        var solver = options.CreateSolver();
+        var preconditioner = Unsuitable("solver.preconditioner", name, () => options.CreatePreconditioner(a));
+        progress.Report(new ProgressUpdate("solve", 0, method == "cholesky"
+            ? $"sparse Cholesky on {a.Rows:N0} unknowns"
+            : $"{method.ToUpperInvariant()} ({name}) on {a.Rows:N0} unknowns"));
+        var result = Unsuitable("solver.method", method, () => solver.Solve(a, b, preconditioner, monitor: (k, r) =>
+            progress.Report(new ProgressUpdate("solve", Math.Clamp(Math.Log(r) / Math.Log(tolerance), 0, 1), $"iteration {k}, residual {r:0.00E+00}"))));
         progress.Report(new ProgressUpdate("solve", 1, result.Message));
         return result;
     }

@@ -9,7 +9,7 @@ namespace Rom.Krylov.Recycling;
 /// [W, first ℓ search directions], keeping the k smallest Ritz values (the RCG idea of Parks et al. 2006). The
 /// search directions stay A-orthogonal to W, so the eigenvalues W captures no longer slow CG down.
 /// </summary>
-public sealed class DeflatedCg : IKrylovSolver
+public sealed class DeflatedCg : IRecyclingSolver
 {
     private readonly DeflatedCgOptions _options;
     private double[][] _w = [];
@@ -27,6 +27,16 @@ public sealed class DeflatedCg : IKrylovSolver
 
     /// <summary>Forgets the recycled space.</summary>
     public void Reset() => _w = [];
+
+    /// <summary>Copies of the Ritz vectors W deflated in the next solve.</summary>
+    public double[][] ExportRecycleSpace() => _w.Select(v => (double[])v.Clone()).ToArray();
+
+    /// <inheritdoc />
+    public void ImportRecycleSpace(IReadOnlyList<double[]> vectors)
+    {
+        RecycleSpaceChecks.Length(vectors);
+        _w = vectors.Select(v => (double[])v.Clone()).ToArray();
+    }
 
     /// <summary>
     /// Solves A x = b for SPD A with the recycled space from earlier solves (k extra products with A to form AW),

@@ -9,7 +9,7 @@ namespace Rom.Krylov.Recycling;
 /// (Parks, de Sturler, Mackey, Johnson, Maiti, SIAM J. Sci. Comput. 28, 2006, Algorithm 2), with optional right
 /// preconditioning (U then spans a subspace for A M⁻¹). The object keeps U between calls to <see cref="Solve"/>.
 /// </summary>
-public sealed class GcroDr : IKrylovSolver
+public sealed class GcroDr : IRecyclingSolver
 {
     // An Arnoldi step whose new vector keeps less than this fraction of A v_j has found an invariant subspace.
     private const double HappyBreakdown = 1e-12;
@@ -41,6 +41,22 @@ public sealed class GcroDr : IKrylovSolver
     {
         _u = [];
         RecycledDimension = 0;
+    }
+
+    /// <summary>The columns of U (before the next solve re-orthonormalises A U against the new matrix).</summary>
+    public double[][] ExportRecycleSpace()
+    {
+        int n = RecycledDimension == 0 ? 0 : _u.Length / RecycledDimension;
+        return Enumerable.Range(0, RecycledDimension).Select(i => _u.AsSpan(i * n, n).ToArray()).ToArray();
+    }
+
+    /// <inheritdoc />
+    public void ImportRecycleSpace(IReadOnlyList<double[]> vectors)
+    {
+        int n = RecycleSpaceChecks.Length(vectors);
+        _u = new double[vectors.Count * n];
+        for (int i = 0; i < vectors.Count; i++) vectors[i].CopyTo(_u, i * n);
+        RecycledDimension = vectors.Count;
     }
 
     /// <summary>

@@ -16,20 +16,40 @@ public static class SystemOrdering
         for (int i = 0; i < fields.Count; i++)
             if (fields[i].GetLength(0) != rows || fields[i].GetLength(1) != cols)
                 throw new ArgumentException($"Field {i} is {fields[i].GetLength(0)}×{fields[i].GetLength(1)}, expected {rows}×{cols} like field 0.", nameof(fields));
+        return FrobeniusDistances(fields.Select(f => f.Cast<double>().ToArray()).ToArray());
+    }
+
+    /// <summary>
+    /// The symmetric matrix of Euclidean (Frobenius, for flattened fields) distances ‖a_i − a_j‖ between same-length
+    /// vectors. Rows are computed in parallel; each entry is one sequential sum, so the result does not depend on
+    /// the thread count.
+    /// </summary>
+    public static double[,] FrobeniusDistances(IReadOnlyList<double[]> fields)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        if (fields.Count == 0)
+            throw new ArgumentException("At least one field is needed.", nameof(fields));
+        int length = fields[0].Length;
+        for (int i = 0; i < fields.Count; i++)
+            if (fields[i].Length != length)
+                throw new ArgumentException($"Field {i} has {fields[i].Length} values, expected {length} like field 0.", nameof(fields));
         int count = fields.Count;
         var distances = new double[count, count];
-        for (int i = 0; i < count; i++)
+        Parallel.For(0, count, i =>
+        {
+            var a = fields[i];
             for (int j = i + 1; j < count; j++)
             {
+                var b = fields[j];
                 double sum = 0;
-                for (int p = 0; p < rows; p++)
-                    for (int q = 0; q < cols; q++)
-                    {
-                        double d = fields[i][p, q] - fields[j][p, q];
-                        sum += d * d;
-                    }
+                for (int p = 0; p < length; p++)
+                {
+                    double d = a[p] - b[p];
+                    sum += d * d;
+                }
                 distances[i, j] = distances[j, i] = Math.Sqrt(sum);
             }
+        });
         return distances;
     }
 
