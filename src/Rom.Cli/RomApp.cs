@@ -18,6 +18,7 @@ public static class RomApp
             RunCommand.Create(context),
             ValidateCommand.Create(context),
             EvalCommand.Create(context),
+            BenchCommand.Create(context),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

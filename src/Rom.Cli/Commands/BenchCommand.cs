@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace Rom.Cli.Commands;
+
+/// <summary><c>rom bench ...</c>: benchmarks of Rom side by side with reference libraries (validation/Rom.Bench).</summary>
+public static class BenchCommand
+{
+    /// <summary>Builds the command with its subcommands.</summary>
+    public static Command Create(CliContext context) =>
+        new("bench", "Benchmarks: Rom side by side with reference libraries on the same inputs, in the same run.")
+        {
+            BenchKrylovCommand.Create(context),
+        };
+}
