@@ -7,8 +7,9 @@ public static class BenchCommand
 {
     /// <summary>Builds the parent command with its subcommands.</summary>
     public static Command Create(CliContext context) =>
-        new("bench", "Time Rom against reference libraries side by side and print the ratios.")
+        new("bench", "Benchmarks: Rom side by side with reference libraries on the same inputs, in the same run; prints the ratios.")
         {
+            BenchKrylovCommand.Create(context),
             BenchSpectralCommand.Create(context),
         };
 }

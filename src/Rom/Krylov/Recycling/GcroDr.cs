@@ -250,14 +250,15 @@ public sealed class GcroDr : IRecyclingSolver
         var u = _u;
         var cOld = c;
         // Columns of V̂ = [C, V_{m−k+1}] and of Ŵ = [U D, V_{m−k}] (D applied through the coefficients).
-        ReadOnlySpan<double> VHat(int i) => i < kc ? cOld.AsSpan(i * n, n) : v.AsSpan((i - kc) * n, n);
-        ReadOnlySpan<double> WHat(int i) => i < kc ? u.AsSpan(i * n, n) : v.AsSpan((i - kc) * n, n);
+        ReadOnlyMemory<double> VHat(int i) => i < kc ? cOld.AsMemory(i * n, n) : v.AsMemory((i - kc) * n, n);
+        ReadOnlyMemory<double> WHat(int i) => i < kc ? u.AsMemory(i * n, n) : v.AsMemory((i - kc) * n, n);
 
         // V̂ᵀŴ = [Cᵀ Ũ, 0; V_{m−k+1}ᵀ Ũ, [I; 0]] with Ũ = U D.
         var vhatW = Matrix<double>.Build.Dense(p + 1, p);
+        var vhatU = TallSkinny.InnerProducts(VHat, p + 1, i => u.AsMemory(i * n, n), kc, n);
         for (int i = 0; i <= p; i++)
             for (int j = 0; j < kc; j++)
-                vhatW[i, j] = Vectors.Dot(VHat(i), u.AsSpan(j * n, n)) * scale[j];
+                vhatW[i, j] = vhatU[i, j] * scale[j];
         for (int j = 0; j < arnoldi; j++) vhatW[kc + j, kc + j] = 1;
 
         var reduced = g.QR(QRMethod.Thin).Solve(vhatW);
@@ -288,19 +289,9 @@ public sealed class GcroDr : IRecyclingSolver
             return kc;
         var uCoefficients = Matrix<double>.Build.DiagonalOfDiagonalArray(
             Enumerable.Range(0, p).Select(i => i < kc ? scale[i] : 1).ToArray()) * pk * qr.R.Inverse();
-        _u = Combine(WHat, uCoefficients, n);
-        c = Combine(VHat, qr.Q, n);
+        _u = TallSkinny.Combine(WHat, uCoefficients.ToArray(), n);
+        c = TallSkinny.Combine(VHat, qr.Q.ToArray(), n);
         return chosen.Count;
-    }
-
-    // Column j of the result is Σ_i coefficients[i, j] · basis(i): tall-skinny products with SIMD axpys.
-    private static double[] Combine(Func<int, ReadOnlySpan<double>> basis, Matrix<double> coefficients, int n)
-    {
-        var result = new double[coefficients.ColumnCount * n];
-        for (int j = 0; j < coefficients.ColumnCount; j++)
-            for (int i = 0; i < coefficients.RowCount; i++)
-                Vectors.Axpy(coefficients[i, j], basis(i), result.AsSpan(j * n, n));
-        return result;
     }
 
     /// <summary>
@@ -311,7 +302,6 @@ public sealed class GcroDr : IRecyclingSolver
     {
         int k = c.Length / n;
         var cMatrix = Matrix<double>.Build.Dense(n, k, c);
-        var uMatrix = Matrix<double>.Build.Dense(n, k, u);
         var qr = cMatrix.QR(QRMethod.Thin);
         var diagonal = qr.R.Diagonal().Map(Math.Abs);
         var keep = Enumerable.Range(0, k).Where(i => diagonal[i] > DependentColumn * diagonal.Maximum()).ToArray();
@@ -324,11 +314,11 @@ public sealed class GcroDr : IRecyclingSolver
         if (keep.Length < k)
         {
             cMatrix = Matrix<double>.Build.DenseOfColumnVectors(keep.Select(cMatrix.Column));
-            uMatrix = Matrix<double>.Build.DenseOfColumnVectors(keep.Select(uMatrix.Column));
             qr = cMatrix.QR(QRMethod.Thin);
         }
         c = qr.Q.ToColumnMajorArray();
-        u = (uMatrix * qr.R.Inverse()).ToColumnMajorArray();
+        var old = u;
+        u = TallSkinny.Combine(i => old.AsMemory(keep[i] * n, n), qr.R.Inverse().ToArray(), n);
         return keep.Length;
     }
 }

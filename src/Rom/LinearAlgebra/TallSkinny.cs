@@ -1,0 +1,166 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
+namespace Rom.LinearAlgebra;
+
+/// <summary>
+/// Products of tall bases (a few dozen columns of length n) with small dense matrices — the BLAS-3 steps of
+/// recycling Krylov methods. The rows are walked in blocks that stay in cache, so every column is read from memory
+/// once per product instead of once per coefficient (the column-by-column form is memory bound).
+/// </summary>
+public static class TallSkinny
+{
+    // Rows per block: 512 doubles are 4 KiB per column, so ~60 column blocks fit a 256 KiB L2 cache.
+    private const int BlockRows = 512;
+
+    private static readonly int W = Vector<double>.Count;
+
+    /// <summary>
+    /// Returns the column-major n × q array whose column j is Σ_i coefficients[i, j] · basis(i), i &lt; p, for a
+    /// p × q coefficient matrix.
+    /// </summary>
+    /// <param name="basis">Column i of the basis, each of length <paramref name="n"/>.</param>
+    /// <param name="coefficients">The p × q coefficients.</param>
+    /// <param name="n">Length of every column.</param>
+    public static double[] Combine(Func<int, ReadOnlyMemory<double>> basis, double[,] coefficients, int n)
+    {
+        ArgumentNullException.ThrowIfNull(basis);
+        ArgumentNullException.ThrowIfNull(coefficients);
+        int p = coefficients.GetLength(0), q = coefficients.GetLength(1);
+        var columns = Columns(basis, p, n, nameof(basis));
+        int q4 = RoundUp(q, 4), sv = BlockRows / W;
+        // Coefficients broadcast once; the padding columns are zero.
+        var c = new Vector<double>[p * q4];
+        for (int i = 0; i < p; i++)
+            for (int j = 0; j < q; j++)
+                c[i * q4 + j] = new Vector<double>(coefficients[i, j]);
+        var panel = new double[p * BlockRows];
+        var tile = new double[q4 * BlockRows];
+        var result = new double[q * n];
+        for (int start = 0; start < n; start += BlockRows)
+        {
+            int length = Math.Min(BlockRows, n - start);
+            int vectors = RoundUp(length, 2 * W) / W;
+            Pack(columns, start, length, panel);
+            var x = MemoryMarshal.Cast<double, Vector<double>>(panel.AsSpan());
+            var o = MemoryMarshal.Cast<double, Vector<double>>(tile.AsSpan());
+            // Micro-tile: 2 vectors of rows × 4 columns in registers, the basis streamed once per column quartet.
+            for (int j = 0; j < q4; j += 4)
+                for (int v = 0; v < vectors; v += 2)
+                {
+                    Vector<double> a00 = Vector<double>.Zero, a01 = a00, a02 = a00, a03 = a00;
+                    Vector<double> a10 = a00, a11 = a00, a12 = a00, a13 = a00;
+                    for (int i = 0; i < p; i++)
+                    {
+                        var x0 = x[i * sv + v];
+                        var x1 = x[i * sv + v + 1];
+                        var ci = c.AsSpan(i * q4 + j, 4);
+                        a00 = Vector.FusedMultiplyAdd(x0, ci[0], a00);
+                        a01 = Vector.FusedMultiplyAdd(x0, ci[1], a01);
+                        a02 = Vector.FusedMultiplyAdd(x0, ci[2], a02);
+                        a03 = Vector.FusedMultiplyAdd(x0, ci[3], a03);
+                        a10 = Vector.FusedMultiplyAdd(x1, ci[0], a10);
+                        a11 = Vector.FusedMultiplyAdd(x1, ci[1], a11);
+                        a12 = Vector.FusedMultiplyAdd(x1, ci[2], a12);
+                        a13 = Vector.FusedMultiplyAdd(x1, ci[3], a13);
+                    }
+                    o[j * sv + v] = a00;
+                    o[(j + 1) * sv + v] = a01;
+                    o[(j + 2) * sv + v] = a02;
+                    o[(j + 3) * sv + v] = a03;
+                    o[j * sv + v + 1] = a10;
+                    o[(j + 1) * sv + v + 1] = a11;
+                    o[(j + 2) * sv + v + 1] = a12;
+                    o[(j + 3) * sv + v + 1] = a13;
+                }
+            for (int j = 0; j < q; j++)
+                tile.AsSpan(j * BlockRows, length).CopyTo(result.AsSpan(j * n + start, length));
+        }
+        return result;
+    }
+
+    /// <summary>Returns the p × q matrix of inner products left(i)ᵀ right(j).</summary>
+    /// <param name="left">Column i of the left basis, i &lt; <paramref name="p"/>.</param>
+    /// <param name="p">Number of left columns.</param>
+    /// <param name="right">Column j of the right basis, j &lt; <paramref name="q"/>.</param>
+    /// <param name="q">Number of right columns.</param>
+    /// <param name="n">Length of every column.</param>
+    public static double[,] InnerProducts(Func<int, ReadOnlyMemory<double>> left, int p, Func<int, ReadOnlyMemory<double>> right, int q, int n)
+    {
+        ArgumentNullException.ThrowIfNull(left);
+        ArgumentNullException.ThrowIfNull(right);
+        var l = Columns(left, p, n, nameof(left));
+        var r = Columns(right, q, n, nameof(right));
+        int p2 = RoundUp(p, 2), q4 = RoundUp(q, 4), sv = BlockRows / W;
+        var leftPanel = new double[p2 * BlockRows];
+        var rightPanel = new double[q4 * BlockRows];
+        var products = new double[p, q];
+        for (int start = 0; start < n; start += BlockRows)
+        {
+            int length = Math.Min(BlockRows, n - start);
+            int vectors = RoundUp(length, W) / W;
+            Pack(l, start, length, leftPanel);
+            Pack(r, start, length, rightPanel);
+            var x = MemoryMarshal.Cast<double, Vector<double>>(leftPanel.AsSpan());
+            var y = MemoryMarshal.Cast<double, Vector<double>>(rightPanel.AsSpan());
+            // Micro-tile: 2 left × 4 right columns, 8 accumulators over the block's rows.
+            for (int i = 0; i < p2; i += 2)
+                for (int j = 0; j < q4; j += 4)
+                {
+                    Vector<double> a00 = Vector<double>.Zero, a01 = a00, a02 = a00, a03 = a00;
+                    Vector<double> a10 = a00, a11 = a00, a12 = a00, a13 = a00;
+                    for (int v = 0; v < vectors; v++)
+                    {
+                        var x0 = x[i * sv + v];
+                        var x1 = x[(i + 1) * sv + v];
+                        var y0 = y[j * sv + v];
+                        var y1 = y[(j + 1) * sv + v];
+                        var y2 = y[(j + 2) * sv + v];
+                        var y3 = y[(j + 3) * sv + v];
+                        a00 = Vector.FusedMultiplyAdd(x0, y0, a00);
+                        a01 = Vector.FusedMultiplyAdd(x0, y1, a01);
+                        a02 = Vector.FusedMultiplyAdd(x0, y2, a02);
+                        a03 = Vector.FusedMultiplyAdd(x0, y3, a03);
+                        a10 = Vector.FusedMultiplyAdd(x1, y0, a10);
+                        a11 = Vector.FusedMultiplyAdd(x1, y1, a11);
+                        a12 = Vector.FusedMultiplyAdd(x1, y2, a12);
+                        a13 = Vector.FusedMultiplyAdd(x1, y3, a13);
+                    }
+                    ReadOnlySpan<Vector<double>> sums = [a00, a01, a02, a03, a10, a11, a12, a13];
+                    for (int t = 0; t < 8; t++)
+                    {
+                        int row = i + t / 4, column = j + t % 4;
+                        if (row < p && column < q)
+                            products[row, column] += Vector.Sum(sums[t]);
+                    }
+                }
+        }
+        return products;
+    }
+
+    // Copies rows start..start+length of every column into the panel (column i at i · BlockRows) and zeroes the
+    // rest of each panel column, so the kernels may run over whole vector pairs.
+    private static void Pack(ReadOnlyMemory<double>[] columns, int start, int length, double[] panel)
+    {
+        for (int i = 0; i < columns.Length; i++)
+        {
+            columns[i].Span.Slice(start, length).CopyTo(panel.AsSpan(i * BlockRows, length));
+            panel.AsSpan(i * BlockRows + length, BlockRows - length).Clear();
+        }
+    }
+
+    private static int RoundUp(int value, int multiple) => (value + multiple - 1) / multiple * multiple;
+
+    private static ReadOnlyMemory<double>[] Columns(Func<int, ReadOnlyMemory<double>> basis, int count, int n, string name)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        var columns = new ReadOnlyMemory<double>[count];
+        for (int i = 0; i < count; i++)
+        {
+            columns[i] = basis(i);
+            if (columns[i].Length != n)
+                throw new ArgumentException($"Column {i} of {name} has length {columns[i].Length}; expected n = {n}.", name);
+        }
+        return columns;
+    }
+}

@@ -1,0 +1,48 @@
+using MathNet.Numerics.LinearAlgebra;
+using Rom.LinearAlgebra;
+
+namespace Rom.Tests.LinearAlgebra;
+
+public class TallSkinnyTests
+{
+    // Sizes that leave partial row blocks, odd vector tails and column counts off the 2 × 4 micro-tile.
+    [TestCase(1, 1, 1)]
+    [TestCase(7, 3, 5)]
+    [TestCase(1029, 41, 21)]
+    [TestCase(513, 2, 4)]
+    public void CombineAgreesWithTheDenseProduct(int n, int p, int q)
+    {
+        var random = new Random(n + p + q);
+        var basis = Matrix<double>.Build.Dense(n, p, (_, _) => random.NextDouble() - 0.5);
+        var coefficients = Matrix<double>.Build.Dense(p, q, (_, _) => random.NextDouble() - 0.5);
+        var flat = basis.ToColumnMajorArray();
+        var result = TallSkinny.Combine(i => flat.AsMemory(i * n, n), coefficients.ToArray(), n);
+        var expected = (basis * coefficients).ToColumnMajorArray();
+        Assert.That(result, Is.EqualTo(expected).Within(1e-12 * p));
+    }
+
+    [TestCase(1, 1, 1)]
+    [TestCase(9, 5, 3)]
+    [TestCase(1029, 41, 20)]
+    public void InnerProductsAgreeWithTheDenseProduct(int n, int p, int q)
+    {
+        var random = new Random(3 * n + p);
+        var left = Matrix<double>.Build.Dense(n, p, (_, _) => random.NextDouble() - 0.5);
+        var right = Matrix<double>.Build.Dense(n, q, (_, _) => random.NextDouble() - 0.5);
+        var l = left.ToColumnMajorArray();
+        var r = right.ToColumnMajorArray();
+        var products = TallSkinny.InnerProducts(i => l.AsMemory(i * n, n), p, j => r.AsMemory(j * n, n), q, n);
+        var expected = left.TransposeThisAndMultiply(right);
+        for (int i = 0; i < p; i++)
+            for (int j = 0; j < q; j++)
+                Assert.That(products[i, j], Is.EqualTo(expected[i, j]).Within(1e-12 * n));
+    }
+
+    [Test]
+    public void AColumnOfTheWrongLengthIsNamed()
+    {
+        var column = new double[4];
+        var e = Assert.Throws<ArgumentException>(() => TallSkinny.Combine(_ => column, new double[1, 1], 5));
+        Assert.That(e!.Message, Does.Contain("length 4").And.Contain("n = 5"));
+    }
+}

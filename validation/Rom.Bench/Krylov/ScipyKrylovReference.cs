@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Rom.IO.Formats;
+using Rom.IO.Hdf5;
+using Rom.Krylov.Sweeps;
+
+namespace Rom.Bench.Krylov;
+
+/// <summary>
+/// SciPy's side of the benchmark: the family's systems go to an HDF5 file (CSR in SciPy's layout), and
+/// validation/bench_krylov.py times gmres(restart = 40), cg and spsolve on them in a Debian Python process.
+/// </summary>
+internal static class ScipyKrylovReference
+{
+    /// <summary>One SciPy solve as the script reports it.</summary>
+    public sealed record Solve(int Index, string Method, double Seconds, int Iterations, int? Matvecs, double RelativeResidual, bool Converged);
+
+    /// <summary>Exports every system of <paramref name="family"/> and returns SciPy's solves with <paramref name="methods"/>.</summary>
+    public static IReadOnlyList<Solve> Run(ISystemFamily family, IReadOnlyList<string> methods, int directSubset, KrylovBenchOptions options)
+    {
+        Directory.CreateDirectory(options.WorkFolder);
+        string file = Path.Combine(options.WorkFolder, $"{family.Name}-{family.Unknowns}.h5");
+        var root = new DataGroup();
+        for (int i = 0; i < family.Count; i++)
+        {
+            var (a, b) = family.System(i);
+            var group = root.GetOrAddGroup($"systems/{i}");
+            group.Groups["A"] = CsrGroup.Write(a);
+            group.Datasets["b"] = DataArray.Of(b);
+        }
+        Hdf5File.Write(file, root);
+        try
+        {
+            return Parse(RunScript(options, file, methods, directSubset));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    private static string RunScript(KrylovBenchOptions options, string file, IReadOnlyList<string> methods, int directSubset)
+    {
+        if (!File.Exists(options.Script))
+            throw new InvalidOperationException($"The SciPy script '{options.Script}' does not exist; run from the repository root or pass --scipy-script.");
+        var start = new ProcessStartInfo(options.Python)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[]
+        {
+            options.Script, file, "--methods", string.Join(",", methods), "--tol", KrylovBenchOptions.Tolerance.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+            "--restart", "40", "--direct-subset", directSubset.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        })
+            start.ArgumentList.Add(argument);
+        using var process = Process.Start(start)
+            ?? throw new InvalidOperationException($"Could not start '{options.Python}'.");
+        var error = process.StandardError.ReadToEndAsync();
+        string output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"'{options.Python} {options.Script}' failed with exit code {process.ExitCode} " +
+                $"(it needs Debian's python3-scipy and python3-h5py): {error.Result.Trim()}");
+        return output;
+    }
+
+    private static List<Solve> Parse(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.EnumerateArray().Select(e => new Solve(
+            e.GetProperty("index").GetInt32(),
+            e.GetProperty("method").GetString()!,
+            e.GetProperty("seconds").GetDouble(),
+            e.GetProperty("iterations").GetInt32(),
+            e.GetProperty("matvecs").ValueKind == JsonValueKind.Null ? null : e.GetProperty("matvecs").GetInt32(),
+            e.GetProperty("relative_residual").GetDouble(),
+            e.GetProperty("converged").GetBoolean())).ToList();
+    }
+}
