@@ -95,7 +95,7 @@ public sealed class AffineSystemKind : ICaseKind
     private static List<CsrMatrix> ReadOperators(DataGroup root, string path) =>
         CaseMatrices.ReadSquare(root, "data/operators", path, "a group of CSR matrices named 0, 1, ..., Q-1");
 
-    private static double[] ReadRightHandSide(DataGroup root, string path, int n)
+    internal static double[] ReadRightHandSide(DataGroup root, string path, int n)
     {
         if (!root.TryGetDataset("data/rhs", out var rhs))
             throw new CaseInputException("/data/rhs", "nothing (dataset missing)", $"a float dataset of length {n}", path);
