@@ -105,22 +105,8 @@ public sealed class OperatorEimKind : ICaseKind
             throw new CaseInputException("run.sample", sample.ToString(), $"an index of a test matrix, 0..{test.Count - 1}");
 
         var a = test[(int)sample];
-        var result = LinearSystemStep.Solve(a, rhs, s, run.Progress);
-        var results = new DataGroup();
-        var solution = results.GetOrAddGroup("solution");
-        solution.Datasets["u"] = DataArray.Of(result.Solution);
-        solution.Attributes["mu"] = DataArray.Of(space.ToVector(testSamples[(int)sample].Mu));
-        LinearSystemStep.Record(result, a, rhs, s, results);
-        var summary = new List<SummaryItem>
-        {
-            new("training_matrices", "training matrices J", (long)training.Count),
-            new("test_matrices", "test matrices", (long)test.Count),
-            new("unknowns", "unknowns", (long)a.Rows),
-            new("nonzeros", "non-zeros of A(μ)", (long)a.NonZeros),
-            new("solution_norm", "‖u‖₂", Vectors.Norm(result.Solution)),
-        };
-        summary.AddRange(LinearSystemStep.Summary(result));
-        var plots = new List<PlotRequest> { LinearSystemStep.ResidualPlot(result, run.Document.Name) };
+        var (result, results, plots, summary) = LinearSystemStep.SolveMatrix(a, rhs, space.ToVector(testSamples[(int)sample].Mu),
+            [new("training_matrices", "training matrices J", (long)training.Count), new("test_matrices", "test matrices", (long)test.Count)], run);
         if (s.Integer("reduction.enabled") == 0 || !result.Converged)
             return new CaseRunOutcome(results, plots, summary, result.Converged, result.Message);
 
