@@ -177,13 +177,7 @@ public sealed class OperatorEimKind : ICaseKind
             (check.Frobenius[i], check.Entrywise[i], check.Energy[i]) = model.InterpolationError(a);
             var u = new double[model.Dimension];
             SparseCholesky.Factor(a).Solve(model.RightHandSide(test[i]), u);
-            var rb = reduction.Model.Solve(test[i]);
-            var e = reduction.Model.Reconstruct(rb.Coefficients);
-            for (int j = 0; j < e.Length; j++) e[j] = u[j] - e[j];
-            double norm = Certification.EnergyNorm(model.EnergyProduct, u);
-            check.Errors[i] = Certification.EnergyNorm(model.EnergyProduct, e) / norm;
-            // The basis is X-orthonormal, so ‖V u_N‖_X = ‖u_N‖₂, and ‖u_M‖_X ≤ ‖u_N‖₂ + Δ.
-            check.Bounds[i] = (rb.ErrorBound + model.ModelErrorBound(Vectors.Norm(rb.Coefficients) + rb.ErrorBound)) / norm;
+            (check.Errors[i], check.Bounds[i]) = Certification.AgainstAnotherTruth(reduction.Model, model.EnergyProduct, u, test[i], model.ModelErrorBound);
         }
         return check;
     }
