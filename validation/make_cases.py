@@ -84,6 +84,65 @@ def write_affine_case(path, mu, reference=True, tolerance=1e-12):
     return u
 
 
+def exponential_fd_matrix(mu, m=30):
+    """5-point FD matrix of -div(exp(mu0 x + mu1 y) grad u) on an m x m interior grid of (0,1)^2, Dirichlet zero.
+
+    The conductivity is taken at edge midpoints (boundary edges included), so the matrix is SPD and its pattern
+    does not depend on mu; it is not affine in mu (the operator-eim kind interpolates it).
+    """
+    h = 1.0 / (m + 1)
+    k = lambda x, y: np.exp(mu[0] * x + mu[1] * y)
+    idx = lambda i, j: i + m * j
+    rows, cols, vals = [], [], []
+    for j in range(m):
+        for i in range(m):
+            x, y = (i + 1) * h, (j + 1) * h
+            a = idx(i, j)
+            for (dx, dy, ni, nj) in ((1, 0, i + 1, j), (-1, 0, i - 1, j), (0, 1, i, j + 1), (0, -1, i, j - 1)):
+                c = k(x + dx * h / 2, y + dy * h / 2)
+                rows.append(a); cols.append(a); vals.append(c)
+                if 0 <= ni < m and 0 <= nj < m:
+                    rows.append(a); cols.append(idx(ni, nj)); vals.append(-c)
+    a = sp.csr_matrix((vals, (rows, cols)), shape=(m * m, m * m))
+    a.sum_duplicates()
+    a.sort_indices()
+    return a
+
+
+def write_csr(f, path, a):
+    g = f.create_group(path)
+    g.create_dataset("data", data=a.data, chunks=(1024,), compression="gzip")
+    g.create_dataset("indices", data=a.indices.astype(np.int32), chunks=(1024,), compression="gzip")
+    g.create_dataset("indptr", data=a.indptr.astype(np.int32), chunks=(512,), compression="gzip")
+    g.attrs["shape"] = np.array(a.shape, dtype=np.int64)
+
+
+def write_operator_eim_case(path, m=30, grid=8, tests=20, seed=7):
+    """Sampled matrices of the exponential-conductivity FD family: a grid x grid training grid on [-1, 1]^2
+    (corners included) and uniform random test parameters; reference: spsolve at test parameter 0."""
+    axis = np.linspace(-1.0, 1.0, grid)
+    training = np.array([[a, b] for a in axis for b in axis])
+    test = np.random.default_rng(seed).uniform(-1.0, 1.0, size=(tests, 2))
+    n = m * m
+    xs = (np.arange(n) % m + 1) / (m + 1)
+    rhs = np.full(n, 1.0 / (m + 1) ** 2) * (1.0 + xs)
+    u = spla.spsolve(exponential_fd_matrix(test[0], m).tocsc(), rhs)
+    with h5py.File(path, "w") as f:
+        write_envelope(f, "operator-eim", "5-point diffusion with conductivity exp(mu0 x + mu1 y), sampled by SciPy")
+        for name, mus in (("training", training), ("test", test)):
+            for j, mu in enumerate(mus):
+                write_csr(f, f"data/{name}/matrices/{j}", exponential_fd_matrix(mu, m))
+            f.create_dataset(f"data/{name}/parameters", data=mus)
+        f.create_dataset("data/rhs", data=rhs, chunks=(512,), compression="gzip")
+        f.create_group("run").attrs["sample"] = 0
+        f.create_group("solver").attrs["relative_tolerance"] = 1e-12
+        r = f.create_group("reference")
+        r.attrs["source"] = f"scipy.sparse.linalg.spsolve (SciPy {scipy.__version__}) at test parameter 0, validation/make_cases.py"
+        r.attrs["solution_relative_tolerance"] = 1e-8
+        r.create_dataset("solution", data=u)
+    return u
+
+
 def write_poisson_case(path):
     with h5py.File(path, "w") as f:
         write_envelope(f, "thermal-block", "-Lap u = 1 on the unit square: mean of u against the series solution")
@@ -108,7 +167,8 @@ def main():
     os.makedirs(out, exist_ok=True)
     write_poisson_case(os.path.join(out, "poisson-mean.h5"))
     write_affine_case(os.path.join(out, "scipy-affine-system.h5"), mu=[0.3, 0.9, 0.5])
-    print(f"wrote {out}/poisson-mean.h5 and {out}/scipy-affine-system.h5")
+    write_operator_eim_case(os.path.join(out, "scipy-operator-eim.h5"))
+    print(f"wrote {out}/poisson-mean.h5, {out}/scipy-affine-system.h5 and {out}/scipy-operator-eim.h5")
 
 
 if __name__ == "__main__":

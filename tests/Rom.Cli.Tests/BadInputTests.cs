@@ -1,4 +1,6 @@
+using Rom.IO.Formats;
 using Rom.IO.Hdf5;
+using Rom.LinearAlgebra;
 
 namespace Rom.Cli.Tests;
 
@@ -176,4 +178,42 @@ public class BadInputTests : TempFolderTest
     [Test]
     public void BumpWidthRangeUpsideDown() =>
         AssertBadInput(Cli.Run("run", NewCase("thermal-bump"), "--set", "parameters.bump_width.upper=0.2"), "parameters.bump_width.upper", "0.2", "0.25");
+
+    [Test]
+    public void OperatorEimTestMatrixWithAnotherPattern()
+    {
+        string path = Edit(NewCase("operator-eim"), t =>
+        {
+            int n = CsrGroup.Read(t.Group("data/training/matrices/0"), "case", "/data/training/matrices/0").Rows;
+            t.Group("data/test/matrices").Groups["3"] = CsrGroup.Write(CsrMatrix.Identity(n));
+        });
+        AssertBadInput(Cli.Run("run", path), "/data/test/matrices/3", "sparsity pattern", "/data/training/matrices/0");
+    }
+
+    [Test]
+    public void OperatorEimMatrixOfAnotherSize()
+    {
+        string path = Edit(NewCase("operator-eim"), t => t.Group("data/test/matrices").Groups["0"] = CsrGroup.Write(CsrMatrix.Identity(5)));
+        AssertBadInput(Cli.Run("run", path), "/data/test/matrices/0", "[5, 5]");
+    }
+
+    [Test]
+    public void OperatorEimMissingParameterValues()
+    {
+        string path = Edit(NewCase("operator-eim"), t => t.Group("data/training").Datasets.Remove("parameters"));
+        AssertBadInput(Cli.Run("run", path), "/data/training/parameters", "missing", "[64, P]");
+    }
+
+    [Test]
+    public void OperatorEimParameterTableOfTheWrongShape()
+    {
+        string rows = Edit(NewCase("operator-eim"), t => t.Group("data/test").Datasets["parameters"] = DataArray.Of(new double[19 * 2], 19, 2));
+        AssertBadInput(Cli.Run("run", rows), "/data/test/parameters", "[20, 2]");
+        string width = Edit(NewCase("operator-eim"), t => t.Group("data/test").Datasets["parameters"] = DataArray.Of(new double[20 * 3], 20, 3));
+        AssertBadInput(Cli.Run("run", width), "/data/test/parameters", "[20, 2]");
+    }
+
+    [Test]
+    public void OperatorEimSampleOutOfRange() =>
+        AssertBadInput(Cli.Run("run", NewCase("operator-eim"), "--set", "run.sample=20"), "run.sample", "20", "0..19");
 }

@@ -6,6 +6,7 @@ public class NewInfoValidateTests : TempFolderTest
 {
     [TestCase("thermal-block", "thermal-block")]
     [TestCase("thermal-bump", "thermal-bump")]
+    [TestCase("operator-eim", "operator-eim")]
     [TestCase("nonlinear-heat", "nonlinear-heat")]
     [TestCase("sweep", "darcy-sweep")]
     public void ShippedCaseIsWhatRomNewWrites(string kind, string file)

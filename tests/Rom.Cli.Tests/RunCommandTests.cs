@@ -28,6 +28,24 @@ public class RunCommandTests : TempFolderTest
     }
 
     [Test]
+    public void OperatorEimDefaultReproducesTheTestMatricesAndMeetsItsBound()
+    {
+        string casePath = PathOf("oe.h5");
+        Assert.That(Cli.Run("new", "operator-eim", "--out", casePath).ExitCode, Is.EqualTo(0));
+        var run = Cli.Run("run", casePath, "--out", PathOf("r.h5"), "--json", "--set", "output.plots=0");
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
+        using var json = JsonDocument.Parse(run.Out);
+        var root = json.RootElement;
+        double Value(string key) => root.GetProperty(key).GetDouble();
+        Assert.That(root.GetProperty("eim_terms").GetInt64(), Is.InRange(5, 63), "fewer terms than the 64 training matrices");
+        Assert.That(Value("eim_max_test_entrywise"), Is.LessThan(10 * 1e-7), "held-out matrices within 10× the EIM tolerance");
+        Assert.That(Value("min_effectivity"), Is.GreaterThanOrEqualTo(1));
+        Assert.That(Value("max_rel_error"), Is.LessThan(1e-5));
+        Assert.That(Value("max_true_rel_error"), Is.LessThanOrEqualTo(Value("max_true_bound")));
+        Assert.That(Value("coercivity_lower_bound"), Is.GreaterThan(0).And.LessThan(Value("sampled_coercivity")));
+    }
+
+    [Test]
     public void JsonOutputIsOneObjectWithTheSummaryKeys()
     {
         string casePath = PathOf("tb.h5");

@@ -69,22 +69,7 @@ public sealed class AffineSystemKind : ICaseKind
         var model = new AffineSystemModel(terms, rhs, lower, upper);
         var a = (CsrMatrix)model.AffineOperator.At(mu);
 
-        var result = LinearSystemStep.Solve(a, rhs, s, run.Progress);
-        var results = new DataGroup();
-        var solution = results.GetOrAddGroup("solution");
-        solution.Datasets["u"] = DataArray.Of(result.Solution);
-        solution.Attributes["mu"] = DataArray.Of(mu["mu"].ToArray());
-        LinearSystemStep.Record(result, a, rhs, s, results);
-
-        var summary = new List<SummaryItem>
-        {
-            new("terms", "operator terms Q", (long)terms.Count),
-            new("unknowns", "unknowns", (long)a.Rows),
-            new("nonzeros", "non-zeros of A(μ)", (long)a.NonZeros),
-            new("solution_norm", "‖u‖₂", Vectors.Norm(result.Solution)),
-        };
-        summary.AddRange(LinearSystemStep.Summary(result));
-        var plots = new List<PlotRequest> { LinearSystemStep.ResidualPlot(result, run.Document.Name) };
+        var (result, results, plots, summary) = LinearSystemStep.SolveMatrix(a, rhs, mu["mu"].ToArray(), [new("terms", "operator terms Q", (long)terms.Count)], run);
         if (s.Integer("reduction.enabled") == 0 || !result.Converged)
             return new CaseRunOutcome(results, plots, summary, result.Converged, result.Message);
 
@@ -95,7 +80,7 @@ public sealed class AffineSystemKind : ICaseKind
     private static List<CsrMatrix> ReadOperators(DataGroup root, string path) =>
         CaseMatrices.ReadSquare(root, "data/operators", path, "a group of CSR matrices named 0, 1, ..., Q-1");
 
-    private static double[] ReadRightHandSide(DataGroup root, string path, int n)
+    internal static double[] ReadRightHandSide(DataGroup root, string path, int n)
     {
         if (!root.TryGetDataset("data/rhs", out var rhs))
             throw new CaseInputException("/data/rhs", "nothing (dataset missing)", $"a float dataset of length {n}", path);

@@ -135,13 +135,7 @@ public sealed class ThermalBumpKind : ICaseKind
             var mu = test[i];
             var u = new double[model.Dimension];
             SparseCholesky.Factor((CsrMatrix)model.Operator(mu)).Solve(model.RightHandSide(mu), u);
-            var rb = reduction.Model.Solve(mu);
-            var e = reduction.Model.Reconstruct(rb.Coefficients);
-            for (int j = 0; j < e.Length; j++) e[j] = u[j] - e[j];
-            double norm = Certification.EnergyNorm(model.EnergyProduct, u);
-            errors[i] = Certification.EnergyNorm(model.EnergyProduct, e) / norm;
-            // The basis is X-orthonormal, so ‖V u_N‖_X = ‖u_N‖₂, and ‖u_M‖_X ≤ ‖u_N‖₂ + Δ.
-            bounds[i] = (rb.ErrorBound + eim.ModelErrorBound(mu, Vectors.Norm(rb.Coefficients) + rb.ErrorBound)) / norm;
+            (errors[i], bounds[i]) = Certification.AgainstAnotherTruth(reduction.Model, model.EnergyProduct, u, mu, normBound => eim.ModelErrorBound(mu, normBound));
             eimErrors[i] = eim.InterpolationError(mu);
         }
         return new TrueModelCheck(errors, bounds, eimErrors);

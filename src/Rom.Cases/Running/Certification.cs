@@ -84,6 +84,25 @@ public static class Certification
         return curve;
     }
 
+    /// <summary>
+    /// The reduced solution at μ against a truth u the reduced model was not built on (the non-affine operator behind an
+    /// EIM): the relative error ‖u − V u_N‖_X/‖u‖_X and the relative bound (Δ + δ)/‖u‖_X, where
+    /// δ = <paramref name="modelErrorBound"/>(‖u_N‖₂ + Δ) bounds the distance between the two truths given a bound of
+    /// ‖u_M‖_X (the basis is X-orthonormal, so ‖V u_N‖_X = ‖u_N‖₂ and ‖u_M‖_X ≤ ‖u_N‖₂ + Δ).
+    /// </summary>
+    public static (double Error, double Bound) AgainstAnotherTruth(ReducedModel rom, ILinearOperator x, ReadOnlySpan<double> u, Parameter mu,
+        Func<double, double> modelErrorBound)
+    {
+        ArgumentNullException.ThrowIfNull(rom);
+        ArgumentNullException.ThrowIfNull(modelErrorBound);
+        var solution = rom.Solve(mu);
+        var e = rom.Reconstruct(solution.Coefficients);
+        for (int j = 0; j < e.Length; j++) e[j] = u[j] - e[j];
+        double norm = EnergyNorm(x, u);
+        double delta = solution.ErrorBound;
+        return (EnergyNorm(x, e) / norm, (delta + modelErrorBound(Vectors.Norm(solution.Coefficients) + delta)) / norm);
+    }
+
     /// <summary>‖v‖_X = √(vᵀ X v).</summary>
     public static double EnergyNorm(ILinearOperator x, ReadOnlySpan<double> v)
     {

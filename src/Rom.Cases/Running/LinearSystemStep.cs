@@ -84,6 +84,32 @@ public static class LinearSystemStep
         }
     }
 
+    /// <summary>What a solve of a system given by its matrix leaves: /solution (u, @mu) and /solver, the summary, the residual plot.</summary>
+    public sealed record MatrixSolve(KrylovResult Result, DataGroup Results, List<PlotRequest> Plots, List<SummaryItem> Summary);
+
+    /// <summary>
+    /// Solves A u = b for a case that carries its matrices: records u and the parameter <paramref name="mu"/> in
+    /// /solution and the solve in /solver; the summary is <paramref name="leading"/>, the system's size and ‖u‖₂, then the solve's lines.
+    /// </summary>
+    public static MatrixSolve SolveMatrix(CsrMatrix a, double[] b, double[] mu, IEnumerable<SummaryItem> leading, CaseRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var result = Solve(a, b, run.Settings, run.Progress);
+        var results = new DataGroup();
+        var solution = results.GetOrAddGroup("solution");
+        solution.Datasets["u"] = DataArray.Of(result.Solution);
+        solution.Attributes["mu"] = DataArray.Of(mu);
+        Record(result, a, b, run.Settings, results);
+        var summary = new List<SummaryItem>(leading)
+        {
+            new("unknowns", "unknowns", (long)a.Rows),
+            new("nonzeros", "non-zeros of A(μ)", (long)a.NonZeros),
+            new("solution_norm", "‖u‖₂", Vectors.Norm(result.Solution)),
+        };
+        summary.AddRange(Summary(result));
+        return new MatrixSolve(result, results, [ResidualPlot(result, run.Document.Name)], summary);
+    }
+
     /// <summary>Summary lines of the solve.</summary>
     public static IEnumerable<SummaryItem> Summary(KrylovResult result) =>
     [

@@ -46,16 +46,17 @@ public static class ReducedBasisStep
     /// <summary>
     /// Builds and certifies the reduced model; <paramref name="reference"/> is μ̄ with model.EnergyProduct = A(μ̄).
     /// A model whose terms break the min-theta rule passes its own <paramref name="coercivity"/> bound; such a reduced
-    /// model is not stored for <c>rom eval</c> (only min-theta models are).
+    /// model is not stored for <c>rom eval</c> (only min-theta models are). A model known only at sampled parameters
+    /// passes its own <paramref name="trainingSet"/> and <paramref name="testSet"/> in place of the sampled ones.
     /// </summary>
     public static ReductionReport Run(IAffineModel model, Parameter reference, CaseSettings s, IProgress<ProgressUpdate> progress,
-        ICoercivityBound? coercivity = null)
+        ICoercivityBound? coercivity = null, IReadOnlyList<Parameter>? trainingSet = null, IReadOnlyList<Parameter>? testSet = null)
     {
         SpdSolverFactory solver = s.Text("reduction.solver") == "cholesky"
             ? SparseCholesky.Factory()
             : IterativeInverse.Factory(new KrylovOptions(RelativeTolerance: 1e-12, MaxIterations: 100_000));
         var space = model.ParameterSpace;
-        var training = TrainingSet(space, s);
+        var training = trainingSet ?? TrainingSet(space, s);
         int maxBasis = (int)s.Integer("reduction.max_basis_size");
         var options = new ReducedBasisOptions(
             solver,
@@ -79,7 +80,7 @@ public static class ReducedBasisStep
         double offlineSeconds = offlineClock.Elapsed.TotalSeconds;
         var rom = built.Model;
 
-        var test = ParameterSampling.Uniform(space, (int)s.Integer("reduction.test_parameters"), (int)s.Integer("reduction.seed"));
+        var test = testSet ?? ParameterSampling.Uniform(space, (int)s.Integer("reduction.test_parameters"), (int)s.Integer("reduction.seed"));
         var truth = Certification.FullOrderSolutions(model, solver, test, progress);
         double onlineSeconds = Certification.OnlineSecondsPerParameter(rom, test);
         var curve = Certification.ErrorCurve(rom, model, truth.Solutions, test, progress,
@@ -115,7 +116,7 @@ public static class ReducedBasisStep
         {
             new("basis_size", "reduced basis size N", (long)rom.BasisSize),
             new("training_size", "training parameters", (long)training.Count),
-            new("test_parameters", "random test parameters", (long)test.Count),
+            new("test_parameters", testSet is null ? "random test parameters" : "test parameters", (long)test.Count),
             new("max_rel_error", "max relative energy error", final.Errors.Max()),
             new("max_bound", "max relative error bound", final.Bounds.Max()),
             new("min_effectivity", "min effectivity (bound/error)", effectivities.Min()),
