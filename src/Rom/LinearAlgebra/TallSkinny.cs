@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 using System.Runtime.InteropServices;
 
@@ -24,19 +25,40 @@ public static class TallSkinny
     /// <param name="n">Length of every column.</param>
     public static double[] Combine(Func<int, ReadOnlyMemory<double>> basis, double[,] coefficients, int n)
     {
+        ArgumentNullException.ThrowIfNull(coefficients);
+        var result = new double[coefficients.GetLength(1) * n];
+        Combine(basis, coefficients, n, result);
+        return result;
+    }
+
+    /// <summary>
+    /// Writes into the first q · n entries of <paramref name="result"/> (column-major n × q) the columns
+    /// Σ_i coefficients[i, j] · basis(i), i &lt; p — the allocation-free form of
+    /// <see cref="Combine(Func{int, ReadOnlyMemory{double}}, double[,], int)"/> for callers that reuse a workspace.
+    /// The result must not overlap the basis.
+    /// </summary>
+    /// <param name="basis">Column i of the basis, each of length <paramref name="n"/>.</param>
+    /// <param name="coefficients">The p × q coefficients.</param>
+    /// <param name="n">Length of every column.</param>
+    /// <param name="result">At least q · n entries.</param>
+    public static void Combine(Func<int, ReadOnlyMemory<double>> basis, double[,] coefficients, int n, Span<double> result)
+    {
         ArgumentNullException.ThrowIfNull(basis);
         ArgumentNullException.ThrowIfNull(coefficients);
         int p = coefficients.GetLength(0), q = coefficients.GetLength(1);
+        if (result.Length < q * n)
+            throw new ArgumentException($"The result has {result.Length} entries; expected at least q · n = {q * n}.", nameof(result));
         var columns = Columns(basis, p, n, nameof(basis));
         int q4 = RoundUp(q, 4), sv = BlockRows / W;
-        // Coefficients broadcast once; the padding columns are zero.
-        var c = new Vector<double>[p * q4];
+        // Coefficients broadcast once; the padding columns are zero. Workspaces come from the shared pools (the
+        // panels are large-object-heap sized and this runs every restart cycle).
+        var c = ArrayPool<Vector<double>>.Shared.Rent(p * q4);
+        c.AsSpan(0, p * q4).Clear();
         for (int i = 0; i < p; i++)
             for (int j = 0; j < q; j++)
                 c[i * q4 + j] = new Vector<double>(coefficients[i, j]);
-        var panel = new double[p * BlockRows];
-        var tile = new double[q4 * BlockRows];
-        var result = new double[q * n];
+        var panel = ArrayPool<double>.Shared.Rent(p * BlockRows);
+        var tile = ArrayPool<double>.Shared.Rent(q4 * BlockRows);
         for (int start = 0; start < n; start += BlockRows)
         {
             int length = Math.Min(BlockRows, n - start);
@@ -74,9 +96,11 @@ public static class TallSkinny
                     o[(j + 3) * sv + v + 1] = a13;
                 }
             for (int j = 0; j < q; j++)
-                tile.AsSpan(j * BlockRows, length).CopyTo(result.AsSpan(j * n + start, length));
+                tile.AsSpan(j * BlockRows, length).CopyTo(result.Slice(j * n + start, length));
         }
-        return result;
+        ArrayPool<Vector<double>>.Shared.Return(c);
+        ArrayPool<double>.Shared.Return(panel);
+        ArrayPool<double>.Shared.Return(tile);
     }
 
     /// <summary>Returns the p × q matrix of inner products left(i)ᵀ right(j).</summary>
@@ -92,8 +116,8 @@ public static class TallSkinny
         var l = Columns(left, p, n, nameof(left));
         var r = Columns(right, q, n, nameof(right));
         int p2 = RoundUp(p, 2), q4 = RoundUp(q, 4), sv = BlockRows / W;
-        var leftPanel = new double[p2 * BlockRows];
-        var rightPanel = new double[q4 * BlockRows];
+        var leftPanel = ArrayPool<double>.Shared.Rent(p2 * BlockRows);
+        var rightPanel = ArrayPool<double>.Shared.Rent(q4 * BlockRows);
         var products = new double[p, q];
         for (int start = 0; start < n; start += BlockRows)
         {
@@ -135,6 +159,8 @@ public static class TallSkinny
                     }
                 }
         }
+        ArrayPool<double>.Shared.Return(leftPanel);
+        ArrayPool<double>.Shared.Return(rightPanel);
         return products;
     }
 
