@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Rom.LinearAlgebra;
@@ -64,27 +65,36 @@ public static class TallSkinny
             int length = Math.Min(BlockRows, n - start);
             int vectors = RoundUp(length, 2 * W) / W;
             Pack(columns, start, length, panel);
-            var x = MemoryMarshal.Cast<double, Vector<double>>(panel.AsSpan());
-            var o = MemoryMarshal.Cast<double, Vector<double>>(tile.AsSpan());
+            ref var x = ref MemoryMarshal.GetReference(MemoryMarshal.Cast<double, Vector<double>>(panel.AsSpan(0, p * BlockRows)));
+            var o = MemoryMarshal.Cast<double, Vector<double>>(tile.AsSpan(0, q4 * BlockRows));
             // Micro-tile: 2 vectors of rows × 4 columns in registers, the basis streamed once per column quartet.
+            // The walk along i uses references (every offset stays inside the p × BlockRows panel and the p × q4
+            // coefficients), which keeps bounds checks out of the innermost loop.
             for (int j = 0; j < q4; j += 4)
                 for (int v = 0; v < vectors; v += 2)
                 {
                     Vector<double> a00 = Vector<double>.Zero, a01 = a00, a02 = a00, a03 = a00;
                     Vector<double> a10 = a00, a11 = a00, a12 = a00, a13 = a00;
+                    ref var xi = ref Unsafe.Add(ref x, v);
+                    ref var ci = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(c), j);
                     for (int i = 0; i < p; i++)
                     {
-                        var x0 = x[i * sv + v];
-                        var x1 = x[i * sv + v + 1];
-                        var ci = c.AsSpan(i * q4 + j, 4);
-                        a00 = Vector.FusedMultiplyAdd(x0, ci[0], a00);
-                        a01 = Vector.FusedMultiplyAdd(x0, ci[1], a01);
-                        a02 = Vector.FusedMultiplyAdd(x0, ci[2], a02);
-                        a03 = Vector.FusedMultiplyAdd(x0, ci[3], a03);
-                        a10 = Vector.FusedMultiplyAdd(x1, ci[0], a10);
-                        a11 = Vector.FusedMultiplyAdd(x1, ci[1], a11);
-                        a12 = Vector.FusedMultiplyAdd(x1, ci[2], a12);
-                        a13 = Vector.FusedMultiplyAdd(x1, ci[3], a13);
+                        var x0 = xi;
+                        var x1 = Unsafe.Add(ref xi, 1);
+                        var c0 = ci;
+                        var c1 = Unsafe.Add(ref ci, 1);
+                        var c2 = Unsafe.Add(ref ci, 2);
+                        var c3 = Unsafe.Add(ref ci, 3);
+                        a00 = Vector.FusedMultiplyAdd(x0, c0, a00);
+                        a01 = Vector.FusedMultiplyAdd(x0, c1, a01);
+                        a02 = Vector.FusedMultiplyAdd(x0, c2, a02);
+                        a03 = Vector.FusedMultiplyAdd(x0, c3, a03);
+                        a10 = Vector.FusedMultiplyAdd(x1, c0, a10);
+                        a11 = Vector.FusedMultiplyAdd(x1, c1, a11);
+                        a12 = Vector.FusedMultiplyAdd(x1, c2, a12);
+                        a13 = Vector.FusedMultiplyAdd(x1, c3, a13);
+                        xi = ref Unsafe.Add(ref xi, sv);
+                        ci = ref Unsafe.Add(ref ci, q4);
                     }
                     o[j * sv + v] = a00;
                     o[(j + 1) * sv + v] = a01;
