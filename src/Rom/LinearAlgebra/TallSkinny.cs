@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Rom.LinearAlgebra;
@@ -24,45 +26,75 @@ public static class TallSkinny
     /// <param name="n">Length of every column.</param>
     public static double[] Combine(Func<int, ReadOnlyMemory<double>> basis, double[,] coefficients, int n)
     {
+        ArgumentNullException.ThrowIfNull(coefficients);
+        var result = new double[coefficients.GetLength(1) * n];
+        Combine(basis, coefficients, n, result);
+        return result;
+    }
+
+    /// <summary>
+    /// Writes into the first q · n entries of <paramref name="result"/> (column-major n × q) the columns
+    /// Σ_i coefficients[i, j] · basis(i), i &lt; p — the allocation-free form of
+    /// <see cref="Combine(Func{int, ReadOnlyMemory{double}}, double[,], int)"/> for callers that reuse a workspace.
+    /// The result must not overlap the basis.
+    /// </summary>
+    /// <param name="basis">Column i of the basis, each of length <paramref name="n"/>.</param>
+    /// <param name="coefficients">The p × q coefficients.</param>
+    /// <param name="n">Length of every column.</param>
+    /// <param name="result">At least q · n entries.</param>
+    public static void Combine(Func<int, ReadOnlyMemory<double>> basis, double[,] coefficients, int n, Span<double> result)
+    {
         ArgumentNullException.ThrowIfNull(basis);
         ArgumentNullException.ThrowIfNull(coefficients);
         int p = coefficients.GetLength(0), q = coefficients.GetLength(1);
+        if (result.Length < q * n)
+            throw new ArgumentException($"The result has {result.Length} entries; expected at least q · n = {q * n}.", nameof(result));
         var columns = Columns(basis, p, n, nameof(basis));
         int q4 = RoundUp(q, 4), sv = BlockRows / W;
-        // Coefficients broadcast once; the padding columns are zero.
-        var c = new Vector<double>[p * q4];
+        // Coefficients broadcast once; the padding columns are zero. Workspaces come from the shared pools (the
+        // panels are large-object-heap sized and this runs every restart cycle).
+        var c = ArrayPool<Vector<double>>.Shared.Rent(p * q4);
+        c.AsSpan(0, p * q4).Clear();
         for (int i = 0; i < p; i++)
             for (int j = 0; j < q; j++)
                 c[i * q4 + j] = new Vector<double>(coefficients[i, j]);
-        var panel = new double[p * BlockRows];
-        var tile = new double[q4 * BlockRows];
-        var result = new double[q * n];
+        var panel = ArrayPool<double>.Shared.Rent(p * BlockRows);
+        var tile = ArrayPool<double>.Shared.Rent(q4 * BlockRows);
         for (int start = 0; start < n; start += BlockRows)
         {
             int length = Math.Min(BlockRows, n - start);
             int vectors = RoundUp(length, 2 * W) / W;
             Pack(columns, start, length, panel);
-            var x = MemoryMarshal.Cast<double, Vector<double>>(panel.AsSpan());
-            var o = MemoryMarshal.Cast<double, Vector<double>>(tile.AsSpan());
+            ref var x = ref MemoryMarshal.GetReference(MemoryMarshal.Cast<double, Vector<double>>(panel.AsSpan(0, p * BlockRows)));
+            var o = MemoryMarshal.Cast<double, Vector<double>>(tile.AsSpan(0, q4 * BlockRows));
             // Micro-tile: 2 vectors of rows × 4 columns in registers, the basis streamed once per column quartet.
+            // The walk along i uses references (every offset stays inside the p × BlockRows panel and the p × q4
+            // coefficients), which keeps bounds checks out of the innermost loop.
             for (int j = 0; j < q4; j += 4)
                 for (int v = 0; v < vectors; v += 2)
                 {
                     Vector<double> a00 = Vector<double>.Zero, a01 = a00, a02 = a00, a03 = a00;
                     Vector<double> a10 = a00, a11 = a00, a12 = a00, a13 = a00;
+                    ref var xi = ref Unsafe.Add(ref x, v);
+                    ref var ci = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(c), j);
                     for (int i = 0; i < p; i++)
                     {
-                        var x0 = x[i * sv + v];
-                        var x1 = x[i * sv + v + 1];
-                        var ci = c.AsSpan(i * q4 + j, 4);
-                        a00 = Vector.FusedMultiplyAdd(x0, ci[0], a00);
-                        a01 = Vector.FusedMultiplyAdd(x0, ci[1], a01);
-                        a02 = Vector.FusedMultiplyAdd(x0, ci[2], a02);
-                        a03 = Vector.FusedMultiplyAdd(x0, ci[3], a03);
-                        a10 = Vector.FusedMultiplyAdd(x1, ci[0], a10);
-                        a11 = Vector.FusedMultiplyAdd(x1, ci[1], a11);
-                        a12 = Vector.FusedMultiplyAdd(x1, ci[2], a12);
-                        a13 = Vector.FusedMultiplyAdd(x1, ci[3], a13);
+                        var x0 = xi;
+                        var x1 = Unsafe.Add(ref xi, 1);
+                        var c0 = ci;
+                        var c1 = Unsafe.Add(ref ci, 1);
+                        var c2 = Unsafe.Add(ref ci, 2);
+                        var c3 = Unsafe.Add(ref ci, 3);
+                        a00 = Vector.FusedMultiplyAdd(x0, c0, a00);
+                        a01 = Vector.FusedMultiplyAdd(x0, c1, a01);
+                        a02 = Vector.FusedMultiplyAdd(x0, c2, a02);
+                        a03 = Vector.FusedMultiplyAdd(x0, c3, a03);
+                        a10 = Vector.FusedMultiplyAdd(x1, c0, a10);
+                        a11 = Vector.FusedMultiplyAdd(x1, c1, a11);
+                        a12 = Vector.FusedMultiplyAdd(x1, c2, a12);
+                        a13 = Vector.FusedMultiplyAdd(x1, c3, a13);
+                        xi = ref Unsafe.Add(ref xi, sv);
+                        ci = ref Unsafe.Add(ref ci, q4);
                     }
                     o[j * sv + v] = a00;
                     o[(j + 1) * sv + v] = a01;
@@ -74,9 +106,11 @@ public static class TallSkinny
                     o[(j + 3) * sv + v + 1] = a13;
                 }
             for (int j = 0; j < q; j++)
-                tile.AsSpan(j * BlockRows, length).CopyTo(result.AsSpan(j * n + start, length));
+                tile.AsSpan(j * BlockRows, length).CopyTo(result.Slice(j * n + start, length));
         }
-        return result;
+        ArrayPool<Vector<double>>.Shared.Return(c);
+        ArrayPool<double>.Shared.Return(panel);
+        ArrayPool<double>.Shared.Return(tile);
     }
 
     /// <summary>Returns the p × q matrix of inner products left(i)ᵀ right(j).</summary>
@@ -92,8 +126,8 @@ public static class TallSkinny
         var l = Columns(left, p, n, nameof(left));
         var r = Columns(right, q, n, nameof(right));
         int p2 = RoundUp(p, 2), q4 = RoundUp(q, 4), sv = BlockRows / W;
-        var leftPanel = new double[p2 * BlockRows];
-        var rightPanel = new double[q4 * BlockRows];
+        var leftPanel = ArrayPool<double>.Shared.Rent(p2 * BlockRows);
+        var rightPanel = ArrayPool<double>.Shared.Rent(q4 * BlockRows);
         var products = new double[p, q];
         for (int start = 0; start < n; start += BlockRows)
         {
@@ -135,6 +169,8 @@ public static class TallSkinny
                     }
                 }
         }
+        ArrayPool<double>.Shared.Return(leftPanel);
+        ArrayPool<double>.Shared.Return(rightPanel);
         return products;
     }
 

@@ -21,6 +21,23 @@ public class TallSkinnyTests
         Assert.That(result, Is.EqualTo(expected).Within(1e-12 * p));
     }
 
+    [Test]
+    public void CombineIntoAWorkspaceFillsItsFirstColumnsAndLeavesTheRest()
+    {
+        int n = 700, p = 5, q = 3;
+        var random = new Random(11);
+        var basis = Matrix<double>.Build.Dense(n, p, (_, _) => random.NextDouble() - 0.5);
+        var coefficients = Matrix<double>.Build.Dense(p, q, (_, _) => random.NextDouble() - 0.5);
+        var flat = basis.ToColumnMajorArray();
+        var workspace = Enumerable.Repeat(double.NaN, (q + 1) * n).ToArray();
+        TallSkinny.Combine(i => flat.AsMemory(i * n, n), coefficients.ToArray(), n, workspace);
+        Assert.That(workspace[..(q * n)], Is.EqualTo((basis * coefficients).ToColumnMajorArray()).Within(1e-12 * p));
+        Assert.That(workspace[(q * n)..], Has.All.NaN);
+        var error = Assert.Throws<ArgumentException>(() =>
+            TallSkinny.Combine(i => flat.AsMemory(i * n, n), coefficients.ToArray(), n, new double[q * n - 1]));
+        Assert.That(error!.ParamName, Is.EqualTo("result"));
+    }
+
     [TestCase(1, 1, 1)]
     [TestCase(9, 5, 3)]
     [TestCase(1029, 41, 20)]

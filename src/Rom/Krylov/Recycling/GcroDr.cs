@@ -1,6 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra.Factorization;
 using Rom.LinearAlgebra;
+using Rom.LinearAlgebra.Dense;
 
 namespace Rom.Krylov.Recycling;
 
@@ -22,8 +23,16 @@ public sealed class GcroDr : IRecyclingSolver
 
     private readonly GcroDrOptions _options;
 
-    // The recycle space U, n × RecycledDimension, column-major.
+    // The recycle space U and C = A U (orthonormal), n × RecycledDimension, column-major in the first
+    // RecycledDimension · n entries of workspaces that are reused across cycles and solves; the refresh writes the
+    // new U, C into the spares and swaps them in.
     private double[] _u = [];
+    private double[] _c = [];
+    private double[] _uSpare = [];
+    private double[] _cSpare = [];
+
+    // Length n of the vectors in U (0 before the first solve or import).
+    private int _n;
 
     /// <summary>Creates a solver with an empty recycle space.</summary>
     public GcroDr(GcroDrOptions options)
@@ -39,22 +48,20 @@ public sealed class GcroDr : IRecyclingSolver
     /// <summary>Forgets the recycle space, so the next solve starts like GMRES(m).</summary>
     public void Reset()
     {
-        _u = [];
         RecycledDimension = 0;
     }
 
     /// <summary>The columns of U (before the next solve re-orthonormalises A U against the new matrix).</summary>
     public double[][] ExportRecycleSpace()
     {
-        int n = RecycledDimension == 0 ? 0 : _u.Length / RecycledDimension;
-        return Enumerable.Range(0, RecycledDimension).Select(i => _u.AsSpan(i * n, n).ToArray()).ToArray();
+        return Enumerable.Range(0, RecycledDimension).Select(i => _u.AsSpan(i * _n, _n).ToArray()).ToArray();
     }
 
     /// <inheritdoc />
     public void ImportRecycleSpace(IReadOnlyList<double[]> vectors)
     {
         int n = RecycleSpaceChecks.Length(vectors);
-        _u = new double[vectors.Count * n];
+        Reserve(vectors.Count, n, 0);
         for (int i = 0; i < vectors.Count; i++) vectors[i].CopyTo(_u, i * n);
         RecycledDimension = vectors.Count;
     }
@@ -108,27 +115,21 @@ public sealed class GcroDr : IRecyclingSolver
 
         // Algorithm 2, lines 2–6: for the new matrix, C = A U, thin QR C = Q R, C ← Q, U ← U R⁻¹;
         // then x ← x + U Cᵀ r, r ← r − C Cᵀ r.
-        int kc = RecycledDimension;
-        double[] c = [];
-        if (kc > 0 && _u.Length == kc * n)
+        int kc = _n == n ? RecycledDimension : 0;
+        Reserve(Math.Max(kc, kTarget + 1), n, kc);
+        if (kc > 0)
         {
-            c = new double[kc * n];
-            for (int i = 0; i < kc; i++) Operator(_u.AsSpan(i * n, n), c.AsSpan(i * n, n));
-            kc = Orthonormalize(ref c, ref _u, n);
+            for (int i = 0; i < kc; i++) Operator(_u.AsSpan(i * n, n), _c.AsSpan(i * n, n));
+            kc = Orthonormalize(kc, n);
             Array.Clear(t);
             for (int i = 0; i < kc; i++)
             {
-                double ci = Vectors.Dot(c.AsSpan(i * n, n), r);
+                double ci = Vectors.Dot(_c.AsSpan(i * n, n), r);
                 Vectors.Axpy(ci, _u.AsSpan(i * n, n), t);
-                Vectors.Axpy(-ci, c.AsSpan(i * n, n), r);
+                Vectors.Axpy(-ci, _c.AsSpan(i * n, n), r);
             }
             Correct(t);
             beta = Vectors.Norm(r);
-        }
-        else
-        {
-            kc = 0;
-            _u = [];
         }
         RecycledDimension = kc;
         history.Add(beta / bNorm);
@@ -136,7 +137,8 @@ public sealed class GcroDr : IRecyclingSolver
         var hessenberg = new HessenbergLeastSquares(m);
         var g = new double[m + 1];
         var y = new double[m];
-        var gBar = Matrix<double>.Build.Dense(m + 1, m);
+        var gBar = new double[m + 1, m];
+        var scale = new double[m];
         var v = new double[(m + 1) * n];
         int iterations = 0;
         while (true)
@@ -155,11 +157,10 @@ public sealed class GcroDr : IRecyclingSolver
             // Ḡ = [D B; 0 H̄] with D = diag(1/‖u_i‖), right-hand side V̂ᵀ r = [Cᵀ r; ‖r‖ e₁].
             int steps = m - kc;
             Array.Clear(g);
-            for (int i = 0; i < kc; i++) g[i] = Vectors.Dot(c.AsSpan(i * n, n), r);
+            for (int i = 0; i < kc; i++) g[i] = Vectors.Dot(_c.AsSpan(i * n, n), r);
             g[kc] = beta;
             hessenberg.Reset(g);
-            gBar.Clear();
-            var scale = new double[kc];
+            Array.Clear(gBar);
             for (int i = 0; i < kc; i++)
             {
                 scale[i] = 1 / Vectors.Norm(_u.AsSpan(i * n, n));
@@ -179,7 +180,7 @@ public sealed class GcroDr : IRecyclingSolver
                 double wNorm = Vectors.Norm(w);
                 var h = hessenberg.NextColumn;
                 h.Clear();
-                if (kc > 0) ModifiedGramSchmidt.Orthogonalize(c, kc, w, h[..kc], twice: false);
+                if (kc > 0) ModifiedGramSchmidt.Orthogonalize(_c, kc, w, h[..kc], twice: false);
                 double hNext = ModifiedGramSchmidt.Orthogonalize(v, j + 1, w, h.Slice(kc, j + 1), twice: false);
                 h[kc + j + 1] = hNext;
                 for (int i = 0; i < h.Length; i++) gBar[i, kc + j] = h[i];
@@ -217,7 +218,7 @@ public sealed class GcroDr : IRecyclingSolver
             history[^1] = beta / bNorm;
 
             // Lines 16–19: refresh U, C from the k harmonic Ritz vectors of smallest magnitude.
-            kc = Refresh(gBar, kc, arnoldi, scale, ref c, v, n, kTarget);
+            kc = Refresh(gBar, kc, arnoldi, scale, v, n, kTarget);
             RecycledDimension = kc;
 
             if (beta / bNorm <= tolerance || !double.IsFinite(beta))
@@ -241,30 +242,34 @@ public sealed class GcroDr : IRecyclingSolver
     /// is kept whole as its real and imaginary parts, so k + 1 vectors may result. Keeps U, C when the small
     /// problem is degenerate. Returns the new recycle dimension.
     /// </summary>
-    private int Refresh(Matrix<double> gBar, int kc, int arnoldi, double[] scale, ref double[] c, double[] v, int n, int kTarget)
+    private int Refresh(double[,] gBar, int kc, int arnoldi, double[] scale, double[] v, int n, int kTarget)
     {
         int p = kc + arnoldi;
         if (p == 0 || kTarget == 0)
             return kc;
-        var g = gBar.SubMatrix(0, p + 1, 0, p);
+        var g = new double[p + 1, p];
+        for (int i = 0; i <= p; i++)
+            for (int j = 0; j < p; j++)
+                g[i, j] = gBar[i, j];
         var u = _u;
-        var cOld = c;
+        var cOld = _c;
         // Columns of V̂ = [C, V_{m−k+1}] and of Ŵ = [U D, V_{m−k}] (D applied through the coefficients).
         ReadOnlyMemory<double> VHat(int i) => i < kc ? cOld.AsMemory(i * n, n) : v.AsMemory((i - kc) * n, n);
         ReadOnlyMemory<double> WHat(int i) => i < kc ? u.AsMemory(i * n, n) : v.AsMemory((i - kc) * n, n);
 
         // V̂ᵀŴ = [Cᵀ Ũ, 0; V_{m−k+1}ᵀ Ũ, [I; 0]] with Ũ = U D.
-        var vhatW = Matrix<double>.Build.Dense(p + 1, p);
+        var vhatW = new double[p + 1, p];
         var vhatU = TallSkinny.InnerProducts(VHat, p + 1, i => u.AsMemory(i * n, n), kc, n);
         for (int i = 0; i <= p; i++)
             for (int j = 0; j < kc; j++)
                 vhatW[i, j] = vhatU[i, j] * scale[j];
         for (int j = 0; j < arnoldi; j++) vhatW[kc + j, kc + j] = 1;
 
-        var reduced = g.QR(QRMethod.Thin).Solve(vhatW);
-        if (!reduced.Enumerate().All(double.IsFinite))
-            return kc;
-        var evd = reduced.Evd();
+        var reduced = new SmallHouseholderQr(g).SolveLeastSquares(vhatW);
+        foreach (double entry in reduced)
+            if (!double.IsFinite(entry))
+                return kc;
+        var evd = Matrix<double>.Build.DenseOfArray(reduced).Evd();
         var mu = evd.EigenValues;
         var order = Enumerable.Range(0, p).OrderByDescending(i => mu[i].Magnitude).ThenBy(i => i).ToArray();
         var chosen = new List<int>();
@@ -279,46 +284,73 @@ public sealed class GcroDr : IRecyclingSolver
             if (mu[i].Imaginary != 0)
                 chosen.Add(mu[i].Imaginary > 0 ? i + 1 : i - 1);
         }
-        if (chosen.Count == 0)
+        int k = chosen.Count;
+        if (k == 0)
             return kc;
-        var pk = Matrix<double>.Build.Dense(p, chosen.Count, (row, col) => evd.EigenVectors[row, chosen[col]]);
+        var pk = new double[p, k];
+        for (int i = 0; i < p; i++)
+            for (int j = 0; j < k; j++)
+                pk[i, j] = evd.EigenVectors[i, chosen[j]];
 
-        var qr = (g * pk).QR(QRMethod.Thin);
-        var diagonal = qr.R.Diagonal().Map(Math.Abs);
-        if (!(diagonal.Minimum() > DependentColumn * diagonal.Maximum()))
+        // Ḡ P_k = Q R; U = Ŵ P_k R⁻¹ (with D folded into the rows of P_k), C = V̂ Q.
+        var gp = new double[p + 1, k];
+        for (int i = 0; i <= p; i++)
+            for (int l = 0; l < p; l++)
+            {
+                double gil = g[i, l];
+                if (gil != 0)
+                    for (int j = 0; j < k; j++) gp[i, j] += gil * pk[l, j];
+            }
+        var qr = new SmallHouseholderQr(gp);
+        var diagonal = Enumerable.Range(0, k).Select(i => Math.Abs(qr.R(i, i))).ToArray();
+        if (!(diagonal.Min() > DependentColumn * diagonal.Max()))
             return kc;
-        var uCoefficients = Matrix<double>.Build.DiagonalOfDiagonalArray(
-            Enumerable.Range(0, p).Select(i => i < kc ? scale[i] : 1).ToArray()) * pk * qr.R.Inverse();
-        _u = TallSkinny.Combine(WHat, uCoefficients.ToArray(), n);
-        c = TallSkinny.Combine(VHat, qr.Q.ToArray(), n);
-        return chosen.Count;
+        for (int i = 0; i < kc; i++)
+            for (int j = 0; j < k; j++)
+                pk[i, j] *= scale[i];
+        TallSkinny.Combine(WHat, qr.DivideByR(pk), n, _uSpare);
+        TallSkinny.Combine(VHat, qr.ThinQ(), n, _cSpare);
+        (_u, _uSpare) = (_uSpare, _u);
+        (_c, _cSpare) = (_cSpare, _c);
+        return k;
+    }
+
+    // Makes the four workspaces hold at least `columns` vectors of length n, keeping the first `keep` columns of U.
+    private void Reserve(int columns, int n, int keep)
+    {
+        _n = n;
+        if (_u.Length >= columns * n && _uSpare.Length >= columns * n)
+            return;
+        var u = new double[columns * n];
+        _u.AsSpan(0, keep * n).CopyTo(u);
+        _u = u;
+        _c = new double[columns * n];
+        _uSpare = new double[columns * n];
+        _cSpare = new double[columns * n];
     }
 
     /// <summary>
-    /// Thin QR of C (n × k, column-major) without pivoting; columns whose |R_ii| is negligible next to the largest
-    /// are dropped from C and U and the factorisation redone; then C ← Q, U ← U R⁻¹. Returns the kept count.
+    /// Thin QR of C (the first k columns of the workspace) without pivoting; columns whose |R_ii| is negligible next
+    /// to the largest are dropped from C and U and the factorisation redone; then C ← Q, U ← U R⁻¹. Returns the
+    /// kept count.
     /// </summary>
-    private static int Orthonormalize(ref double[] c, ref double[] u, int n)
+    private int Orthonormalize(int k, int n)
     {
-        int k = c.Length / n;
-        var cMatrix = Matrix<double>.Build.Dense(n, k, c);
+        var cMatrix = Matrix<double>.Build.Dense(n, k, _c.AsSpan(0, k * n).ToArray());
         var qr = cMatrix.QR(QRMethod.Thin);
         var diagonal = qr.R.Diagonal().Map(Math.Abs);
         var keep = Enumerable.Range(0, k).Where(i => diagonal[i] > DependentColumn * diagonal.Maximum()).ToArray();
         if (keep.Length == 0)
-        {
-            c = [];
-            u = [];
             return 0;
-        }
         if (keep.Length < k)
         {
             cMatrix = Matrix<double>.Build.DenseOfColumnVectors(keep.Select(cMatrix.Column));
             qr = cMatrix.QR(QRMethod.Thin);
         }
-        c = qr.Q.ToColumnMajorArray();
-        var old = u;
-        u = TallSkinny.Combine(i => old.AsMemory(keep[i] * n, n), qr.R.Inverse().ToArray(), n);
+        qr.Q.ToColumnMajorArray().CopyTo(_c, 0);
+        var old = _u;
+        TallSkinny.Combine(i => old.AsMemory(keep[i] * n, n), qr.R.Inverse().ToArray(), n, _uSpare);
+        (_u, _uSpare) = (_uSpare, _u);
         return keep.Length;
     }
 }
