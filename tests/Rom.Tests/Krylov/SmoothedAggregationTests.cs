@@ -145,15 +145,17 @@ public class SmoothedAggregationTests
     {
         var family = new DarcySpdFamily(new DarcySpdOptions(GridSize: 18, Dimension: 3, Count: 5, Seed: 7));
         var template = new SmoothedAggregationPreconditioner(family.System(0).A);
-        Assert.That(template.Reuse(family.System(0).A).Operators.Select(o => o.Values), Is.EqualTo(template.Operators.Select(o => o.Values)),
-            "reusing the hierarchy for its own matrix reproduces it");
+        var same = template.Reuse(family.System(0).A);
+        for (int l = 0; l < template.Operators.Count; l++)
+            Assert.That(same.Operators[l].Values, Is.EqualTo(template.Operators[l].Values), $"reusing the hierarchy for its own matrix reproduces level {l}");
         var cg = new ConjugateGradient(new KrylovOptions(1e-8));
         for (int i = 1; i < family.Options.Count; i++)
         {
             var (a, b) = family.System(i);
             var reused = cg.Solve(a, b, template.Reuse(a));
             var fresh = cg.Solve(a, b, new SmoothedAggregationPreconditioner(a));
-            AssertSolves(a, b, reused, 1e-8);
+            Assert.That(reused.Converged, reused.Message);
+            Assert.That(TrueRelativeResidual(a, b, reused.Solution), Is.LessThanOrEqualTo(1e-8 * 1.0001), "recomputed residual");
             TestContext.Out.WriteLine($"system {i}: reused {reused.Iterations} iterations, fresh {fresh.Iterations}");
             Assert.That(reused.Iterations, Is.LessThanOrEqualTo(1.5 * fresh.Iterations + 2));
         }
