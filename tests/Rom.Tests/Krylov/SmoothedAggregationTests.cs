@@ -2,6 +2,7 @@ using MathNet.Numerics.LinearAlgebra;
 using Rom.Krylov;
 using Rom.Krylov.Preconditioners;
 using Rom.LinearAlgebra;
+using Rom.Models.Darcy;
 using static Rom.Tests.Krylov.KrylovTestProblems;
 
 namespace Rom.Tests.Krylov;
@@ -115,6 +116,50 @@ public class SmoothedAggregationTests
         int coarse = Iterations(32), fine = Iterations(128);
         TestContext.Out.WriteLine($"AMG-PCG iterations: 32² → {coarse}, 128² → {fine}");
         Assert.That(fine, Is.LessThanOrEqualTo(1.5 * coarse));
+    }
+
+    [Test]
+    public void NumericGalerkinRefillEqualsTheFullTripleProduct()
+    {
+        // 3-D Darcy matrices of two different fields share the 7-point pattern; P and R come from the first.
+        var family = new DarcySpdFamily(new DarcySpdOptions(GridSize: 20, Dimension: 3, Count: 2, Seed: 4));
+        var (a0, _) = family.System(0);
+        var (a1, _) = family.System(1);
+        var p = new SmoothedAggregationPreconditioner(a0).Prolongators[0];
+        var r = p.Transpose();
+        var galerkin = new GalerkinProduct(a0, p, r);
+        foreach (var a in new[] { a0, a1 })
+        {
+            var full = r.Multiply(a.Multiply(p));
+            var refilled = galerkin.Compute(a);
+            Assert.That(refilled.RowPointers, Is.EqualTo(full.RowPointers));
+            Assert.That(refilled.ColumnIndices, Is.EqualTo(full.ColumnIndices));
+            Assert.That(refilled.Values, Is.EqualTo(full.Values), "bit for bit");
+        }
+        Assert.That(a0.Values, Is.Not.EqualTo(a1.Values), "the fields differ");
+        Assert.That(Assert.Throws<ArgumentException>(() => galerkin.Compute(Poisson(20)))!.Message, Does.Contain("sparsity pattern"));
+    }
+
+    [Test]
+    public void AReusedHierarchyPreconditionsOtherFieldsNearlyAsWellAsAFreshOne()
+    {
+        var family = new DarcySpdFamily(new DarcySpdOptions(GridSize: 18, Dimension: 3, Count: 5, Seed: 7));
+        var template = new SmoothedAggregationPreconditioner(family.System(0).A);
+        var same = template.Reuse(family.System(0).A);
+        for (int l = 0; l < template.Operators.Count; l++)
+            Assert.That(same.Operators[l].Values, Is.EqualTo(template.Operators[l].Values), $"reusing the hierarchy for its own matrix reproduces level {l}");
+        var cg = new ConjugateGradient(new KrylovOptions(1e-8));
+        for (int i = 1; i < family.Options.Count; i++)
+        {
+            var (a, b) = family.System(i);
+            var reused = cg.Solve(a, b, template.Reuse(a));
+            var fresh = cg.Solve(a, b, new SmoothedAggregationPreconditioner(a));
+            Assert.That(reused.Converged, reused.Message);
+            Assert.That(TrueRelativeResidual(a, b, reused.Solution), Is.LessThanOrEqualTo(1e-8 * 1.0001), "recomputed residual");
+            TestContext.Out.WriteLine($"system {i}: reused {reused.Iterations} iterations, fresh {fresh.Iterations}");
+            Assert.That(reused.Iterations, Is.LessThanOrEqualTo(1.5 * fresh.Iterations + 2));
+        }
+        Assert.That(Assert.Throws<ArgumentException>(() => template.Reuse(Poisson(20)))!.Message, Does.Contain("sparsity pattern"));
     }
 
     [Test]

@@ -16,9 +16,9 @@ public static class KrylovBenchTable
             var first = block.First();
             writer.WriteLine();
             writer.WriteLine($"{first.Family}, n = {first.N}; ratios against {first.Reference}; SciPy's best {Format(first.ScipyBestSeconds, "F4")} s per system");
-            writer.WriteLine($"{"source",-6} {"mode",-28} {"precond",-7} {"systems",7} {"iters",9} {"A-products",10} {"s/system",9} {"it ratio",8} {"t ratio",8} {"conv",5} {"max resid",9}");
+            writer.WriteLine($"{"source",-6} {"mode",-28} {"precond",-9} {"systems",7} {"iters",9} {"A-products",10} {"s/system",9} {"it ratio",8} {"t ratio",8} {"conv",5} {"max resid",9}");
             foreach (var r in block)
-                writer.WriteLine($"{r.Source,-6} {r.Mode,-28} {r.Preconditioner,-7} {r.Systems,7} {Format(r.AverageIterations, "F1"),9} {Format(r.AverageProducts, "F1"),10} " +
+                writer.WriteLine($"{r.Source,-6} {r.Mode,-28} {r.Preconditioner,-9} {r.Systems,7} {Format(r.AverageIterations, "F1"),9} {Format(r.AverageProducts, "F1"),10} " +
                     $"{Format(r.AverageSeconds, "F4"),9} {Format(r.IterationRatio, "F3"),8} {Format(r.TimeRatio, "F3"),8} {r.Converged,5} {r.MaxResidual,9:0.0e+00}");
         }
     }

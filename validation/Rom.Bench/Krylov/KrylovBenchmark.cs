@@ -75,8 +75,10 @@ public static class KrylovBenchmark
             new("pcg", new SweepOptions("cg", "jacobi", tol, Ordering: "given")),
             new("pcg", new SweepOptions("cg", "ic0", tol, Ordering: "given")),
             new("pcg", new SweepOptions("cg", "amg", tol, Ordering: "given")),
+            new("pcg", new SweepOptions("cg", "amg-reuse", tol, Ordering: "given")),
             new("pcg sorted warm", new SweepOptions("cg", "jacobi", tol, Ordering: "greedy", WarmStart: true)),
             new("pcg sorted warm", new SweepOptions("cg", "amg", tol, Ordering: "greedy", WarmStart: true)),
+            new("pcg sorted warm", new SweepOptions("cg", "amg-reuse", tol, Ordering: "greedy", WarmStart: true)),
             new("deflated-cg(20) sorted", new SweepOptions("deflated-cg", "jacobi", tol, Ordering: "greedy")),
             new("deflated-cg(20) sorted warm", new SweepOptions("deflated-cg", "jacobi", tol, Ordering: "greedy", WarmStart: true)),
         ];

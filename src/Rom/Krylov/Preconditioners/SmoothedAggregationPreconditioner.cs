@@ -26,11 +26,7 @@ public sealed class SmoothedAggregationPreconditioner : IPreconditioner
         var a = matrix;
         while (true)
         {
-            var diagonal = a.Diagonal();
-            for (int i = 0; i < diagonal.Length; i++)
-                if (!(diagonal[i] > 0) || !double.IsFinite(diagonal[i]))
-                    throw new ArgumentException(
-                        $"Diagonal entry of row {i} on level {levels.Count} is {diagonal[i]}; smoothed aggregation needs an SPD matrix (positive diagonal).", nameof(matrix));
+            var diagonal = PositiveDiagonal(a, levels.Count);
             if (a.Rows <= _options.CoarsestSize || levels.Count + 1 == _options.MaxLevels)
                 break;
             var (pointers, neighbours) = AggregationCoarsening.StrongNeighbourhoods(a, diagonal, _options.StrengthThreshold);
@@ -41,31 +37,80 @@ public sealed class SmoothedAggregationPreconditioner : IPreconditioner
             double rho = SpectralRadius.OfJacobiScaled(a, diagonal, _options.SpectralRadiusSteps);
             var p = AggregationCoarsening.SmoothedProlongator(a, diagonal, tentative, 4 / (3 * rho));
             var r = p.Transpose();
-            levels.Add(new Level(a, diagonal, p, r));
-            a = r.Multiply(a.Multiply(p));
+            var galerkin = new GalerkinProduct(a, p, r);
+            levels.Add(new Level(a, diagonal, p, r, galerkin));
+            a = galerkin.Compute(a);
         }
         if (a.Rows > SmoothedAggregationOptions.MaxDirectSize)
             throw new ArgumentException(
                 $"Coarsening stopped at {a.Rows} unknowns on level {levels.Count}, above the dense limit {SmoothedAggregationOptions.MaxDirectSize}: the matrix has too few strong connections (lower StrengthThreshold) or MaxLevels is too small.",
                 nameof(matrix));
+        (_levels, _coarsest, Operators) = Finish(levels, a);
+    }
+
+    // The hierarchy of 'template' with its prolongators kept and everything that depends on A's values recomputed.
+    private SmoothedAggregationPreconditioner(SmoothedAggregationPreconditioner template, CsrMatrix matrix)
+    {
+        _options = template._options;
+        var levels = new List<Level>();
+        var a = matrix;
+        foreach (var level in template._levels)
+        {
+            levels.Add(new Level(a, PositiveDiagonal(a, levels.Count), level.P, level.R, level.Galerkin));
+            a = level.Galerkin.Compute(a);
+        }
+        PositiveDiagonal(a, levels.Count);
+        (_levels, _coarsest, Operators) = Finish(levels, a);
+    }
+
+    /// <summary>
+    /// A preconditioner for <paramref name="matrix"/>, which must have the sparsity pattern of this one's finest
+    /// operator, that reuses this hierarchy's aggregates and prolongators (like PETSc's
+    /// -pc_gamg_reuse_interpolation) and recomputes only what depends on the values: the Galerkin operators
+    /// P_lᵀ A_l P_l on their precomputed patterns, the smoother diagonals and the coarsest Cholesky factor.
+    /// Throws <see cref="ArgumentException"/> when the pattern differs or a level is not SPD.
+    /// </summary>
+    public SmoothedAggregationPreconditioner Reuse(CsrMatrix matrix)
+    {
+        SparseTriangularSweeps.RequireSquare(matrix, "Smoothed aggregation", nameof(matrix));
+        if (!GalerkinProduct.SamePattern(matrix, Operators[0]))
+            throw new ArgumentException(
+                $"The {matrix.Rows}×{matrix.Cols} matrix with {matrix.NonZeros} stored entries does not have the sparsity pattern of the hierarchy's finest operator ({Operators[0].Rows}×{Operators[0].Cols}, {Operators[0].NonZeros} entries); build a new hierarchy.",
+                nameof(matrix));
+        return new SmoothedAggregationPreconditioner(this, matrix);
+    }
+
+    // The diagonal of the level-l operator, checked positive and finite.
+    private static double[] PositiveDiagonal(CsrMatrix a, int l)
+    {
+        var diagonal = a.Diagonal();
+        for (int i = 0; i < diagonal.Length; i++)
+            if (!(diagonal[i] > 0) || !double.IsFinite(diagonal[i]))
+                throw new ArgumentException(
+                    $"Diagonal entry of row {i} on level {l} is {diagonal[i]}; smoothed aggregation needs an SPD matrix (positive diagonal).", "matrix");
+        return diagonal;
+    }
+
+    // Factors the coarsest operator and lists the operators of all levels.
+    private static (Level[] Levels, Cholesky<double> Coarsest, CsrMatrix[] Operators) Finish(List<Level> levels, CsrMatrix coarsest)
+    {
+        Cholesky<double> factor;
         try
         {
-            _coarsest = Matrix<double>.Build.DenseOfMatrix(a.ToMathNet()).Cholesky();
+            factor = Matrix<double>.Build.DenseOfMatrix(coarsest.ToMathNet()).Cholesky();
         }
         catch (ArgumentException e)
         {
-            throw new ArgumentException($"The coarsest operator ({a.Rows}×{a.Rows}) is not positive definite; smoothed aggregation needs an SPD matrix. {e.Message}", nameof(matrix));
+            throw new ArgumentException($"The coarsest operator ({coarsest.Rows}×{coarsest.Rows}) is not positive definite; smoothed aggregation needs an SPD matrix. {e.Message}", "matrix");
         }
-        Operators = levels.Select(l => l.A).Append(a).ToArray();
-        Prolongators = levels.Select(l => l.P).ToArray();
-        _levels = levels.ToArray();
+        return (levels.ToArray(), factor, levels.Select(l => l.A).Append(coarsest).ToArray());
     }
 
     /// <summary>The operator of every level, finest (the given matrix) first.</summary>
     public IReadOnlyList<CsrMatrix> Operators { get; }
 
     /// <summary>The smoothed prolongator from level l + 1 to level l.</summary>
-    public IReadOnlyList<CsrMatrix> Prolongators { get; }
+    public IReadOnlyList<CsrMatrix> Prolongators => _levels.Select(l => l.P).ToArray();
 
     /// <summary>Unknowns per level, finest first.</summary>
     public IReadOnlyList<int> LevelSizes => Operators.Select(o => o.Rows).ToArray();
@@ -103,11 +148,12 @@ public sealed class SmoothedAggregationPreconditioner : IPreconditioner
     }
 
     // One level of the hierarchy with its V-cycle work vectors.
-    private sealed class Level(CsrMatrix a, double[] diagonal, CsrMatrix p, CsrMatrix r)
+    private sealed class Level(CsrMatrix a, double[] diagonal, CsrMatrix p, CsrMatrix r, GalerkinProduct galerkin)
     {
         public CsrMatrix A { get; } = a;
         public CsrMatrix P { get; } = p;
         public CsrMatrix R { get; } = r;
+        public GalerkinProduct Galerkin { get; } = galerkin;
         public double[] InverseDiagonal { get; } = diagonal.Select(d => 1 / d).ToArray();
         public double[] Residual { get; } = new double[a.Rows];
         public double[] CoarseRight { get; } = new double[p.Cols];

@@ -7,7 +7,9 @@ namespace Rom.Krylov.Sweeps;
 /// <summary>How a sweep solves its systems: method, preconditioner, stopping, recycling, ordering and warm start.</summary>
 /// <param name="Method">One of <see cref="Methods"/>: 'cg', 'minres', 'gmres', 'bicgstab', 'cholesky' (independent
 /// solves), 'gcro-dr' or 'deflated-cg' (recycling across the sweep).</param>
-/// <param name="Preconditioner">One of <see cref="Preconditioners"/>, built for every system; 'none' for cholesky.</param>
+/// <param name="Preconditioner">One of <see cref="Preconditioners"/>, built for every system ('none' for cholesky), except
+/// 'amg-reuse': smoothed aggregation whose aggregates and prolongators are built once, from the first system of the
+/// shard, and reused for every system (only the Galerkin operators, smoother diagonals and coarse factor are recomputed).</param>
 /// <param name="RelativeTolerance">Stop when ‖b − A x‖ ≤ tolerance · ‖b‖ (in (0, 1); default 1e-8).</param>
 /// <param name="MaxIterations">Iteration cap per system (default 10 000).</param>
 /// <param name="Restart">Restart length m of GMRES and GCRO-DR (default 40).</param>
@@ -30,7 +32,7 @@ public sealed record SweepOptions(
     public static IReadOnlyList<string> Methods { get; } = ["cg", "minres", "gmres", "bicgstab", "cholesky", "gcro-dr", "deflated-cg"];
 
     /// <summary>The preconditioner names.</summary>
-    public static IReadOnlyList<string> Preconditioners { get; } = ["none", "jacobi", "ssor", "ilu0", "ic0", "amg"];
+    public static IReadOnlyList<string> Preconditioners { get; } = ["none", "jacobi", "ssor", "ilu0", "ic0", "amg", "amg-reuse"];
 
     /// <summary>The ordering names.</summary>
     public static IReadOnlyList<string> Orderings { get; } = ["given", "greedy", "diameter-2opt"];
@@ -39,7 +41,7 @@ public sealed record SweepOptions(
     public bool Recycles => Method is "gcro-dr" or "deflated-cg";
 
     /// <summary>True when the method or the preconditioner needs symmetric positive definite matrices.</summary>
-    public bool NeedsSpd => Method is "cg" or "minres" or "cholesky" or "deflated-cg" || Preconditioner is "ic0" or "amg";
+    public bool NeedsSpd => Method is "cg" or "minres" or "cholesky" or "deflated-cg" || Preconditioner is "ic0" or "amg" or "amg-reuse";
 
     /// <summary>Throws an <see cref="ArgumentException"/> naming the setting, its value and what was expected.</summary>
     public void Validate()
@@ -81,8 +83,9 @@ public sealed record SweepOptions(
     }
 
     /// <summary>
-    /// The preconditioner <see cref="Preconditioner"/> built for <paramref name="a"/>, or null for 'none'; set-up
-    /// failures (a zero pivot, a matrix that is not SPD) throw <see cref="ArgumentException"/>.
+    /// The preconditioner <see cref="Preconditioner"/> built for <paramref name="a"/> alone ('amg-reuse' gives a fresh
+    /// hierarchy, which <see cref="SweepSolver"/> then reuses), or null for 'none'; set-up failures (a zero pivot, a
+    /// matrix that is not SPD) throw <see cref="ArgumentException"/>.
     /// </summary>
     public IPreconditioner? CreatePreconditioner(CsrMatrix a)
     {
@@ -93,7 +96,7 @@ public sealed record SweepOptions(
             "ssor" => new SsorPreconditioner(a),
             "ilu0" => new Ilu0Preconditioner(a),
             "ic0" => new IncompleteCholeskyPreconditioner(a),
-            "amg" => new SmoothedAggregationPreconditioner(a),
+            "amg" or "amg-reuse" => new SmoothedAggregationPreconditioner(a),
             _ => null,
         };
     }

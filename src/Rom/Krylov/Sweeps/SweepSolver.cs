@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Rom.Krylov.Preconditioners;
 using Rom.Krylov.Recycling;
 using Rom.LinearAlgebra;
 
@@ -18,6 +19,8 @@ public sealed class SweepSolver
     private readonly double[,]? _distances;
     // Solutions of the systems solved so far in this run, by index, for warm starts.
     private readonly SortedDictionary<int, double[]> _solved = [];
+    // The 'amg-reuse' hierarchy, built from the system at position Start, so a restored run rebuilds the same one.
+    private SmoothedAggregationPreconditioner? _hierarchy;
 
     /// <summary>
     /// Checks the options against the family (SPD methods need an SPD family), computes the order and positions the
@@ -85,7 +88,7 @@ public sealed class SweepSolver
         IPreconditioner? preconditioner;
         try
         {
-            preconditioner = Options.CreatePreconditioner(a);
+            preconditioner = CreatePreconditioner(position, a);
         }
         catch (ArgumentException e)
         {
@@ -98,6 +101,15 @@ public sealed class SweepSolver
         NextPosition++;
         return new SweepSample(index, position, result.Solution, result.Iterations, result.MatrixVectorProducts,
             RelativeResidual(a, b, result.Solution), seconds, result.Reason, result.Message, from);
+    }
+
+    // The system's preconditioner; 'amg-reuse' builds its hierarchy once, from the first system of the shard.
+    private IPreconditioner? CreatePreconditioner(int position, CsrMatrix a)
+    {
+        if (Options.Preconditioner != "amg-reuse")
+            return Options.CreatePreconditioner(a);
+        _hierarchy ??= new SmoothedAggregationPreconditioner(position == Start ? a : Family.System(Order[Start]).A);
+        return position == Start ? _hierarchy : _hierarchy.Reuse(a);
     }
 
     /// <summary>The state to save with the samples solved so far; <see cref="Restore"/> continues from it.</summary>

@@ -70,12 +70,13 @@ public class SweepSolverTests
     [TestCase("deflated-cg", "spd", "greedy", true)]
     [TestCase("cg", "spd", "given", true)]
     [TestCase("cholesky", "spd", "greedy", false)]
-    public void ARestoredSweepReproducesTheRemainingSamplesExactly(string method, string family, string ordering, bool warmStart)
+    [TestCase("cg", "spd", "greedy", true, "amg-reuse")]
+    public void ARestoredSweepReproducesTheRemainingSamplesExactly(string method, string family, string ordering, bool warmStart, string preconditioner = "none")
     {
         ISystemFamily systems = family == "skr"
             ? new SkrDarcySystems(new SkrDarcyFamily(new SkrDarcyOptions(GridSize: 18, Count: 8, Seed: 9)))
             : new DarcySpdSystems(new DarcySpdFamily(new DarcySpdOptions(GridSize: 18, Count: 8, Seed: 9)));
-        var options = new SweepOptions(method, RelativeTolerance: 1e-8, Restart: 20, RecycleSize: 8, Ordering: ordering, WarmStart: warmStart);
+        var options = new SweepOptions(method, preconditioner, 1e-8, Restart: 20, RecycleSize: 8, Ordering: ordering, WarmStart: warmStart);
         var uninterrupted = Run(systems, options);
 
         var first = new SweepSolver(systems, options);
