@@ -1,7 +1,7 @@
 namespace Rom.Krylov.Preconditioners;
 
 /// <summary>Settings of the smoothed-aggregation algebraic multigrid preconditioner.</summary>
-/// <param name="StrengthThreshold">θ: j is strongly connected to i when |a_ij| ≥ θ √(|a_ii a_jj|).</param>
+/// <param name="StrengthThreshold">θ of the finest level: j is strongly connected to i when |a_ij| ≥ θ_l √(|a_ii a_jj|), with θ_l = θ·0.5^l on level l (Vaněk, Mandel &amp; Brezina), so coarse levels, whose connections are weaker, still aggregate.</param>
 /// <param name="CoarsestSize">Stop coarsening at or below this many unknowns and solve there by dense Cholesky.</param>
 /// <param name="MaxLevels">Largest number of levels, the finest included.</param>
 /// <param name="PreSmoothingSweeps">Forward Gauss–Seidel sweeps before the coarse-grid correction.</param>

@@ -29,7 +29,7 @@ public sealed class SmoothedAggregationPreconditioner : IPreconditioner
             var diagonal = PositiveDiagonal(a, levels.Count);
             if (a.Rows <= _options.CoarsestSize || levels.Count + 1 == _options.MaxLevels)
                 break;
-            var (pointers, neighbours) = AggregationCoarsening.StrongNeighbourhoods(a, diagonal, _options.StrengthThreshold);
+            var (pointers, neighbours) = AggregationCoarsening.StrongNeighbourhoods(a, diagonal, _options.StrengthThreshold * Math.Pow(0.5, levels.Count));
             var (aggregateOf, count) = AggregationCoarsening.Aggregate(pointers, neighbours);
             if (count >= a.Rows)
                 break;
