@@ -151,15 +151,12 @@ public sealed class OperatorEimKind : ICaseKind
             new("max_true_rel_error", "max relative error vs the carried test matrices", truth.Errors.Max()),
             new("max_true_bound", "max relative bound Δ + EIM part vs the carried test matrices", truth.Bounds.Max()),
         };
-        int violated = Enumerable.Range(0, truth.Errors.Length).FirstOrDefault(i => truth.Errors[i] > truth.Bounds[i], -1);
-        bool sound = maxTestEim <= model.EimErrorBound && violated < 0;
-        string message = maxTestEim > model.EimErrorBound
-            ? $"EIM error {maxTestEim:0.00E+00} at a test matrix exceeds the training estimate ε̂ = {model.EimErrorBound:0.00E+00}: the sampled bound's premise fails (add training matrices)"
-            : violated >= 0
-                ? $"at test matrix {violated} the error vs the carried matrix {truth.Errors[violated]:0.00E+00} exceeds Δ + EIM part {truth.Bounds[violated]:0.00E+00}"
-                : $"M = {model.Eim.Terms.Count} EIM terms, sampled α_LB = {lowerBound:0.00E+00} (not a guarantee); vs the carried test matrices: max relative error {truth.Errors.Max():0.00E+00} ≤ bound {truth.Bounds.Max():0.00E+00}";
+        string? failure = Certification.SecondTruthFailure(maxTestEim, model.EimErrorBound, "the sampled bound's premise fails (add training matrices)",
+            truth.Errors, truth.Bounds, "test matrix", "the carried matrix");
+        string message = failure
+            ?? $"M = {model.Eim.Terms.Count} EIM terms, sampled α_LB = {lowerBound:0.00E+00} (not a guarantee); vs the carried test matrices: max relative error {truth.Errors.Max():0.00E+00} ≤ bound {truth.Bounds.Max():0.00E+00}";
         var outcome = reduction.After(results, plots, summary, result.Message);
-        return outcome with { Summary = [.. outcome.Summary, .. eimSummary], Succeeded = outcome.Succeeded && sound, Message = $"{outcome.Message}; {message}" };
+        return outcome with { Summary = [.. outcome.Summary, .. eimSummary], Succeeded = outcome.Succeeded && failure is null, Message = $"{outcome.Message}; {message}" };
     }
 
     /// <summary>EIM errors of the test matrices, and the reduced model's errors and bounds Δ + ε̂(‖u_N‖ + Δ)/α_S against their solutions, relative to ‖u‖_X.</summary>

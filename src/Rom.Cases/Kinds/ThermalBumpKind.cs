@@ -109,17 +109,14 @@ public sealed class ThermalBumpKind : ICaseKind
             new("max_true_rel_error", "max relative error vs the non-affine model", truth.Errors.Max()),
             new("max_true_bound", "max relative bound Δ + EIM part vs the non-affine model", truth.Bounds.Max()),
         };
-        int violated = Enumerable.Range(0, truth.Errors.Length).FirstOrDefault(i => truth.Errors[i] > truth.Bounds[i], -1);
-        bool sound = maxTestEim <= eim.TrainingError && violated < 0;
-        string message = maxTestEim > eim.TrainingError
-            ? $"EIM error {maxTestEim:0.00E+00} at a test parameter exceeds the training estimate ε̂ = {eim.TrainingError:0.00E+00}: the bound's premise fails (raise eim.training_points)"
-            : violated >= 0
-                ? $"at test parameter {violated} the error vs the non-affine model {truth.Errors[violated]:0.00E+00} exceeds Δ + EIM part {truth.Bounds[violated]:0.00E+00}"
-                : $"M = {eim.Interpolant.Size} EIM terms, ε̂ = {eim.TrainingError:0.00E+00}; vs the non-affine model: max relative error {truth.Errors.Max():0.00E+00} ≤ bound {truth.Bounds.Max():0.00E+00}";
+        string? failure = Certification.SecondTruthFailure(maxTestEim, eim.TrainingError, "the bound's premise fails (raise eim.training_points)",
+            truth.Errors, truth.Bounds, "test parameter", "the non-affine model");
+        string message = failure
+            ?? $"M = {eim.Interpolant.Size} EIM terms, ε̂ = {eim.TrainingError:0.00E+00}; vs the non-affine model: max relative error {truth.Errors.Max():0.00E+00} ≤ bound {truth.Bounds.Max():0.00E+00}";
         var reduced = reduction.Model.Reconstruct(reduction.Model.Solve(mu).Coefficients);
         plots.Add(PlotRequest.Of("reduced-error", new HeatmapPlot($"{title}: |u − u_N| at the run parameter (true model)", model.Blocks.VertexGrid(u.Zip(reduced, (x, y) => Math.Abs(x - y)).ToArray()), 0, 1, 0, 1, "|u − u_N|")));
         var outcome = reduction.After(results, plots, summary, result.Message);
-        return outcome with { Summary = [.. outcome.Summary, .. eimSummary], Succeeded = outcome.Succeeded && sound, Message = $"{outcome.Message}; {message}" };
+        return outcome with { Summary = [.. outcome.Summary, .. eimSummary], Succeeded = outcome.Succeeded && failure is null, Message = $"{outcome.Message}; {message}" };
     }
 
     /// <summary>Errors of the reduced model against the non-affine truth and the bounds Δ + h·ε̂·(‖u_N‖ + Δ)/min μ, relative to ‖u‖_X.</summary>

@@ -103,6 +103,22 @@ public static class Certification
         return (EnergyNorm(x, e) / norm, (delta + modelErrorBound(Vectors.Norm(solution.Coefficients) + delta)) / norm);
     }
 
+    /// <summary>
+    /// Why a certification against a second truth (see <see cref="AgainstAnotherTruth"/>) fails, or null when it holds:
+    /// the largest EIM error seen on the test set must stay within the estimate <paramref name="eimEstimate"/> the
+    /// bound was built with (else <paramref name="premiseFailure"/> says what to do), and every error within its bound
+    /// Δ + EIM part. <paramref name="test"/> names one test item ("test matrix"), <paramref name="truth"/> the truth
+    /// compared with ("the carried matrix").
+    /// </summary>
+    public static string? SecondTruthFailure(double maxTestEim, double eimEstimate, string premiseFailure,
+        IReadOnlyList<double> errors, IReadOnlyList<double> bounds, string test, string truth)
+    {
+        if (maxTestEim > eimEstimate)
+            return $"EIM error {maxTestEim:0.00E+00} at a {test} exceeds the training estimate ε̂ = {eimEstimate:0.00E+00}: {premiseFailure}";
+        int violated = Enumerable.Range(0, errors.Count).FirstOrDefault(i => errors[i] > bounds[i], -1);
+        return violated < 0 ? null : $"at {test} {violated} the error vs {truth} {errors[violated]:0.00E+00} exceeds Δ + EIM part {bounds[violated]:0.00E+00}";
+    }
+
     /// <summary>‖v‖_X = √(vᵀ X v).</summary>
     public static double EnergyNorm(ILinearOperator x, ReadOnlySpan<double> v)
     {
