@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Rom.IO.Formats;
 using Rom.IO.Hdf5;
@@ -43,27 +42,15 @@ internal static class ScipyKrylovReference
     {
         if (!File.Exists(options.Script))
             throw new InvalidOperationException($"The SciPy script '{options.Script}' does not exist; run from the repository root or pass --scipy-script.");
-        var start = new ProcessStartInfo(options.Python)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[]
-        {
+        var run = PythonScript.Run(options.Python,
+        [
             options.Script, file, "--methods", string.Join(",", methods), "--tol", KrylovBenchOptions.Tolerance.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
             "--restart", "40", "--direct-subset", directSubset.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        })
-            start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)
-            ?? throw new InvalidOperationException($"Could not start '{options.Python}'.");
-        var error = process.StandardError.ReadToEndAsync();
-        string output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"'{options.Python} {options.Script}' failed with exit code {process.ExitCode} " +
-                $"(it needs Debian's python3-scipy and python3-h5py): {error.Result.Trim()}");
-        return output;
+        ]);
+        if (run.ExitCode != 0)
+            throw new InvalidOperationException($"'{options.Python} {options.Script}' failed with exit code {run.ExitCode} " +
+                $"(it needs Debian's python3-scipy and python3-h5py): {run.Error.Trim()}");
+        return run.Output;
     }
 
     private static List<Solve> Parse(string json)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using MathNet.Numerics.LinearAlgebra;
 using Rom.LinearAlgebra.Dense;
@@ -86,22 +85,12 @@ public sealed class KroneckerBenchmark : ISpectralBenchmark
             WriteRaw(Path.Combine(folder, "k1.bin"), k1.ToRowMajorArray());
             WriteRaw(Path.Combine(folder, "k2.bin"), k2.ToRowMajorArray());
             WriteRaw(Path.Combine(folder, "x.bin"), x);
-            var start = new ProcessStartInfo(Python)
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            foreach (string argument in new[] { script, folder, $"{n}", $"{n}", $"{count}", seconds.ToString("R", CultureInfo.InvariantCulture) })
-                start.ArgumentList.Add(argument);
-            using var process = Process.Start(start)!;
-            string output = process.StandardOutput.ReadToEnd();
-            string error = process.StandardError.ReadToEnd();
-            process.WaitForExit();
-            string? line = output.Split('\n').FirstOrDefault(l => l.StartsWith("numpy_seconds ", StringComparison.Ordinal));
-            if (error.Contains("No module named 'numpy'", StringComparison.Ordinal))
+            var run = PythonScript.Run(Python, [script, folder, $"{n}", $"{n}", $"{count}", seconds.ToString("R", CultureInfo.InvariantCulture)]);
+            string? line = run.Output.Split('\n').FirstOrDefault(l => l.StartsWith("numpy_seconds ", StringComparison.Ordinal));
+            if (run.Error.Contains("No module named 'numpy'", StringComparison.Ordinal))
                 return (null, null, $"NumPy not installed for {Python} (apt-get install python3-numpy)");
-            if (process.ExitCode != 0 || line is null)
-                return (null, null, $"NumPy script failed (exit {process.ExitCode}): {error.Trim()}");
+            if (run.ExitCode != 0 || line is null)
+                return (null, null, $"NumPy script failed (exit {run.ExitCode}): {run.Error.Trim()}");
             double time = double.Parse(line["numpy_seconds ".Length..], CultureInfo.InvariantCulture);
             byte[] bytes = File.ReadAllBytes(Path.Combine(folder, "y.bin"));
             double[] y = new double[bytes.Length / sizeof(double)];
