@@ -36,7 +36,9 @@ public static class ReducedBasisStep
         SettingDefinition.Integer("reduction.training_points", 1000, "Grid values per entry, or number of Latin-hypercube samples.", 1),
         SettingDefinition.Integer("reduction.max_basis_size", 200, "Largest basis the greedy builds.", 1),
         SettingDefinition.Real("reduction.target_error", 1e-6, "Greedy stops when the largest relative error bound on the training set is below this.", x => x >= 0 && x < 1, "a number in [0, 1)"),
-        SettingDefinition.Choice("reduction.estimator", "stable", "Residual norm: 'stable' (orthonormal Riesz basis, accurate to round-off), 'classical' (quadratic form, stalls near 1e-8) or 'eim' (Casenave's EIM of the local residual energies: accurate to round-off, an approximation to reduction.eim_tolerance).", "stable", "classical", "eim"),
+        SettingDefinition.Choice("reduction.estimator", "stable", "Residual norm: 'stable' (orthonormal Riesz basis, accurate to round-off), 'classical' (quadratic form, stalls near 1e-8) 'eim' (Casenave's EIM of the local residual energies: accurate to round-off, an approximation to reduction.eim_tolerance) or 'sketched' (a Gaussian sketch of 'stable': accurate to round-off, online cost reduction.sketch_rows·QN, a bound with probability 1 − reduction.sketch_failure_probability per parameter).", "stable", "classical", "eim", "sketched"),
+        SettingDefinition.Integer("reduction.sketch_rows", 64, "With reduction.estimator=sketched: rows k of the Gaussian sketch.", 1),
+        SettingDefinition.Real("reduction.sketch_failure_probability", 1e-12, "With reduction.estimator=sketched: probability δ per parameter that the sketched bound falls below the true residual bound.", x => x > 0 && x <= 0.5, "a number in (0, 0.5]"),
         SettingDefinition.Real("reduction.eim_tolerance", 1e-4, "With reduction.estimator=eim: largest relative error of the interpolated squared residual norm on the training set.", x => x > 0 && x < 1, "a number in (0, 1)"),
         SettingDefinition.Choice("reduction.solver", "cholesky", "Full-order and Riesz solves of the reduction: 'cholesky' (sparse direct, exact to round-off) or 'cg' (CG to 1e-12).", "cholesky", "cg"),
         SettingDefinition.Integer("reduction.test_parameters", 20, "Random test parameters on which the reduced model is certified.", 1),
@@ -67,9 +69,11 @@ public static class ReducedBasisStep
             {
                 "classical" => ResidualEstimatorKind.Classical,
                 "eim" => ResidualEstimatorKind.Interpolated,
+                "sketched" => ResidualEstimatorKind.Sketched,
                 _ => ResidualEstimatorKind.Stable,
             },
             InterpolationTolerance: s.Real("reduction.eim_tolerance"),
+            Sketch: new SketchOptions((int)s.Integer("reduction.sketch_rows"), s.Real("reduction.sketch_failure_probability"), (int)s.Integer("reduction.seed")),
             RelativeErrors: true,
             Coercivity: coercivity);
 
@@ -102,6 +106,7 @@ public static class ReducedBasisStep
         diagnostics.Attributes["estimator"] = DataArray.Scalar(s.Text("reduction.estimator"));
         diagnostics.Attributes["eim_points"] = DataArray.Scalar((long)(rom.Data.Residual.Kind == ResidualEstimatorKind.Interpolated ? rom.Data.Residual.Matrix.GetLength(0) / 2 : 0));
         diagnostics.Attributes["eim_training_error"] = DataArray.Scalar(rom.Data.Residual.InterpolationError);
+        diagnostics.Attributes["bound_failure_probability"] = DataArray.Scalar(rom.Data.Residual.FailureProbability);
         diagnostics.Datasets["greedy_max_estimates"] = DataArray.Of(built.Greedy.MaxErrors.ToArray());
         diagnostics.Datasets["greedy_parameters"] = ParameterTable(space, built.Greedy.ChosenParameters.ToList());
         diagnostics.Datasets["test_parameters"] = ParameterTable(space, test);

@@ -16,6 +16,7 @@ public static class ReducedModelGroup
         [ResidualEstimatorKind.Stable] = "stable",
         [ResidualEstimatorKind.Classical] = "classical",
         [ResidualEstimatorKind.Interpolated] = "eim",
+        [ResidualEstimatorKind.Sketched] = "sketched",
     };
 
     /// <summary>Name of the group in a results file that holds the reduced model.</summary>
@@ -45,6 +46,7 @@ public static class ReducedModelGroup
         g.Attributes["reference_coercivity"] = DataArray.Scalar(data.ReferenceCoercivity);
         g.Attributes["estimator"] = DataArray.Scalar(EstimatorNames[data.Residual.Kind]);
         g.Attributes["interpolation_error"] = DataArray.Scalar(data.Residual.InterpolationError);
+        g.Attributes["failure_probability"] = DataArray.Scalar(data.Residual.FailureProbability);
         g.Datasets["operators"] = DataArray.Of(data.Operators.SelectMany(Flatten).ToArray(), q, n, n);
         g.Datasets["rhs"] = DataArray.Of(data.RightHandSide);
         g.Datasets["residual_matrix"] = DataArray.Of(Flatten(data.Residual.Matrix), data.Residual.Matrix.GetLength(0), data.Residual.Matrix.GetLength(1));
@@ -98,6 +100,7 @@ public static class ReducedModelGroup
             : throw Error("@estimator", "expected 'stable', 'classical' or 'eim'");
         // Older files carry no interpolation error; it is 0 for the exact estimators.
         double interpolationError = g.Attributes.TryGetValue("interpolation_error", out var ie) && ie.IsFloat ? ie.AsDoubles()[0] : 0;
+        double failureProbability = g.Attributes.TryGetValue("failure_probability", out var fp) && fp.IsFloat ? fp.AsDoubles()[0] : 0;
 
         var operators = Dataset(g, "operators", "");
         if (operators.Shape is not [var q, var r, var c] || r != n || c != n)
@@ -142,7 +145,7 @@ public static class ReducedModelGroup
             reducedOutputs,
             referenceParameter,
             alpha,
-            new ResidualNormData(kind, Unflatten(residual.AsDoubles(), 0, residual.Shape[0], residual.Shape[1])) { InterpolationError = interpolationError },
+            new ResidualNormData(kind, Unflatten(residual.AsDoubles(), 0, residual.Shape[0], residual.Shape[1])) { InterpolationError = interpolationError, FailureProbability = failureProbability },
             dimension,
             basis.AsDoubles());
         try

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Rom.LinearAlgebra;
 
@@ -66,6 +67,46 @@ public static class Vectors
             if (!double.IsFinite(v))
                 return false;
         return true;
+    }
+
+    /// <summary>
+    /// The four dot products x·r₀ … x·r₃ over the length of x (each r at least as long), sharing every load of x:
+    /// the kernel of small dense factorisations and sketches, where one vector meets many rows.
+    /// </summary>
+    internal static (double, double, double, double) Dot4(ReadOnlySpan<double> x,
+        ReadOnlySpan<double> r0, ReadOnlySpan<double> r1, ReadOnlySpan<double> r2, ReadOnlySpan<double> r3)
+    {
+        int length = x.Length, k = 0;
+        if (r0.Length < length || r1.Length < length || r2.Length < length || r3.Length < length)
+            throw new ArgumentException($"A row is shorter than the vector ({length}).");
+        double d0 = 0, d1 = 0, d2 = 0, d3 = 0;
+        if (Vector256.IsHardwareAccelerated && length >= 4)
+        {
+            ref double xs = ref MemoryMarshal.GetReference(x);
+            ref double a0 = ref MemoryMarshal.GetReference(r0), a1 = ref MemoryMarshal.GetReference(r1);
+            ref double a2 = ref MemoryMarshal.GetReference(r2), a3 = ref MemoryMarshal.GetReference(r3);
+            var s0 = Vector256<double>.Zero;
+            var s1 = s0;
+            var s2 = s0;
+            var s3 = s0;
+            for (; k <= length - 4; k += 4)
+            {
+                var v = Vector256.LoadUnsafe(ref xs, (nuint)k);
+                s0 = Vector256.MultiplyAddEstimate(v, Vector256.LoadUnsafe(ref a0, (nuint)k), s0);
+                s1 = Vector256.MultiplyAddEstimate(v, Vector256.LoadUnsafe(ref a1, (nuint)k), s1);
+                s2 = Vector256.MultiplyAddEstimate(v, Vector256.LoadUnsafe(ref a2, (nuint)k), s2);
+                s3 = Vector256.MultiplyAddEstimate(v, Vector256.LoadUnsafe(ref a3, (nuint)k), s3);
+            }
+            (d0, d1, d2, d3) = (Vector256.Sum(s0), Vector256.Sum(s1), Vector256.Sum(s2), Vector256.Sum(s3));
+        }
+        for (; k < length; k++)
+        {
+            d0 += x[k] * r0[k];
+            d1 += x[k] * r1[k];
+            d2 += x[k] * r2[k];
+            d3 += x[k] * r3[k];
+        }
+        return (d0, d1, d2, d3);
     }
 
     private static void SameLength(int a, int b)

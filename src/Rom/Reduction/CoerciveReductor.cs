@@ -46,8 +46,8 @@ public sealed class CoerciveReductor
         _imageTransposed = new double[n];
         _representer = new double[n];
         _productInverse = options.ProductSolver(Product);
-        // The interpolated estimator is trained on the final basis (ReduceInterpolated); until then, and for the
-        // greedy's bounds, the stable one serves, and it holds the range the interpolation is built from.
+        // The interpolated and the sketched estimators are built on the final basis (ReduceInterpolated, ReduceSketched);
+        // until then, and for the greedy's bounds, the stable one serves, and it holds the data they are built from.
         _residual = options.Estimator == ResidualEstimatorKind.Classical
             ? new ClassicalResidualNorm(Product)
             : new StableResidualNorm(Product, options.RangeTolerance);
@@ -127,10 +127,23 @@ public sealed class CoerciveReductor
     }
 
     /// <summary>
-    /// The reduced model on the current basis. With <see cref="ResidualEstimatorKind.Interpolated"/> its bound is still
-    /// evaluated by the stable estimator; <see cref="ReduceInterpolated"/> builds the interpolated one.
+    /// The reduced model on the current basis. With <see cref="ResidualEstimatorKind.Interpolated"/> or
+    /// <see cref="ResidualEstimatorKind.Sketched"/> its bound is still evaluated by the stable estimator;
+    /// <see cref="ReduceInterpolated"/> and <see cref="ReduceSketched"/> build those.
     /// </summary>
     public ReducedModel Reduce() => ReducedModel.FromData(ToData());
+
+    /// <summary>
+    /// The reduced model on the current basis with the sketched residual norm (<see cref="SketchedResidualNorm"/>) drawn
+    /// on the stable estimator's data. Needs <see cref="ResidualEstimatorKind.Sketched"/> in the options.
+    /// </summary>
+    public ReducedModel ReduceSketched()
+    {
+        if (Options.Estimator != ResidualEstimatorKind.Sketched)
+            throw new InvalidOperationException($"The reductor was set up with the {Options.Estimator} estimator; the sketched one needs Estimator = Sketched.");
+        var data = ToData();
+        return ReducedModel.FromData(data with { Residual = SketchedResidualNorm.Build(data.Residual, Options.Sketch ?? new SketchOptions()) });
+    }
 
     /// <summary>
     /// The reduced model on the current basis with Casenave's interpolated residual norm (<see cref="InterpolatedResidualNorm"/>),

@@ -12,6 +12,7 @@ namespace Rom.Reduction;
 /// <param name="RangeTolerance">Relative size below which a residual representer adds no vector to the stable estimator's range (default 1e-13).</param>
 /// <param name="InterpolationTolerance">For <see cref="ResidualEstimatorKind.Interpolated"/>: largest relative error of the interpolated ‖r‖² on the training set (default 1e-4).</param>
 /// <param name="MaxInterpolationPoints">For <see cref="ResidualEstimatorKind.Interpolated"/>: most interpolation points M (default 1000).</param>
+/// <param name="Sketch">For <see cref="ResidualEstimatorKind.Sketched"/>: rows, δ and seed (default <see cref="SketchOptions"/>()).</param>
 public sealed record CoerciveReductorOptions(
     SpdSolverFactory ProductSolver,
     Parameter ReferenceParameter,
@@ -20,7 +21,8 @@ public sealed record CoerciveReductorOptions(
     double RangeTolerance = 1e-13,
     ICoercivityBound? Coercivity = null,
     double InterpolationTolerance = 1e-4,
-    int MaxInterpolationPoints = 1000)
+    int MaxInterpolationPoints = 1000,
+    SketchOptions? Sketch = null)
 {
     /// <summary>Throws an <see cref="ArgumentException"/> naming the setting when a value is unusable.</summary>
     public void Validate()
@@ -37,5 +39,6 @@ public sealed record CoerciveReductorOptions(
             throw new ArgumentOutOfRangeException(nameof(InterpolationTolerance), InterpolationTolerance, "The interpolation tolerance must lie in (0, 1).");
         if (MaxInterpolationPoints < 1)
             throw new ArgumentOutOfRangeException(nameof(MaxInterpolationPoints), MaxInterpolationPoints, "At least one interpolation point is needed.");
+        Sketch?.Validate();
     }
 }

@@ -19,11 +19,17 @@ public static class ReducedBasis
         var reductor = new CoerciveReductor(model,
             new CoerciveReductorOptions(options.Solver, options.ReferenceParameter, options.ReferenceCoercivity, options.Estimator,
                 Coercivity: options.Coercivity,
-                InterpolationTolerance: options.InterpolationTolerance));
+                InterpolationTolerance: options.InterpolationTolerance,
+                Sketch: options.Sketch));
         var surrogate = new RbGreedySurrogate(reductor, new RbGreedySurrogateOptions(options.Solver, options.RelativeErrors));
         var training = options.TrainingSet ?? ParameterSampling.LatinHypercube(model.ParameterSpace, options.TrainingSize, options.Seed);
         var greedy = WeakGreedy.Run(surrogate, training, options.Greedy ?? new GreedyOptions(RelativeTolerance: 1e-10), monitor);
-        var reduced = options.Estimator == ResidualEstimatorKind.Interpolated ? reductor.ReduceInterpolated(training) : reductor.Reduce();
+        var reduced = options.Estimator switch
+        {
+            ResidualEstimatorKind.Interpolated => reductor.ReduceInterpolated(training),
+            ResidualEstimatorKind.Sketched => reductor.ReduceSketched(),
+            _ => reductor.Reduce(),
+        };
         return new ReducedBasisResult(reduced, greedy, reductor);
     }
 }

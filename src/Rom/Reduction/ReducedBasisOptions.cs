@@ -15,6 +15,7 @@ namespace Rom.Reduction;
 /// <param name="Seed">Seed of the default training set (default 0).</param>
 /// <param name="Coercivity">α_LB(μ) in place of the min-theta rule (default null: min-theta over all terms).</param>
 /// <param name="InterpolationTolerance">For the interpolated estimator: largest relative error of ‖r‖² on the training set (default 1e-4).</param>
+/// <param name="Sketch">For the sketched estimator: rows, δ and seed (default <see cref="SketchOptions"/>()).</param>
 public sealed record ReducedBasisOptions(
     SpdSolverFactory Solver,
     Parameter ReferenceParameter,
@@ -26,4 +27,5 @@ public sealed record ReducedBasisOptions(
     int TrainingSize = 100,
     int Seed = 0,
     ICoercivityBound? Coercivity = null,
-    double InterpolationTolerance = 1e-4);
+    double InterpolationTolerance = 1e-4,
+    SketchOptions? Sketch = null);

@@ -10,7 +10,7 @@ namespace Rom.Reduction;
 public sealed class ReducedModel
 {
     private readonly ParameterFunctional[] _theta;
-    private readonly double[][] _operators; // packed lower triangles by rows (DenseCholesky's layout)
+    private readonly InterleavedAffineSum _operators; // packed lower triangles by rows (DenseCholesky's layout)
     private readonly double[] _rightHandSide;
     private readonly ReducedOutput[] _outputs;
     private readonly double[] _referenceTheta;
@@ -23,13 +23,13 @@ public sealed class ReducedModel
         int n = data.BasisSize;
         _theta = data.Coefficients.ToArray();
         // Only the lower triangle of A_N(μ) enters the Cholesky factorisation: half the bytes to assemble.
-        _operators = data.Operators.Select(a =>
+        _operators = new InterleavedAffineSum(data.Operators.Select(a =>
         {
             var packed = new double[DenseCholesky.PackedLength(n)];
             for (int i = 0, k = 0; i < n; i++)
                 for (int j = 0; j <= i; j++) packed[k++] = a[i, j];
             return packed;
-        }).ToArray();
+        }).ToArray(), DenseCholesky.PackedLength(n));
         _rightHandSide = (double[])data.RightHandSide.Clone();
         _outputs = data.Outputs.Select(o => o with { Weights = (double[])o.Weights.Clone() }).ToArray();
         _referenceTheta = data.Coercivity is null ? _theta.Select(t => t.Evaluate(data.ReferenceParameter)).ToArray() : [];
@@ -84,8 +84,7 @@ public sealed class ReducedModel
 
         // A_N(μ) = Σ_q θ_q(μ) Ã_q (lower triangle); A_N(μ) u_N = f̃ by Cholesky (A_N is SPD when A(μ) is coercive).
         var a = w.Matrix;
-        Array.Clear(a);
-        for (int k = 0; k < q; k++) Vectors.Axpy(theta[k], _operators[k], a);
+        _operators.Evaluate(theta, a);
         var uN = w.Solution;
         _rightHandSide.CopyTo(uN, 0);
         if (n > 0)

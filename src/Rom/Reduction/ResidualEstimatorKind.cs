@@ -15,4 +15,10 @@ public enum ResidualEstimatorKind
     /// see <see cref="InterpolatedResidualNorm"/>), at online cost O(M·J).
     /// </summary>
     Interpolated,
+
+    /// <summary>
+    /// A Gaussian sketch of <see cref="Stable"/> (Balabanov &amp; Nouy 2019, see <see cref="SketchedResidualNorm"/>):
+    /// accurate to about ε relative, online cost O(k·J), and an upper bound with probability 1 − δ per parameter.
+    /// </summary>
+    Sketched,
 }

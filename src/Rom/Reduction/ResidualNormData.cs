@@ -5,10 +5,10 @@ namespace Rom.Reduction;
 /// (for saving). Classical: the J × J Gram matrix G_ij = (ξ_i, ξ_j)_X. Stable: the K × J matrix
 /// B_kj = (ψ_k, ξ_j)_X of coefficients in an X-orthonormal basis ψ of span{ξ_j}, upper trapezoidal. Interpolated:
 /// the 2M × J matrix whose rows 0..M−1 are ξ_j[p_m] at the M interpolation points and rows M..2M−1 are w_m (Xξ_j)[p_m]
-/// (see <see cref="InterpolatedResidualNorm"/>).
+/// (see <see cref="InterpolatedResidualNorm"/>). Sketched: the k × J matrix S = Ω B / √q_δ (see <see cref="SketchedResidualNorm"/>).
 /// </summary>
-/// <param name="Kind">Which of the three matrices <paramref name="Matrix"/> holds.</param>
-/// <param name="Matrix">G (J × J), B (K × J) or the interpolation rows (2M × J).</param>
+/// <param name="Kind">Which of the four matrices <paramref name="Matrix"/> holds.</param>
+/// <param name="Matrix">G (J × J), B (K × J), the interpolation rows (2M × J) or the sketch S (k × J).</param>
 public sealed record ResidualNormData(ResidualEstimatorKind Kind, double[,] Matrix)
 {
     /// <summary>Number J of representers (columns of the matrix).</summary>
@@ -19,6 +19,12 @@ public sealed record ResidualNormData(ResidualEstimatorKind Kind, double[,] Matr
     /// the training set it was built on (the EIM's own error estimate); 0 for the exact kinds.
     /// </summary>
     public double InterpolationError { get; init; }
+
+    /// <summary>
+    /// For <see cref="ResidualEstimatorKind.Sketched"/>: δ, the probability per parameter that the sketched norm is below
+    /// the true one; 0 for the other kinds.
+    /// </summary>
+    public double FailureProbability { get; init; }
 
     /// <summary>Throws an <see cref="ArgumentException"/> when the matrix does not fit the kind.</summary>
     public void Validate()
@@ -32,6 +38,9 @@ public sealed record ResidualNormData(ResidualEstimatorKind Kind, double[,] Matr
             throw new ArgumentException($"The stable coefficient matrix is {Matrix.GetLength(0)}×{Matrix.GetLength(1)}; the range cannot have more vectors than there are representers.", nameof(Matrix));
         if (Kind == ResidualEstimatorKind.Interpolated && Matrix.GetLength(0) % 2 != 0)
             throw new ArgumentException($"The interpolation matrix has {Matrix.GetLength(0)} rows; expected 2M (representer rows, then weighted X-image rows).", nameof(Matrix));
+        if (Kind == ResidualEstimatorKind.Sketched ? !(FailureProbability > 0 && FailureProbability < 1) : FailureProbability != 0)
+            throw new ArgumentOutOfRangeException(nameof(FailureProbability), FailureProbability,
+                Kind == ResidualEstimatorKind.Sketched ? "A sketch's failure probability δ must lie in (0, 1)." : "Only a sketched estimator has a failure probability; expected 0.");
         if (!(InterpolationError >= 0))
             throw new ArgumentOutOfRangeException(nameof(InterpolationError), InterpolationError, "The interpolation error must be non-negative.");
     }
@@ -47,7 +56,7 @@ public sealed record ResidualNormData(ResidualEstimatorKind Kind, double[,] Matr
         int rows = Kind switch
         {
             ResidualEstimatorKind.Classical => terms,
-            ResidualEstimatorKind.Interpolated => Matrix.GetLength(0),
+            ResidualEstimatorKind.Interpolated or ResidualEstimatorKind.Sketched => Matrix.GetLength(0),
             _ => Enumerable.Range(0, terms).Max(ColumnHeight),
         };
         var m = new double[rows, terms];
@@ -62,6 +71,7 @@ public sealed record ResidualNormData(ResidualEstimatorKind Kind, double[,] Matr
     {
         ResidualEstimatorKind.Classical => new ClassicalOnlineResidualNorm(Matrix),
         ResidualEstimatorKind.Interpolated => new InterpolatedOnlineResidualNorm(Matrix),
+        ResidualEstimatorKind.Sketched => new SketchedOnlineResidualNorm(Matrix),
         _ => new StableOnlineResidualNorm(this),
     };
 

@@ -26,6 +26,13 @@ public class VectorsTests
         var xpby = (double[])y.Clone();
         Vectors.Xpby(x, 0.25, xpby);
         Assert.That(xpby, Is.EqualTo(y.Select((v, i) => x[i] + 0.25 * v)).Within(1e-15));
+
+        // Dot4 against four naive dots; the rows are longer than x, as in the packed Cholesky.
+        var rows = Enumerable.Range(0, 4).Select(_ => TestMatrices.RandomVector(random, n + 2)).ToArray();
+        var (d0, d1, d2, d3) = Vectors.Dot4(x, rows[0], rows[1], rows[2], rows[3]);
+        double[] dots = [d0, d1, d2, d3];
+        for (int r = 0; r < 4; r++)
+            Assert.That(dots[r], Is.EqualTo(Vectors.Dot(x, rows[r].AsSpan(0, n))).Within(1e-14), $"row {r}");
     }
 
     [Test]
@@ -36,5 +43,6 @@ public class VectorsTests
         Assert.That(Vectors.AllFinite([double.NegativeInfinity]), Is.False);
         Assert.Throws<ArgumentException>(() => Vectors.Dot(new double[3], new double[4]));
         Assert.Throws<ArgumentException>(() => Vectors.Axpy(1, new double[3], new double[2]));
+        Assert.Throws<ArgumentException>(() => Vectors.Dot4(new double[3], new double[3], new double[2], new double[3], new double[3]));
     }
 }
