@@ -15,11 +15,11 @@ public class ReducedModelTests : TempFolderTest
         ["--set", "problem.squares_per_side=24", "--set", "reduction.max_basis_size=25", "--set", "reduction.training_points=200",
          "--set", "reduction.test_parameters=6", "--set", "output.plots=0"];
 
-    private string RunCase()
+    private string RunCase(string estimator = "stable")
     {
         string casePath = PathOf("tb.h5"), results = PathOf("r.h5");
         Assert.That(Cli.Run("new", "thermal-block", "--out", casePath).ExitCode, Is.EqualTo(0));
-        var run = Cli.Run(["run", casePath, "--out", results, "--json", .. SmallReduction]);
+        var run = Cli.Run(["run", casePath, "--out", results, "--json", "--set", $"reduction.estimator={estimator}", .. SmallReduction]);
         Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
         using var json = JsonDocument.Parse(run.Out);
         var root = json.RootElement;
@@ -30,11 +30,14 @@ public class ReducedModelTests : TempFolderTest
         return results;
     }
 
-    [Test]
-    public void SavedModelEvaluatesLikeTheOneThatWasBuilt()
+    [TestCase("stable", ResidualEstimatorKind.Stable, 0.0)]
+    [TestCase("sketched", ResidualEstimatorKind.Sketched, 1e-12)]
+    public void SavedModelEvaluatesLikeTheOneThatWasBuilt(string estimator, ResidualEstimatorKind kind, double failureProbability)
     {
-        string results = RunCase();
+        string results = RunCase(estimator);
         var (rom, space) = ReducedModelGroup.Load(results);
+        Assert.That(rom.Data.Residual.Kind, Is.EqualTo(kind));
+        Assert.That(rom.Data.Residual.FailureProbability, Is.EqualTo(failureProbability));
         Assert.That(rom.BasisSize, Is.InRange(1, 25));
         Assert.That(space.Ranges.Single().Name, Is.EqualTo("diffusion"));
 
