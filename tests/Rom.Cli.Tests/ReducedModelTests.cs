@@ -27,6 +27,7 @@ public class ReducedModelTests : TempFolderTest
             Assert.That(root.TryGetProperty(key, out _), key);
         Assert.That(root.GetProperty("min_effectivity").GetDouble(), Is.GreaterThanOrEqualTo(1.0), "certified: every bound ≥ its true error");
         Assert.That(root.GetProperty("max_bound").GetDouble(), Is.GreaterThanOrEqualTo(root.GetProperty("max_rel_error").GetDouble()));
+        Assert.That(root.TryGetProperty("bound_failure_probability", out _), Is.EqualTo(estimator == "sketched"), "a probabilistic bound says so");
         return results;
     }
 

@@ -131,6 +131,8 @@ public static class ReducedBasisStep
             new("fom_seconds", "full-order solve per parameter", truth.SecondsPerSolve, "s"),
             new("speedup", "speed-up over the full-order solve", truth.SecondsPerSolve / onlineSeconds),
         };
+        if (rom.Data.Residual.Kind == ResidualEstimatorKind.Sketched)
+            summary.Add(new("bound_failure_probability", "P(bound < error) per parameter, at most", rom.Data.Residual.FailureProbability));
         var plots = new List<PlotRequest>
         {
             PlotRequest.Of("rb-convergence", new LinePlot(
