@@ -97,7 +97,7 @@ public static class ReducedModelGroup
             : throw Error("@reference_coercivity", "expected a float attribute");
         var kind = g.Attributes.TryGetValue("estimator", out var ea) && ea.IsString && EstimatorNames.ContainsValue(ea.AsStrings()[0])
             ? EstimatorNames.Single(kv => kv.Value == ea.AsStrings()[0]).Key
-            : throw Error("@estimator", "expected 'stable', 'classical' or 'eim'");
+            : throw Error("@estimator", $"expected one of {string.Join(", ", EstimatorNames.Values.Select(v => $"'{v}'"))}");
         // Older files carry no interpolation error; it is 0 for the exact estimators.
         double interpolationError = g.Attributes.TryGetValue("interpolation_error", out var ie) && ie.IsFloat ? ie.AsDoubles()[0] : 0;
         double failureProbability = g.Attributes.TryGetValue("failure_probability", out var fp) && fp.IsFloat ? fp.AsDoubles()[0] : 0;
