@@ -47,8 +47,9 @@ public static class ReducedBasisStep
 
     /// <summary>
     /// Builds and certifies the reduced model; <paramref name="reference"/> is μ̄ with model.EnergyProduct = A(μ̄).
-    /// A model whose terms break the min-theta rule passes its own <paramref name="coercivity"/> bound; such a reduced
-    /// model is not stored for <c>rom eval</c> (only min-theta models are). A model known only at sampled parameters
+    /// A model whose terms break the min-theta rule passes its own <paramref name="coercivity"/> bound. The reduced model
+    /// is stored for <c>rom eval</c> when <see cref="ReducedModelGroup.CanWrite"/> says its coefficients and bound are
+    /// plain data (not so for operator EIM, whose coefficients read A(μ)). A model known only at sampled parameters
     /// passes its own <paramref name="trainingSet"/> and <paramref name="testSet"/> in place of the sampled ones.
     /// </summary>
     public static ReductionReport Run(IAffineModel model, Parameter reference, CaseSettings s, IProgress<ProgressUpdate> progress,
@@ -149,7 +150,7 @@ public static class ReducedBasisStep
                 [new LineSeriesData("effectivity", Enumerable.Range(0, effectivities.Length).Select(i => (double)i).ToArray(), effectivities)],
                 LogY: true, Markers: true)),
         };
-        IReadOnlyList<(string, DataGroup)> groups = coercivity is null
+        IReadOnlyList<(string, DataGroup)> groups = ReducedModelGroup.CanWrite(rom.Data)
             ? [("reduction", diagnostics), ("reduced_model", ReducedModelGroup.Write(rom.Data, space))]
             : [("reduction", diagnostics)];
         return new ReductionReport(rom, groups, plots, summary, succeeded, message, test);

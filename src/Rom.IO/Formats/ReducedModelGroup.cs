@@ -1,6 +1,8 @@
 using Rom.IO.Hdf5;
+using Rom.Models.ThermalBump;
 using Rom.Parameters;
 using Rom.Reduction;
+using Rom.Reduction.Interpolation;
 
 namespace Rom.IO.Formats;
 
@@ -37,10 +39,23 @@ public static class ReducedModelGroup
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(space);
-        if (data.Coercivity is not null)
-            throw new ArgumentException("A reduced model with its own coercivity bound cannot be stored: only the min-theta rule can.", nameof(data));
+        if (!CanWrite(data, out string why))
+            throw new ArgumentException($"This reduced model cannot be stored: {why}.", nameof(data));
         int n = data.BasisSize, q = data.Coefficients.Count;
         var g = new DataGroup();
+        if (data.Coercivity is ShiftedMinimumCoercivity shifted)
+        {
+            g.Attributes["coercivity"] = DataArray.Scalar("shifted-minimum");
+            g.Attributes["coercivity_parameter"] = DataArray.Scalar(shifted.ParameterName);
+            g.Attributes["coercivity_shift"] = DataArray.Scalar(shifted.Shift);
+        }
+        if (BumpSource(data) is { } bump)
+        {
+            var b = g.GetOrAddGroup("bump_interpolation");
+            b.Datasets["points_x"] = DataArray.Of(bump.PointsX.ToArray());
+            b.Datasets["points_y"] = DataArray.Of(bump.PointsY.ToArray());
+            b.Datasets["restricted_basis"] = DataArray.Of(Flatten(bump.RestrictedBasis), bump.Size, bump.Size);
+        }
         g.Attributes["dimension"] = DataArray.Scalar((long)data.Dimension);
         g.Attributes["basis_size"] = DataArray.Scalar((long)n);
         g.Attributes["reference_coercivity"] = DataArray.Scalar(data.ReferenceCoercivity);
@@ -57,10 +72,15 @@ public static class ReducedModelGroup
         {
             ProjectionFunctional => "projection",
             ConstantFunctional => "constant",
-            _ => throw new ArgumentException($"Coefficient functional {c} cannot be stored: only projections and constants can.", nameof(data)),
+            _ => "bump-eim",
         }).ToArray());
         theta.Datasets["name"] = DataArray.Of(data.Coefficients.Select(c => (c as ProjectionFunctional)?.Name ?? "").ToArray());
-        theta.Datasets["index"] = DataArray.Of(data.Coefficients.Select(c => (long)((c as ProjectionFunctional)?.Index ?? 0)).ToArray());
+        theta.Datasets["index"] = DataArray.Of(data.Coefficients.Select(c => (long)(c switch
+        {
+            ProjectionFunctional p => p.Index,
+            InterpolatedCoefficient e => e.Index,
+            _ => 0,
+        })).ToArray());
         theta.Datasets["value"] = DataArray.Of(data.Coefficients.Select(c => (c as ConstantFunctional)?.Value ?? 0).ToArray());
 
         var reference = g.GetOrAddGroup("reference_parameter");
@@ -79,6 +99,28 @@ public static class ReducedModelGroup
         }
         return g;
     }
+
+    /// <summary>
+    /// Whether <see cref="Write"/> can store the model: coefficients that are projections, constants or the bump's
+    /// EIM coefficients (<see cref="BumpCoefficients"/>), and the min-theta rule or a <see cref="ShiftedMinimumCoercivity"/>.
+    /// Models whose coefficients need the full-order data online (operator EIM reads entries of A(μ)) cannot be.
+    /// </summary>
+    public static bool CanWrite(ReducedModelData data) => CanWrite(data, out _);
+
+    private static bool CanWrite(ReducedModelData data, out string why)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        why = data.Coercivity is null or ShiftedMinimumCoercivity ? "" : $"its coercivity bound {data.Coercivity.GetType().Name} is not plain data (only min-theta and a shifted minimum are)";
+        var other = data.Coefficients.FirstOrDefault(c => c is not (ProjectionFunctional or ConstantFunctional or InterpolatedCoefficient { Source: BumpCoefficients }));
+        if (other is not null)
+            why = $"coefficient functional {other.GetType().Name} cannot be stored (only projections, constants and the bump's EIM coefficients can)";
+        else if (data.Coefficients.OfType<InterpolatedCoefficient>().Select(c => c.Source).Distinct().Count() > 1)
+            why = "its EIM coefficients come from more than one interpolation";
+        return why.Length == 0;
+    }
+
+    private static BumpCoefficients? BumpSource(ReducedModelData data) =>
+        data.Coefficients.OfType<InterpolatedCoefficient>().Select(c => c.Source).OfType<BumpCoefficients>().FirstOrDefault();
 
     /// <summary>Reads a stored reduced model; <paramref name="objectPath"/> locates the group for error messages.</summary>
     public static (ReducedModelData Data, ParameterSpace Space) Read(DataGroup g, string filePath, string objectPath)
@@ -117,14 +159,24 @@ public static class ReducedModelGroup
         var names = Dataset(theta, "name", "coefficients/", isFloat: false).AsStrings();
         var indices = Dataset(theta, "index", "coefficients/", isFloat: false).AsLongs();
         var values = Dataset(theta, "value", "coefficients/").AsDoubles();
+        var bump = kinds.Contains("bump-eim") ? ReadBump(g, Error) : null;
         var coefficients = new ParameterFunctional[kinds.Length];
         for (int i = 0; i < kinds.Length; i++)
             coefficients[i] = kinds[i] switch
             {
                 "projection" => new ProjectionFunctional(names[i], (int)indices[i]),
                 "constant" => new ConstantFunctional(values[i]),
-                _ => throw Error("coefficients/kind", $"entry {i} is '{kinds[i]}'; expected 'projection' or 'constant'"),
+                "bump-eim" when indices[i] >= 0 && indices[i] < bump!.Length => bump[indices[i]],
+                "bump-eim" => throw Error("coefficients/index", $"entry {i} is {indices[i]}; expected an EIM term in 0..{bump!.Length - 1}"),
+                _ => throw Error("coefficients/kind", $"entry {i} is '{kinds[i]}'; expected 'projection', 'constant' or 'bump-eim'"),
             };
+        ICoercivityBound? coercivity = null;
+        if (g.Attributes.TryGetValue("coercivity", out var ca))
+            coercivity = ca.IsString && ca.AsStrings()[0] == "shifted-minimum"
+                && g.Attributes.TryGetValue("coercivity_parameter", out var cp) && cp.IsString
+                && g.Attributes.TryGetValue("coercivity_shift", out var cs) && cs.IsFloat
+                ? new ShiftedMinimumCoercivity(cp.AsStrings()[0], cs.AsDoubles()[0])
+                : throw Error("@coercivity", "expected 'shifted-minimum' with @coercivity_parameter (string) and @coercivity_shift (float)");
 
         var space = new ParameterSpace(spaceGroup.Attributes.Select(kv =>
         {
@@ -147,7 +199,8 @@ public static class ReducedModelGroup
             alpha,
             new ResidualNormData(kind, Unflatten(residual.AsDoubles(), 0, residual.Shape[0], residual.Shape[1])) { InterpolationError = interpolationError, FailureProbability = failureProbability },
             dimension,
-            basis.AsDoubles());
+            basis.AsDoubles(),
+            coercivity);
         try
         {
             data.Validate();
@@ -157,6 +210,24 @@ public static class ReducedModelGroup
             throw new DataFileException(filePath, objectPath, $"inconsistent reduced model: {e.Message}");
         }
         return (data, space);
+    }
+
+    /// <summary>The bump's EIM coefficient functionals from the group bump_interpolation.</summary>
+    private static ParameterFunctional[] ReadBump(DataGroup g, Func<string, string, DataFileException> error)
+    {
+        if (!g.TryGetGroup("bump_interpolation", out var b)
+            || !b.Datasets.TryGetValue("points_x", out var x) || !x.IsFloat
+            || !b.Datasets.TryGetValue("points_y", out var y) || !y.IsFloat
+            || !b.Datasets.TryGetValue("restricted_basis", out var q) || !q.IsFloat || q.Shape.Length != 2)
+            throw error("bump_interpolation", "expected datasets points_x [M], points_y [M] and restricted_basis [M, M] for the 'bump-eim' coefficients");
+        try
+        {
+            return new BumpCoefficients(x.AsDoubles(), y.AsDoubles(), Unflatten(q.AsDoubles(), 0, q.Shape[0], q.Shape[1])).Functionals();
+        }
+        catch (ArgumentException e)
+        {
+            throw error("bump_interpolation", e.Message);
+        }
     }
 
     private static double[] Flatten(double[,] a)

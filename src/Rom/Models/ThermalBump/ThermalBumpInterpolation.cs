@@ -37,11 +37,20 @@ public sealed class ThermalBumpInterpolation : IAffineModel, ICoercivityBound
             Vectors.Axpy(model.Options.Height, interpolant.BasisVector(m), coefficient);
             return (ILinearOperator)P1Assembly.Stiffness(blocks.Triangulation, coefficient).Submatrix(blocks.FreeNodes, blocks.FreeNodes);
         });
-        AffineOperator = new AffineOperator(
-            [.. blocks.AffineOperator.Terms, .. bumpTerms],
-            [.. blocks.AffineOperator.Coefficients,
-             .. InterpolatedCoefficients.Functionals(mu => interpolant.Coefficients(model.BumpAt(mu, points)), interpolant.Size)]);
+        var centroids = points.Select(blocks.Triangulation.Centroid).ToArray();
+        var restricted = new double[points.Count, points.Count];
+        for (int k = 0; k < points.Count; k++)
+            for (int m = 0; m < points.Count; m++) restricted[k, m] = interpolant.BasisVector(m)[points[k]];
+        Coefficients = new BumpCoefficients(centroids.Select(c => c.X).ToArray(), centroids.Select(c => c.Y).ToArray(), restricted);
+        AffineOperator = new AffineOperator([.. blocks.AffineOperator.Terms, .. bumpTerms], [.. blocks.AffineOperator.Coefficients, .. Coefficients.Functionals()]);
+        CoercivityBound = new ShiftedMinimumCoercivity(ThermalBlockModel.ParameterName, model.Options.Height * TrainingError);
     }
+
+    /// <summary>θ_m(c, w) from the bump at the magic triangles' centroids: the EIM terms' coefficients, as saveable data.</summary>
+    public BumpCoefficients Coefficients { get; }
+
+    /// <summary>α_LB(μ) = min_q μ_q − h·ε̂ as saveable data (see the class remarks); <see cref="LowerBound"/> evaluates it.</summary>
+    public ShiftedMinimumCoercivity CoercivityBound { get; }
 
     /// <summary>The interpolant of the bump over the triangles (basis q_m, magic triangles p_m).</summary>
     public EmpiricalInterpolant Interpolant { get; }
@@ -81,11 +90,7 @@ public sealed class ThermalBumpInterpolation : IAffineModel, ICoercivityBound
     public double[] RightHandSide(Parameter mu) => _model.RightHandSide(mu);
 
     /// <summary>α_LB(μ) = min_q μ_q − h·ε̂ with respect to the H¹₀ product X (see the class remarks).</summary>
-    public double LowerBound(Parameter mu, ReadOnlySpan<double> theta)
-    {
-        ArgumentNullException.ThrowIfNull(mu);
-        return MinConductivity(mu) - _model.Options.Height * TrainingError;
-    }
+    public double LowerBound(Parameter mu, ReadOnlySpan<double> theta) => CoercivityBound.LowerBound(mu, theta);
 
     /// <summary>ε(μ) = max_t |g(x_t; μ) − I_M g(x_t; μ)|, the true EIM error at μ (costs a pass over all triangles).</summary>
     public double InterpolationError(Parameter mu)

@@ -112,18 +112,13 @@ public sealed class ThermalBumpModel : IFullOrderModel
         return new ThermalBumpInterpolation(this, surrogate.Interpolant, greedy);
     }
 
-    /// <summary>g(x_t; c, w) at the given triangles only: what an EIM coefficient evaluation needs online.</summary>
-    internal double[] BumpAt(Parameter mu, IReadOnlyList<int> triangles)
-    {
-        var g = new double[triangles.Count];
-        for (int k = 0; k < g.Length; k++) g[k] = Bump(mu, triangles[k]);
-        return g;
-    }
+    private double Bump(Parameter mu, int t) => Gaussian(_centroidX[t], _centroidY[t], mu);
 
-    private double Bump(Parameter mu, int t)
+    /// <summary>g(x, y; c, w) = exp(−((x − c₀)² + (y − c₁)²)/w²) with the centre and width of μ.</summary>
+    internal static double Gaussian(double x, double y, Parameter mu)
     {
         var c = mu[CentreName];
-        double w = mu[WidthName][0], dx = _centroidX[t] - c[0], dy = _centroidY[t] - c[1];
+        double w = mu[WidthName][0], dx = x - c[0], dy = y - c[1];
         return Math.Exp(-(dx * dx + dy * dy) / (w * w));
     }
 }

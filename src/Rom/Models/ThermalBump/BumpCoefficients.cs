@@ -1,0 +1,65 @@
+using MathNet.Numerics.LinearAlgebra;
+using Rom.Parameters;
+using Rom.Reduction.Interpolation;
+
+namespace Rom.Models.ThermalBump;
+
+/// <summary>
+/// The online half of the bump's empirical interpolation: θ(μ) = (Q[p, :])⁻¹ g(x_p; c, w) with
+/// g(x; c, w) = exp(−|x − c|²/w²) at the centroids x_p of the M magic triangles. Plain data (the points, the M × M
+/// restricted basis; the centre and width are the parameters <see cref="ThermalBumpModel.CentreName"/> and
+/// <see cref="ThermalBumpModel.WidthName"/>), so a reduced model built on it can be saved and evaluated without
+/// the mesh.
+/// </summary>
+public sealed class BumpCoefficients
+{
+    private readonly double[] _x;
+    private readonly double[] _y;
+    private readonly double[,] _restricted;
+    private readonly MathNet.Numerics.LinearAlgebra.Factorization.LU<double>? _lu;
+
+    /// <summary>Checks and keeps the data; <paramref name="restrictedBasis"/>[k, m] = q_m(x_{p_k}).</summary>
+    public BumpCoefficients(double[] pointsX, double[] pointsY, double[,] restrictedBasis)
+    {
+        ArgumentNullException.ThrowIfNull(pointsX);
+        ArgumentNullException.ThrowIfNull(pointsY);
+        ArgumentNullException.ThrowIfNull(restrictedBasis);
+        int m = pointsX.Length;
+        if (pointsY.Length != m || restrictedBasis.GetLength(0) != m || restrictedBasis.GetLength(1) != m)
+            throw new ArgumentException($"Got {pointsX.Length} x, {pointsY.Length} y and a {restrictedBasis.GetLength(0)}×{restrictedBasis.GetLength(1)} restricted basis; expected M, M and M×M.", nameof(restrictedBasis));
+        _x = (double[])pointsX.Clone();
+        _y = (double[])pointsY.Clone();
+        _restricted = (double[,])restrictedBasis.Clone();
+        if (m > 0)
+        {
+            _lu = Matrix<double>.Build.DenseOfArray(_restricted).LU();
+            if (!(Math.Abs(_lu.Determinant) > 0) || !double.IsFinite(_lu.Determinant))
+                throw new ArgumentException("The restricted basis is singular: the points do not unisolve the basis.", nameof(restrictedBasis));
+        }
+    }
+
+    /// <summary>Number M of terms.</summary>
+    public int Size => _x.Length;
+
+    /// <summary>x-coordinates of the M interpolation points.</summary>
+    public IReadOnlyList<double> PointsX => _x;
+
+    /// <summary>y-coordinates of the M interpolation points.</summary>
+    public IReadOnlyList<double> PointsY => _y;
+
+    /// <summary>The M × M matrix q_m(x_{p_k}) (a copy).</summary>
+    public double[,] RestrictedBasis => (double[,])_restricted.Clone();
+
+    /// <summary>θ(μ): the interpolation coefficients of the bump at μ.</summary>
+    public double[] Evaluate(Parameter mu)
+    {
+        ArgumentNullException.ThrowIfNull(mu);
+        if (_lu is null) return [];
+        var g = new double[Size];
+        for (int k = 0; k < g.Length; k++) g[k] = ThermalBumpModel.Gaussian(_x[k], _y[k], mu);
+        return _lu.Solve(Vector<double>.Build.DenseOfArray(g)).AsArray();
+    }
+
+    /// <summary>The M coefficient functionals θ_m(μ), sharing one evaluation per μ (their source is this object).</summary>
+    public ParameterFunctional[] Functionals() => InterpolatedCoefficients.Functionals(Evaluate, Size, this);
+}
