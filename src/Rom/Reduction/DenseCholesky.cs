@@ -33,10 +33,11 @@ internal static class DenseCholesky
             for (; j + 2 <= n; j += 2)
             {
                 double* x0 = p + Offset(j), x1 = x0 + j + 1;
-                double inverse0 = 1 / Pivot(x0, j);
-                double l10 = (x1[j] - Dot(x1, x0, j)) * inverse0;
+                double inverse0 = 1 / Pivot(x0, j, Dot(x0, x0, j));
+                var (x10, x11) = TwoDots(x0, x1, x1, j);
+                double l10 = (x1[j] - x10) * inverse0;
                 x1[j] = l10;
-                double inverse1 = 1 / Pivot(x1, j + 1);
+                double inverse1 = 1 / Pivot(x1, j + 1, x11 + l10 * l10);
                 int i = j + 2;
                 for (; i + 4 <= n; i += 4)
                 {
@@ -54,12 +55,13 @@ internal static class DenseCholesky
                 for (; i < n; i++)
                 {
                     double* row = p + Offset(i);
-                    row[j] = (row[j] - Dot(row, x0, j)) * inverse0;
-                    row[j + 1] = (row[j + 1] - Dot(row, x1, j) - row[j] * l10) * inverse1;
+                    var (d0, d1) = TwoDots(x0, x1, row, j);
+                    row[j] = (row[j] - d0) * inverse0;
+                    row[j + 1] = (row[j + 1] - d1 - row[j] * l10) * inverse1;
                 }
             }
             if (j < n)
-                Pivot(p + Offset(j), j);
+                Pivot(p + Offset(j), j, Dot(p + Offset(j), p + Offset(j), j));
         }
     }
 
@@ -81,13 +83,35 @@ internal static class DenseCholesky
 
     private static int Offset(int row) => row * (row + 1) / 2;
 
-    /// <summary>l_jj = (a_jj − ‖L_j,:j‖²)^½ for the packed row j at <paramref name="row"/>, stored in place.</summary>
-    private static unsafe double Pivot(double* row, int j)
+    /// <summary>l_jj = (a_jj − ‖L_j,:j‖²)^½ for the packed row j at <paramref name="row"/>, given ‖L_j,:j‖², stored in place.</summary>
+    private static unsafe double Pivot(double* row, int j, double squaredNorm)
     {
-        double d = row[j] - Dot(row, row, j);
+        double d = row[j] - squaredNorm;
         if (!(d > 0))
             throw new InvalidOperationException($"The reduced matrix is not positive definite (pivot {j} is {d:G3}); the basis or the parameter breaks coercivity.");
         return row[j] = Math.Sqrt(d);
+    }
+
+    /// <summary>(r·x0, r·x1) over <paramref name="length"/> entries in one pass: a row below the panel's last block of four.</summary>
+    private static unsafe (double, double) TwoDots(double* x0, double* x1, double* r, int length)
+    {
+        int k = 0;
+        var s0 = Vector256<double>.Zero;
+        var s1 = s0;
+        if (Vector256.IsHardwareAccelerated)
+            for (; k <= length - 4; k += 4)
+            {
+                var w = Vector256.Load(r + k);
+                s0 = Vector256.MultiplyAddEstimate(Vector256.Load(x0 + k), w, s0);
+                s1 = Vector256.MultiplyAddEstimate(Vector256.Load(x1 + k), w, s1);
+            }
+        double d0 = Vector256.Sum(s0), d1 = Vector256.Sum(s1);
+        for (; k < length; k++)
+        {
+            d0 += x0[k] * r[k];
+            d1 += x1[k] * r[k];
+        }
+        return (d0, d1);
     }
 
     private static unsafe double Dot(double* x, double* y, int length) => Vectors.Dot(new ReadOnlySpan<double>(x, length), new ReadOnlySpan<double>(y, length));
