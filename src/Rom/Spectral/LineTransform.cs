@@ -11,11 +11,21 @@ internal abstract class LineTransform
     /// <summary>Length of each sequence.</summary>
     public abstract int Length { get; }
 
-    /// <summary>Doubles of scratch space <see cref="Forward"/> needs for <paramref name="interleaved"/> sequences.</summary>
+    /// <summary>Doubles of scratch space <see cref="Forward(Span{double}, int, Span{double})"/> needs for <paramref name="interleaved"/> sequences.</summary>
     public abstract int WorkLength(int interleaved);
 
     /// <summary>Forward transform in place of <paramref name="interleaved"/> sequences held in <paramref name="data"/>.</summary>
     public abstract void Forward(Span<double> data, int interleaved, Span<double> work);
+
+    /// <summary>
+    /// Forward transform of <paramref name="interleaved"/> sequences read from <paramref name="source"/> and written to
+    /// <paramref name="destination"/> (which may be the same memory); this default copies, then transforms in place.
+    /// </summary>
+    public virtual void Forward(ReadOnlySpan<double> source, Span<double> destination, int interleaved, Span<double> work)
+    {
+        source[..(2 * Length * interleaved)].CopyTo(destination);
+        Forward(destination, interleaved, work);
+    }
 
     /// <summary>The plan for length <paramref name="n"/>: Stockham when n has no prime factor above 5, else Bluestein.</summary>
     public static LineTransform Create(int n) =>

@@ -70,13 +70,31 @@ internal sealed class StockhamTransform : LineTransform
 
     public override int WorkLength(int interleaved) => 2 * _n * interleaved;
 
-    public override void Forward(Span<double> data, int interleaved, Span<double> work)
+    public override void Forward(Span<double> data, int interleaved, Span<double> work) => Forward(data, data, interleaved, work);
+
+    /// <summary>
+    /// Runs the passes from <paramref name="source"/> to <paramref name="destination"/>, alternating with
+    /// <paramref name="work"/> so the last pass lands in the destination: an out-of-place call copies nothing, and an
+    /// in-place one copies once only when the pass count is odd.
+    /// </summary>
+    public override void Forward(ReadOnlySpan<double> source, Span<double> destination, int interleaved, Span<double> work)
     {
+        int count = 2 * _n * interleaved;
+        if (_radices.Length == 0)
+        {
+            source[..count].CopyTo(destination);
+            return;
+        }
+        if (_radices.Length % 2 == 1 && source.Overlaps(destination))
+        {
+            // The first pass would write over its own input: start from a copy in work, which the second pass reuses.
+            source[..count].CopyTo(work);
+            source = work[..count];
+        }
         int length = _n, s = interleaved;
-        var source = data;
-        var target = work;
         for (int pass = 0; pass < _radices.Length; pass++)
         {
+            var target = (_radices.Length - 1 - pass) % 2 == 0 ? destination : work;
             int p = _radices[pass], m = length / p;
             switch (p)
             {
@@ -86,14 +104,10 @@ internal sealed class StockhamTransform : LineTransform
                 case 3: Pass<Radix3>(source, target, m, s, _twiddles[pass]); break;
                 default: Pass<Radix5>(source, target, m, s, _twiddles[pass]); break;
             }
-            var previous = source;
             source = target;
-            target = previous;
             length = m;
             s *= p;
         }
-        if (_radices.Length % 2 == 1)
-            work[..(2 * _n * interleaved)].CopyTo(data);
     }
 
     /// <summary>
