@@ -12,6 +12,9 @@ public class RealFftPlanTests
     [TestCase(new[] { 16 }, 1)]
     [TestCase(new[] { 30 }, 2)]
     [TestCase(new[] { 22 }, 1)]
+    [TestCase(new[] { 12 }, 2)]     // half length 6: the middle frequency is split on its own
+    [TestCase(new[] { 14 }, 1)]     // half length 7: the last pair of frequencies is its own mirror image
+    [TestCase(new[] { 256 }, 2)]
     [TestCase(new[] { 5, 8 }, 2)]
     [TestCase(new[] { 6, 9 }, 1)]
     [TestCase(new[] { 3, 4, 10 }, 2)]
