@@ -40,6 +40,29 @@ internal sealed class AxisSweep
             ForwardAxis(data, axis);
     }
 
+    /// <summary>
+    /// Forward transform of <paramref name="source"/> into <paramref name="data"/> (separate memory): when the last axis
+    /// is swept its rows go straight from the source to the data, otherwise the source is copied first.
+    /// </summary>
+    public void Forward(ReadOnlySpan<double> source, Span<double> data)
+    {
+        int axis = _lines.Length - 1, n = _shape[^1];
+        if (axis != _shape.Length - 1 || n == 1)
+        {
+            source.CopyTo(data);
+            Forward(data);
+            return;
+        }
+        var line = _lines[axis];
+        ParallelChunks.Run(source, data, data.Length / (2 * n), line.WorkLength(1), _threads, (x, y, first, end, work) =>
+        {
+            for (int row = first; row < end; row++)
+                line.Forward(x.Slice(2 * n * row, 2 * n), y.Slice(2 * n * row, 2 * n), 1, work);
+        });
+        for (axis--; axis >= 0; axis--)
+            ForwardAxis(data, axis);
+    }
+
     private void ForwardAxis(Span<double> data, int axis)
     {
         var line = _lines[axis];
