@@ -57,7 +57,7 @@ public sealed class RealFftPlan : IRealFft
 
     private int RowCount => BatchCount * (Length / _n);
 
-    /// <summary>Scratch per row: the merged half spectrum (even n) or the full complex row (odd n), then the transform's.</summary>
+    /// <summary>Scratch per row: the half-length spectrum (even n) or the full complex row (odd n), then the transform's.</summary>
     private int RowWork => (_n % 2 == 0 ? _n : 2 * _n) + _rows.WorkLength(1);
 
     /// <inheritdoc />
@@ -112,13 +112,15 @@ public sealed class RealFftPlan : IRealFft
             MemoryMarshal.Cast<Complex, double>(full[..(_half + 1)]).CopyTo(spectrum);
             return;
         }
-        _rows.Forward(x, spectrum, 1, work);
-        double re = spectrum[0], im = spectrum[1];
-        spectrum[0] = re + im;
+        // The passes run in the scratch (which starts on a cache line; rows of the spectrum need not), the split
+        // writes the spectrum.
+        var z = work[.._n];
+        _rows.Forward(x, z, 1, work[_n..]);
+        spectrum[0] = z[0] + z[1];
         spectrum[1] = 0.0;
-        spectrum[_n] = re - im;
+        spectrum[_n] = z[0] - z[1];
         spectrum[_n + 1] = 0.0;
-        HalfSpectrum.Combine(spectrum, spectrum, _half, _split, 1.0);
+        HalfSpectrum.Combine(z, spectrum, _half, _split, 1.0);
     }
 
     /// <summary>
