@@ -74,6 +74,28 @@ public class RealFftPlanTests
     }
 
     [Test]
+    public void ThreadsGiveTheSameResult()
+    {
+        // 256 × 256 twice is large enough to split the rows (read from the input) and the column blocks over two threads.
+        var random = new Random(14);
+        int[] shape = [256, 256];
+        var single = new RealFftPlan(shape, 2, maxThreads: 1);
+        var threaded = new RealFftPlan(shape, 2, maxThreads: 2);
+        var x = Enumerable.Range(0, 2 * single.Length).Select(_ => random.NextDouble() - 0.5).ToArray();
+        var expected = new Complex[2 * single.SpectrumLength];
+        var spectrum = new Complex[expected.Length];
+        single.Forward(x, expected);
+        threaded.Forward(x, spectrum);
+        Assert.That(spectrum, Is.EqualTo(expected));
+        var back = new double[x.Length];
+        var threadedBack = new double[x.Length];
+        single.Inverse(expected, back);
+        threaded.Inverse(expected, threadedBack);
+        Assert.That(threadedBack, Is.EqualTo(back));
+        Assert.That(x.Zip(back, (a, b) => Math.Abs(a - b)).Max(), Is.LessThan(1e-13));
+    }
+
+    [Test]
     public void BadSpansNameTheParameter()
     {
         var plan = new RealFftPlan([8], 2);
