@@ -7,7 +7,7 @@ namespace Rom.Spectral;
 
 /// <summary>
 /// The step between a real row of even length n and the complex transform of length h = n/2 that carries it
-/// (Numerical Recipes §12.3; the "real FFT via half-length complex FFT" of Van Loan §4.4). Both directions are one
+/// (Numerical Recipes, 3rd ed., §12.3, "FFT of real functions"). Both directions are one
 /// symmetric combination of the entries k and h − k, 0 &lt; k &lt; h, of a half-length spectrum a:
 /// with c_k = conj(a_{h−k}),
 /// Y_k = σ·(½(a_k + c_k) + u_k·(a_k − c_k)) and Y_{h−k} = conj(σ·(½(a_k + c_k) − u_k·(a_k − c_k))).
