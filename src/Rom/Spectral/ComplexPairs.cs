@@ -19,6 +19,11 @@ internal static class ComplexPairs
     public static Vector256<double> SwapParts(Vector256<double> v) =>
         Avx.IsSupported ? Avx.Permute(v, 0b0101) : Vector256.Shuffle(v, Vector256.Create(1L, 0, 3, 2));
 
+    /// <summary>The two complex lanes in reverse order: (re₁, im₁, re₀, im₀).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> SwapLanes(Vector256<double> v) =>
+        Avx.IsSupported ? Avx.Permute2x128(v, v, 1) : Vector256.Create(v.GetUpper(), v.GetLower());
+
     /// <summary>Real parts broadcast over each lane: (re₀, re₀, re₁, re₁).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> RealParts(Vector256<double> v) =>

@@ -57,9 +57,14 @@ public sealed class FftPlan : IComplexFft
         var source = MemoryMarshal.Cast<Complex, double>(input);
         var data = MemoryMarshal.Cast<Complex, double>(output);
         double sign = forward ? 1.0 : -1.0;
-        if (!forward || !FftArguments.SameMemory(input, output))
-            ComplexPairs.ScaleParts(source, data, 1.0, sign);
-        _sweep.Forward(data);
+        if (forward && !FftArguments.SameMemory(input, output))
+            _sweep.Forward(source, data);
+        else
+        {
+            if (!forward)
+                ComplexPairs.ScaleParts(source, data, 1.0, sign);
+            _sweep.Forward(data);
+        }
         if (!forward || scale != 1.0)
             ComplexPairs.ScaleParts(data, data, scale, sign * scale);
     }

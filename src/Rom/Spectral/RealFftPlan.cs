@@ -7,8 +7,8 @@ namespace Rom.Spectral;
 /// <summary>
 /// The managed CPU real-to-complex FFT and its complex-to-real inverse, like NumPy's <c>rfftn</c>/<c>irfftn</c>.
 /// Along the last axis an even extent n is transformed as n/2 complex numbers z_j = x_{2j} + i·x_{2j+1} and split
-/// into the spectra of even and odd samples (X_k = E_k + e^{−2πik/n}·O_k); an odd extent goes through a full complex
-/// transform. The leading axes are then complex transforms of the half spectrum (see <see cref="FftPlan"/>).
+/// into the spectra of even and odd samples (X_k = E_k + e^{−2πik/n}·O_k, see <see cref="HalfSpectrum"/>); an odd
+/// extent goes through a full complex transform. The leading axes are then complex transforms of the half spectrum (see <see cref="FftPlan"/>).
 /// A plan is immutable and may be used from several threads at once; input and output must not overlap.
 /// </summary>
 public sealed class RealFftPlan : IRealFft
@@ -17,7 +17,8 @@ public sealed class RealFftPlan : IRealFft
     private readonly int _n;
     private readonly int _half;
     private readonly LineTransform _rows;
-    private readonly Complex[] _rotation;   // e^{−2πik/n}, k < n/2, for even n
+    private readonly double[] _split;       // HalfSpectrum factors of the forward rows, for even n
+    private readonly double[] _merge;       // and of the inverse rows
     private readonly AxisSweep _leading;
     private readonly int _threads;
 
@@ -36,9 +37,8 @@ public sealed class RealFftPlan : IRealFft
         _threads = ParallelChunks.Threads(maxThreads);
         bool even = _n % 2 == 0;
         _rows = LineTransform.Create(even ? _half : _n);
-        _rotation = new Complex[even ? _half : 0];
-        for (int k = 0; k < _rotation.Length; k++)
-            _rotation[k] = Complex.FromPolarCoordinates(1.0, -2.0 * Math.PI * k / _n);
+        _split = even ? HalfSpectrum.Factors(_n, -1.0) : [];
+        _merge = even ? HalfSpectrum.Factors(_n, 1.0) : [];
         int[] spectrumShape = [.. _shape[..^1], _half + 1];
         _leading = new AxisSweep(spectrumShape, batchCount, _shape.Length - 1, _threads);
     }
@@ -57,7 +57,8 @@ public sealed class RealFftPlan : IRealFft
 
     private int RowCount => BatchCount * (Length / _n);
 
-    private int RowWork => _n % 2 == 0 ? _rows.WorkLength(1) : 2 * _n + _rows.WorkLength(1);
+    /// <summary>Scratch per row: the half-length spectrum (even n) or the full complex row (odd n), then the transform's.</summary>
+    private int RowWork => (_n % 2 == 0 ? _n : 2 * _n) + _rows.WorkLength(1);
 
     /// <inheritdoc />
     public void Forward(ReadOnlySpan<double> input, Span<Complex> output, FftNormalization normalization = FftNormalization.Backward)
@@ -67,12 +68,10 @@ public sealed class RealFftPlan : IRealFft
         CheckSeparate(MemoryMarshal.AsBytes(input), MemoryMarshal.AsBytes((ReadOnlySpan<Complex>)output));
         var spectrum = MemoryMarshal.Cast<Complex, double>(output);
         int stride = 2 * (_half + 1);
-        for (int row = 0; row < RowCount; row++)
-            input.Slice(row * _n, _n).CopyTo(spectrum.Slice(row * stride, _n));
-        ParallelChunks.Run(spectrum, RowCount, RowWork, _threads, (data, first, end, work) =>
+        ParallelChunks.Run(input, spectrum, RowCount, RowWork, _threads, (source, data, first, end, work) =>
         {
             for (int row = first; row < end; row++)
-                ForwardRow(MemoryMarshal.Cast<double, Complex>(data.Slice(row * stride, stride)), work);
+                ForwardRow(source.Slice(row * _n, _n), data.Slice(row * stride, stride), work);
         });
         _leading.Forward(spectrum);
         double scale = FftArguments.Scale(normalization, forward: true, Length);
@@ -92,86 +91,67 @@ public sealed class RealFftPlan : IRealFft
         // The inverse is the forward transform of the conjugate: conjugate, transform the leading axes, then the rows.
         ComplexPairs.ScaleParts(MemoryMarshal.Cast<Complex, double>(input), spectrum, 1.0, -1.0);
         _leading.Forward(spectrum);
-        ParallelChunks.Run(spectrum, RowCount, RowWork, _threads, (data, first, end, work) =>
+        double scale = FftArguments.Scale(normalization, forward: false, Length);
+        ParallelChunks.Run(spectrum, output, RowCount, RowWork, _threads, (source, data, first, end, work) =>
         {
             for (int row = first; row < end; row++)
-                InverseRow(data.Slice(row * stride, stride), work);
+                InverseRow(source.Slice(row * stride, stride), data.Slice(row * _n, _n), scale, work);
         });
-        double scale = FftArguments.Scale(normalization, forward: false, Length);
-        for (int row = 0; row < RowCount; row++)
-        {
-            var source = spectrum.Slice(row * stride, _n);
-            var target = output.Slice(row * _n, _n);
-            for (int j = 0; j < _n; j++)
-                target[j] = source[j] * scale;
-        }
         ArrayPool<double>.Shared.Return(buffer);
     }
 
-    /// <summary>Half spectrum of the real row stored in the first n doubles of <paramref name="row"/>.</summary>
-    private void ForwardRow(Span<Complex> row, Span<double> work)
+    /// <summary>Half spectrum (n/2 + 1 complex numbers, interleaved) of the real row <paramref name="x"/>.</summary>
+    private void ForwardRow(ReadOnlySpan<double> x, Span<double> spectrum, Span<double> work)
     {
         if (_n % 2 == 1)
         {
             var full = MemoryMarshal.Cast<double, Complex>(work[..(2 * _n)]);
-            var real = MemoryMarshal.Cast<Complex, double>(row)[.._n];
-            for (int j = _n - 1; j >= 0; j--)
-                full[j] = real[j];
+            for (int j = 0; j < _n; j++)
+                full[j] = x[j];
             _rows.Forward(work[..(2 * _n)], 1, work[(2 * _n)..]);
-            full[..(_half + 1)].CopyTo(row);
+            MemoryMarshal.Cast<Complex, double>(full[..(_half + 1)]).CopyTo(spectrum);
             return;
         }
-        _rows.Forward(MemoryMarshal.Cast<Complex, double>(row[.._half]), 1, work);
-        var z0 = row[0];
-        row[0] = z0.Real + z0.Imaginary;
-        row[_half] = z0.Real - z0.Imaginary;
-        for (int k = 1; 2 * k <= _half; k++)
-        {
-            // E_k = (Z_k + conj Z_{n/2−k})/2 and O_k = (Z_k − conj Z_{n/2−k})/(2i) are the even and odd spectra.
-            var a = row[k];
-            var b = Complex.Conjugate(row[_half - k]);
-            var even = (a + b) * 0.5;
-            var odd = (a - b) * new Complex(0.0, -0.5);
-            row[k] = even + _rotation[k] * odd;
-            if (2 * k != _half)
-                row[_half - k] = Complex.Conjugate(even) + _rotation[_half - k] * Complex.Conjugate(odd);
-        }
+        // The passes run in the scratch (which starts on a cache line; rows of the spectrum need not), the split
+        // writes the spectrum.
+        var z = work[.._n];
+        _rows.Forward(x, z, 1, work[_n..]);
+        spectrum[0] = z[0] + z[1];
+        spectrum[1] = 0.0;
+        spectrum[_n] = z[0] - z[1];
+        spectrum[_n + 1] = 0.0;
+        HalfSpectrum.Combine(z, spectrum, _half, _split, 1.0);
     }
 
     /// <summary>
-    /// Real row x = Σ_k V_k e^{−2πijk/n} of the Hermitian half spectrum V held in <paramref name="row"/>, written
-    /// over its first n doubles (the inverse transform of conj V).
+    /// Real row x = <paramref name="scale"/>·Σ_k V_k e^{−2πijk/n} of the Hermitian half spectrum V held in
+    /// <paramref name="v"/> (the inverse transform of conj V).
     /// </summary>
-    private void InverseRow(Span<double> row, Span<double> work)
+    private void InverseRow(ReadOnlySpan<double> v, Span<double> x, double scale, Span<double> work)
     {
-        var v = MemoryMarshal.Cast<double, Complex>(row);
         if (_n % 2 == 1)
         {
+            var half = MemoryMarshal.Cast<double, Complex>(v);
             var full = MemoryMarshal.Cast<double, Complex>(work[..(2 * _n)]);
-            full[0] = v[0].Real;
+            full[0] = half[0].Real;
             for (int k = 1; k <= _half; k++)
             {
-                full[k] = v[k];
-                full[_n - k] = Complex.Conjugate(v[k]);
+                full[k] = half[k];
+                full[_n - k] = Complex.Conjugate(half[k]);
             }
             _rows.Forward(work[..(2 * _n)], 1, work[(2 * _n)..]);
             for (int j = 0; j < _n; j++)
-                row[j] = full[j].Real;
+                x[j] = full[j].Real * scale;
             return;
         }
         // z_j = x_{2j} + i·x_{2j+1} is the length-n/2 transform of Z_k = (V_k + V_{k+n/2}) + i·e^{−2πik/n}(V_k − V_{k+n/2}),
         // with V_{k+n/2} = conj V_{n/2−k}; the zero and Nyquist frequencies contribute their real parts only.
-        double v0 = v[0].Real, vn = v[_half].Real;
-        v[0] = new Complex(v0 + vn, v0 - vn);
-        for (int k = 1; 2 * k <= _half; k++)
-        {
-            var a = v[k];
-            var b = v[_half - k];
-            v[k] = a + Complex.Conjugate(b) + Complex.ImaginaryOne * _rotation[k] * (a - Complex.Conjugate(b));
-            if (2 * k != _half)
-                v[_half - k] = b + Complex.Conjugate(a) + Complex.ImaginaryOne * _rotation[_half - k] * (b - Complex.Conjugate(a));
-        }
-        _rows.Forward(row[..(2 * _half)], 1, work);
+        // The merge gives ½Z, so scaling it by 2·scale scales the row.
+        var merged = work[.._n];
+        merged[0] = scale * (v[0] + v[_n]);
+        merged[1] = scale * (v[0] - v[_n]);
+        HalfSpectrum.Combine(v, merged, _half, _merge, 2.0 * scale);
+        _rows.Forward(merged, x, 1, work[_n..]);
     }
 
     private static void CheckSeparate(ReadOnlySpan<byte> input, ReadOnlySpan<byte> output)

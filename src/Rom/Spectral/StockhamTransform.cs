@@ -70,42 +70,97 @@ internal sealed class StockhamTransform : LineTransform
 
     public override int WorkLength(int interleaved) => 2 * _n * interleaved;
 
-    public override void Forward(Span<double> data, int interleaved, Span<double> work)
+    public override void Forward(Span<double> data, int interleaved, Span<double> work) => Forward(data, data, interleaved, work);
+
+    /// <summary>
+    /// Runs the passes from <paramref name="source"/> to <paramref name="destination"/>, alternating with
+    /// <paramref name="work"/> so the last pass lands in the destination: an out-of-place call copies nothing, and an
+    /// in-place one copies once only when the pass count is odd.
+    /// </summary>
+    public override void Forward(ReadOnlySpan<double> source, Span<double> destination, int interleaved, Span<double> work)
     {
+        int count = 2 * _n * interleaved;
+        if (_radices.Length == 0)
+        {
+            source[..count].CopyTo(destination);
+            return;
+        }
+        if (_radices.Length % 2 == 1 && source.Overlaps(destination))
+        {
+            // The first pass would write over its own input: start from a copy in work, which the second pass reuses.
+            source[..count].CopyTo(work);
+            source = work[..count];
+        }
         int length = _n, s = interleaved;
-        var source = data;
-        var target = work;
         for (int pass = 0; pass < _radices.Length; pass++)
         {
-            int p = _radices[pass], m = length / p;
-            switch (p)
-            {
-                case 8: PassRadix8(source, target, m, s, _twiddles[pass]); break;
-                case 4: PassRadix4(source, target, m, s, _twiddles[pass]); break;
-                case 2: Pass<Radix2>(source, target, m, s, _twiddles[pass]); break;
-                case 3: Pass<Radix3>(source, target, m, s, _twiddles[pass]); break;
-                default: Pass<Radix5>(source, target, m, s, _twiddles[pass]); break;
-            }
-            var previous = source;
+            var target = (_radices.Length - 1 - pass) % 2 == 0 ? destination : work;
+            int m = length / _radices[pass];
+            RunPass(pass, source, target, m, s, new PassLayout(s, s, s));
             source = target;
-            target = previous;
             length = m;
-            s *= p;
+            s *= _radices[pass];
         }
-        if (_radices.Length % 2 == 1)
-            work[..(2 * _n * interleaved)].CopyTo(data);
+    }
+
+    public override int ColumnsWorkLength(int width) => 4 * _n * width;
+
+    /// <summary>
+    /// The first pass reads the columns where they lie and the last one writes them back there; the passes between
+    /// alternate between two dense scratch arrays, so no gather or scatter copy is needed.
+    /// </summary>
+    public override void ForwardColumns(Span<double> data, int stride, int width, Span<double> work)
+    {
+        var even = work[..(2 * _n * width)];
+        var odd = work[(2 * _n * width)..(4 * _n * width)];
+        ReadOnlySpan<double> source = data;
+        int length = _n, s = width, last = _radices.Length - 1;
+        for (int pass = 0; pass <= last; pass++)
+        {
+            var target = pass == last ? data : pass % 2 == 0 ? even : odd;
+            int m = length / _radices[pass], block = pass == 0 || pass == last ? width : s;
+            RunPass(pass, source, target, m, s, new PassLayout(block, pass == 0 ? stride : block, pass == last ? stride : block));
+            source = target;
+            length = m;
+            s *= _radices[pass];
+        }
+    }
+
+    private void RunPass(int pass, ReadOnlySpan<double> x, Span<double> y, int m, int s, PassLayout layout)
+    {
+        var twiddles = _twiddles[pass];
+        switch (_radices[pass])
+        {
+            case 8: PassRadix8(x, y, m, s, layout, twiddles); break;
+            case 4: PassRadix4(x, y, m, s, layout, twiddles); break;
+            case 2: Pass<Radix2>(x, y, m, s, layout, twiddles); break;
+            case 3: Pass<Radix3>(x, y, m, s, layout, twiddles); break;
+            default: Pass<Radix5>(x, y, m, s, layout, twiddles); break;
+        }
+    }
+
+    /// <summary>
+    /// Where a pass finds its s interleaved sequences: index q = t·Width + c (c &lt; Width) of dense element e lies at
+    /// complex number c + Input·(t + (s/Width)·e) of the input and likewise with Output of the output. A dense pass has
+    /// Width = Input = Output = s; a pass over columns of a larger array has Width = the column count and the array's row
+    /// length as the stride on the side that touches the array.
+    /// </summary>
+    private readonly record struct PassLayout(int Width, int Input, int Output)
+    {
+        /// <summary>Whether the pass is a dense transform of one sequence (the case vectorised over j).</summary>
+        public bool Single => Input == 1 && Output == 1;
     }
 
     /// <summary>
     /// The radix-4 pass of <see cref="Pass{T}"/> written out with the four values in registers: radix 4 carries every
     /// power-of-two length, and the generic pass keeps its values in a stack array.
     /// </summary>
-    private static void PassRadix4(ReadOnlySpan<double> x, Span<double> y, int m, int s, ReadOnlySpan<double> twiddles)
+    private static void PassRadix4(ReadOnlySpan<double> x, Span<double> y, int m, int s, PassLayout layout, ReadOnlySpan<double> twiddles)
     {
         ref double xs = ref MemoryMarshal.GetReference(x);
         ref double ys = ref MemoryMarshal.GetReference(y);
         ref double tw = ref MemoryMarshal.GetReference(twiddles);
-        if (s == 1 && m % 2 == 0)
+        if (layout.Single && m % 2 == 0)
         {
             for (int j = 0; j < m; j += 2)
             {
@@ -121,12 +176,13 @@ internal sealed class StockhamTransform : LineTransform
             }
             return;
         }
-        if (s % 2 == 1)
+        int w = layout.Width;
+        if (w % 2 == 1)
         {
-            Pass<Radix4>(x, y, m, s, twiddles);
+            Pass<Radix4>(x, y, m, s, layout, twiddles);
             return;
         }
-        int sm = s * m;
+        int blocks = s / w, ks = layout.Input * blocks * m, rs = layout.Output * blocks;
         for (int j = 0; j < m; j++)
         {
             var w1r = Vector256.Create(Unsafe.Add(ref tw, 2 * j));
@@ -135,26 +191,29 @@ internal sealed class StockhamTransform : LineTransform
             var w2i = Vector256.Create(Unsafe.Add(ref tw, 2 * (m + j) + 1));
             var w3r = Vector256.Create(Unsafe.Add(ref tw, 2 * (2 * m + j)));
             var w3i = Vector256.Create(Unsafe.Add(ref tw, 2 * (2 * m + j) + 1));
-            ref double input = ref Unsafe.Add(ref xs, 2 * s * j);
-            ref double output = ref Unsafe.Add(ref ys, 8 * s * j);
-            for (int q = 0; q < s; q += 2)
+            for (int t = 0; t < blocks; t++)
             {
-                var (b0, b1, b2, b3) = Radix4.Butterfly(LoadTwo(ref input, q), LoadTwo(ref input, q + sm), LoadTwo(ref input, q + 2 * sm), LoadTwo(ref input, q + 3 * sm));
-                StoreTwo(b0, ref output, q);
-                StoreTwo(Multiply(b1, w1r, w1i), ref output, q + s);
-                StoreTwo(Multiply(b2, w2r, w2i), ref output, q + 2 * s);
-                StoreTwo(Multiply(b3, w3r, w3i), ref output, q + 3 * s);
+                ref double input = ref Unsafe.Add(ref xs, 2 * layout.Input * (t + blocks * j));
+                ref double output = ref Unsafe.Add(ref ys, 2 * layout.Output * (t + blocks * 4 * j));
+                for (int q = 0; q < w; q += 2)
+                {
+                    var (b0, b1, b2, b3) = Radix4.Butterfly(LoadTwo(ref input, q), LoadTwo(ref input, q + ks), LoadTwo(ref input, q + 2 * ks), LoadTwo(ref input, q + 3 * ks));
+                    StoreTwo(b0, ref output, q);
+                    StoreTwo(Multiply(b1, w1r, w1i), ref output, q + rs);
+                    StoreTwo(Multiply(b2, w2r, w2i), ref output, q + 2 * rs);
+                    StoreTwo(Multiply(b3, w3r, w3i), ref output, q + 3 * rs);
+                }
             }
         }
     }
 
     /// <summary>The radix-8 pass written out like <see cref="PassRadix4"/>, the butterfly being <see cref="Radix8.Butterfly"/>.</summary>
-    private static void PassRadix8(ReadOnlySpan<double> x, Span<double> y, int m, int s, ReadOnlySpan<double> twiddles)
+    private static void PassRadix8(ReadOnlySpan<double> x, Span<double> y, int m, int s, PassLayout layout, ReadOnlySpan<double> twiddles)
     {
         ref double xs = ref MemoryMarshal.GetReference(x);
         ref double ys = ref MemoryMarshal.GetReference(y);
         ref double tw = ref MemoryMarshal.GetReference(twiddles);
-        if (s == 1 && m % 2 == 0)
+        if (layout.Single && m % 2 == 0)
         {
             for (int j = 0; j < m; j += 2)
             {
@@ -179,31 +238,33 @@ internal sealed class StockhamTransform : LineTransform
             }
             return;
         }
-        if (s % 2 == 1)
+        int w = layout.Width;
+        if (w % 2 == 1)
         {
-            Pass<Radix8>(x, y, m, s, twiddles);
+            Pass<Radix8>(x, y, m, s, layout, twiddles);
             return;
         }
-        int sm = s * m;
+        int blocks = s / w, ks = layout.Input * blocks * m, rs = layout.Output * blocks;
         for (int j = 0; j < m; j++)
-        {
-            ref double input = ref Unsafe.Add(ref xs, 2 * s * j);
-            ref double output = ref Unsafe.Add(ref ys, 16 * s * j);
-            for (int q = 0; q < s; q += 2)
+            for (int t = 0; t < blocks; t++)
             {
-                var (b0, b1, b2, b3, b4, b5, b6, b7) = Radix8.Butterfly(
-                    LoadTwo(ref input, q), LoadTwo(ref input, q + sm), LoadTwo(ref input, q + 2 * sm), LoadTwo(ref input, q + 3 * sm),
-                    LoadTwo(ref input, q + 4 * sm), LoadTwo(ref input, q + 5 * sm), LoadTwo(ref input, q + 6 * sm), LoadTwo(ref input, q + 7 * sm));
-                StoreTwo(b0, ref output, q);
-                StoreTwo(MultiplyBroadcast(b1, ref tw, j), ref output, q + s);
-                StoreTwo(MultiplyBroadcast(b2, ref tw, m + j), ref output, q + 2 * s);
-                StoreTwo(MultiplyBroadcast(b3, ref tw, 2 * m + j), ref output, q + 3 * s);
-                StoreTwo(MultiplyBroadcast(b4, ref tw, 3 * m + j), ref output, q + 4 * s);
-                StoreTwo(MultiplyBroadcast(b5, ref tw, 4 * m + j), ref output, q + 5 * s);
-                StoreTwo(MultiplyBroadcast(b6, ref tw, 5 * m + j), ref output, q + 6 * s);
-                StoreTwo(MultiplyBroadcast(b7, ref tw, 6 * m + j), ref output, q + 7 * s);
+                ref double input = ref Unsafe.Add(ref xs, 2 * layout.Input * (t + blocks * j));
+                ref double output = ref Unsafe.Add(ref ys, 2 * layout.Output * (t + blocks * 8 * j));
+                for (int q = 0; q < w; q += 2)
+                {
+                    var (b0, b1, b2, b3, b4, b5, b6, b7) = Radix8.Butterfly(
+                        LoadTwo(ref input, q), LoadTwo(ref input, q + ks), LoadTwo(ref input, q + 2 * ks), LoadTwo(ref input, q + 3 * ks),
+                        LoadTwo(ref input, q + 4 * ks), LoadTwo(ref input, q + 5 * ks), LoadTwo(ref input, q + 6 * ks), LoadTwo(ref input, q + 7 * ks));
+                    StoreTwo(b0, ref output, q);
+                    StoreTwo(MultiplyBroadcast(b1, ref tw, j), ref output, q + rs);
+                    StoreTwo(MultiplyBroadcast(b2, ref tw, m + j), ref output, q + 2 * rs);
+                    StoreTwo(MultiplyBroadcast(b3, ref tw, 2 * m + j), ref output, q + 3 * rs);
+                    StoreTwo(MultiplyBroadcast(b4, ref tw, 3 * m + j), ref output, q + 4 * rs);
+                    StoreTwo(MultiplyBroadcast(b5, ref tw, 4 * m + j), ref output, q + 5 * rs);
+                    StoreTwo(MultiplyBroadcast(b6, ref tw, 5 * m + j), ref output, q + 6 * rs);
+                    StoreTwo(MultiplyBroadcast(b7, ref tw, 6 * m + j), ref output, q + 7 * rs);
+                }
             }
-        }
     }
 
     /// <summary>v times twiddle number <paramref name="index"/> of the table, broadcast to both lanes.</summary>
@@ -211,8 +272,8 @@ internal sealed class StockhamTransform : LineTransform
     private static Vector256<double> MultiplyBroadcast(Vector256<double> v, ref double table, int index) =>
         Multiply(v, Vector256.Create(Unsafe.Add(ref table, 2 * index)), Vector256.Create(Unsafe.Add(ref table, 2 * index + 1)));
 
-    /// <summary>One radix-p pass from x to y (see the class summary for the index map).</summary>
-    private static void Pass<T>(ReadOnlySpan<double> x, Span<double> y, int m, int s, ReadOnlySpan<double> twiddles)
+    /// <summary>One radix-p pass from x to y (see the class summary for the index map and <see cref="PassLayout"/>).</summary>
+    private static void Pass<T>(ReadOnlySpan<double> x, Span<double> y, int m, int s, PassLayout layout, ReadOnlySpan<double> twiddles)
         where T : struct, IButterfly
     {
         int p = T.Radix;
@@ -220,7 +281,7 @@ internal sealed class StockhamTransform : LineTransform
         ref double xs = ref MemoryMarshal.GetReference(x);
         ref double ys = ref MemoryMarshal.GetReference(y);
         ref double tw = ref MemoryMarshal.GetReference(twiddles);
-        if (s == 1)
+        if (layout.Single)
         {
             // One sequence: two consecutive j per register, each with its own twiddles.
             int j = 0;
@@ -251,6 +312,7 @@ internal sealed class StockhamTransform : LineTransform
         }
         Span<Vector256<double>> wr = stackalloc Vector256<double>[p];
         Span<Vector256<double>> wi = stackalloc Vector256<double>[p];
+        int w = layout.Width, blocks = s / w, ks = layout.Input * blocks * m, rs = layout.Output * blocks;
         for (int j = 0; j < m; j++)
         {
             for (int r = 1; r < p; r++)
@@ -259,24 +321,27 @@ internal sealed class StockhamTransform : LineTransform
                 wr[r] = Vector256.Create(Unsafe.Add(ref tw, t));
                 wi[r] = Vector256.Create(Unsafe.Add(ref tw, t + 1));
             }
-            int input = s * j, output = s * p * j, q = 0;
-            for (; q + 1 < s; q += 2)
+            for (int t = 0; t < blocks; t++)
             {
-                for (int k = 0; k < p; k++)
-                    a[k] = LoadTwo(ref xs, input + q + k * s * m);
-                T.Apply(a);
-                StoreTwo(a[0], ref ys, output + q);
-                for (int r = 1; r < p; r++)
-                    StoreTwo(Multiply(a[r], wr[r], wi[r]), ref ys, output + q + r * s);
-            }
-            if (q < s)
-            {
-                for (int k = 0; k < p; k++)
-                    a[k] = LoadOne(ref xs, input + q + k * s * m);
-                T.Apply(a);
-                StoreLower(a[0], ref ys, output + q);
-                for (int r = 1; r < p; r++)
-                    StoreLower(Multiply(a[r], wr[r], wi[r]), ref ys, output + q + r * s);
+                int input = layout.Input * (t + blocks * j), output = layout.Output * (t + blocks * p * j), q = 0;
+                for (; q + 1 < w; q += 2)
+                {
+                    for (int k = 0; k < p; k++)
+                        a[k] = LoadTwo(ref xs, input + q + k * ks);
+                    T.Apply(a);
+                    StoreTwo(a[0], ref ys, output + q);
+                    for (int r = 1; r < p; r++)
+                        StoreTwo(Multiply(a[r], wr[r], wi[r]), ref ys, output + q + r * rs);
+                }
+                if (q < w)
+                {
+                    for (int k = 0; k < p; k++)
+                        a[k] = LoadOne(ref xs, input + q + k * ks);
+                    T.Apply(a);
+                    StoreLower(a[0], ref ys, output + q);
+                    for (int r = 1; r < p; r++)
+                        StoreLower(Multiply(a[r], wr[r], wi[r]), ref ys, output + q + r * rs);
+                }
             }
         }
     }

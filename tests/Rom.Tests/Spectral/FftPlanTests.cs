@@ -98,6 +98,25 @@ public class FftPlanTests
         }
     }
 
+    [TestCase(new[] { 13, 700 })]   // Bluestein columns: gathered into scratch and scattered back
+    [TestCase(new[] { 32, 301 })]   // radices 8 and 4 over blocks of 256 columns and an odd remainder of 45
+    [TestCase(new[] { 40, 257 })]   // radices 8 and 5, an odd remainder of 53
+    [TestCase(new[] { 6, 2001 })]   // radices 2 and 3, an odd remainder of 637
+    [TestCase(new[] { 4, 3001 })]   // one radix-4 pass reading and writing the array in place
+    public void ColumnBlocksMatchTheNaiveDft(int[] shape)
+    {
+        // Leading axes wider than one block are transformed a block of columns at a time, the first and last passes
+        // reading and writing the array where the columns lie.
+        var x = RandomComplex(new Random(12), shape[0] * shape[1]);
+        var plan = new FftPlan(shape, maxThreads: 1);
+        var y = new Complex[x.Length];
+        plan.Forward(x, y);
+        Assert.That(RelativeError(y, Transform(x, shape, 1)), Is.LessThan(1e-13));
+        var back = new Complex[x.Length];
+        plan.Inverse(y, back);
+        Assert.That(RelativeError(back, x), Is.LessThan(1e-14));
+    }
+
     [Test]
     public void TransformsInPlaceLikeOutOfPlace()
     {

@@ -12,6 +12,9 @@ public class RealFftPlanTests
     [TestCase(new[] { 16 }, 1)]
     [TestCase(new[] { 30 }, 2)]
     [TestCase(new[] { 22 }, 1)]
+    [TestCase(new[] { 12 }, 2)]     // half length 6: the middle frequency is split on its own
+    [TestCase(new[] { 14 }, 1)]     // half length 7: the last pair of frequencies is its own mirror image
+    [TestCase(new[] { 256 }, 2)]
     [TestCase(new[] { 5, 8 }, 2)]
     [TestCase(new[] { 6, 9 }, 1)]
     [TestCase(new[] { 3, 4, 10 }, 2)]
@@ -68,6 +71,28 @@ public class RealFftPlanTests
             full[k] = k < cleaned.Length ? cleaned[k] : Complex.Conjugate(cleaned[n - k]);
         var expected = Transform(full, forward: false).Select(v => v.Real / n).ToArray();
         Assert.That(x, Is.EqualTo(expected).Within(1e-14));
+    }
+
+    [Test]
+    public void ThreadsGiveTheSameResult()
+    {
+        // 256 × 256 twice is large enough to split the rows (read from the input) and the column blocks over two threads.
+        var random = new Random(14);
+        int[] shape = [256, 256];
+        var single = new RealFftPlan(shape, 2, maxThreads: 1);
+        var threaded = new RealFftPlan(shape, 2, maxThreads: 2);
+        var x = Enumerable.Range(0, 2 * single.Length).Select(_ => random.NextDouble() - 0.5).ToArray();
+        var expected = new Complex[2 * single.SpectrumLength];
+        var spectrum = new Complex[expected.Length];
+        single.Forward(x, expected);
+        threaded.Forward(x, spectrum);
+        Assert.That(spectrum, Is.EqualTo(expected));
+        var back = new double[x.Length];
+        var threadedBack = new double[x.Length];
+        single.Inverse(expected, back);
+        threaded.Inverse(expected, threadedBack);
+        Assert.That(threadedBack, Is.EqualTo(back));
+        Assert.That(x.Zip(back, (a, b) => Math.Abs(a - b)).Max(), Is.LessThan(1e-13));
     }
 
     [Test]

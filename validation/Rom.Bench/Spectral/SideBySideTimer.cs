@@ -4,7 +4,9 @@ namespace Rom.Bench.Spectral;
 
 /// <summary>
 /// Times two implementations of one task in alternating rounds, so both see the same machine load, and keeps each
-/// side's best round (seconds per call): on a shared machine the minimum is the least noisy estimate.
+/// side's best round (seconds per call): on a shared machine the minimum is the least noisy estimate. Each side first
+/// runs untimed for as long as it is then timed: .NET compiles a method quickly at first and replaces the hot ones with
+/// optimised code in the background (tiered compilation), which a loaded machine can delay past the first rounds.
 /// </summary>
 public static class SideBySideTimer
 {
@@ -13,6 +15,9 @@ public static class SideBySideTimer
     /// <summary>Best seconds per call of <paramref name="rom"/> and of <paramref name="reference"/> (null: not timed).</summary>
     public static (double Rom, double? Reference) Measure(Action rom, Action? reference, double secondsPerSide)
     {
+        WarmUp(rom, secondsPerSide);
+        if (reference is not null)
+            WarmUp(reference, secondsPerSide);
         int romCalls = CallsFor(rom, secondsPerSide / Rounds);
         int referenceCalls = reference is null ? 0 : CallsFor(reference, secondsPerSide / Rounds);
         double bestRom = double.PositiveInfinity, bestReference = double.PositiveInfinity;
@@ -23,6 +28,15 @@ public static class SideBySideTimer
                 bestReference = Math.Min(bestReference, Time(reference, referenceCalls));
         }
         return (bestRom, reference is null ? null : bestReference);
+    }
+
+    /// <summary>Calls <paramref name="action"/> repeatedly for about <paramref name="seconds"/>.</summary>
+    private static void WarmUp(Action action, double seconds)
+    {
+        var watch = Stopwatch.StartNew();
+        do
+            action();
+        while (watch.Elapsed.TotalSeconds < seconds);
     }
 
     /// <summary>Seconds per call over <paramref name="calls"/> calls.</summary>
