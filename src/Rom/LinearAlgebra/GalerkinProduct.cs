@@ -71,21 +71,25 @@ public sealed class GalerkinProduct
         int blocks = (a.Rows + RowsPerBlock - 1) / RowsPerBlock;
         Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, block =>
         {
+            int[] aPointers = a.RowPointers, aIndices = a.ColumnIndices, bPointers = b.RowPointers, bIndices = b.ColumnIndices,
+                cPointers = c.RowPointers, cIndices = c.ColumnIndices;
+            double[] aValues = a.Values, bValues = b.Values;
             var row = new double[b.Cols];
             int end = Math.Min(a.Rows, (block + 1) * RowsPerBlock);
             for (int i = block * RowsPerBlock; i < end; i++)
             {
-                for (int ka = a.RowPointers[i]; ka < a.RowPointers[i + 1]; ka++)
+                for (int ka = aPointers[i]; ka < aPointers[i + 1]; ka++)
                 {
-                    int k = a.ColumnIndices[ka];
-                    double aik = a.Values[ka];
-                    for (int kb = b.RowPointers[k]; kb < b.RowPointers[k + 1]; kb++)
-                        row[b.ColumnIndices[kb]] += aik * b.Values[kb];
+                    int k = aIndices[ka];
+                    double aik = aValues[ka];
+                    for (int kb = bPointers[k]; kb < bPointers[k + 1]; kb++)
+                        row[bIndices[kb]] += aik * bValues[kb];
                 }
-                for (int kc = c.RowPointers[i]; kc < c.RowPointers[i + 1]; kc++)
+                for (int kc = cPointers[i]; kc < cPointers[i + 1]; kc++)
                 {
-                    values[kc] = row[c.ColumnIndices[kc]];
-                    row[c.ColumnIndices[kc]] = 0;
+                    int j = cIndices[kc];
+                    values[kc] = row[j];
+                    row[j] = 0;
                 }
             }
         });
