@@ -200,11 +200,21 @@ public sealed class CsrMatrix : ILinearOperator
     /// <summary>Returns Aᵀ as a new CSR matrix.</summary>
     public CsrMatrix Transpose()
     {
-        var rows = new int[NonZeros];
+        // Counting sort by column; visiting the rows in order leaves every row of Aᵀ sorted.
+        var indptr = new int[Cols + 1];
+        foreach (int j in ColumnIndices) indptr[j + 1]++;
+        for (int j = 0; j < Cols; j++) indptr[j + 1] += indptr[j];
+        var next = indptr[..Cols];
+        var indices = new int[NonZeros];
+        var values = new double[NonZeros];
         for (int i = 0; i < Rows; i++)
             for (int k = RowPointers[i]; k < RowPointers[i + 1]; k++)
-                rows[k] = i;
-        return FromTriplets(Cols, Rows, ColumnIndices, rows, Values);
+            {
+                int p = next[ColumnIndices[k]]++;
+                indices[p] = i;
+                values[p] = Values[k];
+            }
+        return new CsrMatrix(Cols, Rows, indptr, indices, values);
     }
 
     /// <summary>Returns a new matrix with the rows and columns kept by the given index lists, in their order.</summary>
