@@ -63,6 +63,28 @@ public sealed class CsrMatrix : ILinearOperator
     /// <summary>Number of stored entries.</summary>
     public int NonZeros => Values.Length;
 
+    // A matrix on the already checked pattern of 'pattern', sharing its index arrays.
+    private CsrMatrix(CsrMatrix pattern, double[] values)
+    {
+        Rows = pattern.Rows;
+        Cols = pattern.Cols;
+        RowPointers = pattern.RowPointers;
+        ColumnIndices = pattern.ColumnIndices;
+        Values = values;
+    }
+
+    /// <summary>
+    /// A matrix with this one's sparsity pattern (its index arrays are shared, not copied or checked again) and the
+    /// given values, one per stored entry; throws <see cref="ArgumentException"/> when the count differs.
+    /// </summary>
+    public CsrMatrix WithValues(double[] values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        if (values.Length != NonZeros)
+            throw new ArgumentException($"values has length {values.Length}, expected the {NonZeros} stored entries of the pattern.", nameof(values));
+        return new CsrMatrix(this, values);
+    }
+
     /// <summary>Builds a matrix from (row, column, value) triplets; repeated positions are summed, as in finite-element assembly.</summary>
     public static CsrMatrix FromTriplets(int rows, int cols, ReadOnlySpan<int> rowIndex, ReadOnlySpan<int> colIndex, ReadOnlySpan<double> value)
     {

@@ -46,10 +46,10 @@ public sealed class GalerkinProduct
                 nameof(a));
         var apValues = new double[_ap.NonZeros];
         CsrProduct.Refill(a, _p, _ap, apValues);
-        var ap = new CsrMatrix(_ap.Rows, _ap.Cols, _ap.RowPointers, _ap.ColumnIndices, apValues);
+        var ap = _ap.WithValues(apValues);
         var rapValues = new double[_rap.NonZeros];
         CsrProduct.Refill(_r, ap, _rap, rapValues);
-        return new CsrMatrix(_rap.Rows, _rap.Cols, _rap.RowPointers, _rap.ColumnIndices, rapValues);
+        return _rap.WithValues(rapValues);
     }
 
     /// <summary>True when both matrices have the same size and stored positions.</summary>
