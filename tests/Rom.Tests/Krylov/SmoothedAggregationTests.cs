@@ -133,6 +133,45 @@ public class SmoothedAggregationTests
     }
 
     [Test]
+    public void FullSweepsFromAnyStartMatchDenseSplittings()
+    {
+        // Forward: x ← x + (D + L)⁻¹ (b − A x); backward: x ← x + (D + U)⁻¹ (b − A x).
+        var a = RandomDarcy(new Random(10), 8);
+        var dense = a.ToMathNet();
+        var random = new Random(11);
+        var b = Vector<double>.Build.DenseOfArray(TestMatrices.RandomVector(random, a.Rows));
+        var x0 = Vector<double>.Build.DenseOfArray(TestMatrices.RandomVector(random, a.Rows));
+        var pointers = SparseTriangularSweeps.DiagonalPointers(a, "a");
+        var inverseDiagonal = a.Diagonal().Select(d => 1 / d).ToArray();
+        var forward = x0.ToArray();
+        GaussSeidel.Forward(a, pointers, inverseDiagonal, b.ToArray(), forward);
+        var expected = x0 + dense.LowerTriangle().Solve(b - dense * x0);
+        Assert.That(forward, Is.EqualTo(expected.ToArray()).Within(1e-12 * expected.AbsoluteMaximum()));
+        var backward = x0.ToArray();
+        GaussSeidel.Backward(a, pointers, inverseDiagonal, b.ToArray(), backward);
+        expected = x0 + dense.UpperTriangle().Solve(b - dense * x0);
+        Assert.That(backward, Is.EqualTo(expected.ToArray()).Within(1e-12 * expected.AbsoluteMaximum()));
+    }
+
+    [Test]
+    public void VCyclesWithTwoSweepsStaySymmetricAndConverge()
+    {
+        // Two sweeps take the general residual b − A x instead of the one-sweep shortcut.
+        var (a, b) = ThermalBlock(14, 3, 5);
+        var amg = new SmoothedAggregationPreconditioner(a, new SmoothedAggregationOptions(CoarsestSize: 30, PreSmoothingSweeps: 2, PostSmoothingSweeps: 2));
+        var random = new Random(12);
+        var x = TestMatrices.RandomVector(random, a.Rows);
+        var y = TestMatrices.RandomVector(random, a.Rows);
+        var (mx, my) = (new double[a.Rows], new double[a.Rows]);
+        amg.Apply(x, mx);
+        amg.Apply(y, my);
+        Assert.That(Vectors.Dot(x, my), Is.EqualTo(Vectors.Dot(y, mx)).Within(1e-10 * Math.Abs(Vectors.Dot(x, my))));
+        var result = new ConjugateGradient(new KrylovOptions(1e-11)).Solve(a, b, amg);
+        AssertSolves(a, b, result, 1e-11);
+        Assert.That(result.Iterations, Is.LessThan(15));
+    }
+
+    [Test]
     public void TwoLevelVCycleEqualsTheDenseFormula()
     {
         // M⁻¹ b for one forward Gauss–Seidel sweep, the exact Galerkin correction and one backward sweep:

@@ -142,7 +142,7 @@ public sealed class SmoothedAggregationPreconditioner : IPreconditioner
             x.Clear();
         else
             GaussSeidel.ForwardFromZero(level.A, level.DiagonalPointers, level.InverseDiagonal, b, x);
-        for (int s = 1; s < pre; s++) GaussSeidel.Forward(level.A, level.InverseDiagonal, b, x);
+        for (int s = 1; s < pre; s++) GaussSeidel.Forward(level.A, level.DiagonalPointers, level.InverseDiagonal, b, x);
         // Coarse-grid correction: x += P A_c⁻¹ Pᵀ (b − A x).
         if (pre == 1)
             GaussSeidel.ResidualAfterForwardFromZero(level.A, level.DiagonalPointers, x, level.Residual);
@@ -154,7 +154,7 @@ public sealed class SmoothedAggregationPreconditioner : IPreconditioner
         level.R.Apply(level.Residual, level.CoarseRight);
         Cycle(l + 1, level.CoarseRight, level.CoarseSolution);
         ProlongateAdd(level.R, level.CoarseSolution, x);
-        for (int s = 0; s < _options.PostSmoothingSweeps; s++) GaussSeidel.Backward(level.A, level.InverseDiagonal, b, x);
+        for (int s = 0; s < _options.PostSmoothingSweeps; s++) GaussSeidel.Backward(level.A, level.DiagonalPointers, level.InverseDiagonal, b, x);
     }
 
     // x ← x + P e_c = x + Rᵀ e_c in one pass, scattered along the rows of R = Pᵀ: they are long (about 30 entries at
