@@ -63,6 +63,28 @@ public sealed class CsrMatrix : ILinearOperator
     /// <summary>Number of stored entries.</summary>
     public int NonZeros => Values.Length;
 
+    // A matrix on the already checked pattern of 'pattern', sharing its index arrays.
+    private CsrMatrix(CsrMatrix pattern, double[] values)
+    {
+        Rows = pattern.Rows;
+        Cols = pattern.Cols;
+        RowPointers = pattern.RowPointers;
+        ColumnIndices = pattern.ColumnIndices;
+        Values = values;
+    }
+
+    /// <summary>
+    /// A matrix with this one's sparsity pattern (its index arrays are shared, not copied or checked again) and the
+    /// given values, one per stored entry; throws <see cref="ArgumentException"/> when the count differs.
+    /// </summary>
+    public CsrMatrix WithValues(double[] values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        if (values.Length != NonZeros)
+            throw new ArgumentException($"values has length {values.Length}, expected the {NonZeros} stored entries of the pattern.", nameof(values));
+        return new CsrMatrix(this, values);
+    }
+
     /// <summary>Builds a matrix from (row, column, value) triplets; repeated positions are summed, as in finite-element assembly.</summary>
     public static CsrMatrix FromTriplets(int rows, int cols, ReadOnlySpan<int> rowIndex, ReadOnlySpan<int> colIndex, ReadOnlySpan<double> value)
     {
@@ -200,11 +222,21 @@ public sealed class CsrMatrix : ILinearOperator
     /// <summary>Returns Aᵀ as a new CSR matrix.</summary>
     public CsrMatrix Transpose()
     {
-        var rows = new int[NonZeros];
+        // Counting sort by column; visiting the rows in order leaves every row of Aᵀ sorted.
+        var indptr = new int[Cols + 1];
+        foreach (int j in ColumnIndices) indptr[j + 1]++;
+        for (int j = 0; j < Cols; j++) indptr[j + 1] += indptr[j];
+        var next = indptr[..Cols];
+        var indices = new int[NonZeros];
+        var values = new double[NonZeros];
         for (int i = 0; i < Rows; i++)
             for (int k = RowPointers[i]; k < RowPointers[i + 1]; k++)
-                rows[k] = i;
-        return FromTriplets(Cols, Rows, ColumnIndices, rows, Values);
+            {
+                int p = next[ColumnIndices[k]]++;
+                indices[p] = i;
+                values[p] = Values[k];
+            }
+        return new CsrMatrix(Cols, Rows, indptr, indices, values);
     }
 
     /// <summary>Returns a new matrix with the rows and columns kept by the given index lists, in their order.</summary>

@@ -2,15 +2,12 @@ namespace Rom.LinearAlgebra;
 
 /// <summary>
 /// The Galerkin triple product A_c = R A P for a fixed R, P and a fixed sparsity pattern of A: the patterns of A P
-/// and R (A P) are found once (symbolic phase), and <see cref="Compute"/> refills only their values for any A with
-/// that pattern (numeric phase), rows in parallel. Each entry sums its terms in the order of
-/// <see cref="CsrProduct.Multiply"/>, so the result equals R.Multiply(A.Multiply(P)) bitwise.
+/// and R (A P) are found once (symbolic phase, <see cref="CsrProduct.Pattern"/>), and <see cref="Compute"/> refills
+/// only their values for any A with that pattern (numeric phase, <see cref="CsrProduct.Refill"/>), so the result
+/// equals R.Multiply(A.Multiply(P)) bitwise.
 /// </summary>
 public sealed class GalerkinProduct
 {
-    /// <summary>Rows per parallel block of the numeric phase; smaller products stay on the calling thread.</summary>
-    private const int RowsPerBlock = 4096;
-
     private readonly CsrMatrix _pattern;
     private readonly CsrMatrix _p;
     private readonly CsrMatrix _r;
@@ -29,8 +26,8 @@ public sealed class GalerkinProduct
         _pattern = pattern;
         _p = p;
         _r = r;
-        _ap = pattern.Multiply(p);
-        _rap = r.Multiply(_ap);
+        _ap = pattern.Pattern(p);
+        _rap = r.Pattern(_ap);
     }
 
     /// <summary>Size of the coarse operator R A P.</summary>
@@ -48,11 +45,11 @@ public sealed class GalerkinProduct
                 $"The {a.Rows}×{a.Cols} matrix with {a.NonZeros} stored entries does not have the sparsity pattern ({_pattern.Rows}×{_pattern.Cols}, {_pattern.NonZeros} entries) the Galerkin product was set up for.",
                 nameof(a));
         var apValues = new double[_ap.NonZeros];
-        Refill(a, _p, _ap, apValues);
-        var ap = new CsrMatrix(_ap.Rows, _ap.Cols, _ap.RowPointers, _ap.ColumnIndices, apValues);
+        CsrProduct.Refill(a, _p, _ap, apValues);
+        var ap = _ap.WithValues(apValues);
         var rapValues = new double[_rap.NonZeros];
-        Refill(_r, ap, _rap, rapValues);
-        return new CsrMatrix(_rap.Rows, _rap.Cols, _rap.RowPointers, _rap.ColumnIndices, rapValues);
+        CsrProduct.Refill(_r, ap, _rap, rapValues);
+        return _rap.WithValues(rapValues);
     }
 
     /// <summary>True when both matrices have the same size and stored positions.</summary>
@@ -63,31 +60,5 @@ public sealed class GalerkinProduct
         return a.Rows == b.Rows && a.Cols == b.Cols &&
             (ReferenceEquals(a.ColumnIndices, b.ColumnIndices) || a.ColumnIndices.AsSpan().SequenceEqual(b.ColumnIndices)) &&
             (ReferenceEquals(a.RowPointers, b.RowPointers) || a.RowPointers.AsSpan().SequenceEqual(b.RowPointers));
-    }
-
-    // values of the product A B on the known pattern c, row by row: accumulate the row densely, then gather it.
-    private static void Refill(CsrMatrix a, CsrMatrix b, CsrMatrix c, double[] values)
-    {
-        int blocks = (a.Rows + RowsPerBlock - 1) / RowsPerBlock;
-        Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, block =>
-        {
-            var row = new double[b.Cols];
-            int end = Math.Min(a.Rows, (block + 1) * RowsPerBlock);
-            for (int i = block * RowsPerBlock; i < end; i++)
-            {
-                for (int ka = a.RowPointers[i]; ka < a.RowPointers[i + 1]; ka++)
-                {
-                    int k = a.ColumnIndices[ka];
-                    double aik = a.Values[ka];
-                    for (int kb = b.RowPointers[k]; kb < b.RowPointers[k + 1]; kb++)
-                        row[b.ColumnIndices[kb]] += aik * b.Values[kb];
-                }
-                for (int kc = c.RowPointers[i]; kc < c.RowPointers[i + 1]; kc++)
-                {
-                    values[kc] = row[c.ColumnIndices[kc]];
-                    row[c.ColumnIndices[kc]] = 0;
-                }
-            }
-        });
     }
 }

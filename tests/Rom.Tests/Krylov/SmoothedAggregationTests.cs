@@ -23,6 +23,26 @@ public class SmoothedAggregationTests
     }
 
     [Test]
+    public void ProductPatternHoldsEveryReachedPositionAndRefillsToTheProduct()
+    {
+        // The pattern is every (i, j) with a_ik b_kj ≠ 0 for some k, cancellations included: count terms densely.
+        var random = new Random(6);
+        var a = CsrMatrix.FromMathNet(TestMatrices.RandomSparse(random, 19, 13, 0.15));
+        var b = CsrMatrix.FromMathNet(TestMatrices.RandomSparse(random, 13, 21, 0.15));
+        var ones = (CsrMatrix m) => m.ToMathNet().Map(v => v != 0 ? 1.0 : 0.0);
+        var terms = ones(a) * ones(b);
+        var pattern = a.Pattern(b);
+        Assert.That(pattern.Values, Is.All.Zero);
+        Assert.That(pattern.EnumerateEntries().Select(e => (e.Item1, e.Item2)),
+            Is.EquivalentTo(terms.EnumerateIndexed(Zeros.AllowSkip).Where(e => e.Item3 > 0).Select(e => (e.Item1, e.Item2))));
+        var values = new double[pattern.NonZeros];
+        CsrProduct.Refill(a, b, pattern, values);
+        var filled = new CsrMatrix(19, 21, pattern.RowPointers, pattern.ColumnIndices, values);
+        Assert.That(filled.ToMathNet().ToArray(), Is.EqualTo((a.ToMathNet() * b.ToMathNet()).ToArray()).Within(1e-14));
+        Assert.Throws<ArgumentException>(() => CsrProduct.Refill(a, b, pattern, new double[pattern.NonZeros + 1]));
+    }
+
+    [Test]
     public void TentativeProlongatorHasTheConstantInItsRange()
     {
         var a = Poisson(20);
@@ -90,6 +110,84 @@ public class SmoothedAggregationTests
             Assert.That(Vectors.Dot(x, my), Is.EqualTo(Vectors.Dot(y, mx)).Within(1e-10 * Math.Abs(Vectors.Dot(x, my))));
             Assert.That(Vectors.Dot(x, mx), Is.Positive);
         }
+    }
+
+    [Test]
+    public void ForwardSweepFromZeroAndItsResidualMatchDenseTriangularAlgebra()
+    {
+        // x = (D + L)⁻¹ b and r = b − A x, with the triangles taken and solved densely by MathNet.
+        var a = RandomDarcy(new Random(8), 9);
+        var dense = a.ToMathNet();
+        var b = TestMatrices.RandomVector(new Random(9), a.Rows);
+        var pointers = SparseTriangularSweeps.DiagonalPointers(a, "a");
+        var inverseDiagonal = a.Diagonal().Select(d => 1 / d).ToArray();
+        var x = Enumerable.Repeat(double.NaN, a.Rows).ToArray();
+        GaussSeidel.ForwardFromZero(a, pointers, inverseDiagonal, b, x);
+        var expected = dense.LowerTriangle().Solve(Vector<double>.Build.DenseOfArray(b));
+        Assert.That(x, Is.EqualTo(expected.ToArray()).Within(1e-12 * expected.AbsoluteMaximum()), "x overwritten, not read");
+
+        var r = new double[a.Rows];
+        GaussSeidel.ResidualAfterForwardFromZero(a, pointers, x, r);
+        var residual = Vector<double>.Build.DenseOfArray(b) - dense * Vector<double>.Build.DenseOfArray(x);
+        Assert.That(r, Is.EqualTo(residual.ToArray()).Within(1e-12 * Vectors.Norm(b)));
+    }
+
+    [Test]
+    public void FullSweepsFromAnyStartMatchDenseSplittings()
+    {
+        // Forward: x ← x + (D + L)⁻¹ (b − A x); backward: x ← x + (D + U)⁻¹ (b − A x).
+        var a = RandomDarcy(new Random(10), 8);
+        var dense = a.ToMathNet();
+        var random = new Random(11);
+        var b = Vector<double>.Build.DenseOfArray(TestMatrices.RandomVector(random, a.Rows));
+        var x0 = Vector<double>.Build.DenseOfArray(TestMatrices.RandomVector(random, a.Rows));
+        var pointers = SparseTriangularSweeps.DiagonalPointers(a, "a");
+        var inverseDiagonal = a.Diagonal().Select(d => 1 / d).ToArray();
+        var forward = x0.ToArray();
+        GaussSeidel.Forward(a, pointers, inverseDiagonal, b.ToArray(), forward);
+        var expected = x0 + dense.LowerTriangle().Solve(b - dense * x0);
+        Assert.That(forward, Is.EqualTo(expected.ToArray()).Within(1e-12 * expected.AbsoluteMaximum()));
+        var backward = x0.ToArray();
+        GaussSeidel.Backward(a, pointers, inverseDiagonal, b.ToArray(), backward);
+        expected = x0 + dense.UpperTriangle().Solve(b - dense * x0);
+        Assert.That(backward, Is.EqualTo(expected.ToArray()).Within(1e-12 * expected.AbsoluteMaximum()));
+    }
+
+    [Test]
+    public void VCyclesWithTwoSweepsStaySymmetricAndConverge()
+    {
+        // Two sweeps take the general residual b − A x instead of the one-sweep shortcut.
+        var (a, b) = ThermalBlock(14, 3, 5);
+        var amg = new SmoothedAggregationPreconditioner(a, new SmoothedAggregationOptions(CoarsestSize: 30, PreSmoothingSweeps: 2, PostSmoothingSweeps: 2));
+        var random = new Random(12);
+        var x = TestMatrices.RandomVector(random, a.Rows);
+        var y = TestMatrices.RandomVector(random, a.Rows);
+        var (mx, my) = (new double[a.Rows], new double[a.Rows]);
+        amg.Apply(x, mx);
+        amg.Apply(y, my);
+        Assert.That(Vectors.Dot(x, my), Is.EqualTo(Vectors.Dot(y, mx)).Within(1e-10 * Math.Abs(Vectors.Dot(x, my))));
+        var result = new ConjugateGradient(new KrylovOptions(1e-11)).Solve(a, b, amg);
+        AssertSolves(a, b, result, 1e-11);
+        Assert.That(result.Iterations, Is.LessThan(15));
+    }
+
+    [Test]
+    public void TwoLevelVCycleEqualsTheDenseFormula()
+    {
+        // M⁻¹ b for one forward Gauss–Seidel sweep, the exact Galerkin correction and one backward sweep:
+        // x₁ = (D + L)⁻¹ b, x₂ = x₁ + P (Pᵀ A P)⁻¹ Pᵀ (b − A x₁), x₃ = x₂ + (D + U)⁻¹ (b − A x₂).
+        var a = Poisson(20);
+        var amg = new SmoothedAggregationPreconditioner(a);
+        Assert.That(amg.LevelSizes, Has.Count.EqualTo(2));
+        var dense = a.ToMathNet();
+        var p = amg.Prolongators[0].ToMathNet();
+        var b = Vector<double>.Build.DenseOfArray(TestMatrices.RandomVector(new Random(2), a.Rows));
+        var x1 = dense.LowerTriangle().Solve(b);
+        var x2 = x1 + p * (p.Transpose() * dense * p).Cholesky().Solve(p.Transpose() * (b - dense * x1));
+        var x3 = x2 + dense.UpperTriangle().Solve(b - dense * x2);
+        var z = new double[a.Rows];
+        amg.Apply(b.ToArray(), z);
+        Assert.That(z, Is.EqualTo(x3.ToArray()).Within(1e-11 * x3.AbsoluteMaximum()));
     }
 
     [Test]

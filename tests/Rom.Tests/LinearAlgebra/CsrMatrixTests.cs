@@ -76,6 +76,17 @@ public class CsrMatrixTests
     }
 
     [Test]
+    public void WithValuesSharesThePatternAndChecksTheCount()
+    {
+        var csr = CsrMatrix.FromMathNet(TestMatrices.RandomSparse(new Random(4), 6, 5, 0.4));
+        var doubled = csr.WithValues(csr.Values.Select(v => 2 * v).ToArray());
+        Assert.That(doubled.RowPointers, Is.SameAs(csr.RowPointers));
+        Assert.That(doubled.ColumnIndices, Is.SameAs(csr.ColumnIndices));
+        Assert.That(doubled.ToMathNet().ToArray(), Is.EqualTo((2 * csr.ToMathNet()).ToArray()));
+        Assert.That(Assert.Throws<ArgumentException>(() => csr.WithValues(new double[csr.NonZeros + 1]))!.Message, Does.Contain($"{csr.NonZeros} stored entries"));
+    }
+
+    [Test]
     public void InvalidArraysAreRejected()
     {
         Assert.Throws<ArgumentException>(() => _ = new CsrMatrix(2, 2, [0, 1], [0], [1.0]), "indptr too short");

@@ -26,7 +26,8 @@ public sealed class SmoothedAggregationPreconditioner : IPreconditioner
         var a = matrix;
         while (true)
         {
-            var diagonal = PositiveDiagonal(a, levels.Count);
+            var diagonalPointers = SparseTriangularSweeps.DiagonalPointers(a, nameof(matrix));
+            var diagonal = PositiveDiagonal(a, diagonalPointers, levels.Count);
             if (a.Rows <= _options.CoarsestSize || levels.Count + 1 == _options.MaxLevels)
                 break;
             var (pointers, neighbours) = AggregationCoarsening.StrongNeighbourhoods(a, diagonal, _options.StrengthThreshold * Math.Pow(0.5, levels.Count));
@@ -38,7 +39,7 @@ public sealed class SmoothedAggregationPreconditioner : IPreconditioner
             var p = AggregationCoarsening.SmoothedProlongator(a, diagonal, tentative, 4 / (3 * rho));
             var r = p.Transpose();
             var galerkin = new GalerkinProduct(a, p, r);
-            levels.Add(new Level(a, diagonal, p, r, galerkin));
+            levels.Add(new Level(a, diagonalPointers, diagonal, p, r, galerkin));
             a = galerkin.Compute(a);
         }
         if (a.Rows > SmoothedAggregationOptions.MaxDirectSize)
@@ -56,10 +57,10 @@ public sealed class SmoothedAggregationPreconditioner : IPreconditioner
         var a = matrix;
         foreach (var level in template._levels)
         {
-            levels.Add(new Level(a, PositiveDiagonal(a, levels.Count), level.P, level.R, level.Galerkin));
+            levels.Add(new Level(a, level.DiagonalPointers, PositiveDiagonal(a, level.DiagonalPointers, levels.Count), level.P, level.R, level.Galerkin));
             a = level.Galerkin.Compute(a);
         }
-        PositiveDiagonal(a, levels.Count);
+        PositiveDiagonal(a, SparseTriangularSweeps.DiagonalPointers(a, nameof(matrix)), levels.Count);
         (_levels, _coarsest, Operators) = Finish(levels, a);
     }
 
@@ -80,10 +81,11 @@ public sealed class SmoothedAggregationPreconditioner : IPreconditioner
         return new SmoothedAggregationPreconditioner(this, matrix);
     }
 
-    // The diagonal of the level-l operator, checked positive and finite.
-    private static double[] PositiveDiagonal(CsrMatrix a, int l)
+    // The diagonal of the level-l operator, read at its stored positions and checked positive and finite.
+    private static double[] PositiveDiagonal(CsrMatrix a, int[] diagonalPointers, int l)
     {
-        var diagonal = a.Diagonal();
+        var diagonal = new double[a.Rows];
+        for (int i = 0; i < diagonal.Length; i++) diagonal[i] = a.Values[diagonalPointers[i]];
         for (int i = 0; i < diagonal.Length; i++)
             if (!(diagonal[i] > 0) || !double.IsFinite(diagonal[i]))
                 throw new ArgumentException(
@@ -135,22 +137,46 @@ public sealed class SmoothedAggregationPreconditioner : IPreconditioner
             return;
         }
         var level = _levels[l];
-        x.Clear();
-        for (int s = 0; s < _options.PreSmoothingSweeps; s++) GaussSeidel.Forward(level.A, level.InverseDiagonal, b, x);
+        int pre = _options.PreSmoothingSweeps;
+        if (pre == 0)
+            x.Clear();
+        else
+            GaussSeidel.ForwardFromZero(level.A, level.DiagonalPointers, level.InverseDiagonal, b, x);
+        for (int s = 1; s < pre; s++) GaussSeidel.Forward(level.A, level.DiagonalPointers, level.InverseDiagonal, b, x);
         // Coarse-grid correction: x += P A_c⁻¹ Pᵀ (b − A x).
-        level.A.Apply(x, level.Residual);
-        for (int i = 0; i < b.Length; i++) level.Residual[i] = b[i] - level.Residual[i];
+        if (pre == 1)
+            GaussSeidel.ResidualAfterForwardFromZero(level.A, level.DiagonalPointers, x, level.Residual);
+        else
+        {
+            level.A.Apply(x, level.Residual);
+            for (int i = 0; i < b.Length; i++) level.Residual[i] = b[i] - level.Residual[i];
+        }
         level.R.Apply(level.Residual, level.CoarseRight);
         Cycle(l + 1, level.CoarseRight, level.CoarseSolution);
-        level.P.Apply(level.CoarseSolution, level.Residual);
-        Vectors.Axpy(1, level.Residual, x);
-        for (int s = 0; s < _options.PostSmoothingSweeps; s++) GaussSeidel.Backward(level.A, level.InverseDiagonal, b, x);
+        ProlongateAdd(level.R, level.CoarseSolution, x);
+        for (int s = 0; s < _options.PostSmoothingSweeps; s++) GaussSeidel.Backward(level.A, level.DiagonalPointers, level.InverseDiagonal, b, x);
+    }
+
+    // x ← x + P e_c = x + Rᵀ e_c in one pass, scattered along the rows of R = Pᵀ: they are long (about 30 entries at
+    // 48³) where P's are short (about 3.5), and the scatter runs twice as fast as a gather along P's rows.
+    private static void ProlongateAdd(CsrMatrix r, ReadOnlySpan<double> coarse, Span<double> x)
+    {
+        var indptr = r.RowPointers;
+        var indices = r.ColumnIndices;
+        var values = r.Values;
+        for (int c = 0; c < coarse.Length; c++)
+        {
+            double e = coarse[c];
+            for (int k = indptr[c]; k < indptr[c + 1]; k++)
+                x[indices[k]] += values[k] * e;
+        }
     }
 
     // One level of the hierarchy with its V-cycle work vectors.
-    private sealed class Level(CsrMatrix a, double[] diagonal, CsrMatrix p, CsrMatrix r, GalerkinProduct galerkin)
+    private sealed class Level(CsrMatrix a, int[] diagonalPointers, double[] diagonal, CsrMatrix p, CsrMatrix r, GalerkinProduct galerkin)
     {
         public CsrMatrix A { get; } = a;
+        public int[] DiagonalPointers { get; } = diagonalPointers;
         public CsrMatrix P { get; } = p;
         public CsrMatrix R { get; } = r;
         public GalerkinProduct Galerkin { get; } = galerkin;

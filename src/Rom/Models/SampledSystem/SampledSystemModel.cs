@@ -75,7 +75,7 @@ public sealed class SampledSystemModel : IAffineModel, ICoercivityBound
 
         var mean = new double[first.NonZeros];
         foreach (var t in training) Vectors.Axpy(1.0 / training.Count, t.Matrix.Values, mean);
-        var x = new CsrMatrix(first.Rows, first.Cols, first.RowPointers, first.ColumnIndices, mean);
+        var x = first.WithValues(mean);
         EnergyProduct = x;
 
         Eim = OperatorEim.Build(mu => Sampled(mu), TrainingParameters, eim);

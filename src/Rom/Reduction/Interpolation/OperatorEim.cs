@@ -19,7 +19,7 @@ public sealed class OperatorEim
         Interpolant = interpolant;
         Greedy = greedy;
         Terms = Enumerable.Range(0, interpolant.Size)
-            .Select(m => new CsrMatrix(pattern.Rows, pattern.Cols, pattern.RowPointers, pattern.ColumnIndices, interpolant.BasisVector(m).ToArray()))
+            .Select(m => pattern.WithValues(interpolant.BasisVector(m).ToArray()))
             .ToArray();
         var rowOf = new int[pattern.NonZeros];
         for (int i = 0; i < pattern.Rows; i++)
