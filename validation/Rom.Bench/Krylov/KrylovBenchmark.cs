@@ -73,6 +73,7 @@ public static class KrylovBenchmark
         return
         [
             new("pcg", new SweepOptions("cg", "jacobi", tol, Ordering: "given")),
+            new("cg", new SweepOptions("cg", "none", tol, Ordering: "given")), // like for like with SciPy's cg
             new("pcg", new SweepOptions("cg", "ic0", tol, Ordering: "given")),
             new("pcg", new SweepOptions("cg", "amg", tol, Ordering: "given")),
             new("pcg", new SweepOptions("cg", "amg-reuse", tol, Ordering: "given")),
