@@ -13,19 +13,8 @@ internal static class GaussSeidel
     /// One forward sweep from x = 0, which overwrites x: x_i = (b_i − Σ_{j&lt;i} a_ij x_j)/a_ii. The entries right of
     /// the diagonal multiply zeros, so only the lower triangle is read (half the work of <see cref="Forward"/>).
     /// </summary>
-    public static void ForwardFromZero(CsrMatrix a, int[] diagonalPointers, ReadOnlySpan<double> inverseDiagonal, ReadOnlySpan<double> b, Span<double> x)
-    {
-        var indptr = a.RowPointers;
-        var indices = a.ColumnIndices;
-        var values = a.Values;
-        for (int i = 0; i < b.Length; i++)
-        {
-            double sum = b[i];
-            for (int k = indptr[i]; k < diagonalPointers[i]; k++)
-                sum -= values[k] * x[indices[k]];
-            x[i] = sum * inverseDiagonal[i];
-        }
-    }
+    public static void ForwardFromZero(CsrMatrix a, int[] diagonalPointers, ReadOnlySpan<double> inverseDiagonal, ReadOnlySpan<double> b, Span<double> x) =>
+        SparseTriangularSweeps.Forward(a, diagonalPointers, inverseDiagonal, b, x);
 
     /// <summary>
     /// The residual r = b − A x right after <see cref="ForwardFromZero"/>: each row was solved with the entries left

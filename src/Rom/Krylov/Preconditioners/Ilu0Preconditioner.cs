@@ -10,7 +10,7 @@ public sealed class Ilu0Preconditioner : IPreconditioner
 {
     private readonly CsrMatrix _lu;
     private readonly int[] _diagonalPointers;
-    private readonly double[] _uDiagonal;
+    private readonly double[] _inverseUDiagonal;
 
     /// <summary>Factorises a square matrix with every diagonal entry stored; throws naming the row of a zero pivot.</summary>
     public Ilu0Preconditioner(CsrMatrix matrix)
@@ -44,7 +44,7 @@ public sealed class Ilu0Preconditioner : IPreconditioner
         }
         _lu = new CsrMatrix(n, n, ia, ja, a);
         _diagonalPointers = ptr;
-        _uDiagonal = ptr.Select(k => a[k]).ToArray();
+        _inverseUDiagonal = ptr.Select(k => 1 / a[k]).ToArray();
     }
 
     /// <summary>The factors in one matrix: L strictly below the diagonal (unit diagonal implied), U on and above.</summary>
@@ -53,8 +53,8 @@ public sealed class Ilu0Preconditioner : IPreconditioner
     /// <inheritdoc />
     public void Apply(ReadOnlySpan<double> r, Span<double> z)
     {
-        SparseTriangularSweeps.RequireLengths(_uDiagonal.Length, r.Length, z.Length);
+        SparseTriangularSweeps.RequireLengths(_inverseUDiagonal.Length, r.Length, z.Length);
         SparseTriangularSweeps.Forward(_lu, _diagonalPointers, default, r, z);
-        SparseTriangularSweeps.Backward(_lu, _diagonalPointers, _uDiagonal, z, z);
+        SparseTriangularSweeps.Backward(_lu, _diagonalPointers, _inverseUDiagonal, z, z);
     }
 }

@@ -12,7 +12,7 @@ public sealed class IncompleteCholeskyPreconditioner : IPreconditioner
     private readonly CsrMatrix _lt;
     private readonly int[] _lDiagonalPointers;
     private readonly int[] _ltDiagonalPointers;
-    private readonly double[] _diagonal;
+    private readonly double[] _inverseDiagonal;
 
     /// <summary>
     /// Factorises A + shift·diag(A) for a symmetric matrix; throws naming the row when a pivot is not positive
@@ -61,7 +61,7 @@ public sealed class IncompleteCholeskyPreconditioner : IPreconditioner
         _lt = lower.Transpose();
         _lDiagonalPointers = Enumerable.Range(0, n).Select(i => ia[i + 1] - 1).ToArray();
         _ltDiagonalPointers = _lt.RowPointers[..n];
-        _diagonal = _lDiagonalPointers.Select(k => l[k]).ToArray();
+        _inverseDiagonal = _lDiagonalPointers.Select(k => 1 / l[k]).ToArray();
     }
 
     /// <summary>The incomplete factor L (lower triangular, positive diagonal).</summary>
@@ -70,9 +70,9 @@ public sealed class IncompleteCholeskyPreconditioner : IPreconditioner
     /// <inheritdoc />
     public void Apply(ReadOnlySpan<double> r, Span<double> z)
     {
-        SparseTriangularSweeps.RequireLengths(_diagonal.Length, r.Length, z.Length);
-        SparseTriangularSweeps.Forward(_l, _lDiagonalPointers, _diagonal, r, z);
-        SparseTriangularSweeps.Backward(_lt, _ltDiagonalPointers, _diagonal, z, z);
+        SparseTriangularSweeps.RequireLengths(_inverseDiagonal.Length, r.Length, z.Length);
+        SparseTriangularSweeps.Forward(_l, _lDiagonalPointers, _inverseDiagonal, r, z);
+        SparseTriangularSweeps.Backward(_lt, _ltDiagonalPointers, _inverseDiagonal, z, z);
     }
 
     private static CsrMatrix LowerTriangle(CsrMatrix a)

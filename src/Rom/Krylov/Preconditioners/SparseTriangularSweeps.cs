@@ -24,8 +24,11 @@ internal static class SparseTriangularSweeps
         return pointers;
     }
 
-    /// <summary>Solves (D + L) x = b with L the entries left of the diagonal, i ascending; an empty D means unit diagonal.</summary>
-    public static void Forward(CsrMatrix matrix, int[] diagonalPointers, ReadOnlySpan<double> diagonal, ReadOnlySpan<double> b, Span<double> x)
+    /// <summary>
+    /// Solves (D + L) x = b with L the entries left of the diagonal, i ascending, given D⁻¹ (a multiplication per row
+    /// instead of a division); an empty D⁻¹ means unit diagonal.
+    /// </summary>
+    public static void Forward(CsrMatrix matrix, int[] diagonalPointers, ReadOnlySpan<double> inverseDiagonal, ReadOnlySpan<double> b, Span<double> x)
     {
         var indptr = matrix.RowPointers;
         var indices = matrix.ColumnIndices;
@@ -35,12 +38,12 @@ internal static class SparseTriangularSweeps
             double sum = b[i];
             for (int k = indptr[i]; k < diagonalPointers[i]; k++)
                 sum -= values[k] * x[indices[k]];
-            x[i] = diagonal.IsEmpty ? sum : sum / diagonal[i];
+            x[i] = inverseDiagonal.IsEmpty ? sum : sum * inverseDiagonal[i];
         }
     }
 
-    /// <summary>Solves (D + U) x = b with U the entries right of the diagonal, i descending; an empty D means unit diagonal.</summary>
-    public static void Backward(CsrMatrix matrix, int[] diagonalPointers, ReadOnlySpan<double> diagonal, ReadOnlySpan<double> b, Span<double> x)
+    /// <summary>Solves (D + U) x = b with U the entries right of the diagonal, i descending, given D⁻¹; an empty D⁻¹ means unit diagonal.</summary>
+    public static void Backward(CsrMatrix matrix, int[] diagonalPointers, ReadOnlySpan<double> inverseDiagonal, ReadOnlySpan<double> b, Span<double> x)
     {
         var indptr = matrix.RowPointers;
         var indices = matrix.ColumnIndices;
@@ -50,7 +53,7 @@ internal static class SparseTriangularSweeps
             double sum = b[i];
             for (int k = diagonalPointers[i] + 1; k < indptr[i + 1]; k++)
                 sum -= values[k] * x[indices[k]];
-            x[i] = diagonal.IsEmpty ? sum : sum / diagonal[i];
+            x[i] = inverseDiagonal.IsEmpty ? sum : sum * inverseDiagonal[i];
         }
     }
 

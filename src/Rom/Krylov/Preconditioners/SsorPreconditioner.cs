@@ -10,7 +10,7 @@ public sealed class SsorPreconditioner : IPreconditioner
 {
     private readonly CsrMatrix _a;
     private readonly int[] _diagonalPointers;
-    private readonly double[] _scaledDiagonal;
+    private readonly double[] _inverseScaledDiagonal; // ω / a_ii
     private readonly double[] _middle;
 
     /// <summary>Builds SSOR(ω) for a square matrix with non-zero diagonal; ω must lie in (0, 2).</summary>
@@ -22,14 +22,14 @@ public sealed class SsorPreconditioner : IPreconditioner
         _a = matrix;
         _diagonalPointers = SparseTriangularSweeps.DiagonalPointers(matrix, nameof(matrix));
         int n = matrix.Rows;
-        _scaledDiagonal = new double[n];
+        _inverseScaledDiagonal = new double[n];
         _middle = new double[n];
         for (int i = 0; i < n; i++)
         {
             double d = matrix.Values[_diagonalPointers[i]];
             if (d == 0 || !double.IsFinite(d))
                 throw new ArgumentException($"Diagonal entry of row {i} is {d}; SSOR needs finite, non-zero diagonal entries.", nameof(matrix));
-            _scaledDiagonal[i] = d / omega;
+            _inverseScaledDiagonal[i] = omega / d;
             _middle[i] = d * (2 - omega) / omega;
         }
         Omega = omega;
@@ -42,8 +42,8 @@ public sealed class SsorPreconditioner : IPreconditioner
     public void Apply(ReadOnlySpan<double> r, Span<double> z)
     {
         SparseTriangularSweeps.RequireLengths(_middle.Length, r.Length, z.Length);
-        SparseTriangularSweeps.Forward(_a, _diagonalPointers, _scaledDiagonal, r, z);
+        SparseTriangularSweeps.Forward(_a, _diagonalPointers, _inverseScaledDiagonal, r, z);
         for (int i = 0; i < z.Length; i++) z[i] *= _middle[i];
-        SparseTriangularSweeps.Backward(_a, _diagonalPointers, _scaledDiagonal, z, z);
+        SparseTriangularSweeps.Backward(_a, _diagonalPointers, _inverseScaledDiagonal, z, z);
     }
 }
