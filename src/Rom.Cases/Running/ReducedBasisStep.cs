@@ -38,6 +38,7 @@ public static class ReducedBasisStep
         SettingDefinition.Real("reduction.target_error", 1e-6, "Greedy stops when the largest relative error bound on the training set is below this.", x => x >= 0 && x < 1, "a number in [0, 1)"),
         SettingDefinition.Choice("reduction.estimator", "stable", "Residual norm: 'stable' (orthonormal Riesz basis, accurate to round-off), 'classical' (quadratic form, stalls near 1e-8) 'eim' (Casenave's EIM of the local residual energies: accurate to round-off, an approximation to reduction.eim_tolerance) or 'sketched' (a Gaussian sketch of 'stable': accurate to round-off, online cost reduction.sketch_rows·QN, a bound with probability 1 − reduction.sketch_failure_probability per parameter).", "stable", "classical", "eim", "sketched"),
         SettingDefinition.Integer("reduction.sketch_rows", 64, "With reduction.estimator=sketched: rows k of the Gaussian sketch.", 1),
+        SettingDefinition.Integer("reduction.sketch_seed", 0, "With reduction.estimator=sketched: seed of the Gaussian sketch.", 0),
         SettingDefinition.Real("reduction.sketch_failure_probability", 1e-12, "With reduction.estimator=sketched: probability δ per parameter that the sketched bound falls below the true residual bound.", x => x > 0 && x <= 0.5, "a number in (0, 0.5]"),
         SettingDefinition.Real("reduction.eim_tolerance", 1e-4, "With reduction.estimator=eim: largest relative error of the interpolated squared residual norm on the training set.", x => x > 0 && x < 1, "a number in (0, 1)"),
         SettingDefinition.Choice("reduction.solver", "cholesky", "Full-order and Riesz solves of the reduction: 'cholesky' (sparse direct, exact to round-off) or 'cg' (CG to 1e-12).", "cholesky", "cg"),
@@ -74,7 +75,7 @@ public static class ReducedBasisStep
                 _ => ResidualEstimatorKind.Stable,
             },
             InterpolationTolerance: s.Real("reduction.eim_tolerance"),
-            Sketch: new SketchOptions((int)s.Integer("reduction.sketch_rows"), s.Real("reduction.sketch_failure_probability"), (int)s.Integer("reduction.seed")),
+            Sketch: new SketchOptions((int)s.Integer("reduction.sketch_rows"), s.Real("reduction.sketch_failure_probability"), (int)s.Integer("reduction.sketch_seed")),
             RelativeErrors: true,
             Coercivity: coercivity);
 
