@@ -40,7 +40,7 @@ public static class SweepCase
         SettingDefinition.Integer("sweep.restart", 40, "Restart length m of GMRES and GCRO-DR.", 1),
         SettingDefinition.Integer("sweep.recycle_size", 20, "Recycle size k of GCRO-DR (at most m − 2) and deflated CG.", 1),
         SettingDefinition.Choice("sweep.ordering", "greedy",
-            "Order of the solves: 'given' (index order), 'greedy' (nearest-neighbour chain) or 'diameter-2opt', on the distance between fields.",
+            "Order of the solves: 'given' (index order), 'greedy' (nearest-neighbour chain), 'diameter-2opt' or 'grouped-greedy' (greedy chains within groups of 1,000 along the fields' leading principal coordinate, for 10³ systems and more), on the distance between fields.",
             [.. SweepOptions.Orderings]),
         SettingDefinition.Flag("sweep.warm_start", false, "Start each iterative solve from the solution of the nearest system already solved."),
         SettingDefinition.Integer("output.checkpoint_every", 10, "rom sweep: systems solved between two checkpoints (DATA.partial), from which a killed sweep resumes.", 1),

@@ -1,3 +1,5 @@
+using Rom.LinearAlgebra;
+
 namespace Rom.Krylov.Recycling;
 
 /// <summary>
@@ -37,18 +39,8 @@ public static class SystemOrdering
         var distances = new double[count, count];
         Parallel.For(0, count, i =>
         {
-            var a = fields[i];
             for (int j = i + 1; j < count; j++)
-            {
-                var b = fields[j];
-                double sum = 0;
-                for (int p = 0; p < length; p++)
-                {
-                    double d = a[p] - b[p];
-                    sum += d * d;
-                }
-                distances[i, j] = distances[j, i] = Math.Sqrt(sum);
-            }
+                distances[i, j] = distances[j, i] = Distance(fields[i], fields[j]);
         });
         return distances;
     }
@@ -85,6 +77,40 @@ public static class SystemOrdering
         return order;
     }
 
+    /// <summary>
+    /// SKR's ordering for many systems (≥ 10³), where the N × N distance matrix no longer fits: the fields are sorted by
+    /// their coordinate along the leading principal direction of the centred fields (power iteration), cut into
+    /// consecutive groups of at most <paramref name="groupSize"/>, and each group is ordered by the greedy chain on its
+    /// own distances, starting at the member nearest to the previous group's last system. Memory O(G² + N), distance
+    /// work O(N·G·n) instead of O(N²·n). With one group it is the greedy chain started at the first system in that
+    /// coordinate order.
+    /// </summary>
+    public static int[] GroupedGreedyChain(IReadOnlyList<double[]> fields, int groupSize)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        if (fields.Count == 0)
+            throw new ArgumentException("There are no fields to order.", nameof(fields));
+        if (groupSize < 2)
+            throw new ArgumentOutOfRangeException(nameof(groupSize), groupSize, "A group needs at least two systems.");
+        var coordinate = LeadingCoordinates(fields);
+        var sorted = Enumerable.Range(0, fields.Count).OrderBy(i => coordinate[i]).ThenBy(i => i).ToArray();
+        var order = new List<int>(fields.Count);
+        for (int first = 0; first < sorted.Length; first += groupSize)
+        {
+            var group = sorted[first..Math.Min(first + groupSize, sorted.Length)];
+            var distances = FrobeniusDistances(group.Select(i => fields[i]).ToArray());
+            int start = 0;
+            if (order.Count > 0)
+            {
+                var last = fields[order[^1]];
+                var toLast = group.Select(i => Distance(fields[i], last)).ToArray();
+                start = Array.IndexOf(toLast, toLast.Min());
+            }
+            order.AddRange(Greedy(distances, group.Length, start).Select(k => group[k]));
+        }
+        return [.. order];
+    }
+
     /// <summary>Total length Σ d(o_i, o_{i+1}) of the chain visiting the systems in <paramref name="order"/>.</summary>
     public static double ChainLength(double[,] distances, IReadOnlyList<int> order)
     {
@@ -93,6 +119,43 @@ public static class SystemOrdering
         double length = 0;
         for (int i = 0; i + 1 < order.Count; i++) length += distances[order[i], order[i + 1]];
         return length;
+    }
+
+    /// <summary>
+    /// Each field's coordinate along the leading principal direction of the centred fields: 30 power iterations on
+    /// FᵀF (F the centred fields as rows), started from the centred field of largest norm, so the result is deterministic.
+    /// </summary>
+    private static double[] LeadingCoordinates(IReadOnlyList<double[]> fields)
+    {
+        int count = fields.Count, length = fields[0].Length;
+        if (fields.Any(f => f is null || f.Length != length))
+            throw new ArgumentException($"Every field must have the length of the first ({length}).", nameof(fields));
+        var mean = new double[length];
+        foreach (var f in fields) Vectors.Axpy(1.0 / count, f, mean);
+        var centred = fields.Select(f => { var c = (double[])f.Clone(); Vectors.Axpy(-1, mean, c); return c; }).ToArray();
+        var direction = (double[])centred.MaxBy(c => Vectors.Norm(c))!.Clone();
+        var coordinates = new double[count];
+        for (int iteration = 0; iteration < 30; iteration++)
+        {
+            double norm = Vectors.Norm(direction);
+            if (norm == 0) break; // all fields equal: any order is a chain of length 0
+            for (int i = 0; i < length; i++) direction[i] /= norm;
+            for (int k = 0; k < count; k++) coordinates[k] = Vectors.Dot(centred[k], direction);
+            Array.Clear(direction);
+            for (int k = 0; k < count; k++) Vectors.Axpy(coordinates[k], centred[k], direction);
+        }
+        return coordinates;
+    }
+
+    private static double Distance(double[] a, double[] b)
+    {
+        double sum = 0;
+        for (int p = 0; p < a.Length; p++)
+        {
+            double d = a[p] - b[p];
+            sum += d * d;
+        }
+        return Math.Sqrt(sum);
     }
 
     private static int[] Greedy(double[,] distances, int count, int start)

@@ -39,13 +39,13 @@ public sealed class SweepSolver
         Shard = shard ?? SweepShard.All;
         (Start, End) = Shard.Positions(family.Count);
         NextPosition = Start;
-        double[,]? distances = options.Ordering == "given" && !options.WarmStart
-            ? null
-            : SystemOrdering.FrobeniusDistances(Enumerable.Range(0, family.Count).Select(family.Field).ToArray());
+        var fields = options.Ordering == "given" && !options.WarmStart ? null : Enumerable.Range(0, family.Count).Select(family.Field).ToArray();
+        double[,]? distances = options.Ordering is "greedy" or "diameter-2opt" || options.WarmStart ? SystemOrdering.FrobeniusDistances(fields!) : null;
         Order = options.Ordering switch
         {
             "greedy" => SystemOrdering.GreedyChain(distances!),
             "diameter-2opt" => SystemOrdering.DiameterChainTwoOpt(distances!),
+            "grouped-greedy" => SystemOrdering.GroupedGreedyChain(fields!, SweepOptions.GroupSize),
             _ => Enumerable.Range(0, family.Count).ToArray(),
         };
         _distances = options.WarmStart ? distances : null;

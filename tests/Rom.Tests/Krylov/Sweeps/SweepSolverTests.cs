@@ -67,6 +67,7 @@ public class SweepSolverTests
 
     [TestCase("gcro-dr", "skr", "greedy", true)]
     [TestCase("gcro-dr", "skr", "diameter-2opt", false)]
+    [TestCase("gcro-dr", "skr", "grouped-greedy", false)]
     [TestCase("deflated-cg", "spd", "greedy", true)]
     [TestCase("cg", "spd", "given", true)]
     [TestCase("cholesky", "spd", "greedy", false)]
