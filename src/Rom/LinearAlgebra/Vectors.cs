@@ -71,7 +71,7 @@ public static class Vectors
 
     /// <summary>
     /// The four dot products x·r₀ … x·r₃ over the length of x (each r at least as long), sharing every load of x:
-    /// the kernel of small dense factorisations and sketches, where one vector meets many rows.
+    /// the kernel of the sketched residual norm, where one vector meets many rows.
     /// </summary>
     internal static (double, double, double, double) Dot4(ReadOnlySpan<double> x,
         ReadOnlySpan<double> r0, ReadOnlySpan<double> r1, ReadOnlySpan<double> r2, ReadOnlySpan<double> r3)

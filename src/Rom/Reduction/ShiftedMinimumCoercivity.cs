@@ -12,11 +12,14 @@ namespace Rom.Reduction;
 public sealed record ShiftedMinimumCoercivity(string ParameterName, double Shift) : ICoercivityBound
 {
     /// <inheritdoc />
-    public double LowerBound(Parameter mu, ReadOnlySpan<double> theta)
+    public double LowerBound(Parameter mu, ReadOnlySpan<double> theta) => Minimum(mu) - Shift;
+
+    /// <summary>min_i μ_name[i], the bound before the shift.</summary>
+    public double Minimum(Parameter mu)
     {
         ArgumentNullException.ThrowIfNull(mu);
         double min = double.PositiveInfinity;
         foreach (double v in mu[ParameterName]) min = Math.Min(min, v);
-        return min - Shift;
+        return min;
     }
 }

@@ -28,13 +28,7 @@ public static class SystemOrdering
     /// </summary>
     public static double[,] FrobeniusDistances(IReadOnlyList<double[]> fields)
     {
-        ArgumentNullException.ThrowIfNull(fields);
-        if (fields.Count == 0)
-            throw new ArgumentException("At least one field is needed.", nameof(fields));
-        int length = fields[0].Length;
-        for (int i = 0; i < fields.Count; i++)
-            if (fields[i].Length != length)
-                throw new ArgumentException($"Field {i} has {fields[i].Length} values, expected {length} like field 0.", nameof(fields));
+        RequireSameLengths(fields);
         int count = fields.Count;
         var distances = new double[count, count];
         Parallel.For(0, count, i =>
@@ -87,9 +81,7 @@ public static class SystemOrdering
     /// </summary>
     public static int[] GroupedGreedyChain(IReadOnlyList<double[]> fields, int groupSize)
     {
-        ArgumentNullException.ThrowIfNull(fields);
-        if (fields.Count == 0)
-            throw new ArgumentException("There are no fields to order.", nameof(fields));
+        RequireSameLengths(fields);
         if (groupSize < 2)
             throw new ArgumentOutOfRangeException(nameof(groupSize), groupSize, "A group needs at least two systems.");
         var coordinate = LeadingCoordinates(fields);
@@ -128,8 +120,6 @@ public static class SystemOrdering
     private static double[] LeadingCoordinates(IReadOnlyList<double[]> fields)
     {
         int count = fields.Count, length = fields[0].Length;
-        if (fields.Any(f => f is null || f.Length != length))
-            throw new ArgumentException($"Every field must have the length of the first ({length}).", nameof(fields));
         var mean = new double[length];
         foreach (var f in fields) Vectors.Axpy(1.0 / count, f, mean);
         var centred = fields.Select(f => { var c = (double[])f.Clone(); Vectors.Axpy(-1, mean, c); return c; }).ToArray();
@@ -145,6 +135,17 @@ public static class SystemOrdering
             for (int k = 0; k < count; k++) Vectors.Axpy(coordinates[k], centred[k], direction);
         }
         return coordinates;
+    }
+
+    private static void RequireSameLengths(IReadOnlyList<double[]> fields)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        if (fields.Count == 0)
+            throw new ArgumentException("At least one field is needed.", nameof(fields));
+        int length = fields[0].Length;
+        for (int i = 0; i < fields.Count; i++)
+            if (fields[i].Length != length)
+                throw new ArgumentException($"Field {i} has {fields[i].Length} values, expected {length} like field 0.", nameof(fields));
     }
 
     private static double Distance(double[] a, double[] b)

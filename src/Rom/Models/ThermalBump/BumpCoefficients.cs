@@ -1,4 +1,3 @@
-using MathNet.Numerics.LinearAlgebra;
 using Rom.Parameters;
 using Rom.Reduction.Interpolation;
 
@@ -15,8 +14,9 @@ public sealed class BumpCoefficients
 {
     private readonly double[] _x;
     private readonly double[] _y;
-    private readonly double[,] _restricted;
-    private readonly MathNet.Numerics.LinearAlgebra.Factorization.LU<double>? _lu;
+    // The interpolant of the restricted basis on its own M points (point k is index k): its Coefficients solve
+    // Q[p, :] θ = g[p], and its constructor checks that the points unisolve the basis.
+    private readonly EmpiricalInterpolant _restricted;
 
     /// <summary>Checks and keeps the data; <paramref name="restrictedBasis"/>[k, m] = q_m(x_{p_k}).</summary>
     public BumpCoefficients(double[] pointsX, double[] pointsY, double[,] restrictedBasis)
@@ -29,13 +29,10 @@ public sealed class BumpCoefficients
             throw new ArgumentException($"Got {pointsX.Length} x, {pointsY.Length} y and a {restrictedBasis.GetLength(0)}×{restrictedBasis.GetLength(1)} restricted basis; expected M, M and M×M.", nameof(restrictedBasis));
         _x = (double[])pointsX.Clone();
         _y = (double[])pointsY.Clone();
-        _restricted = (double[,])restrictedBasis.Clone();
-        if (m > 0)
-        {
-            _lu = Matrix<double>.Build.DenseOfArray(_restricted).LU();
-            if (!(Math.Abs(_lu.Determinant) > 0) || !double.IsFinite(_lu.Determinant))
-                throw new ArgumentException("The restricted basis is singular: the points do not unisolve the basis.", nameof(restrictedBasis));
-        }
+        var columns = new double[m * m];
+        for (int j = 0; j < m; j++)
+            for (int k = 0; k < m; k++) columns[j * m + k] = restrictedBasis[k, j];
+        _restricted = new EmpiricalInterpolant(columns, Math.Max(m, 1), [.. Enumerable.Range(0, m)]);
     }
 
     /// <summary>Number M of terms.</summary>
@@ -48,16 +45,24 @@ public sealed class BumpCoefficients
     public IReadOnlyList<double> PointsY => _y;
 
     /// <summary>The M × M matrix q_m(x_{p_k}) (a copy).</summary>
-    public double[,] RestrictedBasis => (double[,])_restricted.Clone();
+    public double[,] RestrictedBasis
+    {
+        get
+        {
+            var q = new double[Size, Size];
+            for (int m = 0; m < Size; m++)
+                for (int k = 0; k < Size; k++) q[k, m] = _restricted.BasisVector(m)[k];
+            return q;
+        }
+    }
 
     /// <summary>θ(μ): the interpolation coefficients of the bump at μ.</summary>
     public double[] Evaluate(Parameter mu)
     {
         ArgumentNullException.ThrowIfNull(mu);
-        if (_lu is null) return [];
         var g = new double[Size];
         for (int k = 0; k < g.Length; k++) g[k] = ThermalBumpModel.Gaussian(_x[k], _y[k], mu);
-        return _lu.Solve(Vector<double>.Build.DenseOfArray(g)).AsArray();
+        return _restricted.Coefficients(g);
     }
 
     /// <summary>The M coefficient functionals θ_m(μ), sharing one evaluation per μ (their source is this object).</summary>

@@ -110,13 +110,6 @@ public sealed class ThermalBumpInterpolation : IAffineModel, ICoercivityBound
     public double ModelErrorBound(Parameter mu, double normBound)
     {
         ArgumentNullException.ThrowIfNull(mu);
-        return _model.Options.Height * TrainingError * normBound / MinConductivity(mu);
-    }
-
-    private static double MinConductivity(Parameter mu)
-    {
-        double min = double.PositiveInfinity;
-        foreach (double v in mu[ThermalBlockModel.ParameterName]) min = Math.Min(min, v);
-        return min;
+        return _model.Options.Height * TrainingError * normBound / CoercivityBound.Minimum(mu);
     }
 }
