@@ -10,7 +10,7 @@ namespace Rom.Reduction;
 public sealed class ReducedModel
 {
     private readonly ParameterFunctional[] _theta;
-    private readonly InterleavedAffineSum _operators; // packed lower triangles by rows (DenseCholesky's layout)
+    private readonly InterleavedAffineSum _operators; // packed lower triangles by columns (DenseCholesky's layout)
     private readonly double[] _rightHandSide;
     private readonly ReducedOutput[] _outputs;
     private readonly double[] _referenceTheta;
@@ -26,8 +26,8 @@ public sealed class ReducedModel
         _operators = new InterleavedAffineSum(data.Operators.Select(a =>
         {
             var packed = new double[DenseCholesky.PackedLength(n)];
-            for (int i = 0, k = 0; i < n; i++)
-                for (int j = 0; j <= i; j++) packed[k++] = a[i, j];
+            for (int j = 0, k = 0; j < n; j++)
+                for (int i = j; i < n; i++) packed[k++] = a[i, j];
             return packed;
         }).ToArray(), DenseCholesky.PackedLength(n));
         _rightHandSide = (double[])data.RightHandSide.Clone();
@@ -82,19 +82,15 @@ public sealed class ReducedModel
         EvaluateCoefficients(mu, theta);
         double alphaLB = MinTheta(theta, mu);
 
-        // A_N(μ) = Σ_q θ_q(μ) Ã_q (lower triangle); A_N(μ) u_N = f̃ by Cholesky (A_N is SPD when A(μ) is coercive).
-        var a = w.Matrix;
-        _operators.Evaluate(theta, a);
+        // A_N(μ) = Σ_q θ_q(μ) Ã_q (lower triangle); A_N(μ) u_N = f̃ by Cholesky (A_N is SPD when A(μ) is coercive),
+        // factorised in single precision and refined to double accuracy.
+        var a = w.Matrix.Span;
+        _operators.Evaluate(theta, a[.._operators.Length]);
         var uN = w.Solution;
-        _rightHandSide.CopyTo(uN, 0);
-        if (n > 0)
-        {
-            DenseCholesky.Factor(a, n);
-            DenseCholesky.Solve(a, n, uN);
-        }
+        w.Solver.Solve(a, _rightHandSide, uN);
 
         // r(μ) = f − Σ_n Σ_q θ_q u_n A_q v_n: coefficients y_0 = 1, y_{1+nQ+q} = −θ_q u_n.
-        var y = w.ResidualCoefficients;
+        var y = w.ResidualCoefficients.Span;
         y[0] = 1;
         for (int i = 0; i < n; i++)
             for (int k = 0; k < q; k++)

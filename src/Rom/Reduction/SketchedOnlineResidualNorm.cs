@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Rom.LinearAlgebra;
 
 namespace Rom.Reduction;
@@ -5,7 +6,7 @@ namespace Rom.Reduction;
 /// <summary>‖S y‖₂ over the k × J sketch S (see <see cref="SketchedResidualNorm"/>), four rows per pass over y.</summary>
 internal sealed class SketchedOnlineResidualNorm : IOnlineResidualNorm
 {
-    private readonly double[] _rows; // row-major k × J
+    private readonly AlignedArray<double> _rows; // row-major k × J
     private readonly int _count;
     private readonly int _terms;
 
@@ -13,15 +14,16 @@ internal sealed class SketchedOnlineResidualNorm : IOnlineResidualNorm
     {
         _count = sketch.GetLength(0);
         _terms = sketch.GetLength(1);
-        _rows = new double[_count * _terms];
-        Buffer.BlockCopy(sketch, 0, _rows, 0, _rows.Length * sizeof(double));
+        _rows = new AlignedArray<double>(_count * _terms);
+        if (_rows.Length > 0)
+            MemoryMarshal.CreateReadOnlySpan(ref sketch[0, 0], _rows.Length).CopyTo(_rows.Span);
     }
 
     public int WorkLength => 0;
 
     public double Evaluate(ReadOnlySpan<double> y, Span<double> work)
     {
-        var rows = _rows.AsSpan();
+        ReadOnlySpan<double> rows = _rows.Span;
         int j = _terms, i = 0;
         double sum = 0;
         for (; i + 4 <= _count; i += 4)
