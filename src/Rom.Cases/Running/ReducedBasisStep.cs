@@ -129,8 +129,8 @@ public static class ReducedBasisStep
             new("min_effectivity", "min effectivity (bound/error)", effectivities.Min()),
             new("max_effectivity", "max effectivity", effectivities.Max()),
             new("offline_seconds", "offline time", offlineSeconds, "s"),
-            new("online_seconds", "online solve + bound per parameter", onlineSeconds, "s"),
-            new("fom_seconds", "full-order solve per parameter", truth.SecondsPerSolve, "s"),
+            new("online_seconds", "online solve + bound per parameter (median)", onlineSeconds, "s"),
+            new("fom_seconds", "full-order solve per parameter (median)", truth.SecondsPerSolve, "s"),
             new("speedup", "speed-up over the full-order solve", truth.SecondsPerSolve / onlineSeconds),
         };
         if (rom.Data.Residual.Kind == ResidualEstimatorKind.Sketched)
