@@ -97,8 +97,11 @@ internal static class DenseCholesky
             throw new ArgumentException($"N = {n} needs a packed factor of {PackedLength(n)} and a vector of {n} entries; got {l.Length} and {b.Length}.");
         const int Panel = 4;
         var c = stackalloc T*[Panel];
+        Span<T> inverse = n <= 1024 ? stackalloc T[n] : new T[n];
         fixed (T* p = l, x = b)
         {
+            // The reciprocal pivots up front (independent divisions overlap); the sweeps' chains then only multiply.
+            for (int j = 0; j < n; j++) inverse[j] = T.One / p[ColumnOffset(n, j)];
             // L y = b: solve the block's triangle, then x[end..] −= Σ_c x_c L[end.., c].
             for (int j0 = 0; j0 < n; j0 += Panel)
             {
@@ -106,7 +109,7 @@ internal static class DenseCholesky
                 for (int j = j0; j < end; j++)
                 {
                     c[j - j0] = p + ColumnOffset(n, j);
-                    T xj = x[j] /= c[j - j0][0];
+                    T xj = x[j] *= inverse[j];
                     for (int i = j + 1; i < end; i++) x[i] -= c[j - j0][i - j] * xj;
                 }
                 if (end - j0 == Panel)
@@ -131,7 +134,7 @@ internal static class DenseCholesky
                 {
                     T sum = x[j];
                     for (int i = j + 1; i < end; i++) sum -= c[j - j0][i - j] * x[i];
-                    x[j] = sum / c[j - j0][0];
+                    x[j] = sum * inverse[j];
                 }
             }
         }
