@@ -142,8 +142,8 @@ internal static class DenseCholesky
 
     /// <summary>
     /// r = b − A x for the symmetric matrix whose packed lower triangle by columns is <paramref name="a"/> (not a factor):
-    /// four columns at a time, each column used once as a column (r below the block −= x_c A[.., c]) and once as a row
-    /// (r_c −= A[.., c]·x below the block) in the same pass over its entries.
+    /// four columns at a time, each column used once as a row (r_c −= A[.., c]·x below the block) and once as a column
+    /// (r below the block −= x_c A[.., c]), the second pass finding the columns in the L1 cache.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static unsafe void Residual<T>(ReadOnlySpan<T> a, int n, ReadOnlySpan<T> b, ReadOnlySpan<T> x, Span<T> r)
@@ -167,7 +167,8 @@ internal static class DenseCholesky
                 rs[j0 + 2] -= c0[2] * x0 + c1[1] * x1 + c2[0] * x2 + c2[1] * x3;
                 rs[j0 + 3] -= c0[3] * x0 + c1[2] * x1 + c2[1] * x2 + c3[0] * x3;
                 int end = j0 + Panel;
-                var (s0, s1, s2, s3) = SymmetricPanel(rs + end, xs + end, n - end, c0 + 4, c1 + 3, c2 + 2, c3 + 1, x0, x1, x2, x3);
+                var (s0, s1, s2, s3) = Dot4(xs + end, n - end, c0 + 4, c1 + 3, c2 + 2, c3 + 1);
+                Update4(rs + end, n - end, -x0, c0 + 4, -x1, c1 + 3, -x2, c2 + 2, -x3, c3 + 1);
                 (rs[j0], rs[j0 + 1], rs[j0 + 2], rs[j0 + 3]) = (rs[j0] - s0, rs[j0 + 1] - s1, rs[j0 + 2] - s2, rs[j0 + 3] - s3);
             }
             for (int j = j0; j < n; j++)
@@ -177,45 +178,6 @@ internal static class DenseCholesky
                 Axpy(-xs[j], column + 1, rs + j + 1, n - j - 1);
             }
         }
-    }
-
-    /// <summary>
-    /// r[..length] −= x0 c0 + x1 c1 + x2 c2 + x3 c3 and returns (c0·x, c1·x, c2·x, c3·x) over the same entries: the
-    /// rows below one panel of <see cref="Residual"/>.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe (T, T, T, T) SymmetricPanel<T>(T* r, T* x, int length, T* c0, T* c1, T* c2, T* c3, T x0, T x1, T x2, T x3)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        int k = 0, width = Vector256<T>.Count;
-        var s0 = Vector256<T>.Zero;
-        var (s1, s2, s3) = (s0, s0, s0);
-        if (Vector256.IsHardwareAccelerated)
-        {
-            Vector256<T> b0 = Vector256.Create(-x0), b1 = Vector256.Create(-x1), b2 = Vector256.Create(-x2), b3 = Vector256.Create(-x3);
-            for (; k <= length - width; k += width)
-            {
-                Vector256<T> v = Vector256.Load(x + k), a0 = Vector256.Load(c0 + k), a1 = Vector256.Load(c1 + k), a2 = Vector256.Load(c2 + k), a3 = Vector256.Load(c3 + k);
-                s0 = MultiplyAdd(v, a0, s0);
-                s1 = MultiplyAdd(v, a1, s1);
-                s2 = MultiplyAdd(v, a2, s2);
-                s3 = MultiplyAdd(v, a3, s3);
-                var sum = MultiplyAdd(b0, a0, Vector256.Load(r + k));
-                sum = MultiplyAdd(b1, a1, sum);
-                sum = MultiplyAdd(b2, a2, sum);
-                MultiplyAdd(b3, a3, sum).Store(r + k);
-            }
-        }
-        T d0 = Vector256.Sum(s0), d1 = Vector256.Sum(s1), d2 = Vector256.Sum(s2), d3 = Vector256.Sum(s3);
-        for (; k < length; k++)
-        {
-            d0 += x[k] * c0[k];
-            d1 += x[k] * c1[k];
-            d2 += x[k] * c2[k];
-            d3 += x[k] * c3[k];
-            r[k] -= x0 * c0[k] + x1 * c1[k] + x2 * c2[k] + x3 * c3[k];
-        }
-        return (d0, d1, d2, d3);
     }
 
     /// <summary>y[..length] += a0 x0 + a1 x1 + a2 x2 + a3 x3: one pass for four columns.</summary>
