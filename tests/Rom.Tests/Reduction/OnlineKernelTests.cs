@@ -81,6 +81,21 @@ public class OnlineKernelTests
         Assert.That(error, Is.LessThan(1e-12 * Math.Max(1, conditioning * 1e-4)), $"relative error with {corrections} corrections");
     }
 
+    /// <summary>Entries outside single precision's range (units of 10⁴⁰ or 10⁻⁴⁰) overflow or underflow the single factor: the double one answers.</summary>
+    [TestCase(1e40)]
+    [TestCase(1e-40)]
+    public void RefinedCholeskyFallsBackOutsideSinglePrecisionRange(double scale)
+    {
+        const int n = 12;
+        var (a, packed) = RandomSpd(n, conditioning: 10);
+        for (int k = 0; k < DenseCholesky.PackedLength(n); k++) packed[k] *= scale;
+        var b = Enumerable.Range(0, n).Select(i => scale * (i + 1)).ToArray();
+        var x = new double[n];
+        Assert.That(new RefinedCholesky(n).Solve(packed, b, x), Is.Zero, "the double fallback");
+        var expected = a.Solve(Vector<double>.Build.DenseOfArray(b.Select(v => v / scale).ToArray()));
+        Assert.That(x, Is.EqualTo(expected.ToArray()).Within(1e-12 * expected.AbsoluteMaximum()));
+    }
+
     /// <summary>The packed symmetric residual b − A x against the full matrix, on both sides of its four-column panels.</summary>
     [TestCase(1)]
     [TestCase(4)]
