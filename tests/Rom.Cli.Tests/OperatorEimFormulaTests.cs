@@ -62,6 +62,19 @@ public class OperatorEimFormulaTests : TempFolderTest
             Assert.That(error, Is.LessThanOrEqualTo(total), $"within the bound at {mu}");
             Assert.That(error / Certification.EnergyNorm(x, u), Is.LessThan(1e-5), $"accurate at {mu}");
         }
+
+        // rom eval recompiles the saved formula: another formula is evaluated as written, a broken one is named.
+        string edited = PathOf("edited.h5");
+        output.Group("reduced_model/formula_interpolation").Attributes["conductivity"] = DataArray.Scalar("log(mu[0])");
+        Hdf5File.Write(edited, output);
+        var nan = Cli.Run("eval", edited, "--set", "mu=-0.5,0");
+        Assert.That(nan.ExitCode, Is.EqualTo(2), nan.ToString());
+        Assert.That(nan.Error, Does.Contain("log(mu[0])").And.Contain("NaN"));
+        output.Group("reduced_model/formula_interpolation").Attributes["conductivity"] = DataArray.Scalar("exp(");
+        Hdf5File.Write(edited, output);
+        var broken = Cli.Run("eval", edited, "--set", "mu=0,0");
+        Assert.That(broken.ExitCode, Is.EqualTo(2), broken.ToString());
+        Assert.That(broken.Error, Does.Contain("/reduced_model/formula_interpolation").And.Contain("at character 5"));
     }
 
     private static double Eval(string results, double mu0, double mu1)

@@ -94,7 +94,8 @@ public static class ConductivityFormulaGroup
             if (bad >= 0)
                 throw new CaseInputException(ConductivityField, $"'{formula.Conductivity.Text}' = {kappa[bad]} at element {bad} for μ = [{string.Join(", ", mu)}] of {name}",
                     "a formula finite at every centroid and carried parameter", file);
-            var values = formula.Values(mu);
+            var values = new double[a.NonZeros];
+            formula.ElementMap.Apply(kappa, values);
             double maxDifference = 0, maxValue = 0;
             for (int k = 0; k < values.Length; k++)
             {

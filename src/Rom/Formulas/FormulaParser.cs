@@ -158,8 +158,8 @@ internal sealed class FormulaParser
         return Expression.Constant(value);
     }
 
-    private static MethodCallExpression Call(Delegate function, params Expression[] arguments) =>
-        Expression.Call(function.Target is null ? null : Expression.Constant(function.Target), function.Method, arguments);
+    /// <summary>A call of a static Math method (the tables hold only those).</summary>
+    private static MethodCallExpression Call(Delegate function, params Expression[] arguments) => Expression.Call(function.Method, arguments);
 
     private string MuRange => _parameterCount == 0 ? "no mu (P = 0)" : $"mu[0]..mu[{_parameterCount - 1}]";
 

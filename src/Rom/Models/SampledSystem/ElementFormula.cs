@@ -47,14 +47,6 @@ public sealed class ElementFormula
         return kappa;
     }
 
-    /// <summary>All stored values E·κ(c; μ) of A(μ), in the pattern's order.</summary>
-    public double[] Values(double[] mu)
-    {
-        var values = new double[ElementMap.Rows];
-        ElementMap.Apply(Conductivities(mu), values);
-        return values;
-    }
-
     /// <summary>
     /// The online data of the operator EIM <paramref name="interpolant"/> (over this pattern's stored values): the rows
     /// of E at its magic entries, on the elements they touch with those centroids, and its restricted basis.
