@@ -116,20 +116,6 @@ public class SampledSystemModelTests
     }
 
     [Test]
-    public void ElementStiffnessMapReassemblesTheStiffnessForAnyCoefficient()
-    {
-        var map = P1Assembly.ElementStiffnessMap(Mesh, Free, Training[0].Matrix);
-        var random = new Random(5);
-        var c = Enumerable.Range(0, Mesh.TriangleCount).Select(_ => 0.1 + random.NextDouble()).ToArray();
-        var values = new double[map.Rows];
-        map.Apply(c, values);
-        var assembled = P1Assembly.Stiffness(Mesh, c).Submatrix(Free, Free);
-        Assert.That(assembled.RowPointers, Is.EqualTo(Training[0].Matrix.RowPointers));
-        for (int k = 0; k < values.Length; k++)
-            Assert.That(values[k], Is.EqualTo(assembled.Values[k]).Within(1e-13 * Math.Abs(assembled.Values[k]) + 1e-15), $"stored entry {k}");
-    }
-
-    [Test]
     public void FormulaGivesTheCarriedCoefficientsAndWorksAtNewParameters()
     {
         var sampled = Model.Value;
