@@ -27,17 +27,15 @@ public static class ConductivityFormulaGroup
     public static void Write(DataGroup root, string conductivity, double[] centroidsX, double[] centroidsY, CsrMatrix elementMap)
     {
         ArgumentNullException.ThrowIfNull(root);
-        ArgumentNullException.ThrowIfNull(centroidsX);
-        ArgumentNullException.ThrowIfNull(centroidsY);
         var group = root.GetOrAddGroup(GroupPath);
         group.Attributes["conductivity"] = DataArray.Scalar(conductivity);
-        group.Datasets["centroids"] = DataArray.Of(centroidsX.Zip(centroidsY, (x, y) => new[] { x, y }).SelectMany(c => c).ToArray(), centroidsX.Length, 2);
+        group.Datasets["centroids"] = PointTable.Of(centroidsX, centroidsY);
         group.Groups["element_map"] = CsrGroup.Write(elementMap);
     }
 
     /// <summary>
     /// The formula of the case, or null when it carries no /data/formula; <paramref name="parameterCount"/> is P and
-    /// <paramref name="pattern"/> the common pattern (one element-map row per stored entry).
+    /// <paramref name="pattern"/> the common pattern (one element-map row per stored entry), named <paramref name="patternName"/> in errors.
     /// </summary>
     public static ElementFormula? Read(DataGroup root, string file, int parameterCount, CsrMatrix pattern, string patternName)
     {
@@ -66,7 +64,8 @@ public static class ConductivityFormulaGroup
         int bad = Array.FindIndex(flat, v => !double.IsFinite(v));
         if (bad >= 0)
             throw new CaseInputException($"{Field}/centroids[{bad / 2}, {bad % 2}]", flat[bad].ToString(), "a finite coordinate", file);
-        int elements = flat.Length / 2;
+        var (x, y) = PointTable.Columns(centroids);
+        int elements = x.Length;
 
         if (!group.TryGetGroup("element_map", out var mapGroup))
             throw new CaseInputException(Field + "/element_map", "nothing (group missing)", $"a CSR matrix [nnz, E] = [{pattern.NonZeros}, {elements}]", file);
@@ -74,9 +73,7 @@ public static class ConductivityFormulaGroup
         if (map.Rows != pattern.NonZeros || map.Cols != elements)
             throw new CaseInputException(Field + "/element_map", $"shape [{map.Rows}, {map.Cols}]",
                 $"[{pattern.NonZeros}, {elements}]: one row per stored entry of {patternName} and one column per centroid", file);
-        return new ElementFormula(conductivity,
-            Enumerable.Range(0, elements).Select(e => flat[2 * e]).ToArray(),
-            Enumerable.Range(0, elements).Select(e => flat[2 * e + 1]).ToArray(), map);
+        return new ElementFormula(conductivity, x, y, map);
     }
 
     /// <summary>

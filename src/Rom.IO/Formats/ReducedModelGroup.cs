@@ -74,7 +74,7 @@ public static class ReducedModelGroup
                 var f = g.GetOrAddGroup("formula_interpolation");
                 f.Attributes["conductivity"] = DataArray.Scalar(formula.Conductivity.Text);
                 f.Attributes["parameter_count"] = DataArray.Scalar((long)formula.Conductivity.ParameterCount);
-                f.Datasets["centroids"] = DataArray.Of(formula.CentroidsX.Zip(formula.CentroidsY, (x, y) => new[] { x, y }).SelectMany(c => c).ToArray(), formula.CentroidsX.Count, 2);
+                f.Datasets["centroids"] = PointTable.Of(formula.CentroidsX, formula.CentroidsY);
                 f.Groups["magic_rows"] = CsrGroup.Write(formula.MagicRows);
                 f.Datasets["restricted_basis"] = RestrictedBasis(formula.RestrictedBasis);
                 break;
@@ -274,11 +274,10 @@ public static class ReducedModelGroup
             || !f.TryGetGroup("magic_rows", out var rows)
             || !f.Datasets.TryGetValue("restricted_basis", out var q) || !q.IsFloat || q.Shape.Length != 2)
             throw error("formula_interpolation", $"expected attributes conductivity (string) and parameter_count (integer), datasets centroids [E, 2] and restricted_basis [M, M] and a CSR group magic_rows [M, E] for the '{FormulaKind}' coefficients");
-        var xy = c.AsDoubles();
+        var (x, y) = PointTable.Columns(c);
         try
         {
-            return new FormulaCoefficients(Formula.Parse(text.AsStrings()[0], (int)count.AsLongs()[0]),
-                Enumerable.Range(0, xy.Length / 2).Select(e => xy[2 * e]).ToArray(), Enumerable.Range(0, xy.Length / 2).Select(e => xy[2 * e + 1]).ToArray(),
+            return new FormulaCoefficients(Formula.Parse(text.AsStrings()[0], (int)count.AsLongs()[0]), x, y,
                 CsrGroup.Read(rows, filePath, $"{objectPath}/formula_interpolation/magic_rows"), Unflatten(q.AsDoubles(), 0, q.Shape[0], q.Shape[1])).Functionals();
         }
         catch (ArgumentException e)
