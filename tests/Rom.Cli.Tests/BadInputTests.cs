@@ -205,6 +205,36 @@ public class BadInputTests : TempFolderTest
     }
 
     [Test]
+    public void OperatorEimFormulaThatDisagreesWithTheMatrices()
+    {
+        string path = Edit(NewCase("operator-eim"), t => t.Group("data/formula").Attributes["conductivity"] = DataArray.Scalar("exp(mu[0]*x + mu[1]*y) * (1 + 0.001*x)"));
+        AssertBadInput(Cli.Run("run", path), "/data/formula", "/data/training/matrices/0", "relative", "1E-10");
+    }
+
+    [Test]
+    public void OperatorEimFormulaThatDoesNotParse()
+    {
+        string path = Edit(NewCase("operator-eim"), t => t.Group("data/formula").Attributes["conductivity"] = DataArray.Scalar("exp(mu[0]*x + mu[1]*y"));
+        AssertBadInput(Cli.Run("run", path), "/data/formula@conductivity", "exp(mu[0]*x + mu[1]*y", "at character 22", "expected ')'");
+        string unknown = Edit(NewCase("operator-eim"), t => t.Group("data/formula").Attributes["conductivity"] = DataArray.Scalar("exp(mu[2]*z)"));
+        AssertBadInput(Cli.Run("run", unknown), "/data/formula@conductivity", "mu[2] is out of range", "mu[0]..mu[1]");
+    }
+
+    [Test]
+    public void OperatorEimFormulaThatIsNotFinite()
+    {
+        string path = Edit(NewCase("operator-eim"), t => t.Group("data/formula").Attributes["conductivity"] = DataArray.Scalar("log(mu[0])"));
+        AssertBadInput(Cli.Run("run", path), "/data/formula@conductivity", "NaN", "/data/training/matrices/0");
+    }
+
+    [Test]
+    public void OperatorEimElementMapOfTheWrongShape()
+    {
+        string path = Edit(NewCase("operator-eim"), t => t.Group("data/formula").Groups["element_map"] = CsrGroup.Write(CsrMatrix.Identity(5)));
+        AssertBadInput(Cli.Run("run", path), "/data/formula/element_map", "[5, 5]", "one row per stored entry");
+    }
+
+    [Test]
     public void OperatorEimParameterTableOfTheWrongShape()
     {
         string rows = Edit(NewCase("operator-eim"), t => t.Group("data/test").Datasets["parameters"] = DataArray.Of(new double[19 * 2], 19, 2));

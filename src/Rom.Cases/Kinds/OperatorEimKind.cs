@@ -20,6 +20,9 @@ namespace Rom.Cases.Kinds;
 /// run.sample at full order, builds the operator EIM of the training matrices, the reduced basis on the EIM-affine
 /// operator with the sampled coercivity bound of <see cref="SampledSystemModel"/> (a sampled bound, not a
 /// guarantee), and certifies it on the test matrices against the EIM-affine and the true carried matrices.
+/// Optionally the case gives A(μ) by a formula as well (<see cref="ConductivityFormulaGroup"/>, checked against every
+/// carried matrix): θ(μ) then comes from the formula on the few elements the magic entries touch, at any μ, and the
+/// reduced model is saved in the results for <c>rom eval</c>.
 /// </summary>
 public sealed class OperatorEimKind : ICaseKind
 {
@@ -50,10 +53,14 @@ public sealed class OperatorEimKind : ICaseKind
         .. ReducedBasisStep.Settings.Where(d => !SampledSettings.Contains(d.Key)),
     ];
 
+    /// <summary>The conductivity of the default case's family.</summary>
+    private const string DefaultConductivity = "exp(mu[0]*x + mu[1]*y)";
+
     /// <summary>
     /// The default case samples a non-affine family built into Rom: P1 stiffness matrices of −∇·(e^{μ₁x + μ₂y}∇u) = 1
     /// on the unit square (12 squares per side, the thermal block's mesh, conductivity taken at triangle centroids),
     /// μ ∈ [−1, 1]²: an 8×8 training grid (corners included, so no test parameter is extrapolated) and 20 uniform test parameters.
+    /// It also carries the family as a formula: κ at the triangle centroids and the P1 element map on the free nodes.
     /// </summary>
     public DataGroup CreateDefault()
     {
@@ -64,6 +71,12 @@ public sealed class OperatorEimKind : ICaseKind
         WriteSamples(root, Training, blocks, space, ParameterSampling.Grid(space, 8));
         WriteSamples(root, Test, blocks, space, ParameterSampling.Uniform(space, 20, 2));
         root.GetOrAddGroup("data").Datasets["rhs"] = DataArray.Of(blocks.RightHandSide(Parameter.Of(ThermalBlockModel.ParameterName, 1.0)));
+        var mesh = blocks.Triangulation;
+        var centroids = Enumerable.Range(0, mesh.TriangleCount).Select(mesh.Centroid).ToArray();
+        // Every conductivity exp(...) is non-zero, so unit conductivity assembles the samples' common pattern.
+        var pattern = P1Assembly.Stiffness(mesh, Enumerable.Repeat(1.0, mesh.TriangleCount).ToArray()).Submatrix(blocks.FreeNodes, blocks.FreeNodes);
+        ConductivityFormulaGroup.Write(root, DefaultConductivity, centroids.Select(c => c.X).ToArray(), centroids.Select(c => c.Y).ToArray(),
+            P1Assembly.ElementStiffnessMap(mesh, blocks.FreeNodes, pattern));
         return root;
     }
 
@@ -99,6 +112,9 @@ public sealed class OperatorEimKind : ICaseKind
         var space = Space(trainingValues, testValues);
         var trainingSamples = Samples(space, trainingValues, training);
         var testSamples = Samples(space, testValues, test);
+        var formula = ConductivityFormulaGroup.Read(run.Document.Root, path, trainingValues.GetLength(1), training[0], $"/{Training}/matrices/0");
+        if (formula is not null)
+            ConductivityFormulaGroup.Check(formula, [.. Carried(Training, trainingValues, training), .. Carried(Test, testValues, test)], path);
         var rhs = AffineSystemKind.ReadRightHandSide(run.Document.Root, path, training[0].Rows);
         long sample = s.Integer("run.sample");
         if (sample >= test.Count)
@@ -112,12 +128,12 @@ public sealed class OperatorEimKind : ICaseKind
 
         run.Progress.Report(new ProgressUpdate("eim", 0, $"operator EIM over {training.Count} training matrices, coercivity by inverse iteration"));
         var model = new SampledSystemModel(space, trainingSamples, testSamples, rhs,
-            new GreedyOptions(MaxExtensions: (int)s.Integer("eim.max_terms"), RelativeTolerance: s.Real("eim.tolerance")), s.Real("coercivity.safety"), s.Real("eim.error_factor"));
-        double lowerBound = model.LowerBound(model.TrainingParameters[0], []);
+            new GreedyOptions(MaxExtensions: (int)s.Integer("eim.max_terms"), RelativeTolerance: s.Real("eim.tolerance")), s.Real("coercivity.safety"), s.Real("eim.error_factor"), formula);
+        double lowerBound = model.CoercivityBound.Value;
         if (!(lowerBound > 0))
             throw new CaseInputException("eim.tolerance", $"{s.Real("eim.tolerance"):G3} (M = {model.Eim.Terms.Count} terms, ε̂ = {model.EimErrorBound:G3})",
                 $"an EIM error ε̂ below the sampled coercivity α_S = {model.SampledCoercivity:G3}, so that α_S − ε̂ > 0 (lower eim.tolerance or raise eim.max_terms)");
-        var reduction = ReducedBasisStep.Run(model, model.TrainingParameters[0], s, run.Progress, model,
+        var reduction = ReducedBasisStep.Run(model, model.TrainingParameters[0], s, run.Progress, model.CoercivityBound,
             model.TrainingParameters, testSamples.Select(t => t.Mu).ToArray());
         var truth = CertifyAgainstTheCarriedMatrices(model, reduction, run.Progress);
 
@@ -126,6 +142,7 @@ public sealed class OperatorEimKind : ICaseKind
         group.Attributes["error_bound"] = DataArray.Scalar(model.EimErrorBound);
         group.Attributes["sampled_coercivity"] = DataArray.Scalar(model.SampledCoercivity);
         group.Attributes["coercivity_lower_bound"] = DataArray.Scalar(lowerBound);
+        group.Attributes["coefficients_from"] = DataArray.Scalar(model.Formula is null ? "carried matrices" : "formula");
         group.Datasets["greedy_max_errors"] = DataArray.Of(model.Eim.Greedy.MaxErrors.ToArray());
         group.Datasets["magic_entries"] = DataArray.Of(model.Eim.MagicEntries.SelectMany(e => new long[] { e.Row, e.Col }).ToArray(), model.Eim.MagicEntries.Count, 2);
         group.Datasets["training_coercivities"] = DataArray.Of(model.TrainingCoercivities.ToArray());
@@ -151,6 +168,8 @@ public sealed class OperatorEimKind : ICaseKind
             new("max_true_rel_error", "max relative error vs the carried test matrices", truth.Errors.Max()),
             new("max_true_bound", "max relative bound Δ + EIM part vs the carried test matrices", truth.Bounds.Max()),
         };
+        if (model.Formula is { } coefficients)
+            eimSummary.Add(new("eim_formula_elements", "elements where θ(μ) evaluates the formula online", (long)coefficients.CentroidsX.Count));
         string? failure = Certification.SecondTruthFailure(maxTestEim, model.EimErrorBound, "the sampled bound's premise fails (add training matrices)",
             truth.Errors, truth.Bounds, "test matrix", "the carried matrix");
         string message = failure
@@ -178,6 +197,9 @@ public sealed class OperatorEimKind : ICaseKind
         }
         return check;
     }
+
+    private static IEnumerable<(string Name, double[] Mu, CsrMatrix Matrix)> Carried(string path, double[,] values, List<CsrMatrix> matrices) =>
+        matrices.Select((a, j) => ($"/{path}/matrices/{j}", Enumerable.Range(0, values.GetLength(1)).Select(p => values[j, p]).ToArray(), a));
 
     private static void CheckPattern(List<CsrMatrix> matrices, string path, CsrMatrix pattern, string file)
     {

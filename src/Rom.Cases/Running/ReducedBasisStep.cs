@@ -50,7 +50,7 @@ public static class ReducedBasisStep
     /// Builds and certifies the reduced model; <paramref name="reference"/> is μ̄ with model.EnergyProduct = A(μ̄).
     /// A model whose terms break the min-theta rule passes its own <paramref name="coercivity"/> bound. The reduced model
     /// is stored for <c>rom eval</c> when <see cref="ReducedModelGroup.CanWrite"/> says its coefficients and bound are
-    /// plain data (not so for operator EIM, whose coefficients read A(μ)). A model known only at sampled parameters
+    /// plain data (not so for operator EIM reading carried matrices; with a formula it is). A model known only at sampled parameters
     /// passes its own <paramref name="trainingSet"/> and <paramref name="testSet"/> in place of the sampled ones.
     /// </summary>
     public static ReductionReport Run(IAffineModel model, Parameter reference, CaseSettings s, IProgress<ProgressUpdate> progress,

@@ -7,6 +7,7 @@ using Rom.Cases.Settings;
 using Rom.Cli.Output;
 using Rom.IO.Formats;
 using Rom.Parameters;
+using Rom.Reduction;
 
 namespace Rom.Cli.Commands;
 
@@ -28,7 +29,7 @@ public static class EvalCommand
         {
             var (rom, space) = ReducedModelGroup.Load(parse.GetRequiredValue(results));
             var mu = ParseParameter(space, parse.GetValue(set) ?? []);
-            var solution = rom.Solve(mu);
+            var solution = Solve(rom, mu);
             var clock = Stopwatch.StartNew();
             int repeats = 0;
             while (clock.Elapsed.TotalSeconds < 0.1) { rom.Solve(mu); repeats++; }
@@ -58,6 +59,19 @@ public static class EvalCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>Solves once; a parameter where the saved coefficients are undefined (a formula not finite there) is bad input.</summary>
+    private static ReducedSolution Solve(ReducedModel rom, Parameter mu)
+    {
+        try
+        {
+            return rom.Solve(mu);
+        }
+        catch (ArgumentException e) when (e.ParamName == nameof(mu))
+        {
+            throw new CaseInputException("--set", mu.ToString(), $"a parameter where the saved model's coefficients are defined: {e.Message.Split(" (Parameter")[0]}");
+        }
     }
 
     private static Parameter ParseParameter(ParameterSpace space, IReadOnlyList<string> assignments)

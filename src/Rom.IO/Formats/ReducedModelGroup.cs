@@ -1,4 +1,6 @@
+using Rom.Formulas;
 using Rom.IO.Hdf5;
+using Rom.Models.SampledSystem;
 using Rom.Models.ThermalBump;
 using Rom.Parameters;
 using Rom.Reduction;
@@ -20,6 +22,12 @@ public static class ReducedModelGroup
         [ResidualEstimatorKind.Interpolated] = "eim",
         [ResidualEstimatorKind.Sketched] = "sketched",
     };
+
+    /// <summary>The coefficient kind of the bump's EIM coefficients (<see cref="BumpCoefficients"/>).</summary>
+    private const string BumpKind = "bump-eim";
+
+    /// <summary>The coefficient kind of an operator EIM's coefficients from a formula (<see cref="FormulaCoefficients"/>).</summary>
+    private const string FormulaKind = "formula-eim";
 
     /// <summary>Name of the group in a results file that holds the reduced model.</summary>
     public const string GroupName = "reduced_model";
@@ -49,12 +57,27 @@ public static class ReducedModelGroup
             g.Attributes["coercivity_parameter"] = DataArray.Scalar(shifted.ParameterName);
             g.Attributes["coercivity_shift"] = DataArray.Scalar(shifted.Shift);
         }
-        if (BumpSource(data) is { } bump)
+        else if (data.Coercivity is ConstantCoercivity constant)
         {
-            var b = g.GetOrAddGroup("bump_interpolation");
-            b.Datasets["points_x"] = DataArray.Of(bump.PointsX.ToArray());
-            b.Datasets["points_y"] = DataArray.Of(bump.PointsY.ToArray());
-            b.Datasets["restricted_basis"] = DataArray.Of(Flatten(bump.RestrictedBasis), bump.Size, bump.Size);
+            g.Attributes["coercivity"] = DataArray.Scalar("constant");
+            g.Attributes["coercivity_value"] = DataArray.Scalar(constant.Value);
+        }
+        switch (InterpolationSource(data))
+        {
+            case BumpCoefficients bump:
+                var b = g.GetOrAddGroup("bump_interpolation");
+                b.Datasets["points_x"] = DataArray.Of(bump.PointsX.ToArray());
+                b.Datasets["points_y"] = DataArray.Of(bump.PointsY.ToArray());
+                b.Datasets["restricted_basis"] = RestrictedBasis(bump.RestrictedBasis);
+                break;
+            case FormulaCoefficients formula:
+                var f = g.GetOrAddGroup("formula_interpolation");
+                f.Attributes["conductivity"] = DataArray.Scalar(formula.Conductivity.Text);
+                f.Attributes["parameter_count"] = DataArray.Scalar((long)formula.Conductivity.ParameterCount);
+                f.Datasets["centroids"] = PointTable.Of(formula.CentroidsX, formula.CentroidsY);
+                f.Groups["magic_rows"] = CsrGroup.Write(formula.MagicRows);
+                f.Datasets["restricted_basis"] = RestrictedBasis(formula.RestrictedBasis);
+                break;
         }
         g.Attributes["dimension"] = DataArray.Scalar((long)data.Dimension);
         g.Attributes["basis_size"] = DataArray.Scalar((long)n);
@@ -72,7 +95,8 @@ public static class ReducedModelGroup
         {
             ProjectionFunctional => "projection",
             ConstantFunctional => "constant",
-            _ => "bump-eim",
+            InterpolatedCoefficient { Source: FormulaCoefficients } => FormulaKind,
+            _ => BumpKind,
         }).ToArray());
         theta.Datasets["name"] = DataArray.Of(data.Coefficients.Select(c => (c as ProjectionFunctional)?.Name ?? "").ToArray());
         theta.Datasets["index"] = DataArray.Of(data.Coefficients.Select(c => (long)(c switch
@@ -101,26 +125,27 @@ public static class ReducedModelGroup
     }
 
     /// <summary>
-    /// Whether <see cref="Write"/> can store the model: coefficients that are projections, constants or the bump's
-    /// EIM coefficients (<see cref="BumpCoefficients"/>), and the min-theta rule or a <see cref="ShiftedMinimumCoercivity"/>.
-    /// Models whose coefficients need the full-order data online (operator EIM reads entries of A(μ)) cannot be.
+    /// Whether <see cref="Write"/> can store the model: coefficients that are projections, constants or EIM coefficients
+    /// of plain data (the bump's <see cref="BumpCoefficients"/>, an operator EIM's <see cref="FormulaCoefficients"/>),
+    /// and the min-theta rule, a <see cref="ShiftedMinimumCoercivity"/> or a <see cref="ConstantCoercivity"/>.
+    /// Models whose coefficients need the full-order data online (operator EIM reading carried matrices) cannot be.
     /// </summary>
     public static bool CanWrite(ReducedModelData data) => CanWrite(data, out _);
 
     private static bool CanWrite(ReducedModelData data, out string why)
     {
         ArgumentNullException.ThrowIfNull(data);
-        why = data.Coercivity is null or ShiftedMinimumCoercivity ? "" : $"its coercivity bound {data.Coercivity.GetType().Name} is not plain data (only min-theta and a shifted minimum are)";
-        var other = data.Coefficients.FirstOrDefault(c => c is not (ProjectionFunctional or ConstantFunctional or InterpolatedCoefficient { Source: BumpCoefficients }));
+        why = data.Coercivity is null or ShiftedMinimumCoercivity or ConstantCoercivity ? "" : $"its coercivity bound {data.Coercivity.GetType().Name} is not plain data (only min-theta, a shifted minimum and a constant are)";
+        var other = data.Coefficients.FirstOrDefault(c => c is not (ProjectionFunctional or ConstantFunctional or InterpolatedCoefficient { Source: BumpCoefficients or FormulaCoefficients }));
         if (other is not null)
-            why = $"coefficient functional {other.GetType().Name} cannot be stored (only projections, constants and the bump's EIM coefficients can)";
+            why = $"coefficient functional {other.GetType().Name} cannot be stored (only projections, constants and EIM coefficients of the bump or of a formula can)";
         else if (data.Coefficients.OfType<InterpolatedCoefficient>().Select(c => c.Source).Distinct().Count() > 1)
             why = "its EIM coefficients come from more than one interpolation";
         return why.Length == 0;
     }
 
-    private static BumpCoefficients? BumpSource(ReducedModelData data) =>
-        data.Coefficients.OfType<InterpolatedCoefficient>().Select(c => c.Source).OfType<BumpCoefficients>().FirstOrDefault();
+    private static object? InterpolationSource(ReducedModelData data) =>
+        data.Coefficients.OfType<InterpolatedCoefficient>().Select(c => c.Source).FirstOrDefault();
 
     /// <summary>Reads a stored reduced model; <paramref name="objectPath"/> locates the group for error messages.</summary>
     public static (ReducedModelData Data, ParameterSpace Space) Read(DataGroup g, string filePath, string objectPath)
@@ -159,16 +184,23 @@ public static class ReducedModelGroup
         var names = Dataset(theta, "name", "coefficients/", isFloat: false).AsStrings();
         var indices = Dataset(theta, "index", "coefficients/", isFloat: false).AsLongs();
         var values = Dataset(theta, "value", "coefficients/").AsDoubles();
-        var bump = kinds.Contains("bump-eim") ? ReadBump(g, Error) : null;
+        // One model interpolates one thing: its EIM coefficients are all of one kind, read from that kind's group.
+        string? eimKind = kinds.FirstOrDefault(k => k is BumpKind or FormulaKind);
+        var eim = eimKind switch
+        {
+            BumpKind => ReadBump(g, Error),
+            FormulaKind => ReadFormula(g, filePath, objectPath, Error),
+            _ => [],
+        };
         var coefficients = new ParameterFunctional[kinds.Length];
         for (int i = 0; i < kinds.Length; i++)
             coefficients[i] = kinds[i] switch
             {
                 "projection" => new ProjectionFunctional(names[i], (int)indices[i]),
                 "constant" => new ConstantFunctional(values[i]),
-                "bump-eim" when indices[i] >= 0 && indices[i] < bump!.Length => bump[indices[i]],
-                "bump-eim" => throw Error("coefficients/index", $"entry {i} is {indices[i]}; expected an EIM term in 0..{bump!.Length - 1}"),
-                _ => throw Error("coefficients/kind", $"entry {i} is '{kinds[i]}'; expected 'projection', 'constant' or 'bump-eim'"),
+                _ when kinds[i] == eimKind && indices[i] >= 0 && indices[i] < eim.Length => eim[indices[i]],
+                _ when kinds[i] == eimKind => throw Error("coefficients/index", $"entry {i} is {indices[i]}; expected an EIM term in 0..{eim.Length - 1}"),
+                _ => throw Error("coefficients/kind", $"entry {i} is '{kinds[i]}'; expected 'projection', 'constant', '{BumpKind}' or '{FormulaKind}' (one EIM kind per model)"),
             };
         ICoercivityBound? coercivity = null;
         if (g.Attributes.TryGetValue("coercivity", out var ca))
@@ -176,7 +208,9 @@ public static class ReducedModelGroup
                 && g.Attributes.TryGetValue("coercivity_parameter", out var cp) && cp.IsString
                 && g.Attributes.TryGetValue("coercivity_shift", out var cs) && cs.IsFloat
                 ? new ShiftedMinimumCoercivity(cp.AsStrings()[0], cs.AsDoubles()[0])
-                : throw Error("@coercivity", "expected 'shifted-minimum' with @coercivity_parameter (string) and @coercivity_shift (float)");
+                : ca.IsString && ca.AsStrings()[0] == "constant" && g.Attributes.TryGetValue("coercivity_value", out var cv) && cv.IsFloat
+                ? new ConstantCoercivity(cv.AsDoubles()[0])
+                : throw Error("@coercivity", "expected 'shifted-minimum' with @coercivity_parameter (string) and @coercivity_shift (float), or 'constant' with @coercivity_value (float)");
 
         var space = new ParameterSpace(spaceGroup.Attributes.Select(kv =>
         {
@@ -229,6 +263,30 @@ public static class ReducedModelGroup
             throw error("bump_interpolation", e.Message);
         }
     }
+
+    /// <summary>An operator EIM's coefficient functionals from the group formula_interpolation.</summary>
+    private static ParameterFunctional[] ReadFormula(DataGroup g, string filePath, string objectPath, Func<string, string, DataFileException> error)
+    {
+        if (!g.TryGetGroup("formula_interpolation", out var f)
+            || !f.Attributes.TryGetValue("conductivity", out var text) || !text.IsString
+            || !f.Attributes.TryGetValue("parameter_count", out var count) || !count.IsInteger
+            || !f.Datasets.TryGetValue("centroids", out var c) || !c.IsFloat || c.Shape is not [_, 2]
+            || !f.TryGetGroup("magic_rows", out var rows)
+            || !f.Datasets.TryGetValue("restricted_basis", out var q) || !q.IsFloat || q.Shape.Length != 2)
+            throw error("formula_interpolation", $"expected attributes conductivity (string) and parameter_count (integer), datasets centroids [E, 2] and restricted_basis [M, M] and a CSR group magic_rows [M, E] for the '{FormulaKind}' coefficients");
+        var (x, y) = PointTable.Columns(c);
+        try
+        {
+            return new FormulaCoefficients(Formula.Parse(text.AsStrings()[0], (int)count.AsLongs()[0]), x, y,
+                CsrGroup.Read(rows, filePath, $"{objectPath}/formula_interpolation/magic_rows"), Unflatten(q.AsDoubles(), 0, q.Shape[0], q.Shape[1])).Functionals();
+        }
+        catch (ArgumentException e)
+        {
+            throw error("formula_interpolation", e.Message);
+        }
+    }
+
+    private static DataArray RestrictedBasis(double[,] q) => DataArray.Of(Flatten(q), q.GetLength(0), q.GetLength(1));
 
     private static double[] Flatten(double[,] a)
     {

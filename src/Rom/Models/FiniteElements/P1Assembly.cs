@@ -43,6 +43,44 @@ public static class P1Assembly
         return CsrMatrix.FromTriplets(mesh.NodeCount, mesh.NodeCount, rows, cols, values);
     }
 
+    /// <summary>
+    /// The element map of the stiffness on a fixed pattern (nnz × triangles): column t holds ∫_t ∇φ_i·∇φ_j (unit
+    /// coefficient) for the kept nodes <paramref name="keep"/> (row i of <paramref name="pattern"/> is node keep[i]),
+    /// at the positions of <paramref name="pattern"/>'s stored values, so that for every coefficient c
+    /// pattern.WithValues(map·c) = Stiffness(mesh, c).Submatrix(keep, keep).
+    /// </summary>
+    public static CsrMatrix ElementStiffnessMap(Triangulation mesh, IReadOnlyList<int> keep, CsrMatrix pattern)
+    {
+        ArgumentNullException.ThrowIfNull(mesh);
+        ArgumentNullException.ThrowIfNull(keep);
+        ArgumentNullException.ThrowIfNull(pattern);
+        if (pattern.Rows != keep.Count || pattern.Cols != keep.Count)
+            throw new ArgumentException($"The pattern is {pattern.Rows}×{pattern.Cols}; expected one row and column per kept node ({keep.Count}).", nameof(pattern));
+        var local = new int[mesh.NodeCount];
+        Array.Fill(local, -1);
+        for (int i = 0; i < keep.Count; i++) local[keep[i]] = i;
+        var (entries, triangles, values) = (new List<int>(), new List<int>(), new List<double>());
+        Span<double> gx = stackalloc double[3], gy = stackalloc double[3];
+        for (int t = 0; t < mesh.TriangleCount; t++)
+        {
+            double area = Gradients(mesh, t, gx, gy);
+            for (int a = 0; a < 3; a++)
+                for (int b = 0; b < 3; b++)
+                {
+                    int i = local[mesh.Triangles[3 * t + a]], j = local[mesh.Triangles[3 * t + b]];
+                    if (i < 0 || j < 0) continue;
+                    int start = pattern.RowPointers[i];
+                    int k = Array.BinarySearch(pattern.ColumnIndices, start, pattern.RowPointers[i + 1] - start, j);
+                    if (k < 0)
+                        throw new ArgumentException($"The pattern has no entry ({i}, {j}) that triangle {t} couples.", nameof(pattern));
+                    entries.Add(k);
+                    triangles.Add(t);
+                    values.Add(area * (gx[a] * gx[b] + gy[a] * gy[b]));
+                }
+        }
+        return CsrMatrix.FromTriplets(pattern.NonZeros, mesh.TriangleCount, entries.ToArray(), triangles.ToArray(), values.ToArray());
+    }
+
     /// <summary>Mass matrix M_ij = ∫ φ_i φ_j (exact: area/12 times 2 on the diagonal and 1 off it).</summary>
     public static CsrMatrix Mass(Triangulation mesh)
     {

@@ -14,7 +14,9 @@ public sealed record MatrixSample(Parameter Mu, CsrMatrix Matrix);
 /// <summary>
 /// A non-affine family A(μ) u = f known only through assembled matrices at sampled parameters (nonintrusive):
 /// operator EIM on the training matrices gives the affine surrogate A_M(μ) = Σ_m θ_m(μ) Q_m, and θ(μ) needs only
-/// the M magic entries of A(μ), read here from the carried matrix of μ (training or extra samples).
+/// the M magic entries of A(μ): read from the carried matrix of μ (training or extra samples), so A_M exists only at
+/// carried parameters, or, given an <see cref="ElementFormula"/>, computed from the formula on the few elements those
+/// entries touch (<see cref="FormulaCoefficients"/>), so A_M exists at every μ and the reduced model can be saved.
 /// <para>
 /// The energy product is the mean training matrix X = (1/J) Σ_j A(μ_j). Coercivity of A_M has no min-theta rule
 /// (θ_m of either sign), so the bound is sampled, <b>not a guarantee</b>: α_j = λ_min(A(μ_j), X) by inverse
@@ -41,10 +43,12 @@ public sealed class SampledSystemModel : IAffineModel, ICoercivityBound
 
     /// <summary>
     /// Runs the EIM greedy over the <paramref name="training"/> matrices and the coercivity estimates; the
-    /// <paramref name="extra"/> samples (e.g. test matrices) only supply magic entries for online evaluation.
+    /// <paramref name="extra"/> samples (e.g. test matrices) only supply magic entries for online evaluation and checks.
+    /// With a <paramref name="formula"/> (values of A(μ) on the common pattern; the caller checks it against the
+    /// samples), θ(μ) comes from it instead, at any μ.
     /// </summary>
     public SampledSystemModel(ParameterSpace space, IReadOnlyList<MatrixSample> training, IReadOnlyList<MatrixSample> extra,
-        double[] rightHandSide, GreedyOptions eim, double safety, double errorFactor)
+        double[] rightHandSide, GreedyOptions eim, double safety, double errorFactor, ElementFormula? formula = null)
     {
         ArgumentNullException.ThrowIfNull(space);
         ArgumentNullException.ThrowIfNull(training);
@@ -60,6 +64,8 @@ public sealed class SampledSystemModel : IAffineModel, ICoercivityBound
         var first = training[0].Matrix;
         if (first.Rows != first.Cols || rightHandSide.Length != first.Rows)
             throw new ArgumentException($"Expected square matrices and a right-hand side of their size; got {first.Rows}×{first.Cols} and {rightHandSide.Length}.", nameof(rightHandSide));
+        if (formula is not null && formula.ElementMap.Rows != first.NonZeros)
+            throw new ArgumentException($"The element map has {formula.ElementMap.Rows} rows; expected one per stored entry of the pattern ({first.NonZeros}).", nameof(formula));
         foreach (var sample in training.Concat(extra))
         {
             space.Validate(sample.Mu);
@@ -79,13 +85,23 @@ public sealed class SampledSystemModel : IAffineModel, ICoercivityBound
         EnergyProduct = x;
 
         Eim = OperatorEim.Build(mu => Sampled(mu), TrainingParameters, eim);
-        AffineOperator = Eim.ToAffineOperator((mu, _) => Eim.MagicValues(Sampled(mu)));
+        Formula = formula?.Restrict(Eim.Interpolant);
+        AffineOperator = Formula is null
+            ? Eim.ToAffineOperator((mu, _) => Eim.MagicValues(Sampled(mu)))
+            : new AffineOperator(Eim.Terms, Formula.Functionals());
 
         _smallestEnergyEigenvalue = SmallestEigenvalue(x, null);
         TrainingCoercivities = training.Select(t => SmallestEigenvalue(t.Matrix, x)).ToArray();
         SampledCoercivity = (1 - safety) * TrainingCoercivities.Min();
         EimErrorBound = errorFactor * training.Max(t => InterpolationError(t.Matrix).EnergyNorm);
+        CoercivityBound = new ConstantCoercivity(SampledCoercivity - EimErrorBound);
     }
+
+    /// <summary>θ(μ) from the formula at the magic entries (saveable data), or null when θ reads the carried matrices.</summary>
+    public FormulaCoefficients? Formula { get; }
+
+    /// <summary>α_LB = α_S − ε̂ as saveable data (sampled, not a guarantee); <see cref="LowerBound"/> evaluates it.</summary>
+    public ConstantCoercivity CoercivityBound { get; }
 
     /// <summary>The operator EIM of the training matrices (terms Q_m, magic entries).</summary>
     public OperatorEim Eim { get; }
@@ -111,7 +127,7 @@ public sealed class SampledSystemModel : IAffineModel, ICoercivityBound
     /// <inheritdoc />
     public int Dimension => _rightHandSide.Length;
 
-    /// <summary>The EIM-affine surrogate A_M(μ); θ(μ) reads the magic entries of the carried matrix of μ.</summary>
+    /// <summary>The EIM-affine surrogate A_M(μ); θ(μ) reads the magic entries of the carried matrix of μ, or of the formula.</summary>
     public AffineOperator AffineOperator { get; }
 
     /// <summary>X = the mean training matrix.</summary>
@@ -120,7 +136,7 @@ public sealed class SampledSystemModel : IAffineModel, ICoercivityBound
     /// <inheritdoc />
     public IReadOnlyList<OutputFunctional> Outputs { get; } = [];
 
-    /// <summary>The EIM-affine A_M(μ) (a CsrMatrix); μ must be one of the carried parameters.</summary>
+    /// <summary>The EIM-affine A_M(μ) (a CsrMatrix); without a formula μ must be one of the carried parameters.</summary>
     public ILinearOperator Operator(Parameter mu)
     {
         ParameterSpace.Validate(mu);
@@ -142,7 +158,7 @@ public sealed class SampledSystemModel : IAffineModel, ICoercivityBound
     }
 
     /// <summary>α_LB = α_S − ε̂, the same for every μ (see the class remarks: sampled, not guaranteed).</summary>
-    public double LowerBound(Parameter mu, ReadOnlySpan<double> theta) => SampledCoercivity - EimErrorBound;
+    public double LowerBound(Parameter mu, ReadOnlySpan<double> theta) => CoercivityBound.LowerBound(mu, theta);
 
     /// <summary>
     /// The EIM error of a matrix on the common pattern: ‖A − A_M‖_F/‖A‖_F, max_k |A − A_M|_k / max_k |A|_k and the

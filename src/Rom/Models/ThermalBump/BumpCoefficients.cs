@@ -14,8 +14,7 @@ public sealed class BumpCoefficients
 {
     private readonly double[] _x;
     private readonly double[] _y;
-    // The interpolant of the restricted basis on its own M points (point k is index k): its Coefficients solve
-    // Q[p, :] θ = g[p], and its constructor checks that the points unisolve the basis.
+    // The interpolant of the restricted basis on its own M points: its Coefficients solve Q[p, :] θ = g[p].
     private readonly EmpiricalInterpolant _restricted;
 
     /// <summary>Checks and keeps the data; <paramref name="restrictedBasis"/>[k, m] = q_m(x_{p_k}).</summary>
@@ -29,10 +28,7 @@ public sealed class BumpCoefficients
             throw new ArgumentException($"Got {pointsX.Length} x, {pointsY.Length} y and a {restrictedBasis.GetLength(0)}×{restrictedBasis.GetLength(1)} restricted basis; expected M, M and M×M.", nameof(restrictedBasis));
         _x = (double[])pointsX.Clone();
         _y = (double[])pointsY.Clone();
-        var columns = new double[m * m];
-        for (int j = 0; j < m; j++)
-            for (int k = 0; k < m; k++) columns[j * m + k] = restrictedBasis[k, j];
-        _restricted = new EmpiricalInterpolant(columns, Math.Max(m, 1), [.. Enumerable.Range(0, m)]);
+        _restricted = EmpiricalInterpolant.OnItsPoints(restrictedBasis);
     }
 
     /// <summary>Number M of terms.</summary>
@@ -45,16 +41,7 @@ public sealed class BumpCoefficients
     public IReadOnlyList<double> PointsY => _y;
 
     /// <summary>The M × M matrix q_m(x_{p_k}) (a copy).</summary>
-    public double[,] RestrictedBasis
-    {
-        get
-        {
-            var q = new double[Size, Size];
-            for (int m = 0; m < Size; m++)
-                for (int k = 0; k < Size; k++) q[k, m] = _restricted.BasisVector(m)[k];
-            return q;
-        }
-    }
+    public double[,] RestrictedBasis => _restricted.RestrictedBasis();
 
     /// <summary>θ(μ): the interpolation coefficients of the bump at μ.</summary>
     public double[] Evaluate(Parameter mu)

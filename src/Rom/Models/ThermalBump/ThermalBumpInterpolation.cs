@@ -38,10 +38,7 @@ public sealed class ThermalBumpInterpolation : IAffineModel, ICoercivityBound
             return (ILinearOperator)P1Assembly.Stiffness(blocks.Triangulation, coefficient).Submatrix(blocks.FreeNodes, blocks.FreeNodes);
         });
         var centroids = points.Select(blocks.Triangulation.Centroid).ToArray();
-        var restricted = new double[points.Count, points.Count];
-        for (int k = 0; k < points.Count; k++)
-            for (int m = 0; m < points.Count; m++) restricted[k, m] = interpolant.BasisVector(m)[points[k]];
-        Coefficients = new BumpCoefficients(centroids.Select(c => c.X).ToArray(), centroids.Select(c => c.Y).ToArray(), restricted);
+        Coefficients = new BumpCoefficients(centroids.Select(c => c.X).ToArray(), centroids.Select(c => c.Y).ToArray(), interpolant.RestrictedBasis());
         AffineOperator = new AffineOperator([.. blocks.AffineOperator.Terms, .. bumpTerms], [.. blocks.AffineOperator.Coefficients, .. Coefficients.Functionals()]);
         CoercivityBound = new ShiftedMinimumCoercivity(ThermalBlockModel.ParameterName, model.Options.Height * TrainingError);
     }

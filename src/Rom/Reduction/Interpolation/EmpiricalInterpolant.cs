@@ -34,6 +34,33 @@ public sealed class EmpiricalInterpolant
         }
     }
 
+    /// <summary>
+    /// The online half of an interpolant as plain data: the interpolant of the M × M restricted basis
+    /// <paramref name="restrictedBasis"/>[k, m] = q_m(p_k) on its own points (point k is index k). Its
+    /// <see cref="Coefficients"/> solve Q[p, :] θ = g[p] exactly as the full interpolant's do, so a saved model
+    /// needs only this matrix; the constructor checks that the points unisolve the basis.
+    /// </summary>
+    public static EmpiricalInterpolant OnItsPoints(double[,] restrictedBasis)
+    {
+        ArgumentNullException.ThrowIfNull(restrictedBasis);
+        int m = restrictedBasis.GetLength(0);
+        if (restrictedBasis.GetLength(1) != m)
+            throw new ArgumentException($"The restricted basis is {m}×{restrictedBasis.GetLength(1)}; expected M×M.", nameof(restrictedBasis));
+        var columns = new double[m * m];
+        for (int j = 0; j < m; j++)
+            for (int k = 0; k < m; k++) columns[j * m + k] = restrictedBasis[k, j];
+        return new EmpiricalInterpolant(columns, Math.Max(m, 1), [.. Enumerable.Range(0, m)]);
+    }
+
+    /// <summary>The M × M matrix Q[p_k, m] = q_m(p_k) of the basis at the points (a copy), what <see cref="OnItsPoints"/> takes.</summary>
+    public double[,] RestrictedBasis()
+    {
+        var q = new double[Size, Size];
+        for (int k = 0; k < Size; k++)
+            for (int m = 0; m < Size; m++) q[k, m] = _basis[(long)m * Length + _points[k]];
+        return q;
+    }
+
     /// <summary>Number of sample points n of the field.</summary>
     public int Length { get; }
 

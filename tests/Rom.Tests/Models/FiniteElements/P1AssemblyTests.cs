@@ -10,6 +10,25 @@ public class P1AssemblyTests
     private static double[] Ones(int n) => Enumerable.Repeat(1.0, n).ToArray();
 
     [TestCaseSource(nameof(Splits))]
+    public void ElementStiffnessMapReassemblesTheStiffnessForAnyCoefficient(TriangleSplit split)
+    {
+        var mesh = new StructuredTriangulation(7, split);
+        var free = Enumerable.Range(0, mesh.NodeCount).Where(i => !mesh.IsBoundary[i]).ToArray();
+        var pattern = P1Assembly.Stiffness(mesh, Ones(mesh.TriangleCount)).Submatrix(free, free);
+        var map = P1Assembly.ElementStiffnessMap(mesh, free, pattern);
+        Assert.That((map.Rows, map.Cols), Is.EqualTo((pattern.NonZeros, mesh.TriangleCount)));
+        var random = new Random(5);
+        var c = Enumerable.Range(0, mesh.TriangleCount).Select(_ => 0.1 + random.NextDouble()).ToArray();
+        var values = new double[map.Rows];
+        map.Apply(c, values);
+        var assembled = P1Assembly.Stiffness(mesh, c).Submatrix(free, free);
+        Assert.That(assembled.ColumnIndices, Is.EqualTo(pattern.ColumnIndices));
+        for (int k = 0; k < values.Length; k++)
+            Assert.That(values[k], Is.EqualTo(assembled.Values[k]).Within(1e-13 * Math.Abs(assembled.Values[k]) + 1e-15), $"stored entry {k}");
+        Assert.Throws<ArgumentException>(() => P1Assembly.ElementStiffnessMap(mesh, free, CsrMatrix.Identity(free.Length)), "a pattern without the couplings");
+    }
+
+    [TestCaseSource(nameof(Splits))]
     public void MassMatrixEntriesSumToTheArea(TriangleSplit split)
     {
         var mesh = new StructuredTriangulation(9, split);

@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using Rom.Formulas;
 using Rom.LinearAlgebra;
 using Rom.LinearAlgebra.Direct;
 using Rom.Models.FiniteElements;
@@ -35,6 +36,16 @@ public class SampledSystemModelTests
 
     private static readonly Lazy<SampledSystemModel> Model = new(() =>
         new SampledSystemModel(Space, Training, Test, Load, new GreedyOptions(MaxExtensions: 40, RelativeTolerance: 1e-8), 0.1, 10));
+
+    /// <summary>The family as a formula: κ at the centroids, through the P1 element map of the pattern.</summary>
+    private static ElementFormula Formula(string conductivity) => new(
+        Rom.Formulas.Formula.Parse(conductivity, 2),
+        Enumerable.Range(0, Mesh.TriangleCount).Select(t => Mesh.Centroid(t).X).ToArray(),
+        Enumerable.Range(0, Mesh.TriangleCount).Select(t => Mesh.Centroid(t).Y).ToArray(),
+        P1Assembly.ElementStiffnessMap(Mesh, Free, Training[0].Matrix));
+
+    private static readonly Lazy<SampledSystemModel> FormulaModel = new(() =>
+        new SampledSystemModel(Space, Training, Test, Load, new GreedyOptions(MaxExtensions: 40, RelativeTolerance: 1e-8), 0.1, 10, Formula("exp(mu[0]*x + mu[1]*y)")));
 
     private static Matrix<double> Dense(CsrMatrix a) => Matrix<double>.Build.DenseOfMatrix(a.ToMathNet());
 
@@ -102,6 +113,38 @@ public class SampledSystemModelTests
         Assert.That(ex!.Message, Does.Contain("sparsity pattern"));
         Assert.Throws<ArgumentOutOfRangeException>(() => _ = new SampledSystemModel(Space, Training, [], Load, new GreedyOptions(), 1.0, 10));
         Assert.Throws<ArgumentOutOfRangeException>(() => _ = new SampledSystemModel(Space, Training, [], Load, new GreedyOptions(), 0.1, 0.5));
+    }
+
+    [Test]
+    public void FormulaGivesTheCarriedCoefficientsAndWorksAtNewParameters()
+    {
+        var sampled = Model.Value;
+        var model = FormulaModel.Value;
+        Assert.That(model.Formula, Is.Not.Null);
+        Assert.That(model.Formula!.Size, Is.EqualTo(model.Eim.Terms.Count));
+        Assert.That(model.Formula.CentroidsX.Count, Is.LessThanOrEqualTo(6 * model.Formula.Size), "a magic entry touches a few elements, not the mesh");
+        foreach (var t in Test)
+        {
+            var fromMatrix = sampled.AffineOperator.Coefficients.Select(c => c.Evaluate(t.Mu)).ToArray();
+            var fromFormula = model.AffineOperator.Coefficients.Select(c => c.Evaluate(t.Mu)).ToArray();
+            for (int m = 0; m < fromMatrix.Length; m++)
+                Assert.That(fromFormula[m], Is.EqualTo(fromMatrix[m]).Within(1e-9 * fromMatrix.Max(Math.Abs)), $"θ_{m} at {t.Mu}");
+        }
+        // A parameter no matrix is carried for: A_M(μ) from the formula is close to the assembled A(μ).
+        var mu = Parameter.Of("mu", 0.37, -0.81);
+        Assert.Throws<ArgumentException>(() => sampled.Operator(mu));
+        var truth = Assemble(mu);
+        var difference = Dense((CsrMatrix)model.Operator(mu)) - Dense(truth);
+        Assert.That(difference.FrobeniusNorm() / Dense(truth).FrobeniusNorm(), Is.LessThan(1e-6));
+        Assert.That(model.LowerBound(mu, []), Is.EqualTo(model.CoercivityBound.Value).And.EqualTo(model.SampledCoercivity - model.EimErrorBound));
+    }
+
+    [Test]
+    public void FormulaCoefficientsRefuseANonFiniteConductivity()
+    {
+        var coefficients = Formula("log(mu[0])").Restrict(FormulaModel.Value.Eim.Interpolant);
+        var ex = Assert.Throws<ArgumentException>(() => coefficients.Evaluate(Parameter.Of("mu", -0.5, 0.0)));
+        Assert.That(ex!.Message, Does.Contain("log(mu[0])").And.Contain("NaN"));
     }
 
     private static double[] Apply(ILinearOperator a, double[] v)

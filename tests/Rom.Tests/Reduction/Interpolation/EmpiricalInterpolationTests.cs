@@ -32,6 +32,24 @@ public class EmpiricalInterpolationTests
     }
 
     [Test]
+    public void TheRestrictedBasisOnItsPointsGivesTheSameCoefficients()
+    {
+        var interpolant = BuildEim(12).Surrogate.Interpolant;
+        var q = interpolant.RestrictedBasis();
+        for (int k = 0; k < interpolant.Size; k++)
+            for (int m = 0; m < interpolant.Size; m++)
+                Assert.That(q[k, m], Is.EqualTo(interpolant.BasisVector(m)[interpolant.Points[k]]));
+        var online = EmpiricalInterpolant.OnItsPoints(q);
+        Assert.That(online.Points, Is.EqualTo(Enumerable.Range(0, interpolant.Size)));
+        foreach (var mu in ParameterSampling.Uniform(Space, 5, seed: 2))
+        {
+            var g = interpolant.Restrict(G(mu));
+            Assert.That(online.Coefficients(g), Is.EqualTo(interpolant.Coefficients(g)), "the same LU of the same matrix");
+        }
+        Assert.Throws<ArgumentException>(() => EmpiricalInterpolant.OnItsPoints(new double[2, 3]));
+    }
+
+    [Test]
     public void EimInterpolatesAtItsPointsAndConvergesFast()
     {
         var (eim, greedy) = BuildEim(24);

@@ -1,0 +1,73 @@
+using Rom.Formulas;
+using Rom.LinearAlgebra;
+using Rom.Reduction.Interpolation;
+
+namespace Rom.Models.SampledSystem;
+
+/// <summary>
+/// The stored values of A(μ) on a sampled family's common pattern given by a formula: values = E·κ(c; μ), with κ a
+/// conductivity formula of (x, y; mu[0..P−1]) taken at the element centroids c_e and E the element map (nnz × elements:
+/// column e holds element e's unit-conductivity contribution in the pattern's value order). Restricted to the EIM's
+/// magic entries (<see cref="Restrict"/>), θ(μ) needs κ on the few elements those entries touch, whatever n is.
+/// </summary>
+public sealed class ElementFormula
+{
+    private readonly double[] _x;
+    private readonly double[] _y;
+
+    /// <summary>Checks the sizes: <paramref name="elementMap"/> has one column per centroid.</summary>
+    public ElementFormula(Formula conductivity, double[] centroidsX, double[] centroidsY, CsrMatrix elementMap)
+    {
+        ArgumentNullException.ThrowIfNull(conductivity);
+        ArgumentNullException.ThrowIfNull(centroidsX);
+        ArgumentNullException.ThrowIfNull(centroidsY);
+        ArgumentNullException.ThrowIfNull(elementMap);
+        if (centroidsY.Length != centroidsX.Length || elementMap.Cols != centroidsX.Length)
+            throw new ArgumentException($"Got {centroidsX.Length} x, {centroidsY.Length} y and an element map with {elementMap.Cols} columns; expected one centroid per column.", nameof(elementMap));
+        Conductivity = conductivity;
+        _x = (double[])centroidsX.Clone();
+        _y = (double[])centroidsY.Clone();
+        ElementMap = elementMap;
+    }
+
+    /// <summary>κ(x, y; mu).</summary>
+    public Formula Conductivity { get; }
+
+    /// <summary>E: stored entries × elements.</summary>
+    public CsrMatrix ElementMap { get; }
+
+    /// <summary>Number of elements.</summary>
+    public int Elements => _x.Length;
+
+    /// <summary>κ(c_e; μ) at every element centroid (possibly non-finite: callers check).</summary>
+    public double[] Conductivities(double[] mu)
+    {
+        var kappa = new double[_x.Length];
+        for (int e = 0; e < kappa.Length; e++) kappa[e] = Conductivity.Evaluate(_x[e], _y[e], mu);
+        return kappa;
+    }
+
+    /// <summary>
+    /// The online data of the operator EIM <paramref name="interpolant"/> (over this pattern's stored values): the rows
+    /// of E at its magic entries, on the elements they touch with those centroids, and its restricted basis.
+    /// </summary>
+    public FormulaCoefficients Restrict(EmpiricalInterpolant interpolant)
+    {
+        ArgumentNullException.ThrowIfNull(interpolant);
+        if (interpolant.Length != ElementMap.Rows)
+            throw new ArgumentException($"The interpolant is over {interpolant.Length} values; the element map has {ElementMap.Rows} rows.", nameof(interpolant));
+        var rows = interpolant.Points;
+        var elements = rows.SelectMany(k => ElementMap.ColumnIndices[ElementMap.RowPointers[k]..ElementMap.RowPointers[k + 1]]).Distinct().Order().ToArray();
+        var local = elements.Select((e, i) => (e, i)).ToDictionary(p => p.e, p => p.i);
+        var (r, c, v) = (new List<int>(), new List<int>(), new List<double>());
+        for (int m = 0; m < rows.Count; m++)
+            for (int k = ElementMap.RowPointers[rows[m]]; k < ElementMap.RowPointers[rows[m] + 1]; k++)
+            {
+                r.Add(m);
+                c.Add(local[ElementMap.ColumnIndices[k]]);
+                v.Add(ElementMap.Values[k]);
+            }
+        var map = CsrMatrix.FromTriplets(rows.Count, elements.Length, r.ToArray(), c.ToArray(), v.ToArray());
+        return new FormulaCoefficients(Conductivity, elements.Select(e => _x[e]).ToArray(), elements.Select(e => _y[e]).ToArray(), map, interpolant.RestrictedBasis());
+    }
+}
