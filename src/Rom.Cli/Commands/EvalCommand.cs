@@ -1,8 +1,8 @@
 using System.CommandLine;
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Rom.Cases;
+using Rom.Cases.Running;
 using Rom.Cases.Settings;
 using Rom.Cli.Output;
 using Rom.IO.Formats;
@@ -30,10 +30,7 @@ public static class EvalCommand
             var (rom, space) = ReducedModelGroup.Load(parse.GetRequiredValue(results));
             var mu = ParseParameter(space, parse.GetValue(set) ?? []);
             var solution = Solve(rom, mu);
-            var clock = Stopwatch.StartNew();
-            int repeats = 0;
-            while (clock.Elapsed.TotalSeconds < 0.1) { rom.Solve(mu); repeats++; }
-            double seconds = clock.Elapsed.TotalSeconds / repeats;
+            double seconds = Certification.OnlineSecondsPerParameter(rom, [mu]); // warmed up, median of windows, as rom run
             var outputs = rom.Data.Outputs.Select((o, i) => (o.Name, Value: solution.Outputs[i], Bound: solution.OutputBounds[i])).ToArray();
             if (parse.GetValue(json))
             {
