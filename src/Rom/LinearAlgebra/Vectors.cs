@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -70,32 +71,32 @@ public static class Vectors
     }
 
     /// <summary>
-    /// The four dot products x·r₀ … x·r₃ over the length of x (each r at least as long), sharing every load of x:
-    /// the kernel of the sketched residual norm, where one vector meets many rows.
+    /// The four dot products x·r₀ … x·r₃ over the length of x (each r at least as long), sharing every load of x, in
+    /// double or single precision: the kernel of the sketched residual norm, where one vector meets many rows, and of
+    /// the packed Cholesky's back substitution, four columns at a time.
     /// </summary>
-    internal static (double, double, double, double) Dot4(ReadOnlySpan<double> x,
-        ReadOnlySpan<double> r0, ReadOnlySpan<double> r1, ReadOnlySpan<double> r2, ReadOnlySpan<double> r3)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static (T, T, T, T) Dot4<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> r0, ReadOnlySpan<T> r1, ReadOnlySpan<T> r2, ReadOnlySpan<T> r3)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         int length = x.Length, k = 0;
         if (r0.Length < length || r1.Length < length || r2.Length < length || r3.Length < length)
             throw new ArgumentException($"A row is shorter than the vector ({length}).");
-        double d0 = 0, d1 = 0, d2 = 0, d3 = 0;
-        if (Vector256.IsHardwareAccelerated && length >= 4)
+        T d0 = T.Zero, d1 = T.Zero, d2 = T.Zero, d3 = T.Zero;
+        if (Vector256.IsHardwareAccelerated && length >= Vector256<T>.Count)
         {
-            ref double xs = ref MemoryMarshal.GetReference(x);
-            ref double a0 = ref MemoryMarshal.GetReference(r0), a1 = ref MemoryMarshal.GetReference(r1);
-            ref double a2 = ref MemoryMarshal.GetReference(r2), a3 = ref MemoryMarshal.GetReference(r3);
-            var s0 = Vector256<double>.Zero;
-            var s1 = s0;
-            var s2 = s0;
-            var s3 = s0;
-            for (; k <= length - 4; k += 4)
+            ref T xs = ref MemoryMarshal.GetReference(x);
+            ref T a0 = ref MemoryMarshal.GetReference(r0), a1 = ref MemoryMarshal.GetReference(r1);
+            ref T a2 = ref MemoryMarshal.GetReference(r2), a3 = ref MemoryMarshal.GetReference(r3);
+            var s0 = Vector256<T>.Zero;
+            var (s1, s2, s3) = (s0, s0, s0);
+            for (; k <= length - Vector256<T>.Count; k += Vector256<T>.Count)
             {
                 var v = Vector256.LoadUnsafe(ref xs, (nuint)k);
-                s0 = Vector256.MultiplyAddEstimate(v, Vector256.LoadUnsafe(ref a0, (nuint)k), s0);
-                s1 = Vector256.MultiplyAddEstimate(v, Vector256.LoadUnsafe(ref a1, (nuint)k), s1);
-                s2 = Vector256.MultiplyAddEstimate(v, Vector256.LoadUnsafe(ref a2, (nuint)k), s2);
-                s3 = Vector256.MultiplyAddEstimate(v, Vector256.LoadUnsafe(ref a3, (nuint)k), s3);
+                s0 = MultiplyAdd(v, Vector256.LoadUnsafe(ref a0, (nuint)k), s0);
+                s1 = MultiplyAdd(v, Vector256.LoadUnsafe(ref a1, (nuint)k), s1);
+                s2 = MultiplyAdd(v, Vector256.LoadUnsafe(ref a2, (nuint)k), s2);
+                s3 = MultiplyAdd(v, Vector256.LoadUnsafe(ref a3, (nuint)k), s3);
             }
             (d0, d1, d2, d3) = (Vector256.Sum(s0), Vector256.Sum(s1), Vector256.Sum(s2), Vector256.Sum(s3));
         }
@@ -107,6 +108,17 @@ public static class Vectors
             d3 += x[k] * r3[k];
         }
         return (d0, d1, d2, d3);
+    }
+
+    /// <summary>a b + c in one rounding where the hardware has it, for either element type.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector256<T> MultiplyAdd<T>(Vector256<T> a, Vector256<T> b, Vector256<T> c) where T : unmanaged
+    {
+        if (typeof(T) == typeof(double))
+            return Vector256.MultiplyAddEstimate(a.AsDouble(), b.AsDouble(), c.AsDouble()).As<double, T>();
+        if (typeof(T) == typeof(float))
+            return Vector256.MultiplyAddEstimate(a.AsSingle(), b.AsSingle(), c.AsSingle()).As<float, T>();
+        return a * b + c;
     }
 
     private static void SameLength(int a, int b)

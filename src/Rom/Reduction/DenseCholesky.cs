@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using Rom.LinearAlgebra;
 
 namespace Rom.Reduction;
 
@@ -125,7 +126,8 @@ internal static class DenseCholesky
                 for (int j = j0; j < end; j++) c[j - j0] = p + ColumnOffset(n, j);
                 if (end - j0 == Panel)
                 {
-                    var (s0, s1, s2, s3) = Dot4(x + end, n - end, c[0] + end - j0, c[1] + end - j0 - 1, c[2] + end - j0 - 2, c[3] + end - j0 - 3);
+                    var (s0, s1, s2, s3) = Vectors.Dot4(Segment(x + end, n - end), Segment(c[0] + end - j0, n - end), Segment(c[1] + end - j0 - 1, n - end),
+                        Segment(c[2] + end - j0 - 2, n - end), Segment(c[3] + end - j0 - 3, n - end));
                     (x[j0], x[j0 + 1], x[j0 + 2], x[j0 + 3]) = (x[j0] - s0, x[j0 + 1] - s1, x[j0 + 2] - s2, x[j0 + 3] - s3);
                 }
                 else
@@ -167,7 +169,7 @@ internal static class DenseCholesky
                 rs[j0 + 2] -= c0[2] * x0 + c1[1] * x1 + c2[0] * x2 + c2[1] * x3;
                 rs[j0 + 3] -= c0[3] * x0 + c1[2] * x1 + c2[1] * x2 + c3[0] * x3;
                 int end = j0 + Panel;
-                var (s0, s1, s2, s3) = Dot4(xs + end, n - end, c0 + 4, c1 + 3, c2 + 2, c3 + 1);
+                var (s0, s1, s2, s3) = Vectors.Dot4(Segment(xs + end, n - end), Segment(c0 + 4, n - end), Segment(c1 + 3, n - end), Segment(c2 + 2, n - end), Segment(c3 + 1, n - end));
                 Update4(rs + end, n - end, -x0, c0 + 4, -x1, c1 + 3, -x2, c2 + 2, -x3, c3 + 1);
                 (rs[j0], rs[j0 + 1], rs[j0 + 2], rs[j0 + 3]) = (rs[j0] - s0, rs[j0 + 1] - s1, rs[j0 + 2] - s2, rs[j0 + 3] - s3);
             }
@@ -180,6 +182,9 @@ internal static class DenseCholesky
         }
     }
 
+    /// <summary>The <paramref name="length"/> entries from <paramref name="start"/>.</summary>
+    private static unsafe ReadOnlySpan<T> Segment<T>(T* start, int length) where T : unmanaged => new(start, length);
+
     /// <summary>y[..length] += a0 x0 + a1 x1 + a2 x2 + a3 x3: one pass for four columns.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static unsafe void Update4<T>(T* y, int length, T a0, T* x0, T a1, T* x1, T a2, T* x2, T a3, T* x3)
@@ -191,40 +196,13 @@ internal static class DenseCholesky
             Vector256<T> b0 = Vector256.Create(a0), b1 = Vector256.Create(a1), b2 = Vector256.Create(a2), b3 = Vector256.Create(a3);
             for (; k <= length - width; k += width)
             {
-                var sum = MultiplyAdd(b0, Vector256.Load(x0 + k), Vector256.Load(y + k));
-                sum = MultiplyAdd(b1, Vector256.Load(x1 + k), sum);
-                sum = MultiplyAdd(b2, Vector256.Load(x2 + k), sum);
-                MultiplyAdd(b3, Vector256.Load(x3 + k), sum).Store(y + k);
+                var sum = Vectors.MultiplyAdd(b0, Vector256.Load(x0 + k), Vector256.Load(y + k));
+                sum = Vectors.MultiplyAdd(b1, Vector256.Load(x1 + k), sum);
+                sum = Vectors.MultiplyAdd(b2, Vector256.Load(x2 + k), sum);
+                Vectors.MultiplyAdd(b3, Vector256.Load(x3 + k), sum).Store(y + k);
             }
         }
         for (; k < length; k++) y[k] += a0 * x0[k] + a1 * x1[k] + a2 * x2[k] + a3 * x3[k];
-    }
-
-    /// <summary>(x·c0, x·c1, x·c2, x·c3) over <paramref name="length"/> entries: one pass over x for four columns.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe (T, T, T, T) Dot4<T>(T* x, int length, T* c0, T* c1, T* c2, T* c3) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        int k = 0, width = Vector256<T>.Count;
-        var s0 = Vector256<T>.Zero;
-        var (s1, s2, s3) = (s0, s0, s0);
-        if (Vector256.IsHardwareAccelerated)
-            for (; k <= length - width; k += width)
-            {
-                var v = Vector256.Load(x + k);
-                s0 = MultiplyAdd(v, Vector256.Load(c0 + k), s0);
-                s1 = MultiplyAdd(v, Vector256.Load(c1 + k), s1);
-                s2 = MultiplyAdd(v, Vector256.Load(c2 + k), s2);
-                s3 = MultiplyAdd(v, Vector256.Load(c3 + k), s3);
-            }
-        T d0 = Vector256.Sum(s0), d1 = Vector256.Sum(s1), d2 = Vector256.Sum(s2), d3 = Vector256.Sum(s3);
-        for (; k < length; k++)
-        {
-            d0 += x[k] * c0[k];
-            d1 += x[k] * c1[k];
-            d2 += x[k] * c2[k];
-            d3 += x[k] * c3[k];
-        }
-        return (d0, d1, d2, d3);
     }
 
     /// <summary>
@@ -257,14 +235,14 @@ internal static class DenseCholesky
             var r1 = Vector256.Load(rows + w);
             var r2 = Vector256.Load(rows + 2 * w);
             var r3 = Vector256.Load(rows + 3 * w);
-            t0 = MultiplyAdd(lj, r0, t0);
-            t1 = MultiplyAdd(lj, r1, t1);
-            t2 = MultiplyAdd(lj, r2, t2);
-            t3 = MultiplyAdd(lj, r3, t3);
-            u0 = MultiplyAdd(lj1, r0, u0);
-            u1 = MultiplyAdd(lj1, r1, u1);
-            u2 = MultiplyAdd(lj1, r2, u2);
-            u3 = MultiplyAdd(lj1, r3, u3);
+            t0 = Vectors.MultiplyAdd(lj, r0, t0);
+            t1 = Vectors.MultiplyAdd(lj, r1, t1);
+            t2 = Vectors.MultiplyAdd(lj, r2, t2);
+            t3 = Vectors.MultiplyAdd(lj, r3, t3);
+            u0 = Vectors.MultiplyAdd(lj1, r0, u0);
+            u1 = Vectors.MultiplyAdd(lj1, r1, u1);
+            u2 = Vectors.MultiplyAdd(lj1, r2, u2);
+            u3 = Vectors.MultiplyAdd(lj1, r3, u3);
         }
         t0.Store(t); t1.Store(t + w); t2.Store(t + 2 * w); t3.Store(t + 3 * w);
         u0.Store(u); u1.Store(u + w); u2.Store(u + 2 * w); u3.Store(u + 3 * w);
@@ -285,10 +263,10 @@ internal static class DenseCholesky
             T* rows = column + i0 - k;
             var r0 = Vector256.Load(rows);
             var r1 = Vector256.Load(rows + w);
-            t0 = MultiplyAdd(lj, r0, t0);
-            t1 = MultiplyAdd(lj, r1, t1);
-            u0 = MultiplyAdd(lj1, r0, u0);
-            u1 = MultiplyAdd(lj1, r1, u1);
+            t0 = Vectors.MultiplyAdd(lj, r0, t0);
+            t1 = Vectors.MultiplyAdd(lj, r1, t1);
+            u0 = Vectors.MultiplyAdd(lj1, r0, u0);
+            u1 = Vectors.MultiplyAdd(lj1, r1, u1);
         }
         t0.Store(t); t1.Store(t + w);
         u0.Store(u); u1.Store(u + w);
@@ -304,8 +282,8 @@ internal static class DenseCholesky
         for (int k = 0; k < j; column += n - k, k++)
         {
             var r0 = Vector256.Load(column + i0 - k);
-            t0 = MultiplyAdd(Vector256.Create(column[j - k]), r0, t0);
-            u0 = MultiplyAdd(Vector256.Create(column[j + 1 - k]), r0, u0);
+            t0 = Vectors.MultiplyAdd(Vector256.Create(column[j - k]), r0, t0);
+            u0 = Vectors.MultiplyAdd(Vector256.Create(column[j + 1 - k]), r0, u0);
         }
         t0.Store(t);
         u0.Store(u);
@@ -325,17 +303,6 @@ internal static class DenseCholesky
         return true;
     }
 
-    /// <summary>a b + c in one rounding where the hardware has it, for either element type.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<T> MultiplyAdd<T>(Vector256<T> a, Vector256<T> b, Vector256<T> c) where T : unmanaged
-    {
-        if (typeof(T) == typeof(double))
-            return Vector256.MultiplyAddEstimate(a.AsDouble(), b.AsDouble(), c.AsDouble()).As<double, T>();
-        if (typeof(T) == typeof(float))
-            return Vector256.MultiplyAddEstimate(a.AsSingle(), b.AsSingle(), c.AsSingle()).As<float, T>();
-        return a * b + c;
-    }
-
     /// <summary>x[..length] · y[..length].</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static unsafe T Dot<T>(T* x, T* y, int length) where T : unmanaged, IFloatingPointIeee754<T>
@@ -344,7 +311,7 @@ internal static class DenseCholesky
         var s = Vector256<T>.Zero;
         if (Vector256.IsHardwareAccelerated)
             for (; k <= length - width; k += width)
-                s = MultiplyAdd(Vector256.Load(x + k), Vector256.Load(y + k), s);
+                s = Vectors.MultiplyAdd(Vector256.Load(x + k), Vector256.Load(y + k), s);
         T sum = Vector256.Sum(s);
         for (; k < length; k++) sum += x[k] * y[k];
         return sum;
@@ -359,7 +326,7 @@ internal static class DenseCholesky
         {
             var a = Vector256.Create(alpha);
             for (; k <= length - width; k += width)
-                MultiplyAdd(a, Vector256.Load(x + k), Vector256.Load(y + k)).Store(y + k);
+                Vectors.MultiplyAdd(a, Vector256.Load(x + k), Vector256.Load(y + k)).Store(y + k);
         }
         for (; k < length; k++) y[k] += alpha * x[k];
     }
