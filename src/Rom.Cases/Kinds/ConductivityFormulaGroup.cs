@@ -86,13 +86,15 @@ public static class ConductivityFormulaGroup
         ArgumentNullException.ThrowIfNull(carried);
         foreach (var (name, mu, a) in carried)
         {
-            var kappa = formula.Conductivities(mu);
-            int bad = Array.FindIndex(kappa, v => !double.IsFinite(v));
-            if (bad >= 0)
-                throw new CaseInputException(ConductivityField, $"'{formula.Conductivity.Text}' = {kappa[bad]} at element {bad} for μ = [{string.Join(", ", mu)}] of {name}",
-                    "a formula finite at every centroid and carried parameter", file);
-            var values = new double[a.NonZeros];
-            formula.ElementMap.Apply(kappa, values);
+            double[] values;
+            try
+            {
+                values = formula.Values(mu);
+            }
+            catch (ArgumentException e)
+            {
+                throw new CaseInputException(ConductivityField, $"{e.Message} ({name})", "a formula finite at every centroid and carried parameter", file);
+            }
             double maxDifference = 0, maxValue = 0;
             for (int k = 0; k < values.Length; k++)
             {

@@ -169,7 +169,7 @@ public sealed class OperatorEimKind : ICaseKind
             new("max_true_bound", "max relative bound Δ + EIM part vs the carried test matrices", truth.Bounds.Max()),
         };
         if (model.Formula is { } coefficients)
-            eimSummary.Add(new("eim_formula_elements", "elements where θ(μ) evaluates the formula online", (long)coefficients.CentroidsX.Count));
+            eimSummary.Add(new("eim_formula_elements", "elements where θ(μ) evaluates the formula online", (long)coefficients.MagicEntries.Elements));
         string? failure = Certification.SecondTruthFailure(maxTestEim, model.EimErrorBound, "the sampled bound's premise fails (add training matrices)",
             truth.Errors, truth.Bounds, "test matrix", "the carried matrix");
         string message = failure

@@ -72,10 +72,11 @@ public static class ReducedModelGroup
                 break;
             case FormulaCoefficients formula:
                 var f = g.GetOrAddGroup("formula_interpolation");
-                f.Attributes["conductivity"] = DataArray.Scalar(formula.Conductivity.Text);
-                f.Attributes["parameter_count"] = DataArray.Scalar((long)formula.Conductivity.ParameterCount);
-                f.Datasets["centroids"] = PointTable.Of(formula.CentroidsX, formula.CentroidsY);
-                f.Groups["magic_rows"] = CsrGroup.Write(formula.MagicRows);
+                var entries = formula.MagicEntries;
+                f.Attributes["conductivity"] = DataArray.Scalar(entries.Conductivity.Text);
+                f.Attributes["parameter_count"] = DataArray.Scalar((long)entries.Conductivity.ParameterCount);
+                f.Datasets["centroids"] = PointTable.Of(entries.CentroidsX, entries.CentroidsY);
+                f.Groups["magic_rows"] = CsrGroup.Write(entries.ElementMap);
                 f.Datasets["restricted_basis"] = RestrictedBasis(formula.RestrictedBasis);
                 break;
         }
@@ -277,8 +278,9 @@ public static class ReducedModelGroup
         var (x, y) = PointTable.Columns(c);
         try
         {
-            return new FormulaCoefficients(Formula.Parse(text.AsStrings()[0], (int)count.AsLongs()[0]), x, y,
-                CsrGroup.Read(rows, filePath, $"{objectPath}/formula_interpolation/magic_rows"), Unflatten(q.AsDoubles(), 0, q.Shape[0], q.Shape[1])).Functionals();
+            var magicEntries = new ElementFormula(Formula.Parse(text.AsStrings()[0], (int)count.AsLongs()[0]), x, y,
+                CsrGroup.Read(rows, filePath, $"{objectPath}/formula_interpolation/magic_rows"));
+            return new FormulaCoefficients(magicEntries, Unflatten(q.AsDoubles(), 0, q.Shape[0], q.Shape[1])).Functionals();
         }
         catch (ArgumentException e)
         {

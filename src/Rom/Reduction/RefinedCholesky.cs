@@ -7,16 +7,15 @@ namespace Rom.Reduction;
 
 /// <summary>
 /// Solves A x = b for a small dense SPD matrix (the packed lower triangle by columns of <see cref="DenseCholesky"/>, in
-/// double) by
-/// mixed-precision iterative refinement (Moler 1967; Langou et al. 2006; Higham, Accuracy and Stability of Numerical
-/// Algorithms, §12.1): the O(N³) factorisation runs in single precision, eight entries per 256-bit register instead of
+/// double) by mixed-precision iterative refinement (Moler 1967; Langou et al. 2006; Higham, Accuracy and Stability of
+/// Numerical Algorithms, §12.1): the O(N³) factorisation runs in single precision, eight entries per 256-bit register instead of
 /// four, and the O(N²) residuals b − A x in double; corrections from the single-precision factor are added to x in
 /// double until the next one would not change it beyond <see cref="Tolerance"/>.
 /// <para>
 /// Each correction shrinks the error by a rate ρ ≈ κ(A)·2⁻²⁴. Refinement stops when the last correction d_k, times the
 /// rate seen between the last two (ρ ≈ ‖d_k‖/‖d_k−1‖, the predicted size of the next), is below
-/// <see cref="Tolerance"/>·‖x‖ (1-norms, so a NaN anywhere shows). When the single-precision factor breaks down, or the corrections do not
-/// shrink at least twofold (κ(A) ≳ 10⁶), the solve is redone by a double-precision Cholesky of A, so the answer is
+/// <see cref="Tolerance"/>·‖x‖ (1-norms, so a NaN anywhere shows). When the single-precision factor breaks down, or
+/// the corrections do not shrink at least twofold (κ(A) ≳ 10⁶), the solve is redone by a double-precision Cholesky of A, so the answer is
 /// never worse than that of the double factorisation alone.
 /// </para>
 /// Holds its scratch: one instance per thread.

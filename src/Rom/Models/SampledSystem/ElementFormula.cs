@@ -39,12 +39,29 @@ public sealed class ElementFormula
     /// <summary>Number of elements.</summary>
     public int Elements => _x.Length;
 
-    /// <summary>κ(c_e; μ) at every element centroid (possibly non-finite: callers check).</summary>
-    public double[] Conductivities(double[] mu)
+    /// <summary>x-coordinates of the element centroids.</summary>
+    public IReadOnlyList<double> CentroidsX => _x;
+
+    /// <summary>y-coordinates of the element centroids.</summary>
+    public IReadOnlyList<double> CentroidsY => _y;
+
+    /// <summary>
+    /// The stored values E·κ(c; μ) for the formula's mu[0..P−1] = <paramref name="mu"/>; a κ that is not finite at some
+    /// centroid is an <see cref="ArgumentException"/> naming the formula, the value, the centroid and μ.
+    /// </summary>
+    public double[] Values(double[] mu)
     {
+        ArgumentNullException.ThrowIfNull(mu);
         var kappa = new double[_x.Length];
-        for (int e = 0; e < kappa.Length; e++) kappa[e] = Conductivity.Evaluate(_x[e], _y[e], mu);
-        return kappa;
+        for (int e = 0; e < kappa.Length; e++)
+        {
+            kappa[e] = Conductivity.Evaluate(_x[e], _y[e], mu);
+            if (!double.IsFinite(kappa[e]))
+                throw new ArgumentException($"The conductivity {Conductivity.Text} is {kappa[e]} at ({_x[e]}, {_y[e]}) for mu = [{string.Join(", ", mu)}]; it must be finite.", nameof(mu));
+        }
+        var values = new double[ElementMap.Rows];
+        ElementMap.Apply(kappa, values);
+        return values;
     }
 
     /// <summary>
@@ -68,6 +85,7 @@ public sealed class ElementFormula
                 v.Add(ElementMap.Values[k]);
             }
         var map = CsrMatrix.FromTriplets(rows.Count, elements.Length, r.ToArray(), c.ToArray(), v.ToArray());
-        return new FormulaCoefficients(Conductivity, elements.Select(e => _x[e]).ToArray(), elements.Select(e => _y[e]).ToArray(), map, interpolant.RestrictedBasis());
+        var magicEntries = new ElementFormula(Conductivity, elements.Select(e => _x[e]).ToArray(), elements.Select(e => _y[e]).ToArray(), map);
+        return new FormulaCoefficients(magicEntries, interpolant.RestrictedBasis());
     }
 }

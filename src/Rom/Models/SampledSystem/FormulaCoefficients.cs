@@ -1,5 +1,3 @@
-using Rom.Formulas;
-using Rom.LinearAlgebra;
 using Rom.Parameters;
 using Rom.Reduction.Interpolation;
 
@@ -8,50 +6,33 @@ namespace Rom.Models.SampledSystem;
 /// <summary>
 /// The online half of an operator EIM whose magic entries come from a formula: A(μ) at the M magic entries is
 /// R·κ(c; μ) with R the element-map rows of those entries over the few elements they touch and c those elements'
-/// centroids, and θ(μ) = (Q[p, :])⁻¹ R·κ(c; μ). Plain data (the formula text, P, R, c and the M × M restricted basis;
-/// μ is the parameter <see cref="ParameterName"/>), so a reduced model built on it can be saved and evaluated
-/// without the matrices. Built by <see cref="ElementFormula.Restrict"/>.
+/// centroids (an <see cref="ElementFormula"/> of its own), and θ(μ) = (Q[p, :])⁻¹ R·κ(c; μ). Plain data (the formula
+/// text, P, R, c and the M × M restricted basis; μ is the parameter <see cref="ParameterName"/>), so a reduced model
+/// built on it can be saved and evaluated without the matrices. Built by <see cref="ElementFormula.Restrict"/>.
 /// </summary>
 public sealed class FormulaCoefficients
 {
     /// <summary>The parameter whose P entries are the formula's mu[0..P−1].</summary>
     public const string ParameterName = "mu";
 
-    private readonly double[] _x;
-    private readonly double[] _y;
     private readonly EmpiricalInterpolant _restricted;
 
-    /// <summary>Checks and keeps the data; <paramref name="magicRows"/> is M × elements, <paramref name="restrictedBasis"/> M × M.</summary>
-    public FormulaCoefficients(Formula conductivity, double[] centroidsX, double[] centroidsY, CsrMatrix magicRows, double[,] restrictedBasis)
+    /// <summary>Keeps the data: <paramref name="magicEntries"/> has one map row per magic entry (M × elements touched), <paramref name="restrictedBasis"/> is M × M.</summary>
+    public FormulaCoefficients(ElementFormula magicEntries, double[,] restrictedBasis)
     {
-        ArgumentNullException.ThrowIfNull(conductivity);
-        ArgumentNullException.ThrowIfNull(centroidsX);
-        ArgumentNullException.ThrowIfNull(centroidsY);
-        ArgumentNullException.ThrowIfNull(magicRows);
+        ArgumentNullException.ThrowIfNull(magicEntries);
         ArgumentNullException.ThrowIfNull(restrictedBasis);
-        if (centroidsY.Length != centroidsX.Length || magicRows.Cols != centroidsX.Length || magicRows.Rows != restrictedBasis.GetLength(0))
-            throw new ArgumentException($"Got {centroidsX.Length} x, {centroidsY.Length} y, {magicRows.Rows}×{magicRows.Cols} magic rows and a {restrictedBasis.GetLength(0)}×{restrictedBasis.GetLength(1)} restricted basis; expected E, E, M×E and M×M.", nameof(magicRows));
-        Conductivity = conductivity;
-        _x = (double[])centroidsX.Clone();
-        _y = (double[])centroidsY.Clone();
-        MagicRows = magicRows;
+        if (magicEntries.ElementMap.Rows != restrictedBasis.GetLength(0))
+            throw new ArgumentException($"Got {magicEntries.ElementMap.Rows} magic rows and a {restrictedBasis.GetLength(0)}×{restrictedBasis.GetLength(1)} restricted basis; expected M rows and M × M.", nameof(restrictedBasis));
+        MagicEntries = magicEntries;
         _restricted = EmpiricalInterpolant.OnItsPoints(restrictedBasis);
     }
 
-    /// <summary>κ(x, y; mu).</summary>
-    public Formula Conductivity { get; }
-
-    /// <summary>R: the element-map rows of the magic entries (M × elements touched).</summary>
-    public CsrMatrix MagicRows { get; }
-
-    /// <summary>x-coordinates of the centroids of the elements touched.</summary>
-    public IReadOnlyList<double> CentroidsX => _x;
-
-    /// <summary>y-coordinates of the centroids of the elements touched.</summary>
-    public IReadOnlyList<double> CentroidsY => _y;
+    /// <summary>The formula on the elements the magic entries touch, its map R the element-map rows of those entries.</summary>
+    public ElementFormula MagicEntries { get; }
 
     /// <summary>Number M of terms.</summary>
-    public int Size => MagicRows.Rows;
+    public int Size => MagicEntries.ElementMap.Rows;
 
     /// <summary>The M × M matrix Q[p_k, m] (a copy).</summary>
     public double[,] RestrictedBasis => _restricted.RestrictedBasis();
@@ -60,17 +41,7 @@ public sealed class FormulaCoefficients
     public double[] MagicValues(Parameter mu)
     {
         ArgumentNullException.ThrowIfNull(mu);
-        var p = mu[ParameterName].ToArray();
-        var kappa = new double[_x.Length];
-        for (int e = 0; e < kappa.Length; e++)
-        {
-            kappa[e] = Conductivity.Evaluate(_x[e], _y[e], p);
-            if (!double.IsFinite(kappa[e]))
-                throw new ArgumentException($"The conductivity {Conductivity.Text} is {kappa[e]} at ({_x[e]}, {_y[e]}) for {mu}; it must be finite.", nameof(mu));
-        }
-        var values = new double[Size];
-        MagicRows.Apply(kappa, values);
-        return values;
+        return MagicEntries.Values(mu[ParameterName].ToArray());
     }
 
     /// <summary>θ(μ): the operator EIM coefficients.</summary>

@@ -122,7 +122,7 @@ public class SampledSystemModelTests
         var model = FormulaModel.Value;
         Assert.That(model.Formula, Is.Not.Null);
         Assert.That(model.Formula!.Size, Is.EqualTo(model.Eim.Terms.Count));
-        Assert.That(model.Formula.CentroidsX.Count, Is.LessThanOrEqualTo(6 * model.Formula.Size), "a magic entry touches a few elements, not the mesh");
+        Assert.That(model.Formula.MagicEntries.Elements, Is.LessThanOrEqualTo(6 * model.Formula.Size), "a magic entry touches a few elements, not the mesh");
         foreach (var t in Test)
         {
             var fromMatrix = sampled.AffineOperator.Coefficients.Select(c => c.Evaluate(t.Mu)).ToArray();
