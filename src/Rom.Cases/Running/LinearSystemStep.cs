@@ -3,7 +3,7 @@ using Rom.IO.Formats;
 using Rom.IO.Hdf5;
 using Rom.IO.Plots;
 using Rom.Krylov;
-using Rom.Krylov.Sweeps;
+using Rom.Sweeps;
 using Rom.LinearAlgebra;
 
 namespace Rom.Cases.Running;

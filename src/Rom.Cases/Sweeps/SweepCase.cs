@@ -4,8 +4,9 @@ using Rom.Cases.Running;
 using Rom.Cases.Settings;
 using Rom.IO.Formats;
 using Rom.IO.Hdf5;
-using Rom.Krylov.Sweeps;
+using Rom.Sweeps;
 using Rom.LinearAlgebra;
+using Rom.Models;
 using Rom.Models.Darcy;
 
 namespace Rom.Cases.Sweeps;
@@ -94,9 +95,9 @@ public static class SweepCase
             throw new CaseInputException("problem.grid_size", grid.ToString(), $"a grid with at most 10⁸ unknowns ((s − 2)^{dimension} = {unknowns:G3})");
         return family switch
         {
-            "skr-darcy" => new SkrDarcySystems(new SkrDarcyFamily(new SkrDarcyOptions(grid, count, seed))),
-            "skr-helmholtz" => new SkrHelmholtzSystems(new SkrDarcyFamily(new SkrDarcyOptions(grid, count, seed))),
-            "darcy-spd" => new DarcySpdSystems(new DarcySpdFamily(new DarcySpdOptions(grid, dimension, count, seed))),
+            "skr-darcy" => new SkrDarcyFamily(new SkrDarcyOptions(grid, count, seed)),
+            "skr-helmholtz" => new SkrDarcyFamily(new SkrDarcyOptions(grid, count, seed, Equation: SkrEquation.Helmholtz)),
+            "darcy-spd" => new DarcySpdFamily(new DarcySpdOptions(grid, dimension, count, seed)),
             _ => MatrixList(document.Root, document.Path, s.Integer("problem.spd") == 1),
         };
     }

@@ -3,7 +3,7 @@ using Rom.Cases.Kinds;
 using Rom.Cases.Running;
 using Rom.Cases.Settings;
 using Rom.IO.Hdf5;
-using Rom.Krylov.Sweeps;
+using Rom.Sweeps;
 
 namespace Rom.Cases.Sweeps;
 

@@ -1,5 +1,5 @@
-using Rom.Krylov.Sweeps;
 using Rom.LinearAlgebra;
+using Rom.Models;
 
 namespace Rom.Bench.Krylov;
 

@@ -1,5 +1,6 @@
-using Rom.Krylov.Sweeps;
+using Rom.Models;
 using Rom.Models.Darcy;
+using Rom.Sweeps;
 
 namespace Rom.Bench.Krylov;
 
@@ -32,7 +33,7 @@ public static class KrylovBenchmark
     private static void WarmUp()
     {
         var skr = new SkrDarcyFamily(new SkrDarcyOptions(10, 2, Seed: 1));
-        ISystemFamily[] tiny = [new SkrDarcySystems(skr), new DarcySpdSystems(new DarcySpdFamily(new DarcySpdOptions(8, Dimension: 3, Count: 2, Seed: 1)))];
+        ISystemFamily[] tiny = [skr, new DarcySpdFamily(new DarcySpdOptions(8, Dimension: 3, Count: 2, Seed: 1))];
         foreach (var family in tiny)
             foreach (var mode in Modes(family))
             {
@@ -49,14 +50,12 @@ public static class KrylovBenchmark
             if (name == "darcy-spd")
             {
                 int count = options.Small ? options.Count : options.LargeCount;
-                yield return new DarcySpdSystems(new DarcySpdFamily(new DarcySpdOptions(options.Small ? 14 : 50, Dimension: 3, Count: count, Seed: 1)));
+                yield return new DarcySpdFamily(new DarcySpdOptions(options.Small ? 14 : 50, Dimension: 3, Count: count, Seed: 1));
                 continue;
             }
             foreach (int s in skrGrids)
-            {
-                var family = new SkrDarcyFamily(new SkrDarcyOptions(s, s == 202 ? options.LargeCount : options.Count, Seed: 1));
-                yield return name == "skr-darcy" ? new SkrDarcySystems(family) : new SkrHelmholtzSystems(family);
-            }
+                yield return new SkrDarcyFamily(new SkrDarcyOptions(s, s == 202 ? options.LargeCount : options.Count, Seed: 1,
+                    Equation: name == "skr-darcy" ? SkrEquation.Darcy : SkrEquation.Helmholtz));
         }
     }
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Rom.IO.Formats;
 using Rom.IO.Hdf5;
-using Rom.Krylov.Sweeps;
+using Rom.Models;
 
 namespace Rom.Bench.Krylov;
 

@@ -99,8 +99,8 @@ public class GcroDrTests
     // Fields a_t = exp((1 − t) g₀ + t g₁), t = 0..end evenly: neighbours differ a little, as after sorting.
     internal static List<double[,]> SlowlyVaryingFields(SkrDarcyFamily family, int count, double end)
     {
-        var f0 = family.Field(0);
-        var f1 = family.Field(1);
+        var f0 = family.Coefficient(0);
+        var f1 = family.Coefficient(1);
         int s = f0.GetLength(0);
         var fields = new List<double[,]>();
         for (int q = 0; q < count; q++)

@@ -14,7 +14,7 @@ public class RecyclingBenchmark
     {
         const int count = 20;
         var family = new SkrDarcyFamily(new SkrDarcyOptions(GridSize: 102, Count: count, Seed: 1));
-        var fields = Enumerable.Range(0, count).Select(family.Field).ToList();
+        var fields = Enumerable.Range(0, count).Select(family.Coefficient).ToList();
         var distances = SystemOrdering.FrobeniusDistances(fields);
         var orders = new (string Name, int[] Order)[]
         {

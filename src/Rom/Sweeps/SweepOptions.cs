@@ -1,8 +1,9 @@
+using Rom.Krylov;
 using Rom.Krylov.Preconditioners;
 using Rom.Krylov.Recycling;
 using Rom.LinearAlgebra;
 
-namespace Rom.Krylov.Sweeps;
+namespace Rom.Sweeps;
 
 /// <summary>How a sweep solves its systems: method, preconditioner, stopping, recycling, ordering and warm start.</summary>
 /// <param name="Method">One of <see cref="Methods"/>: 'cg', 'minres', 'gmres', 'bicgstab', 'cholesky' (independent

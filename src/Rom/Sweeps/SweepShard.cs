@@ -1,4 +1,4 @@
-namespace Rom.Krylov.Sweeps;
+namespace Rom.Sweeps;
 
 /// <summary>
 /// Shard <see cref="Number"/> of <see cref="Count"/> (1-based, as in <c>--shard 2/4</c>): a contiguous block of

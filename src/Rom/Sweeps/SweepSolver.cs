@@ -1,9 +1,11 @@
 using System.Diagnostics;
+using Rom.Krylov;
 using Rom.Krylov.Preconditioners;
 using Rom.Krylov.Recycling;
 using Rom.LinearAlgebra;
+using Rom.Models;
 
-namespace Rom.Krylov.Sweeps;
+namespace Rom.Sweeps;
 
 /// <summary>
 /// Solves a family of systems one after the other, as a dataset generator does (SKR, Wang et al., ICLR 2024): the

@@ -1,9 +1,10 @@
 using Rom.LinearAlgebra;
 
-namespace Rom.Krylov.Sweeps;
+namespace Rom.Models;
 
 /// <summary>
-/// A numbered family of linear systems A_i x_i = b_i that differ through a parameter field: what a sweep solves.
+/// A numbered family of linear systems A_i x_i = b_i that differ through a parameter field: what a sweep solves
+/// (<c>Rom.Sweeps.SweepSolver</c>).
 /// The field is what the systems are ordered by and what a dataset stores as the input of each sample.
 /// </summary>
 public interface ISystemFamily

@@ -1,4 +1,6 @@
-namespace Rom.Krylov.Sweeps;
+using Rom.Krylov;
+
+namespace Rom.Sweeps;
 
 /// <summary>One solved system of a sweep: what a dataset stores per sample.</summary>
 /// <param name="Index">The system's index in its family.</param>

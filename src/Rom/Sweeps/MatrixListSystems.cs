@@ -1,6 +1,7 @@
 using Rom.LinearAlgebra;
+using Rom.Models;
 
-namespace Rom.Krylov.Sweeps;
+namespace Rom.Sweeps;
 
 /// <summary>
 /// Systems given as matrices and right-hand sides (e.g. assembled by another code). All matrices must share one

@@ -1,15 +1,16 @@
 using MathNet.Numerics.LinearAlgebra;
-using Rom.Krylov.Sweeps;
 using Rom.LinearAlgebra;
+using Rom.Models;
 using Rom.Models.Darcy;
+using Rom.Sweeps;
 
-namespace Rom.Tests.Krylov.Sweeps;
+namespace Rom.Tests.Sweeps;
 
 public class SweepSolverTests
 {
-    private static ISystemFamily SmallSpd() => new DarcySpdSystems(new DarcySpdFamily(new DarcySpdOptions(GridSize: 10, Count: 3, Seed: 5)));
+    private static ISystemFamily SmallSpd() => new DarcySpdFamily(new DarcySpdOptions(GridSize: 10, Count: 3, Seed: 5));
 
-    private static ISystemFamily SmallSkr() => new SkrDarcySystems(new SkrDarcyFamily(new SkrDarcyOptions(GridSize: 12, Count: 3, Seed: 5)));
+    private static ISystemFamily SmallSkr() => new SkrDarcyFamily(new SkrDarcyOptions(GridSize: 12, Count: 3, Seed: 5));
 
     private static IEnumerable<TestCaseData> Combinations()
     {
@@ -32,7 +33,7 @@ public class SweepSolverTests
         {
             "darcy-spd" => SmallSpd(),
             "skr-darcy" => SmallSkr(),
-            _ => new SkrHelmholtzSystems(new SkrDarcyFamily(new SkrDarcyOptions(GridSize: 12, Count: 3, Seed: 5))),
+            _ => new SkrDarcyFamily(new SkrDarcyOptions(GridSize: 12, Count: 3, Seed: 5, Equation: SkrEquation.Helmholtz)),
         };
         const double tolerance = 1e-9;
         var sweep = new SweepSolver(systems, new SweepOptions(method, preconditioner, tolerance, Restart: 20, RecycleSize: 6, WarmStart: method != "cholesky"));
@@ -56,7 +57,7 @@ public class SweepSolverTests
     [Test]
     public void SortedRecyclingOnSkrDarcyNeedsFewerProductsThanIndependentGmres()
     {
-        var systems = new SkrDarcySystems(new SkrDarcyFamily(new SkrDarcyOptions(GridSize: 34, Count: 12, Seed: 3)));
+        var systems = new SkrDarcyFamily(new SkrDarcyOptions(GridSize: 34, Count: 12, Seed: 3));
         var recycled = Run(systems, new SweepOptions("gcro-dr", RelativeTolerance: 1e-8, Restart: 40, RecycleSize: 20, Ordering: "greedy"));
         var independent = Run(systems, new SweepOptions("gmres", RelativeTolerance: 1e-8, Restart: 40, Ordering: "given"));
         Assert.That(recycled.Concat(independent).All(s => s.Converged && s.RelativeResidual <= 1e-8));
@@ -75,8 +76,8 @@ public class SweepSolverTests
     public void ARestoredSweepReproducesTheRemainingSamplesExactly(string method, string family, string ordering, bool warmStart, string preconditioner = "none")
     {
         ISystemFamily systems = family == "skr"
-            ? new SkrDarcySystems(new SkrDarcyFamily(new SkrDarcyOptions(GridSize: 18, Count: 8, Seed: 9)))
-            : new DarcySpdSystems(new DarcySpdFamily(new DarcySpdOptions(GridSize: 18, Count: 8, Seed: 9)));
+            ? new SkrDarcyFamily(new SkrDarcyOptions(GridSize: 18, Count: 8, Seed: 9))
+            : new DarcySpdFamily(new DarcySpdOptions(GridSize: 18, Count: 8, Seed: 9));
         var options = new SweepOptions(method, preconditioner, 1e-8, Restart: 20, RecycleSize: 8, Ordering: ordering, WarmStart: warmStart);
         var uninterrupted = Run(systems, options);
 
@@ -159,7 +160,7 @@ public class SweepSolverTests
         var list = new MatrixListSystems(systems.Select(s => s.A).ToList(), systems.Select(s => s.B).ToList(), symmetricPositiveDefinite: true);
         Assert.That(list.Field(2), Is.EqualTo(systems[2].A.Values));
         var fromList = Run(list, new SweepOptions("cholesky", Ordering: "given"));
-        var fromFamily = Run(new DarcySpdSystems(family), new SweepOptions("cholesky", Ordering: "given"));
+        var fromFamily = Run(family, new SweepOptions("cholesky", Ordering: "given"));
         Assert.That(fromList.Select(s => s.Solution), Is.EqualTo(fromFamily.Select(s => s.Solution)));
 
         var other = new DarcySpdFamily(new DarcySpdOptions(GridSize: 11, Count: 1)).System(0);

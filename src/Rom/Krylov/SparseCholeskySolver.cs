@@ -1,7 +1,7 @@
 using Rom.LinearAlgebra;
 using Rom.LinearAlgebra.Direct;
 
-namespace Rom.Krylov.Sweeps;
+namespace Rom.Krylov;
 
 /// <summary>
 /// The sparse direct solve (<see cref="SparseCholesky"/>) behind the Krylov solve signature, so sweeps and cases
