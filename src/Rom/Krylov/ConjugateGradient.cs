@@ -8,24 +8,24 @@ namespace Rom.Krylov;
 /// </summary>
 public sealed class ConjugateGradient : IKrylovSolver
 {
-    private readonly KrylovOptions _options;
+    private readonly ConvergenceTest _stopping;
 
-    /// <summary>Creates a solver with the given stopping settings.</summary>
-    public ConjugateGradient(KrylovOptions options)
+    /// <summary>Creates a solver that stops as <paramref name="stopping"/> says.</summary>
+    public ConjugateGradient(ConvergenceTest stopping)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        _options = options;
+        ArgumentNullException.ThrowIfNull(stopping);
+        stopping.Validate();
+        _stopping = stopping;
     }
 
     /// <summary>
-    /// Solves A x = b. Stops when the recurrence residual satisfies ‖r‖/‖b‖ ≤ tolerance; a non-positive-definite
+    /// Solves A x = b. Stops when the convergence test passes on the recurrence residual ‖r‖/‖b‖; a non-positive-definite
     /// operator or preconditioner and non-finite numbers are reported in the result, never thrown.
     /// </summary>
     public KrylovResult Solve(ILinearOperator a, ReadOnlySpan<double> b, IPreconditioner? preconditioner = null,
         double[]? initialGuess = null, IterationMonitor? monitor = null)
     {
-        var run = new KrylovRun("CG", a, b, initialGuess);
+        var run = new KrylovRun("CG", a, b, initialGuess, _stopping);
         if (run.Start(b, out double bNorm) is { } early)
             return early;
         int n = run.N;
@@ -46,12 +46,8 @@ public sealed class ConjugateGradient : IKrylovSolver
             double relative = Vectors.Norm(r) / bNorm;
             history.Add(relative);
             if (j > 0) monitor?.Invoke(j, relative);
-            if (!double.IsFinite(relative))
-                return Stop(StopReason.NonFinite, j, $"the residual became non-finite at iteration {j}");
-            if (relative <= _options.RelativeTolerance)
-                return Stop(StopReason.Converged, j, $"converged to {KrylovRun.Format(relative)} in {j} iterations");
-            if (j == _options.MaxIterations)
-                return Stop(StopReason.MaxIterations, j, $"reached the cap of {j} iterations at relative residual {KrylovRun.Format(relative)}");
+            if (run.Test(j, relative) is { } stop)
+                return stop;
 
             preconditioner?.Apply(r, z);
             double rz = Vectors.Dot(r, z);

@@ -32,14 +32,13 @@ public sealed class Gmres : IKrylovSolver
     public KrylovResult Solve(ILinearOperator a, ReadOnlySpan<double> b, IPreconditioner? preconditioner = null,
         double[]? initialGuess = null, IterationMonitor? monitor = null)
     {
-        var run = new KrylovRun("GMRES", a, b, initialGuess);
+        bool left = preconditioner is not null && _options.PreconditionerSide == PreconditionerSide.Left;
+        var run = new KrylovRun("GMRES", a, b, initialGuess, _options.Stopping, left ? ResidualNorm.Preconditioned : ResidualNorm.Unpreconditioned);
         if (run.Start(b, out double bNorm) is { } early)
             return early;
         int n = run.N, m = Math.Min(_options.Restart, n);
-        double tolerance = _options.RelativeTolerance;
         var x = run.X;
         var history = run.History;
-        bool left = preconditioner is not null && _options.PreconditionerSide == PreconditionerSide.Left;
         string what = left ? "preconditioned residual" : "residual";
 
         var r = new double[n];
@@ -58,28 +57,23 @@ public sealed class Gmres : IKrylovSolver
             if (!(reference > 0 && double.IsFinite(reference)))
                 return run.Stop(StopReason.NonFinite, 0, $"‖M⁻¹b‖ = {KrylovRun.Format(reference)}: the preconditioner maps b to zero or non-finite values");
         }
+        run.Reference = reference;
+        double tolerance = _options.Stopping.Threshold(reference);
 
         double beta = Residual(run, b, left ? preconditioner : null, r, z, initial: true);
         history.Add(beta / reference);
         int iterations = 0;
         while (true)
         {
-            double relative = beta / reference;
-            if (!double.IsFinite(relative))
-                return run.Stop(StopReason.NonFinite, iterations, $"the {what} became non-finite after {iterations} iterations");
-            if (relative <= tolerance)
-                return run.Stop(StopReason.Converged, iterations,
-                    $"converged to {what} {KrylovRun.Format(relative)} in {iterations} iterations, {run.MatrixVectorProducts} products with A");
-            if (iterations >= _options.MaxIterations)
-                return run.Stop(StopReason.MaxIterations, iterations,
-                    $"reached the cap of {iterations} iterations at {what} {KrylovRun.Format(relative)}");
+            if (run.Test(iterations, beta / reference) is { } stop)
+                return stop;
 
             // One cycle: v₁ = r/β, then Arnoldi steps j = 1..m with the least-squares problem kept triangular.
             hessenberg.Reset(beta);
             var v0 = v.AsSpan(0, n);
             for (int i = 0; i < n; i++) v0[i] = r[i] / beta;
             bool invariant = false;
-            while (hessenberg.Columns < m && iterations < _options.MaxIterations)
+            while (hessenberg.Columns < m && iterations < _options.Stopping.MaxIterations)
             {
                 int j = hessenberg.Columns;
                 var vj = v.AsSpan(j * n, n);

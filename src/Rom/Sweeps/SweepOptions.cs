@@ -75,16 +75,16 @@ public sealed record SweepOptions(
     public IKrylovSolver CreateSolver()
     {
         Validate();
-        var stopping = new KrylovOptions(RelativeTolerance, MaxIterations);
+        var stopping = new ConvergenceTest(RelativeTolerance, MaxIterations);
         return Method switch
         {
             "cg" => new ConjugateGradient(stopping),
             "minres" => new Minres(stopping),
-            "gmres" => new Gmres(new GmresOptions(RelativeTolerance, MaxIterations, Restart)),
+            "gmres" => new Gmres(new GmresOptions(Restart) { Stopping = stopping }),
             "bicgstab" => new BiCgStab(stopping),
             "cholesky" => new SparseCholeskySolver(),
-            "gcro-dr" => new GcroDr(new GcroDrOptions(RelativeTolerance, MaxIterations, Restart, RecycleSize)),
-            _ => new DeflatedCg(new DeflatedCgOptions(RelativeTolerance, MaxIterations, RecycleSize)),
+            "gcro-dr" => new GcroDr(new GcroDrOptions(Restart, RecycleSize) { Stopping = stopping }),
+            _ => new DeflatedCg(new DeflatedCgOptions(RecycleSize) { Stopping = stopping }),
         };
     }
 

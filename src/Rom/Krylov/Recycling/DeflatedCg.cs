@@ -45,7 +45,7 @@ public sealed class DeflatedCg : IRecyclingSolver
     public KrylovResult Solve(ILinearOperator a, ReadOnlySpan<double> b, IPreconditioner? preconditioner = null,
         double[]? initialGuess = null, IterationMonitor? monitor = null)
     {
-        var run = new KrylovRun("deflated CG", a, b, initialGuess);
+        var run = new KrylovRun("deflated CG", a, b, initialGuess, _options.Stopping);
         if (run.Start(b, out double bNorm) is { } early)
             return early;
         int n = run.N;
@@ -82,15 +82,12 @@ public sealed class DeflatedCg : IRecyclingSolver
             double relative = Vectors.Norm(r) / bNorm;
             history.Add(relative);
             if (j > 0) monitor?.Invoke(j, relative);
-            if (!double.IsFinite(relative))
-                return run.Stop(StopReason.NonFinite, j, $"the residual became non-finite at iteration {j}");
-            if (relative <= _options.RelativeTolerance)
+            if (run.Test(j, relative) is { } stop)
             {
-                Refresh(w, aw, kept);
-                return run.Stop(StopReason.Converged, j, $"converged to {KrylovRun.Format(relative)} in {j} iterations (recycled space {w.Length})");
+                if (stop.Converged)
+                    Refresh(w, aw, kept);
+                return stop with { Message = $"{stop.Message}, recycling {w.Length} vectors" };
             }
-            if (j == _options.MaxIterations)
-                return run.Stop(StopReason.MaxIterations, j, $"reached the cap of {j} iterations at relative residual {KrylovRun.Format(relative)}");
 
             preconditioner?.Apply(r, z);
             double rz = Vectors.Dot(r, z);

@@ -1,16 +1,12 @@
 namespace Rom.Krylov.Recycling;
 
-/// <summary>Settings of deflated CG with a recycled space (Saad, Yeung, Erhel, Guyomarc'h, SIAM J. Sci. Comput. 21, 2000).</summary>
-/// <param name="RelativeTolerance">Stop when ‖b − A x‖ ≤ RelativeTolerance · ‖b‖ (default 1e-10).</param>
-/// <param name="MaxIterations">Iteration cap per solve (default 10 000).</param>
+/// <summary>
+/// Settings of deflated CG with a recycled space (Saad, Yeung, Erhel, Guyomarc'h, SIAM J. Sci. Comput. 21, 2000);
+/// <see cref="KrylovOptions.Stopping"/> applies per solve.
+/// </summary>
 /// <param name="RecycleSize">Number k of Ritz vectors kept from one solve to the next (default 10).</param>
 /// <param name="KeptDirections">Number ℓ of first search directions the Rayleigh–Ritz update draws on (default 20).</param>
-public sealed record DeflatedCgOptions(
-    double RelativeTolerance = 1e-10,
-    int MaxIterations = 10_000,
-    int RecycleSize = 10,
-    int KeptDirections = 20)
-    : KrylovOptions(RelativeTolerance, MaxIterations)
+public sealed record DeflatedCgOptions(int RecycleSize = 10, int KeptDirections = 20) : KrylovOptions
 {
     /// <inheritdoc />
     public override void Validate()

@@ -74,12 +74,12 @@ public sealed class GcroDr : IRecyclingSolver
     public KrylovResult Solve(ILinearOperator a, ReadOnlySpan<double> b, IPreconditioner? preconditioner = null,
         double[]? initialGuess = null, IterationMonitor? monitor = null)
     {
-        var run = new KrylovRun("GCRO-DR", a, b, initialGuess);
+        var run = new KrylovRun("GCRO-DR", a, b, initialGuess, _options.Stopping);
         if (run.Start(b, out double bNorm) is { } early)
             return early;
         int n = run.N, m = Math.Min(_options.Restart, n);
         int kTarget = Math.Max(0, Math.Min(_options.RecycleSize, m - 2));
-        double tolerance = _options.RelativeTolerance;
+        double tolerance = _options.Stopping.Threshold(bNorm);
         var x = run.X;
         var history = run.History;
         var r = new double[n];
@@ -143,15 +143,8 @@ public sealed class GcroDr : IRecyclingSolver
         int iterations = 0;
         while (true)
         {
-            double relative = beta / bNorm;
-            if (!double.IsFinite(relative))
-                return run.Stop(StopReason.NonFinite, iterations, $"the residual became non-finite after {iterations} iterations");
-            if (relative <= tolerance)
-                return run.Stop(StopReason.Converged, iterations,
-                    $"converged to residual {KrylovRun.Format(relative)} in {iterations} iterations, {run.MatrixVectorProducts} products with A, recycling {kc} vectors");
-            if (iterations >= _options.MaxIterations)
-                return run.Stop(StopReason.MaxIterations, iterations,
-                    $"reached the cap of {iterations} iterations at residual {KrylovRun.Format(relative)}");
+            if (run.Test(iterations, beta / bNorm) is { } stop)
+                return stop with { Message = $"{stop.Message}, recycling {kc} vectors" };
 
             // Lines 9–12 (first solve: GMRES(m), line 1, with k = 0): Arnoldi with (I − C Cᵀ) A for m − k steps,
             // Ḡ = [D B; 0 H̄] with D = diag(1/‖u_i‖), right-hand side V̂ᵀ r = [Cᵀ r; ‖r‖ e₁].
@@ -173,7 +166,7 @@ public sealed class GcroDr : IRecyclingSolver
             for (int i = 0; i < n; i++) v[i] = r[i] / beta;
             int arnoldi = 0;
             bool invariant = false;
-            while (arnoldi < steps && iterations < _options.MaxIterations)
+            while (arnoldi < steps && iterations < _options.Stopping.MaxIterations)
             {
                 int j = arnoldi;
                 Operator(v.AsSpan(j * n, n), w);
