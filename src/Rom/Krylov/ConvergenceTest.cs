@@ -63,7 +63,8 @@ public sealed record ConvergenceTest(
         return null;
     }
 
-    private static string Name(ResidualNorm norm) => norm switch
+    /// <summary>What a residual in <paramref name="norm"/> is called in messages, e.g. "relative preconditioned residual".</summary>
+    internal static string Name(ResidualNorm norm) => norm switch
     {
         ResidualNorm.Preconditioned => "relative preconditioned residual",
         ResidualNorm.Natural => "relative M⁻¹-norm residual",
