@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Rom.Krylov;
-using Rom.Krylov.Preconditioners;
 using Rom.Krylov.Recycling;
 using Rom.LinearAlgebra;
 using Rom.Models;
@@ -21,8 +20,8 @@ public sealed class SweepSolver
     private readonly double[,]? _distances;
     // Solutions of the systems solved so far in this run, by index, for warm starts.
     private readonly SortedDictionary<int, double[]> _solved = [];
-    // The 'amg-reuse' hierarchy, built from the system at position Start, so a restored run rebuilds the same one.
-    private SmoothedAggregationPreconditioner? _hierarchy;
+    // A reused preconditioner ('amg-reuse'), built from the system at position Start, so a restored run rebuilds the same one.
+    private IPreconditioner? _first;
 
     /// <summary>
     /// Checks the options against the family (SPD methods need an SPD family), computes the order and positions the
@@ -33,9 +32,10 @@ public sealed class SweepSolver
         ArgumentNullException.ThrowIfNull(family);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        if (options.NeedsSpd && !family.IsSymmetricPositiveDefinite)
-            throw new ArgumentException($"Method '{options.Method}' with preconditioner '{options.Preconditioner}' needs symmetric positive definite matrices, " +
-                $"and the family '{family.Name}' is not declared SPD; use gmres, bicgstab or gcro-dr with none, jacobi, ssor or ilu0.", nameof(options));
+        if (options.Solver.NeedsSpd && !family.IsSymmetricPositiveDefinite)
+            throw new ArgumentException($"Method '{options.Solver.Method}' with preconditioner '{options.Solver.Preconditioner}' needs symmetric positive definite matrices, " +
+                $"and the family '{family.Name}' is not declared SPD; use {Or(KrylovSolvers.Methods.Where(m => !m.NeedsSpd).Select(m => m.Name))} " +
+                $"with {Or(KrylovSolvers.Preconditioners.Where(p => !p.NeedsSpd).Select(p => p.Name))}.", nameof(options));
         Family = family;
         Options = options;
         Shard = shard ?? SweepShard.All;
@@ -51,7 +51,7 @@ public sealed class SweepSolver
             _ => Enumerable.Range(0, family.Count).ToArray(),
         };
         _distances = options.WarmStart ? distances : null;
-        _solver = options.CreateSolver();
+        _solver = options.Solver.CreateSolver();
     }
 
     /// <summary>The systems being solved.</summary>
@@ -94,7 +94,7 @@ public sealed class SweepSolver
         }
         catch (ArgumentException e)
         {
-            throw new ArgumentException($"Preconditioner '{Options.Preconditioner}' cannot be built for system {index}: {e.Message}", nameof(SweepOptions.Preconditioner), e);
+            throw new ArgumentException($"Preconditioner '{Options.Solver.Preconditioner}' cannot be built for system {index}: {e.Message}", nameof(SolverSettings.Preconditioner), e);
         }
         var result = _solver.Solve(a, b, preconditioner, from >= 0 ? _solved[from] : null);
         double seconds = clock.Elapsed.TotalSeconds;
@@ -105,13 +105,14 @@ public sealed class SweepSolver
             RelativeResidual(a, b, result.Solution), seconds, result.Reason, result.Message, from);
     }
 
-    // The system's preconditioner; 'amg-reuse' builds its hierarchy once, from the first system of the shard.
+    // The system's preconditioner; a reused kind ('amg-reuse') is built once, from the first system of the shard.
     private IPreconditioner? CreatePreconditioner(int position, CsrMatrix a)
     {
-        if (Options.Preconditioner != "amg-reuse")
-            return Options.CreatePreconditioner(a);
-        _hierarchy ??= new SmoothedAggregationPreconditioner(position == Start ? a : Family.System(Order[Start]).A);
-        return position == Start ? _hierarchy : _hierarchy.Reuse(a);
+        var kind = Options.Solver.PreconditionerKind;
+        if (kind.Reuse is null)
+            return kind.Build(a);
+        _first ??= kind.Build(position == Start ? a : Family.System(Order[Start]).A)!;
+        return position == Start ? _first : kind.Reuse(_first, a);
     }
 
     /// <summary>The state to save with the samples solved so far; <see cref="Restore"/> continues from it.</summary>
@@ -145,7 +146,7 @@ public sealed class SweepSolver
             recycling.ImportRecycleSpace(state.RecycleSpace);
         }
         else if (state.RecycleSpace.Count > 0)
-            throw new ArgumentException($"The state carries a recycle space of {state.RecycleSpace.Count} vectors, but '{Options.Method}' does not recycle.", nameof(state));
+            throw new ArgumentException($"The state carries a recycle space of {state.RecycleSpace.Count} vectors, but '{Options.Solver.Method}' does not recycle.", nameof(state));
         _solved.Clear();
         if (_distances is not null)
             foreach (var sample in solved) _solved[sample.Index] = sample.Solution;
@@ -161,6 +162,13 @@ public sealed class SweepSolver
         for (int i = 0; i < r.Length; i++) r[i] = b[i] - r[i];
         double bNorm = Vectors.Norm(b);
         return bNorm == 0 ? Vectors.Norm(r) : Vectors.Norm(r) / bNorm;
+    }
+
+    // "a, b or c".
+    private static string Or(IEnumerable<string> names)
+    {
+        var list = names.ToList();
+        return list.Count < 2 ? string.Concat(list) : $"{string.Join(", ", list[..^1])} or {list[^1]}";
     }
 
     // The solved system nearest to 'index' by field distance (ties: lowest index), or −1 without warm start or before the first solve.

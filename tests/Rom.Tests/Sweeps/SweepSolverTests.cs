@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using Rom.Krylov;
 using Rom.LinearAlgebra;
 using Rom.Models;
 using Rom.Models.Darcy;
@@ -14,8 +15,8 @@ public class SweepSolverTests
 
     private static IEnumerable<TestCaseData> Combinations()
     {
-        foreach (string method in SweepOptions.Methods)
-            foreach (string preconditioner in SweepOptions.Preconditioners)
+        foreach (string method in KrylovSolvers.Methods.Select(m => m.Name))
+            foreach (string preconditioner in KrylovSolvers.Preconditioners.Select(p => p.Name))
                 if (method != "cholesky" || preconditioner == "none")
                     yield return new TestCaseData("darcy-spd", method, preconditioner);
         foreach (string method in new[] { "gmres", "bicgstab", "gcro-dr" })
@@ -36,7 +37,7 @@ public class SweepSolverTests
             _ => new SkrDarcyFamily(new SkrDarcyOptions(GridSize: 12, Count: 3, Seed: 5, Equation: SkrEquation.Helmholtz)),
         };
         const double tolerance = 1e-9;
-        var sweep = new SweepSolver(systems, new SweepOptions(method, preconditioner, tolerance, Restart: 20, RecycleSize: 6, WarmStart: method != "cholesky"));
+        var sweep = new SweepSolver(systems, new SweepOptions(new SolverSettings(method, preconditioner, tolerance, Restart: 20, RecycleSize: 6), WarmStart: method != "cholesky"));
         while (!sweep.IsFinished)
         {
             var sample = sweep.SolveNext();
@@ -58,8 +59,8 @@ public class SweepSolverTests
     public void SortedRecyclingOnSkrDarcyNeedsFewerProductsThanIndependentGmres()
     {
         var systems = new SkrDarcyFamily(new SkrDarcyOptions(GridSize: 34, Count: 12, Seed: 3));
-        var recycled = Run(systems, new SweepOptions("gcro-dr", RelativeTolerance: 1e-8, Restart: 40, RecycleSize: 20, Ordering: "greedy"));
-        var independent = Run(systems, new SweepOptions("gmres", RelativeTolerance: 1e-8, Restart: 40, Ordering: "given"));
+        var recycled = Run(systems, new SweepOptions(new SolverSettings("gcro-dr", RelativeTolerance: 1e-8, Restart: 40, RecycleSize: 20), Ordering: "greedy"));
+        var independent = Run(systems, new SweepOptions(new SolverSettings("gmres", RelativeTolerance: 1e-8, Restart: 40), Ordering: "given"));
         Assert.That(recycled.Concat(independent).All(s => s.Converged && s.RelativeResidual <= 1e-8));
         double r = recycled.Average(s => s.MatrixVectorProducts), g = independent.Average(s => s.MatrixVectorProducts);
         TestContext.Out.WriteLine($"n = {systems.Unknowns}, 12 systems, 1e-8: sorted GCRO-DR(40,20) {r:F0} products per system, GMRES(40) {g:F0} ({g / r:F2}x)");
@@ -78,7 +79,7 @@ public class SweepSolverTests
         ISystemFamily systems = family == "skr"
             ? new SkrDarcyFamily(new SkrDarcyOptions(GridSize: 18, Count: 8, Seed: 9))
             : new DarcySpdFamily(new DarcySpdOptions(GridSize: 18, Count: 8, Seed: 9));
-        var options = new SweepOptions(method, preconditioner, 1e-8, Restart: 20, RecycleSize: 8, Ordering: ordering, WarmStart: warmStart);
+        var options = new SweepOptions(new SolverSettings(method, preconditioner, 1e-8, Restart: 20, RecycleSize: 8), Ordering: ordering, WarmStart: warmStart);
         var uninterrupted = Run(systems, options);
 
         var first = new SweepSolver(systems, options);
@@ -117,7 +118,7 @@ public class SweepSolverTests
                 Assert.That(covered, Is.EqualTo(Enumerable.Range(0, systems)), $"{count} shards of {systems}");
             }
         var family = SmallSpd();
-        var options = new SweepOptions("cg", "jacobi", Ordering: "greedy");
+        var options = new SweepOptions(new SolverSettings("cg", "jacobi"), Ordering: "greedy");
         var whole = Run(family, options);
         var sharded = Enumerable.Range(1, 2).SelectMany(i => Run(family, options, new SweepShard(i, 2))).ToList();
         Assert.That(sharded.Select(s => (s.Index, s.Position)), Is.EqualTo(whole.Select(s => (s.Index, s.Position))));
@@ -137,8 +138,8 @@ public class SweepSolverTests
         var path = Enumerable.Range(0, count).Select(k => 0.2 * k / (count - 1)).OrderBy(_ => random.Next())
             .Select(t => DarcySpdFamily.Assemble(g0.Zip(g1, (a, b) => Math.Exp((1 - t) * a + t * b)).ToArray(), s, 2)).ToList();
         var systems = new MatrixListSystems(path.Select(p => p.A).ToList(), path.Select(p => p.B).ToList(), true);
-        var cold = Run(systems, new SweepOptions("cg", "jacobi", Ordering: "greedy"));
-        var warm = Run(systems, new SweepOptions("cg", "jacobi", Ordering: "greedy", WarmStart: true));
+        var cold = Run(systems, new SweepOptions(new SolverSettings("cg", "jacobi"), Ordering: "greedy"));
+        var warm = Run(systems, new SweepOptions(new SolverSettings("cg", "jacobi"), Ordering: "greedy", WarmStart: true));
         var fields = Enumerable.Range(0, systems.Count).Select(systems.Field).ToArray();
         for (int k = 1; k < warm.Count; k++)
         {
@@ -159,8 +160,8 @@ public class SweepSolverTests
         var systems = Enumerable.Range(0, 4).Select(family.System).ToList();
         var list = new MatrixListSystems(systems.Select(s => s.A).ToList(), systems.Select(s => s.B).ToList(), symmetricPositiveDefinite: true);
         Assert.That(list.Field(2), Is.EqualTo(systems[2].A.Values));
-        var fromList = Run(list, new SweepOptions("cholesky", Ordering: "given"));
-        var fromFamily = Run(family, new SweepOptions("cholesky", Ordering: "given"));
+        var fromList = Run(list, new SweepOptions(new SolverSettings("cholesky"), Ordering: "given"));
+        var fromFamily = Run(family, new SweepOptions(new SolverSettings("cholesky"), Ordering: "given"));
         Assert.That(fromList.Select(s => s.Solution), Is.EqualTo(fromFamily.Select(s => s.Solution)));
 
         var other = new DarcySpdFamily(new DarcySpdOptions(GridSize: 11, Count: 1)).System(0);
@@ -171,13 +172,13 @@ public class SweepSolverTests
     [Test]
     public void BadOptionsNameTheSettingAndTheChoices()
     {
-        var e = Assert.Throws<ArgumentException>(() => new SweepOptions("gmress").Validate());
+        var e = Assert.Throws<ArgumentException>(() => new SweepOptions(new SolverSettings("gmress")).Validate());
         Assert.That(e!.Message, Does.Contain("Method is 'gmress'").And.Contain("'gcro-dr'"));
-        Assert.Throws<ArgumentException>(() => new SweepOptions("cholesky", "jacobi").Validate());
-        Assert.Throws<ArgumentOutOfRangeException>(() => new SweepOptions("gcro-dr", Restart: 10, RecycleSize: 9).Validate());
-        var spd = Assert.Throws<ArgumentException>(() => new SweepSolver(SmallSkr(), new SweepOptions("cg")));
+        Assert.Throws<ArgumentException>(() => new SweepOptions(new SolverSettings("cholesky", "jacobi")).Validate());
+        Assert.Throws<ArgumentOutOfRangeException>(() => new SweepOptions(new SolverSettings("gcro-dr", Restart: 10, RecycleSize: 9)).Validate());
+        var spd = Assert.Throws<ArgumentException>(() => new SweepSolver(SmallSkr(), new SweepOptions(new SolverSettings("cg"))));
         Assert.That(spd!.Message, Does.Contain("'cg'").And.Contain("skr-darcy"));
-        Assert.Throws<ArgumentException>(() => new SweepSolver(SmallSkr(), new SweepOptions("gmres", "amg")));
+        Assert.Throws<ArgumentException>(() => new SweepSolver(SmallSkr(), new SweepOptions(new SolverSettings("gmres", "amg"))));
     }
 
     private static double Distance(double[] a, double[] b) => Math.Sqrt(a.Zip(b, (x, y) => (x - y) * (x - y)).Sum());

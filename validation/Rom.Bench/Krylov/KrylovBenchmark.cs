@@ -1,3 +1,4 @@
+using Rom.Krylov;
 using Rom.Models;
 using Rom.Models.Darcy;
 using Rom.Sweeps;
@@ -65,22 +66,22 @@ public static class KrylovBenchmark
         if (!family.IsSymmetricPositiveDefinite)
             return
             [
-                new("gmres(40)", new SweepOptions("gmres", RelativeTolerance: tol, MaxIterations: 100_000, Ordering: "given")),
-                new("gcro-dr(40,20) unsorted", new SweepOptions("gcro-dr", RelativeTolerance: tol, MaxIterations: 100_000, Ordering: "given")),
-                new("gcro-dr(40,20) sorted", new SweepOptions("gcro-dr", RelativeTolerance: tol, MaxIterations: 100_000, Ordering: "greedy")),
+                new("gmres(40)", new SweepOptions(new SolverSettings("gmres", RelativeTolerance: tol, MaxIterations: 100_000), Ordering: "given")),
+                new("gcro-dr(40,20) unsorted", new SweepOptions(new SolverSettings("gcro-dr", RelativeTolerance: tol, MaxIterations: 100_000), Ordering: "given")),
+                new("gcro-dr(40,20) sorted", new SweepOptions(new SolverSettings("gcro-dr", RelativeTolerance: tol, MaxIterations: 100_000), Ordering: "greedy")),
             ];
         return
         [
-            new("pcg", new SweepOptions("cg", "jacobi", tol, Ordering: "given")),
-            new("cg", new SweepOptions("cg", "none", tol, Ordering: "given")), // like for like with SciPy's cg
-            new("pcg", new SweepOptions("cg", "ic0", tol, Ordering: "given")),
-            new("pcg", new SweepOptions("cg", "amg", tol, Ordering: "given")),
-            new("pcg", new SweepOptions("cg", "amg-reuse", tol, Ordering: "given")),
-            new("pcg sorted warm", new SweepOptions("cg", "jacobi", tol, Ordering: "greedy", WarmStart: true)),
-            new("pcg sorted warm", new SweepOptions("cg", "amg", tol, Ordering: "greedy", WarmStart: true)),
-            new("pcg sorted warm", new SweepOptions("cg", "amg-reuse", tol, Ordering: "greedy", WarmStart: true)),
-            new("deflated-cg(20) sorted", new SweepOptions("deflated-cg", "jacobi", tol, Ordering: "greedy")),
-            new("deflated-cg(20) sorted warm", new SweepOptions("deflated-cg", "jacobi", tol, Ordering: "greedy", WarmStart: true)),
+            new("pcg", new SweepOptions(new SolverSettings("cg", "jacobi", tol), Ordering: "given")),
+            new("cg", new SweepOptions(new SolverSettings("cg", "none", tol), Ordering: "given")), // like for like with SciPy's cg
+            new("pcg", new SweepOptions(new SolverSettings("cg", "ic0", tol), Ordering: "given")),
+            new("pcg", new SweepOptions(new SolverSettings("cg", "amg", tol), Ordering: "given")),
+            new("pcg", new SweepOptions(new SolverSettings("cg", "amg-reuse", tol), Ordering: "given")),
+            new("pcg sorted warm", new SweepOptions(new SolverSettings("cg", "jacobi", tol), Ordering: "greedy", WarmStart: true)),
+            new("pcg sorted warm", new SweepOptions(new SolverSettings("cg", "amg", tol), Ordering: "greedy", WarmStart: true)),
+            new("pcg sorted warm", new SweepOptions(new SolverSettings("cg", "amg-reuse", tol), Ordering: "greedy", WarmStart: true)),
+            new("deflated-cg(20) sorted", new SweepOptions(new SolverSettings("deflated-cg", "jacobi", tol), Ordering: "greedy")),
+            new("deflated-cg(20) sorted warm", new SweepOptions(new SolverSettings("deflated-cg", "jacobi", tol), Ordering: "greedy", WarmStart: true)),
         ];
     }
 
@@ -93,10 +94,10 @@ public static class KrylovBenchmark
             var sweep = new SweepSolver(family, mode.Options);
             var samples = new List<SweepSample>();
             while (!sweep.IsFinished) samples.Add(sweep.SolveNext());
-            measured.Add(("rom", mode.Label, mode.Options.Preconditioner, samples.Count, samples.Average(s => s.Iterations),
+            measured.Add(("rom", mode.Label, mode.Options.Solver.Preconditioner, samples.Count, samples.Average(s => s.Iterations),
                 samples.Average(s => s.MatrixVectorProducts), samples.Average(s => s.Seconds), samples.Count(s => s.Converged),
                 samples.Max(s => s.RelativeResidual)));
-            log?.Invoke($"{family.Name} n = {family.Unknowns}: {mode.Label} {mode.Options.Preconditioner}: {samples.Average(s => s.Seconds):F3} s per system");
+            log?.Invoke($"{family.Name} n = {family.Unknowns}: {mode.Label} {mode.Options.Solver.Preconditioner}: {samples.Average(s => s.Seconds):F3} s per system");
         }
 
         bool threeD = family.IsSymmetricPositiveDefinite;
