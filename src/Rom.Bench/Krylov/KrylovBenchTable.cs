@@ -11,7 +11,7 @@ public static class KrylovBenchTable
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(rows);
         writer.WriteLine($"Krylov benchmark, tolerance {KrylovBenchOptions.Tolerance:G} (relative residual), seconds per system = preconditioner set-up + solve.");
-        writer.WriteLine("SciPy's A-products are counted in a second, untimed solve of the first 5 systems only (validation/bench_krylov.py --count-subset).");
+        writer.WriteLine("SciPy's A-products are counted in a second, untimed solve of the first 5 systems only (bench_krylov.py --count-subset).");
         foreach (var block in rows.GroupBy(r => (r.Family, r.N)))
         {
             var first = block.First();

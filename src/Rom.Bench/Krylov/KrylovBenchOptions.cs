@@ -6,9 +6,8 @@ namespace Rom.Bench.Krylov;
 /// <param name="LargeCount">Systems per family at the larger sizes (SKR n = 4·10⁴, Darcy SPD 48³).</param>
 /// <param name="Small">Tiny sizes for a smoke test (SKR n = 32², Darcy SPD 12³) instead of the sizes.</param>
 /// <param name="DirectSubset">SciPy's spsolve runs on the first this many systems of a 3-D family only (it is slow there).</param>
-/// <param name="WorkFolder">Folder for the HDF5 files handed to SciPy.</param>
+/// <param name="WorkFolder">Folder for the HDF5 files and the script handed to SciPy.</param>
 /// <param name="Python">The Python interpreter with SciPy and h5py (Debian's /usr/bin/python3).</param>
-/// <param name="Script">Path of validation/bench_krylov.py.</param>
 public sealed record KrylovBenchOptions(
     IReadOnlyList<string> Families,
     int Count,
@@ -16,8 +15,7 @@ public sealed record KrylovBenchOptions(
     bool Small,
     int DirectSubset,
     string WorkFolder,
-    string Python,
-    string Script)
+    string Python)
 {
     /// <summary>The family names: 'skr-darcy', 'skr-helmholtz', 'darcy-spd' (3-D).</summary>
     public static IReadOnlyList<string> FamilyNames { get; } = ["skr-darcy", "skr-helmholtz", "darcy-spd"];

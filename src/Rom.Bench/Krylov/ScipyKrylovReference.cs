@@ -6,8 +6,8 @@ using Rom.Models;
 namespace Rom.Bench.Krylov;
 
 /// <summary>
-/// SciPy's side of the benchmark: the family's systems go to an HDF5 file (CSR in SciPy's layout), and
-/// validation/bench_krylov.py times gmres(restart = 40), cg and spsolve on them in a Debian Python process.
+/// SciPy's side of the benchmark: the family's systems go to an HDF5 file (CSR in SciPy's layout), and the embedded
+/// Scripts/bench_krylov.py times gmres(restart = 40), cg and spsolve on them in a Debian Python process.
 /// </summary>
 internal static class ScipyKrylovReference
 {
@@ -40,15 +40,13 @@ internal static class ScipyKrylovReference
 
     private static string RunScript(KrylovBenchOptions options, string file, IReadOnlyList<string> methods, int directSubset)
     {
-        if (!File.Exists(options.Script))
-            throw new InvalidOperationException($"The SciPy script '{options.Script}' does not exist; run from the repository root or pass --scipy-script.");
-        var run = PythonScript.Run(options.Python,
+        var run = PythonScript.Run(options.Python, "bench_krylov.py", options.WorkFolder,
         [
-            options.Script, file, "--methods", string.Join(",", methods), "--tol", KrylovBenchOptions.Tolerance.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+            file, "--methods", string.Join(",", methods), "--tol", KrylovBenchOptions.Tolerance.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
             "--restart", "40", "--direct-subset", directSubset.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ]);
         if (run.ExitCode != 0)
-            throw new InvalidOperationException($"'{options.Python} {options.Script}' failed with exit code {run.ExitCode} " +
+            throw new InvalidOperationException($"'{options.Python} bench_krylov.py' failed with exit code {run.ExitCode} " +
                 $"(it needs Debian's python3-scipy and python3-h5py): {run.Error.Trim()}");
         return run.Output;
     }

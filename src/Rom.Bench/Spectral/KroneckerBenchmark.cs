@@ -7,15 +7,12 @@ namespace Rom.Bench.Spectral;
 
 /// <summary>
 /// Rom's <see cref="KroneckerOperator"/> applied to a block of vectors against NumPy with OpenBLAS doing the same
-/// products (<c>validation/bench_kron_numpy.py</c> run by Debian's /usr/bin/python3 on the same data, timing itself),
+/// products (the embedded <c>Scripts/bench_kron_numpy.py</c> run by Debian's /usr/bin/python3 on the same data, timing itself),
 /// once per dense backend of Rom; the rows also give the largest difference between the two results. Both sides
 /// use every core (OpenBLAS's threads, Rom's GEMM threads).
 /// </summary>
 public sealed class KroneckerBenchmark : ISpectralBenchmark
 {
-    /// <summary>The interpreter with Debian's NumPy (the pyenv python3 on PATH has none).</summary>
-    public const string Python = "/usr/bin/python3";
-
     /// <inheritdoc />
     public string Title => "Kronecker matvec vs NumPy/OpenBLAS";
 
@@ -73,22 +70,19 @@ public sealed class KroneckerBenchmark : ISpectralBenchmark
     /// <summary>Writes the operands, runs the NumPy script and reads back its time and result; on failure says why.</summary>
     private static (double? Seconds, double[]? Y, string Missing) RunNumPy(Matrix<double> k1, Matrix<double> k2, double[] x, int n, int count, double seconds)
     {
-        if (!File.Exists(Python))
-            return (null, null, $"{Python} not installed (apt-get install python3-numpy)");
+        const string python = PythonScript.DebianPython;
+        if (!File.Exists(python))
+            return (null, null, $"{python} not installed (apt-get install python3-numpy)");
         string folder = Directory.CreateTempSubdirectory("rom-bench-kron-").FullName;
         try
         {
-            string script = Path.Combine(folder, "bench_kron_numpy.py");
-            using (var resource = typeof(KroneckerBenchmark).Assembly.GetManifestResourceStream("bench_kron_numpy.py")!)
-            using (var file = File.Create(script))
-                resource.CopyTo(file);
             WriteRaw(Path.Combine(folder, "k1.bin"), k1.ToRowMajorArray());
             WriteRaw(Path.Combine(folder, "k2.bin"), k2.ToRowMajorArray());
             WriteRaw(Path.Combine(folder, "x.bin"), x);
-            var run = PythonScript.Run(Python, [script, folder, $"{n}", $"{n}", $"{count}", seconds.ToString("R", CultureInfo.InvariantCulture)]);
+            var run = PythonScript.Run(python, "bench_kron_numpy.py", folder, [folder, $"{n}", $"{n}", $"{count}", seconds.ToString("R", CultureInfo.InvariantCulture)]);
             string? line = run.Output.Split('\n').FirstOrDefault(l => l.StartsWith("numpy_seconds ", StringComparison.Ordinal));
             if (run.Error.Contains("No module named 'numpy'", StringComparison.Ordinal))
-                return (null, null, $"NumPy not installed for {Python} (apt-get install python3-numpy)");
+                return (null, null, $"NumPy not installed for {python} (apt-get install python3-numpy)");
             if (run.ExitCode != 0 || line is null)
                 return (null, null, $"NumPy script failed (exit {run.ExitCode}): {run.Error.Trim()}");
             double time = double.Parse(line["numpy_seconds ".Length..], CultureInfo.InvariantCulture);
