@@ -14,12 +14,7 @@ public sealed class BiCgStab : IKrylovSolver
     private readonly ConvergenceTest _stopping;
 
     /// <summary>Creates a solver that stops as <paramref name="stopping"/> says.</summary>
-    public BiCgStab(ConvergenceTest stopping)
-    {
-        ArgumentNullException.ThrowIfNull(stopping);
-        stopping.Validate();
-        _stopping = stopping;
-    }
+    public BiCgStab(ConvergenceTest stopping) => _stopping = ConvergenceTest.Checked(stopping);
 
     /// <summary>
     /// Solves A x = b. The history holds the recurrence residual ‖r‖/‖b‖ per iteration (two products with A

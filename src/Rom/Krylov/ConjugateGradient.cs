@@ -11,12 +11,7 @@ public sealed class ConjugateGradient : IKrylovSolver
     private readonly ConvergenceTest _stopping;
 
     /// <summary>Creates a solver that stops as <paramref name="stopping"/> says.</summary>
-    public ConjugateGradient(ConvergenceTest stopping)
-    {
-        ArgumentNullException.ThrowIfNull(stopping);
-        stopping.Validate();
-        _stopping = stopping;
-    }
+    public ConjugateGradient(ConvergenceTest stopping) => _stopping = ConvergenceTest.Checked(stopping);
 
     /// <summary>
     /// Solves A x = b. Stops when the convergence test passes on the recurrence residual ‖r‖/‖b‖; a non-positive-definite
@@ -30,7 +25,6 @@ public sealed class ConjugateGradient : IKrylovSolver
             return early;
         int n = run.N;
         var x = run.X;
-        var history = run.History;
         KrylovResult Stop(StopReason reason, int iterations, string message) => run.Stop(reason, iterations, message);
 
         // r₀ = b − A x₀, z₀ = M⁻¹ r₀, p₀ = z₀.
@@ -43,10 +37,7 @@ public sealed class ConjugateGradient : IKrylovSolver
         double previousRz = 0;
         for (int j = 0; ; j++)
         {
-            double relative = Vectors.Norm(r) / bNorm;
-            history.Add(relative);
-            if (j > 0) monitor?.Invoke(j, relative);
-            if (run.Test(j, relative) is { } stop)
+            if (run.Record(j, Vectors.Norm(r) / bNorm, monitor) is { } stop)
                 return stop;
 
             preconditioner?.Apply(r, z);

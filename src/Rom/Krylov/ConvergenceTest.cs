@@ -32,6 +32,14 @@ public sealed record ConvergenceTest(
             throw new ArgumentOutOfRangeException(nameof(DivergenceTolerance), DivergenceTolerance, "The divergence tolerance must be greater than 1 (+∞ turns the test off).");
     }
 
+    /// <summary>Returns <paramref name="stopping"/> once it is known to be usable (the solvers' constructors call this).</summary>
+    internal static ConvergenceTest Checked(ConvergenceTest stopping)
+    {
+        ArgumentNullException.ThrowIfNull(stopping);
+        stopping.Validate();
+        return stopping;
+    }
+
     /// <summary>
     /// The relative residual at or below which a solve whose residuals are measured against <paramref name="reference"/>
     /// has converged: max(RelativeTolerance, AbsoluteTolerance / reference).

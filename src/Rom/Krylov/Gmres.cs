@@ -12,12 +12,7 @@ public sealed class Gmres : IKrylovSolver
     private readonly GmresOptions _options;
 
     /// <summary>Creates a solver with the given settings.</summary>
-    public Gmres(GmresOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        _options = options;
-    }
+    public Gmres(GmresOptions options) => _options = KrylovOptions.Checked(options);
 
     /// <summary>
     /// Solves A x = b. The history holds the Givens recurrence residual per Arnoldi step, replaced by the recomputed

@@ -16,4 +16,12 @@ public abstract record KrylovOptions
             throw new ArgumentNullException(nameof(Stopping), "The convergence test is missing.");
         Stopping.Validate();
     }
+
+    /// <summary>Returns <paramref name="options"/> once they are known to be usable (the solvers' constructors call this).</summary>
+    internal static T Checked<T>(T options) where T : KrylovOptions
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        return options;
+    }
 }

@@ -112,6 +112,17 @@ internal sealed class KrylovRun
         return stopping.Check(iteration, relative, Reference, History[0], Norm, estimate) is { } decision ? Stop(decision, iteration) : null;
     }
 
+    /// <summary>
+    /// For methods that measure one residual per iteration (CG, deflated CG): adds it to the history, shows it to the
+    /// monitor (from iteration 1 on) and applies <see cref="Test"/>.
+    /// </summary>
+    public KrylovResult? Record(int iteration, double relative, IterationMonitor? monitor)
+    {
+        History.Add(relative);
+        if (iteration > 0) monitor?.Invoke(iteration, relative);
+        return Test(iteration, relative);
+    }
+
     /// <summary>Ends the solve with the current iterate.</summary>
     public KrylovResult Stop(StopReason reason, int iterations, string message) =>
         new(X, iterations, History, reason, message, _clock.Elapsed) { MatrixVectorProducts = MatrixVectorProducts, HistoryNorm = Norm };

@@ -12,12 +12,7 @@ public sealed class Minres : IKrylovSolver
     private readonly ConvergenceTest _stopping;
 
     /// <summary>Creates a solver that stops as <paramref name="stopping"/> says.</summary>
-    public Minres(ConvergenceTest stopping)
-    {
-        ArgumentNullException.ThrowIfNull(stopping);
-        stopping.Validate();
-        _stopping = stopping;
-    }
+    public Minres(ConvergenceTest stopping) => _stopping = ConvergenceTest.Checked(stopping);
 
     /// <summary>
     /// Solves A x = b. The history holds the recurrence residual φ̄_k/‖b‖ (in the M⁻¹-norm when preconditioned);

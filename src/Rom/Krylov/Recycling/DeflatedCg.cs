@@ -15,12 +15,7 @@ public sealed class DeflatedCg : IRecyclingSolver
     private double[][] _w = [];
 
     /// <summary>Creates a solver whose recycled space starts empty.</summary>
-    public DeflatedCg(DeflatedCgOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        _options = options;
-    }
+    public DeflatedCg(DeflatedCgOptions options) => _options = KrylovOptions.Checked(options);
 
     /// <summary>Dimension of the recycled space carried into the next solve.</summary>
     public int RecycledDimension => _w.Length;
@@ -52,7 +47,6 @@ public sealed class DeflatedCg : IRecyclingSolver
         if (_w.Length > 0 && _w[0].Length != n)
             _w = [];
         var x = run.X;
-        var history = run.History;
 
         // AW and E = WᵀAW; if E is not SPD (A changed too much, or is indefinite), drop the space.
         var w = _w;
@@ -79,10 +73,7 @@ public sealed class DeflatedCg : IRecyclingSolver
         double previousRz = 0;
         for (int j = 0; ; j++)
         {
-            double relative = Vectors.Norm(r) / bNorm;
-            history.Add(relative);
-            if (j > 0) monitor?.Invoke(j, relative);
-            if (run.Test(j, relative) is { } stop)
+            if (run.Record(j, Vectors.Norm(r) / bNorm, monitor) is { } stop)
             {
                 if (stop.Converged)
                     Refresh(w, aw, kept);

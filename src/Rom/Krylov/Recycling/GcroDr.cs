@@ -29,12 +29,7 @@ public sealed class GcroDr : IRecyclingSolver
     private int _n;
 
     /// <summary>Creates a solver with an empty recycle space.</summary>
-    public GcroDr(GcroDrOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        _options = options;
-    }
+    public GcroDr(GcroDrOptions options) => _options = KrylovOptions.Checked(options);
 
     /// <summary>Number of vectors in the recycle space carried to the next solve (0 before the first).</summary>
     public int RecycledDimension { get; private set; }
