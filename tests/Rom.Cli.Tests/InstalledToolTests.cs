@@ -4,15 +4,16 @@ using System.Text.Json;
 namespace Rom.Cli.Tests;
 
 /// <summary>
-/// The shipped tool carries everything <c>rom bench</c> needs: packed, installed into a fresh folder and run from a
-/// working directory outside the repository, it finds its embedded Python scripts and writes its rows. Explicit (it
+/// The shipped tool carries everything <c>rom bench</c> and <c>rom validate</c> need: packed, installed into a fresh
+/// folder and run from a working directory outside the repository, it finds its embedded Python scripts and validation
+/// cases and writes its rows. Explicit (it
 /// packs and installs, ~30 s): <c>dotnet test tests/Rom.Cli.Tests -c Release --filter Category=Install</c>, as
 /// .ci/run does.
 /// </summary>
 public class InstalledToolTests : TempFolderTest
 {
     [Test, Explicit("packs and installs the tool; run with --filter Category=Install"), Category("Install")]
-    public void BenchRunsFromAnInstalledToolOutsideTheRepository()
+    public void BenchAndValidateRunFromAnInstalledToolOutsideTheRepository()
     {
         string packages = PathOf("packages"), tools = PathOf("tools"), work = PathOf("work");
         Run("dotnet", Cli.RepoRoot, "pack", Path.Combine(Cli.RepoRoot, "src", "Rom.Cli"), "-c", "Release", "-o", packages);
@@ -34,6 +35,10 @@ public class InstalledToolTests : TempFolderTest
         foreach (var row in rows)
             Assert.That(row.GetProperty("converged").GetInt32(), Is.EqualTo(row.GetProperty("systems").GetInt32()), row.ToString());
         Assert.That(File.Exists(Path.Combine(work, "results", "bench-krylov.json")));
+
+        string validation = Run(rom, work, "validate");
+        Assert.That(validation, Does.Contain($"{Directory.GetFiles(Path.Combine(Cli.RepoRoot, "validation", "cases"), "*.h5").Length} passed, 0 failed"),
+            "the shipped validation cases run without a checkout");
     }
 
     // Runs a process to its end in `folder`; a non-zero exit fails the test with its output. Returns standard output.
