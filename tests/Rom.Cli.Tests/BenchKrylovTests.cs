@@ -9,8 +9,7 @@ public class BenchKrylovTests : TempFolderTest
     public void SmallBenchmarkPrintsOneSaneRowPerModeAndWritesBothFiles()
     {
         string table = PathOf("bench.txt");
-        var outcome = Cli.Run("bench", "krylov", "--count", "3", "--sizes", "small", "--json", "--out", table,
-            "--scipy-script", Path.Combine(Cli.RepoRoot, "validation", "bench_krylov.py"));
+        var outcome = Cli.Run("bench", "krylov", "--count", "3", "--sizes", "small", "--json", "--out", table);
         Assert.That(outcome.ExitCode, Is.Zero, outcome.ToString());
         Assert.That(File.ReadAllText(table), Does.Contain("gcro-dr(40,20) sorted").And.Contain("spsolve"));
         using var rows = JsonDocument.Parse(outcome.Out);

@@ -54,7 +54,7 @@ public class SweepCommandTests : TempFolderTest
         var solutions = tree.Dataset("solutions").AsDoubles();
         for (int i = 0; i < 12; i++)
         {
-            Assert.That(inputs.AsSpan(i * 324, 324).ToArray(), Is.EqualTo(family.Field(i).Cast<double>()), $"input row {i} is the field of system {i}");
+            Assert.That(inputs.AsSpan(i * 324, 324).ToArray(), Is.EqualTo(family.Coefficient(i).Cast<double>()), $"input row {i} is the field of system {i}");
             var (a, b) = family.System(i);
             var r = new double[256];
             a.Apply(solutions.AsSpan(i * 256, 256), r);

@@ -1,7 +1,7 @@
 using Rom.Cases.Running;
 using Rom.Cases.Settings;
 using Rom.Cases.Sweeps;
-using Rom.Krylov.Sweeps;
+using Rom.Sweeps;
 
 namespace Rom.Cases.Kinds;
 

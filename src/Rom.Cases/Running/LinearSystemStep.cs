@@ -3,7 +3,6 @@ using Rom.IO.Formats;
 using Rom.IO.Hdf5;
 using Rom.IO.Plots;
 using Rom.Krylov;
-using Rom.Krylov.Sweeps;
 using Rom.LinearAlgebra;
 
 namespace Rom.Cases.Running;
@@ -17,12 +16,8 @@ public static class LinearSystemStep
     /// <summary>Settings of the solve and of what the run writes.</summary>
     public static IReadOnlyList<SettingDefinition> Settings { get; } =
     [
-        SettingDefinition.Choice("solver.method", "cg",
-            "Solver: 'cg' (SPD), 'minres' (symmetric), 'gmres' and 'bicgstab' (any square matrix), or 'cholesky' (sparse direct, SPD).",
-            "cg", "minres", "gmres", "bicgstab", "cholesky"),
-        SettingDefinition.Choice("solver.preconditioner", "jacobi",
-            "Preconditioner: 'jacobi', 'ssor', 'ilu0', 'ic0', 'amg' (smoothed aggregation, SPD) or 'none'.",
-            "jacobi", "ssor", "ilu0", "ic0", "amg", "none"),
+        SolverChoices.Method("solver.method", "cg", "Solver", KrylovSolvers.Methods.Where(m => !m.Recycles)),
+        SolverChoices.Preconditioner("solver.preconditioner", "jacobi", "Preconditioner", KrylovSolvers.Preconditioners.Where(p => p.Reuse is null)),
         SettingDefinition.Integer("solver.restart", 40, "GMRES restart length m.", 1),
         SettingDefinition.Real("solver.relative_tolerance", 1e-10, "Stop when ‖b − A u‖ ≤ tolerance · ‖b‖.", x => x > 0 && x < 1, "a number in (0, 1)"),
         SettingDefinition.Integer("solver.max_iterations", 20_000, "Iteration cap; reaching it fails the run.", 1),
@@ -35,12 +30,14 @@ public static class LinearSystemStep
     {
         double tolerance = settings.Real("solver.relative_tolerance");
         string method = settings.Text("solver.method");
+        bool direct = KrylovSolvers.Method(method).IsDirect;
         // A direct solve has no preconditioner; the setting then only matters for the iterative methods.
-        string name = method == "cholesky" ? "none" : settings.Text("solver.preconditioner");
-        var options = new SweepOptions(method, name, tolerance, (int)settings.Integer("solver.max_iterations"), (int)settings.Integer("solver.restart"));
-        var solver = options.CreateSolver();
-        var preconditioner = Unsuitable("solver.preconditioner", name, () => options.CreatePreconditioner(a));
-        progress.Report(new ProgressUpdate("solve", 0, method == "cholesky"
+        string name = direct ? "none" : settings.Text("solver.preconditioner");
+        var choice = new SolverSettings(method, name, tolerance, (int)Math.Min(settings.Integer("solver.max_iterations"), int.MaxValue),
+            (int)Math.Min(settings.Integer("solver.restart"), int.MaxValue));
+        var solver = choice.CreateSolver();
+        var preconditioner = Unsuitable("solver.preconditioner", name, () => choice.CreatePreconditioner(a));
+        progress.Report(new ProgressUpdate("solve", 0, direct
             ? $"sparse Cholesky on {a.Rows:N0} unknowns"
             : $"{method.ToUpperInvariant()} ({name}) on {a.Rows:N0} unknowns"));
         var result = Unsuitable("solver.method", method, () => solver.Solve(a, b, preconditioner, monitor: (k, r) =>

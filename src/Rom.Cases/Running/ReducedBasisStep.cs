@@ -58,7 +58,7 @@ public static class ReducedBasisStep
     {
         SpdSolverFactory solver = s.Text("reduction.solver") == "cholesky"
             ? SparseCholesky.Factory()
-            : IterativeInverse.Factory(new KrylovOptions(RelativeTolerance: 1e-12, MaxIterations: 100_000));
+            : IterativeInverse.Factory(new ConvergenceTest(RelativeTolerance: 1e-12, MaxIterations: 100_000));
         var space = model.ParameterSpace;
         var training = trainingSet ?? TrainingSet(space, s);
         int maxBasis = (int)s.Integer("reduction.max_basis_size");

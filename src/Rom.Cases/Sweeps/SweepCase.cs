@@ -4,9 +4,11 @@ using Rom.Cases.Running;
 using Rom.Cases.Settings;
 using Rom.IO.Formats;
 using Rom.IO.Hdf5;
-using Rom.Krylov.Sweeps;
+using Rom.Krylov;
 using Rom.LinearAlgebra;
+using Rom.Models;
 using Rom.Models.Darcy;
+using Rom.Sweeps;
 
 namespace Rom.Cases.Sweeps;
 
@@ -29,12 +31,11 @@ public static class SweepCase
         new("problem.dimension", SettingType.Integer, 2L, "Space dimension d: 2, or 3 for darcy-spd.", v => (long)v is 2 or 3 ? null : "2 or 3"),
         SettingDefinition.Integer("problem.count", 100, "Number of systems (generated families).", 1),
         new("problem.seed", SettingType.Integer, 0L, "Seed of the generated family.", v => (long)v is >= 0 and <= int.MaxValue ? null : $"an integer in 0..{int.MaxValue}"),
-        SettingDefinition.Flag("problem.spd", false, "matrix-list: the given matrices are symmetric positive definite (allows cg, minres, deflated-cg, cholesky, ic0, amg, amg-reuse)."),
-        SettingDefinition.Choice("sweep.method", "gcro-dr",
-            "Solver: 'cg', 'minres', 'gmres', 'bicgstab', 'cholesky' (each system on its own) or 'gcro-dr', 'deflated-cg' (recycling from system to system).",
-            [.. SweepOptions.Methods]),
-        SettingDefinition.Choice("sweep.preconditioner", "none", "Preconditioner built for every system: 'none', 'jacobi', 'ssor', 'ilu0', 'ic0', 'amg' or 'amg-reuse' (AMG whose aggregates and prolongators come from the shard's first system and are reused; the last three SPD only).",
-            [.. SweepOptions.Preconditioners]),
+        SettingDefinition.Flag("problem.spd", false, "matrix-list: the given matrices are symmetric positive definite (allows " +
+            string.Join(", ", KrylovSolvers.Methods.Where(m => m.NeedsSpd).Select(m => m.Name).Concat(KrylovSolvers.Preconditioners.Where(p => p.NeedsSpd).Select(p => p.Name))) + ")."),
+        SolverChoices.Method("sweep.method", "gcro-dr", "Solver", KrylovSolvers.Methods),
+        SolverChoices.Preconditioner("sweep.preconditioner", "none", "Preconditioner built for every system (a reused one from the shard's first system)",
+            KrylovSolvers.Preconditioners),
         SettingDefinition.Real("sweep.relative_tolerance", 1e-8, "Stop when ‖b − A x‖ ≤ tolerance · ‖b‖.", x => x > 0 && x < 1, "a number in (0, 1)"),
         SettingDefinition.Integer("sweep.max_iterations", 10_000, "Iteration cap per system.", 1),
         SettingDefinition.Integer("sweep.restart", 40, "Restart length m of GMRES and GCRO-DR.", 1),
@@ -50,9 +51,10 @@ public static class SweepCase
     /// <summary>The sweep options the settings give.</summary>
     public static SweepOptions Options(CaseSettings s)
     {
-        var options = new SweepOptions(s.Text("sweep.method"), s.Text("sweep.preconditioner"), s.Real("sweep.relative_tolerance"),
+        var solver = new SolverSettings(s.Text("sweep.method"), s.Text("sweep.preconditioner"), s.Real("sweep.relative_tolerance"),
             (int)Math.Min(s.Integer("sweep.max_iterations"), int.MaxValue), (int)Math.Min(s.Integer("sweep.restart"), int.MaxValue),
-            (int)Math.Min(s.Integer("sweep.recycle_size"), int.MaxValue), s.Text("sweep.ordering"), s.Integer("sweep.warm_start") == 1);
+            (int)Math.Min(s.Integer("sweep.recycle_size"), int.MaxValue));
+        var options = new SweepOptions(solver, s.Text("sweep.ordering"), s.Integer("sweep.warm_start") == 1);
         Blame(s, () => options.Validate());
         return options;
     }
@@ -94,9 +96,9 @@ public static class SweepCase
             throw new CaseInputException("problem.grid_size", grid.ToString(), $"a grid with at most 10⁸ unknowns ((s − 2)^{dimension} = {unknowns:G3})");
         return family switch
         {
-            "skr-darcy" => new SkrDarcySystems(new SkrDarcyFamily(new SkrDarcyOptions(grid, count, seed))),
-            "skr-helmholtz" => new SkrHelmholtzSystems(new SkrDarcyFamily(new SkrDarcyOptions(grid, count, seed))),
-            "darcy-spd" => new DarcySpdSystems(new DarcySpdFamily(new DarcySpdOptions(grid, dimension, count, seed))),
+            "skr-darcy" => new SkrDarcyFamily(new SkrDarcyOptions(grid, count, seed)),
+            "skr-helmholtz" => new SkrDarcyFamily(new SkrDarcyOptions(grid, count, seed, Equation: SkrEquation.Helmholtz)),
+            "darcy-spd" => new DarcySpdFamily(new DarcySpdOptions(grid, dimension, count, seed)),
             _ => MatrixList(document.Root, document.Path, s.Integer("problem.spd") == 1),
         };
     }
@@ -136,11 +138,11 @@ public static class SweepCase
         {
             string key = e.ParamName switch
             {
-                nameof(SweepOptions.Preconditioner) => "sweep.preconditioner",
-                nameof(SweepOptions.RelativeTolerance) => "sweep.relative_tolerance",
-                nameof(SweepOptions.MaxIterations) => "sweep.max_iterations",
-                nameof(SweepOptions.Restart) => "sweep.restart",
-                nameof(SweepOptions.RecycleSize) => "sweep.recycle_size",
+                nameof(SolverSettings.Preconditioner) => "sweep.preconditioner",
+                nameof(SolverSettings.RelativeTolerance) => "sweep.relative_tolerance",
+                nameof(SolverSettings.MaxIterations) => "sweep.max_iterations",
+                nameof(SolverSettings.Restart) => "sweep.restart",
+                nameof(SolverSettings.RecycleSize) => "sweep.recycle_size",
                 nameof(SweepOptions.Ordering) => "sweep.ordering",
                 nameof(SweepOptions.WarmStart) => "sweep.warm_start",
                 _ => "sweep.method",

@@ -1,5 +1,5 @@
 using Rom.IO.Hdf5;
-using Rom.Krylov.Sweeps;
+using Rom.Sweeps;
 
 namespace Rom.Cases.Sweeps;
 

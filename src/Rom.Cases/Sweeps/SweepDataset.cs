@@ -2,7 +2,7 @@ using Rom.Cases.Running;
 using Rom.IO.Hdf5;
 using Rom.IO.Plots;
 using Rom.Krylov;
-using Rom.Krylov.Sweeps;
+using Rom.Sweeps;
 
 namespace Rom.Cases.Sweeps;
 

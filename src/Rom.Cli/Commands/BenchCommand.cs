@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Rom.Cli.Commands;
 
-/// <summary><c>rom bench …</c>: benchmarks of Rom side by side with reference libraries (validation/Rom.Bench).</summary>
+/// <summary><c>rom bench …</c>: benchmarks of Rom side by side with reference libraries (src/Rom.Bench).</summary>
 public static class BenchCommand
 {
     /// <summary>Builds the parent command with its subcommands.</summary>

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Rom.Bench;
 using Rom.Bench.Krylov;
 using Rom.Cli.Output;
 
@@ -33,16 +34,11 @@ public static class BenchKrylovCommand
             Description = "Table file to write; the JSON goes beside it with the extension .json.",
             DefaultValueFactory = _ => Path.Combine("results", "bench-krylov.txt"),
         };
-        var python = new Option<string>("--python") { Description = "Python with SciPy and h5py.", DefaultValueFactory = _ => "/usr/bin/python3" };
-        var script = new Option<string>("--scipy-script")
-        {
-            Description = "SciPy's side of the benchmark.",
-            DefaultValueFactory = _ => Path.Combine("validation", "bench_krylov.py"),
-        };
+        var python = new Option<string>("--python") { Description = "Python with SciPy and h5py.", DefaultValueFactory = _ => PythonScript.DebianPython };
         var json = new Option<bool>("--json") { Description = "Print a JSON array of rows instead of the table." };
         var command = new Command("krylov", "Independent vs recycled Krylov solvers on the SKR and Darcy SPD families, with SciPy's gmres, cg and spsolve on the same matrices.")
         {
-            families, count, largeCount, sizes, directSubset, output, python, script, json,
+            families, count, largeCount, sizes, directSubset, output, python, json,
         };
         command.SetAction(parse =>
         {
@@ -56,7 +52,7 @@ public static class BenchKrylovCommand
             var options = new KrylovBenchOptions(
                 parse.GetRequiredValue(families).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
                 parse.GetValue(count), parse.GetValue(largeCount), sizeName == "small", parse.GetValue(directSubset),
-                Path.Combine(Path.GetTempPath(), $"rom-bench-krylov-{Environment.ProcessId}"), parse.GetRequiredValue(python), parse.GetRequiredValue(script));
+                Path.Combine(Path.GetTempPath(), $"rom-bench-krylov-{Environment.ProcessId}"), parse.GetRequiredValue(python));
             try
             {
                 options.Validate();
@@ -75,6 +71,11 @@ public static class BenchKrylovCommand
             {
                 context.Error.WriteLine($"error: {e.Message}");
                 return ExitCodes.Failure;
+            }
+            finally
+            {
+                // The folder is this process's own (named after its id): the exported systems and the script went there.
+                if (Directory.Exists(options.WorkFolder)) Directory.Delete(options.WorkFolder, recursive: true);
             }
             string jsonText = new JsonArray(rows.Select(ToJson).ToArray()).ToJsonString(new JsonSerializerOptions { WriteIndented = true });
             var table = new StringWriter();

@@ -2,7 +2,7 @@ using System.CommandLine;
 using Rom.Cases;
 using Rom.Cases.Sweeps;
 using Rom.Cli.Output;
-using Rom.Krylov.Sweeps;
+using Rom.Sweeps;
 
 namespace Rom.Cli.Commands;
 

@@ -11,15 +11,10 @@ public sealed class BiCgStab : IKrylovSolver
     // An inner product whose cosine falls below ε² is treated as zero (SciPy's rhotol and omegatol are ε²).
     private const double Vanishing = 4.930380657631324e-32;
 
-    private readonly KrylovOptions _options;
+    private readonly ConvergenceTest _stopping;
 
-    /// <summary>Creates a solver with the given stopping settings.</summary>
-    public BiCgStab(KrylovOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        _options = options;
-    }
+    /// <summary>Creates a solver that stops as <paramref name="stopping"/> says.</summary>
+    public BiCgStab(ConvergenceTest stopping) => _stopping = ConvergenceTest.Checked(stopping);
 
     /// <summary>
     /// Solves A x = b. The history holds the recurrence residual ‖r‖/‖b‖ per iteration (two products with A
@@ -29,13 +24,13 @@ public sealed class BiCgStab : IKrylovSolver
     public KrylovResult Solve(ILinearOperator a, ReadOnlySpan<double> b, IPreconditioner? preconditioner = null,
         double[]? initialGuess = null, IterationMonitor? monitor = null)
     {
-        var run = new KrylovRun("BiCGSTAB", a, b, initialGuess);
+        var run = new KrylovRun("BiCGSTAB", a, b, initialGuess, _stopping);
         if (run.Start(b, out double bNorm) is { } early)
             return early;
         int n = run.N;
         var x = run.X;
         var history = run.History;
-        double tolerance = _options.RelativeTolerance;
+        double tolerance = _stopping.Threshold(bNorm);
 
         var r = new double[n];
         var p = new double[n];
@@ -54,20 +49,18 @@ public sealed class BiCgStab : IKrylovSolver
         history.Add(relative);
         for (int i = 0; ; i++)
         {
-            if (!double.IsFinite(relative))
-                return run.Stop(StopReason.NonFinite, i, $"the residual became non-finite at iteration {i}");
-            if (relative <= target)
+            if (double.IsFinite(relative) && relative <= target)
             {
                 // Confirm on the true residual; if rounding made the recurrence drift, ask it for more.
                 run.Residual(b, t);
                 double actual = Vectors.Norm(t) / bNorm;
                 history[^1] = actual;
-                if (actual <= tolerance)
-                    return run.Stop(StopReason.Converged, i, $"converged to {KrylovRun.Format(actual)} in {i} iterations");
+                if (run.Test(i, actual) is { Converged: true } converged)
+                    return converged;
                 target = relative * tolerance / actual;
             }
-            if (i == _options.MaxIterations)
-                return run.Stop(StopReason.MaxIterations, i, $"reached the cap of {i} iterations at relative residual {KrylovRun.Format(relative)}");
+            if (run.Test(i, relative, estimate: true) is { } stop)
+                return stop;
 
             // ρ_i = (r̂₀, r_{i−1}); β = (ρ_i/ρ_{i−1})(α/ω); p = r + β (p − ω v).
             double rhoNew = Vectors.Dot(rHat, r);

@@ -8,29 +8,23 @@ namespace Rom.Krylov;
 /// </summary>
 public sealed class ConjugateGradient : IKrylovSolver
 {
-    private readonly KrylovOptions _options;
+    private readonly ConvergenceTest _stopping;
 
-    /// <summary>Creates a solver with the given stopping settings.</summary>
-    public ConjugateGradient(KrylovOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        _options = options;
-    }
+    /// <summary>Creates a solver that stops as <paramref name="stopping"/> says.</summary>
+    public ConjugateGradient(ConvergenceTest stopping) => _stopping = ConvergenceTest.Checked(stopping);
 
     /// <summary>
-    /// Solves A x = b. Stops when the recurrence residual satisfies ‖r‖/‖b‖ ≤ tolerance; a non-positive-definite
+    /// Solves A x = b. Stops when the convergence test passes on the recurrence residual ‖r‖/‖b‖; a non-positive-definite
     /// operator or preconditioner and non-finite numbers are reported in the result, never thrown.
     /// </summary>
     public KrylovResult Solve(ILinearOperator a, ReadOnlySpan<double> b, IPreconditioner? preconditioner = null,
         double[]? initialGuess = null, IterationMonitor? monitor = null)
     {
-        var run = new KrylovRun("CG", a, b, initialGuess);
+        var run = new KrylovRun("CG", a, b, initialGuess, _stopping);
         if (run.Start(b, out double bNorm) is { } early)
             return early;
         int n = run.N;
         var x = run.X;
-        var history = run.History;
         KrylovResult Stop(StopReason reason, int iterations, string message) => run.Stop(reason, iterations, message);
 
         // r₀ = b − A x₀, z₀ = M⁻¹ r₀, p₀ = z₀.
@@ -43,15 +37,8 @@ public sealed class ConjugateGradient : IKrylovSolver
         double previousRz = 0;
         for (int j = 0; ; j++)
         {
-            double relative = Vectors.Norm(r) / bNorm;
-            history.Add(relative);
-            if (j > 0) monitor?.Invoke(j, relative);
-            if (!double.IsFinite(relative))
-                return Stop(StopReason.NonFinite, j, $"the residual became non-finite at iteration {j}");
-            if (relative <= _options.RelativeTolerance)
-                return Stop(StopReason.Converged, j, $"converged to {KrylovRun.Format(relative)} in {j} iterations");
-            if (j == _options.MaxIterations)
-                return Stop(StopReason.MaxIterations, j, $"reached the cap of {j} iterations at relative residual {KrylovRun.Format(relative)}");
+            if (run.Record(j, Vectors.Norm(r) / bNorm, monitor) is { } stop)
+                return stop;
 
             preconditioner?.Apply(r, z);
             double rz = Vectors.Dot(r, z);

@@ -3,26 +3,16 @@ using Rom.LinearAlgebra;
 namespace Rom.Krylov;
 
 /// <summary>
-/// Restarted GMRES(m) with modified Gram–Schmidt Arnoldi and Givens rotations (Saad, Iterative Methods for
-/// Sparse Linear Systems, 2nd ed., Algorithm 6.9; left preconditioning Algorithm 9.4, right Algorithm 9.5).
+/// Restarted GMRES(m) (Saad, Iterative Methods for Sparse Linear Systems, 2nd ed., Algorithm 6.9; left preconditioning
+/// Algorithm 9.4, right Algorithm 9.5): cycles of m Arnoldi steps (<see cref="ArnoldiCycle"/>: modified Gram–Schmidt,
+/// Givens rotations), each ending with x = x₀ + V y (right: x₀ + M⁻¹V y) and a restart from the recomputed residual.
 /// </summary>
 public sealed class Gmres : IKrylovSolver
 {
-    // An Arnoldi step whose new vector keeps less than this fraction of A v_j has found an invariant subspace.
-    private const double HappyBreakdown = 1e-12;
-
-    // A restart cycle that shrinks the true residual by less than this fraction counts as stagnation.
-    private const double StagnationDecrease = 1e-10;
-
     private readonly GmresOptions _options;
 
     /// <summary>Creates a solver with the given settings.</summary>
-    public Gmres(GmresOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        _options = options;
-    }
+    public Gmres(GmresOptions options) => _options = KrylovOptions.Checked(options);
 
     /// <summary>
     /// Solves A x = b. The history holds the Givens recurrence residual per Arnoldi step, replaced by the recomputed
@@ -32,123 +22,57 @@ public sealed class Gmres : IKrylovSolver
     public KrylovResult Solve(ILinearOperator a, ReadOnlySpan<double> b, IPreconditioner? preconditioner = null,
         double[]? initialGuess = null, IterationMonitor? monitor = null)
     {
-        var run = new KrylovRun("GMRES", a, b, initialGuess);
-        if (run.Start(b, out double bNorm) is { } early)
+        var left = preconditioner is not null && _options.PreconditionerSide == PreconditionerSide.Left ? preconditioner : null;
+        var run = new KrylovRun("GMRES", a, b, initialGuess, _options.Stopping, left is null ? ResidualNorm.Unpreconditioned : ResidualNorm.Preconditioned);
+        if (run.Start(b, out _) is { } early)
             return early;
-        int n = run.N, m = Math.Min(_options.Restart, n);
-        double tolerance = _options.RelativeTolerance;
+        int n = run.N;
         var x = run.X;
-        var history = run.History;
-        bool left = preconditioner is not null && _options.PreconditionerSide == PreconditionerSide.Left;
-        string what = left ? "preconditioned residual" : "residual";
-
         var r = new double[n];
-        var w = new double[n];
         var z = new double[n];
-        var v = new double[(m + 1) * n];
-        var y = new double[m];
-        var hessenberg = new HessenbergLeastSquares(m);
+        var dx = new double[n];
 
         // The reference norm: ‖b‖, or ‖M⁻¹b‖ when the residual is the preconditioned one.
-        double reference = bNorm;
-        if (left)
+        if (left is not null)
         {
-            preconditioner!.Apply(b, r);
-            reference = Vectors.Norm(r);
-            if (!(reference > 0 && double.IsFinite(reference)))
-                return run.Stop(StopReason.NonFinite, 0, $"‖M⁻¹b‖ = {KrylovRun.Format(reference)}: the preconditioner maps b to zero or non-finite values");
+            left.Apply(b, r);
+            run.Reference = Vectors.Norm(r);
+            if (!(run.Reference > 0 && double.IsFinite(run.Reference)))
+                return run.Stop(StopReason.NonFinite, 0, $"‖M⁻¹b‖ = {KrylovRun.Format(run.Reference)}: the preconditioner maps b to zero or non-finite values");
         }
+        double reference = run.Reference, tolerance = _options.Stopping.Threshold(reference);
+        var op = new PreconditionedOperator(run, preconditioner, _options.PreconditionerSide);
+        var arnoldi = new ArnoldiCycle(run, op, Math.Min(_options.Restart, n), _options.Reorthogonalize, _options.Stopping, monitor);
 
-        double beta = Residual(run, b, left ? preconditioner : null, r, z, initial: true);
-        history.Add(beta / reference);
-        int iterations = 0;
+        // r₀ = b − A x₀ (left: M⁻¹(b − A x₀)), β = ‖r₀‖.
+        double beta = Residual(run, b, left, r, z, initial: true);
+        run.History.Add(beta / reference);
         while (true)
         {
-            double relative = beta / reference;
-            if (!double.IsFinite(relative))
-                return run.Stop(StopReason.NonFinite, iterations, $"the {what} became non-finite after {iterations} iterations");
-            if (relative <= tolerance)
-                return run.Stop(StopReason.Converged, iterations,
-                    $"converged to {what} {KrylovRun.Format(relative)} in {iterations} iterations, {run.MatrixVectorProducts} products with A");
-            if (iterations >= _options.MaxIterations)
-                return run.Stop(StopReason.MaxIterations, iterations,
-                    $"reached the cap of {iterations} iterations at {what} {KrylovRun.Format(relative)}");
+            if (run.Test(arnoldi.Iterations, beta / reference) is { } stop)
+                return stop;
 
-            // One cycle: v₁ = r/β, then Arnoldi steps j = 1..m with the least-squares problem kept triangular.
-            hessenberg.Reset(beta);
-            var v0 = v.AsSpan(0, n);
-            for (int i = 0; i < n; i++) v0[i] = r[i] / beta;
-            bool invariant = false;
-            while (hessenberg.Columns < m && iterations < _options.MaxIterations)
-            {
-                int j = hessenberg.Columns;
-                var vj = v.AsSpan(j * n, n);
-                if (preconditioner is null)
-                    run.Multiply(vj, w);
-                else if (left)
-                {
-                    run.Multiply(vj, z);
-                    preconditioner.Apply(z, w);
-                }
-                else
-                {
-                    preconditioner.Apply(vj, z);
-                    run.Multiply(z, w);
-                }
-                double wNorm = Vectors.Norm(w);
-                var h = hessenberg.NextColumn;
-                double hNext = ModifiedGramSchmidt.Orthogonalize(v, j + 1, w, h, _options.Reorthogonalize);
-                h[j + 1] = hNext;
-                double estimate = hessenberg.CommitColumn() / reference;
-                iterations++;
-                history.Add(estimate);
-                monitor?.Invoke(iterations, estimate);
-                if (!double.IsFinite(estimate))
-                    return run.Stop(StopReason.NonFinite, iterations, $"the Arnoldi process became non-finite at iteration {iterations}");
-                if (hNext <= HappyBreakdown * wNorm)
-                {
-                    invariant = true;
-                    break;
-                }
-                var next = v.AsSpan((j + 1) * n, n);
-                for (int i = 0; i < n; i++) next[i] = w[i] / hNext;
-                if (estimate <= tolerance)
-                    break;
-            }
+            // One cycle from v₁ = r/β; then y_k minimises ‖β e₁ − H̄_k y‖ and x = x₀ + V_k y_k (right: x₀ + M⁻¹ V_k y_k).
+            if (arnoldi.Run(r, beta) is { } failed)
+                return failed;
+            Array.Clear(dx);
+            arnoldi.Combine(arnoldi.Solve(), dx);
+            var correction = op.Correct(dx, x);
 
-            // x = x₀ + V_k y_k (right preconditioning: x₀ + M⁻¹ V_k y_k), with y_k from R_k y_k = g_k.
-            int k = hessenberg.Solve(y);
-            Array.Clear(w);
-            for (int i = 0; i < k; i++) Vectors.Axpy(y[i], v.AsSpan(i * n, n), w);
-            var dx = w;
-            if (preconditioner is not null && !left)
-            {
-                preconditioner.Apply(w, z);
-                dx = z;
-            }
-            Vectors.Axpy(1, dx, x);
-
+            // Restart from the recomputed residual, which replaces the cycle's last estimate.
             double previous = beta;
-            beta = Residual(run, b, left ? preconditioner : null, r, z, initial: false);
-            history[^1] = beta / reference;
-            if (beta / reference <= tolerance || !double.IsFinite(beta))
+            beta = Residual(run, b, left, r, z, initial: false);
+            run.History[^1] = beta / reference;
+            if (beta / reference <= tolerance || !double.IsFinite(beta) || !ArnoldiCycle.Stalled(beta, previous))
                 continue;
-            if (beta > previous * (1 - StagnationDecrease))
+            if (beta > previous)
             {
-                if (beta > previous)
-                {
-                    // Never hand back an iterate worse than the cycle's start.
-                    Vectors.Axpy(-1, dx, x);
-                    beta = previous;
-                    history[^1] = beta / reference;
-                }
-                bool singular = invariant && k < hessenberg.Columns;
-                string why = singular
-                    ? "the Krylov space became invariant with a singular Hessenberg matrix: A is singular and b is not in its range"
-                    : "a restart cycle did not reduce it";
-                return run.Stop(singular ? StopReason.Breakdown : StopReason.Stagnation, iterations,
-                    $"stopped at {what} {KrylovRun.Format(beta / reference)} after {iterations} iterations: {why}");
+                // Never hand back an iterate worse than the cycle's start.
+                Vectors.Axpy(-1, correction, x);
+                beta = previous;
+                run.History[^1] = beta / reference;
             }
+            return arnoldi.StopStalled(beta / reference);
         }
     }
 

@@ -1,18 +1,17 @@
 namespace Rom.Krylov;
 
-/// <summary>Settings of restarted GMRES(m).</summary>
-/// <param name="RelativeTolerance">Stop when the residual (preconditioned one for left preconditioning) falls to this fraction of its value for x = 0.</param>
-/// <param name="MaxIterations">Cap on the total number of Arnoldi steps over all cycles (one product with A each).</param>
+/// <summary>
+/// Settings of restarted GMRES(m); <see cref="KrylovOptions.Stopping"/> counts Arnoldi steps over all cycles (one
+/// product with A each) and measures the residual in the preconditioned norm under left preconditioning.
+/// </summary>
 /// <param name="Restart">Krylov dimension m of a cycle before restarting.</param>
 /// <param name="Reorthogonalize">Run a second modified Gram–Schmidt pass per Arnoldi step, for nearly dependent bases.</param>
 /// <param name="PreconditionerSide">Left or right preconditioning; right keeps the true residual.</param>
 public sealed record GmresOptions(
-    double RelativeTolerance = 1e-10,
-    int MaxIterations = 10_000,
     int Restart = 40,
     bool Reorthogonalize = false,
     PreconditionerSide PreconditionerSide = PreconditionerSide.Right)
-    : KrylovOptions(RelativeTolerance, MaxIterations)
+    : KrylovOptions
 {
     /// <inheritdoc />
     public override void Validate()

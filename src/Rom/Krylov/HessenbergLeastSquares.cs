@@ -26,18 +26,10 @@ internal sealed class HessenbergLeastSquares
     /// <summary>Columns stored so far (k).</summary>
     public int Columns { get; private set; }
 
-    /// <summary>Starts a cycle with g = β e₁ and no columns.</summary>
-    public void Reset(double beta)
-    {
-        Array.Clear(_g);
-        _g[0] = beta;
-        Columns = 0;
-    }
-
     /// <summary>Entries h_{0..j+1, j} of the next column j, for the caller to fill.</summary>
     public Span<double> NextColumn => _h.AsSpan(Columns * (_m + 1), Columns + 2);
 
-    /// <summary>Starts a cycle with a general right-hand side g (GCRO-DR's V̂ᵀr) and no columns.</summary>
+    /// <summary>Starts a cycle with right-hand side g (β e₁ for GMRES, GCRO-DR's V̂ᵀr) and no columns.</summary>
     public void Reset(ReadOnlySpan<double> g)
     {
         Array.Clear(_g);

@@ -9,19 +9,19 @@ public sealed class IterativeInverse : IInverseOperator
     private readonly JacobiPreconditioner _preconditioner;
     private readonly ConjugateGradient _solver;
 
-    /// <summary>Prepares CG with Jacobi preconditioning for <paramref name="matrix"/>.</summary>
-    public IterativeInverse(CsrMatrix matrix, KrylovOptions? options = null)
+    /// <summary>Prepares CG with Jacobi preconditioning for <paramref name="matrix"/> (relative tolerance 1e-12 unless <paramref name="stopping"/> says otherwise).</summary>
+    public IterativeInverse(CsrMatrix matrix, ConvergenceTest? stopping = null)
     {
         ArgumentNullException.ThrowIfNull(matrix);
         if (matrix.Rows != matrix.Cols)
             throw new ArgumentException($"The matrix is {matrix.Rows}×{matrix.Cols}; expected a square matrix.", nameof(matrix));
         _matrix = matrix;
         _preconditioner = new JacobiPreconditioner(matrix);
-        _solver = new ConjugateGradient(options ?? new KrylovOptions(RelativeTolerance: 1e-12));
+        _solver = new ConjugateGradient(stopping ?? new ConvergenceTest(RelativeTolerance: 1e-12));
     }
 
     /// <summary>A factory for <see cref="SpdSolverFactory"/> users.</summary>
-    public static SpdSolverFactory Factory(KrylovOptions? options = null) => a => new IterativeInverse(a, options);
+    public static SpdSolverFactory Factory(ConvergenceTest? stopping = null) => a => new IterativeInverse(a, stopping);
 
     /// <inheritdoc />
     public int Dimension => _matrix.Rows;

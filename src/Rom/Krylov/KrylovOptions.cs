@@ -1,16 +1,27 @@
 namespace Rom.Krylov;
 
-/// <summary>Stopping settings shared by Rom's Krylov solvers.</summary>
-/// <param name="RelativeTolerance">Stop when ‖b − A x‖ ≤ RelativeTolerance · ‖b‖.</param>
-/// <param name="MaxIterations">Iteration cap; the result says <see cref="StopReason.MaxIterations"/> when it is hit.</param>
-public record KrylovOptions(double RelativeTolerance = 1e-10, int MaxIterations = 10_000)
+/// <summary>
+/// What the settings of every Krylov method with settings of its own hold: its <see cref="ConvergenceTest"/>.
+/// Derived records (<see cref="GmresOptions"/>, GCRO-DR's, deflated CG's) add the method's own settings.
+/// </summary>
+public abstract record KrylovOptions
 {
+    /// <summary>When the method stops (default: <see cref="ConvergenceTest"/>'s defaults).</summary>
+    public ConvergenceTest Stopping { get; init; } = new();
+
     /// <summary>Throws an <see cref="ArgumentException"/> naming the setting when a value is unusable.</summary>
     public virtual void Validate()
     {
-        if (!(RelativeTolerance > 0 && RelativeTolerance < 1))
-            throw new ArgumentOutOfRangeException(nameof(RelativeTolerance), RelativeTolerance, "The relative tolerance must lie in (0, 1).");
-        if (MaxIterations < 1)
-            throw new ArgumentOutOfRangeException(nameof(MaxIterations), MaxIterations, "The iteration cap must be at least 1.");
+        if (Stopping is null)
+            throw new ArgumentNullException(nameof(Stopping), "The convergence test is missing.");
+        Stopping.Validate();
+    }
+
+    /// <summary>Returns <paramref name="options"/> once they are known to be usable (the solvers' constructors call this).</summary>
+    internal static T Checked<T>(T options) where T : KrylovOptions
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        return options;
     }
 }

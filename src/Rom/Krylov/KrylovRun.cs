@@ -5,17 +5,22 @@ using Rom.LinearAlgebra;
 namespace Rom.Krylov;
 
 /// <summary>
-/// The bookkeeping every Krylov solve shares: argument checks, the iterate, the residual history, the count of
-/// products with A, the clock, and the finished <see cref="KrylovResult"/>.
+/// The bookkeeping every Krylov solve shares: argument checks, the iterate, the residual history and its norm, the
+/// count of products with A, the clock, the stopping test, and the finished <see cref="KrylovResult"/>.
 /// </summary>
 internal sealed class KrylovRun
 {
     private readonly ILinearOperator _a;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly bool _zeroStart;
+    private readonly ConvergenceTest? _stopping;
 
-    /// <summary>Checks that A is square and b, x₀ fit it (throws <see cref="ArgumentException"/>); copies x₀.</summary>
-    public KrylovRun(string method, ILinearOperator a, ReadOnlySpan<double> b, double[]? initialGuess)
+    /// <summary>
+    /// Checks that A is square and b, x₀ fit it (throws <see cref="ArgumentException"/>); copies x₀. An iterative
+    /// method passes its stopping test and the norm its history is in; a direct solve needs neither.
+    /// </summary>
+    public KrylovRun(string method, ILinearOperator a, ReadOnlySpan<double> b, double[]? initialGuess,
+        ConvergenceTest? stopping = null, ResidualNorm norm = ResidualNorm.Unpreconditioned)
     {
         ArgumentNullException.ThrowIfNull(a);
         if (a.Rows != a.Cols)
@@ -27,6 +32,8 @@ internal sealed class KrylovRun
             throw new ArgumentException($"The initial guess has length {initialGuess.Length}, expected the operator size {n}.", nameof(initialGuess));
         _a = a;
         _zeroStart = initialGuess is null;
+        _stopping = stopping;
+        Norm = norm;
         X = initialGuess is null ? new double[n] : (double[])initialGuess.Clone();
     }
 
@@ -38,6 +45,12 @@ internal sealed class KrylovRun
 
     /// <summary>Relative residuals, one per iteration plus the initial one.</summary>
     public List<double> History { get; } = [];
+
+    /// <summary>The norm the history is in.</summary>
+    public ResidualNorm Norm { get; }
+
+    /// <summary>The norm the history is relative to: ‖b‖ from <see cref="Start"/>, replaced by a method that measures another.</summary>
+    public double Reference { get; set; } = double.NaN;
 
     /// <summary>Products with A so far.</summary>
     public int MatrixVectorProducts { get; private set; }
@@ -77,6 +90,7 @@ internal sealed class KrylovRun
         if (!Vectors.AllFinite(X))
             return Stop(StopReason.NonFinite, 0, "the initial guess contains NaN or infinity");
         bNorm = Vectors.Norm(b);
+        Reference = bNorm;
         if (!double.IsFinite(bNorm))
             return Stop(StopReason.NonFinite, 0, "the norm of the right-hand side overflows");
         if (bNorm == 0)
@@ -88,9 +102,33 @@ internal sealed class KrylovRun
         return null;
     }
 
+    /// <summary>
+    /// The stopping test at this entry of the history (<see cref="ConvergenceTest.Check"/> against <see cref="Reference"/>,
+    /// the first entry and <see cref="Norm"/>): the finished result, or null to go on.
+    /// </summary>
+    public KrylovResult? Test(int iteration, double relative, bool estimate = false)
+    {
+        var stopping = _stopping ?? throw new InvalidOperationException("This run was started without a convergence test.");
+        return stopping.Check(iteration, relative, Reference, History[0], Norm, estimate) is { } decision ? Stop(decision, iteration) : null;
+    }
+
+    /// <summary>
+    /// For methods that measure one residual per iteration (CG, deflated CG): adds it to the history, shows it to the
+    /// monitor (from iteration 1 on) and applies <see cref="Test"/>.
+    /// </summary>
+    public KrylovResult? Record(int iteration, double relative, IterationMonitor? monitor)
+    {
+        History.Add(relative);
+        if (iteration > 0) monitor?.Invoke(iteration, relative);
+        return Test(iteration, relative);
+    }
+
     /// <summary>Ends the solve with the current iterate.</summary>
     public KrylovResult Stop(StopReason reason, int iterations, string message) =>
-        new(X, iterations, History, reason, message, _clock.Elapsed) { MatrixVectorProducts = MatrixVectorProducts };
+        new(X, iterations, History, reason, message, _clock.Elapsed) { MatrixVectorProducts = MatrixVectorProducts, HistoryNorm = Norm };
+
+    /// <summary>Ends the solve as <paramref name="decision"/> says.</summary>
+    public KrylovResult Stop(StopDecision decision, int iterations) => Stop(decision.Reason, iterations, decision.Message);
 
     /// <summary>Three significant digits, invariant culture, for messages.</summary>
     public static string Format(double value) => value.ToString("G3", CultureInfo.InvariantCulture);

@@ -9,15 +9,10 @@ namespace Rom.Krylov;
 /// </summary>
 public sealed class Minres : IKrylovSolver
 {
-    private readonly KrylovOptions _options;
+    private readonly ConvergenceTest _stopping;
 
-    /// <summary>Creates a solver with the given stopping settings.</summary>
-    public Minres(KrylovOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        _options = options;
-    }
+    /// <summary>Creates a solver that stops as <paramref name="stopping"/> says.</summary>
+    public Minres(ConvergenceTest stopping) => _stopping = ConvergenceTest.Checked(stopping);
 
     /// <summary>
     /// Solves A x = b. The history holds the recurrence residual φ̄_k/‖b‖ (in the M⁻¹-norm when preconditioned);
@@ -26,14 +21,12 @@ public sealed class Minres : IKrylovSolver
     public KrylovResult Solve(ILinearOperator a, ReadOnlySpan<double> b, IPreconditioner? preconditioner = null,
         double[]? initialGuess = null, IterationMonitor? monitor = null)
     {
-        var run = new KrylovRun("MINRES", a, b, initialGuess);
+        var run = new KrylovRun("MINRES", a, b, initialGuess, _stopping, preconditioner is null ? ResidualNorm.Unpreconditioned : ResidualNorm.Natural);
         if (run.Start(b, out double bNorm) is { } early)
             return early;
         int n = run.N;
         var x = run.X;
         var history = run.History;
-        double tolerance = _options.RelativeTolerance;
-        string norm = preconditioner is null ? "residual" : "M⁻¹-norm residual";
 
         var r1 = new double[n];
         var r2 = new double[n];
@@ -54,6 +47,8 @@ public sealed class Minres : IKrylovSolver
                     $"bᵀM⁻¹b = {KrylovRun.Format(bMb)}: the preconditioner is not positive definite");
             reference = Math.Sqrt(bMb);
         }
+        run.Reference = reference;
+        double tolerance = _stopping.Threshold(bNorm);
 
         // y = M⁻¹ r₁ with r₁ = b − A x₀; β₁ = √(r₁ᵀ y).
         run.InitialResidual(b, r1);
@@ -70,7 +65,7 @@ public sealed class Minres : IKrylovSolver
         r1.CopyTo(r2);
 
         double oldb = 0, beta = beta1, dbar = 0, epsln = 0, phibar = beta1, cs = -1, sn = 0;
-        double target = tolerance;
+        double target = _stopping.Threshold(reference);
         for (int itn = 1; ; itn++)
         {
             // Lanczos step: v = y/β, y = A v − (β/β_old) r₁ − (α/β) r₂, then y = M⁻¹ r₂ for the new r₂.
@@ -110,23 +105,21 @@ public sealed class Minres : IKrylovSolver
             double relative = Math.Abs(phibar) / reference;
             history.Add(relative);
             monitor?.Invoke(itn, relative);
-            if (!double.IsFinite(relative))
-                return run.Stop(StopReason.NonFinite, itn, $"the {norm} became non-finite at iteration {itn}");
-            if (relative <= target)
+            if (double.IsFinite(relative) && relative <= target)
             {
                 // Confirm on the true residual; if rounding (or the M⁻¹-norm) disagrees, ask the recurrence for more.
                 run.Residual(b, v);
                 double actual = Vectors.Norm(v) / bNorm;
                 history[^1] = actual;
-                if (actual <= tolerance)
-                    return run.Stop(StopReason.Converged, itn, $"converged to {KrylovRun.Format(actual)} in {itn} iterations");
+                if (_stopping.Check(itn, actual, bNorm, history[0], ResidualNorm.Unpreconditioned) is { Reason: StopReason.Converged } converged)
+                    return run.Stop(converged, itn);
                 target = relative * tolerance / actual;
             }
-            if (beta == 0)
+            if (beta == 0 && double.IsFinite(relative))
                 return run.Stop(StopReason.Breakdown, itn,
                     $"the Lanczos process found an invariant subspace at iteration {itn} without solving the system (relative residual {KrylovRun.Format(history[^1])})");
-            if (itn == _options.MaxIterations)
-                return run.Stop(StopReason.MaxIterations, itn, $"reached the cap of {itn} iterations at {norm} {KrylovRun.Format(history[^1])}");
+            if (run.Test(itn, relative, estimate: true) is { } stop)
+                return stop;
         }
     }
 

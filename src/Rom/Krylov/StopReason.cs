@@ -15,4 +15,6 @@ public enum StopReason
     Stagnation,
     /// <summary>A NaN or infinity appeared in the data or the iterates.</summary>
     NonFinite,
+    /// <summary>The residual grew past the divergence tolerance of the <see cref="ConvergenceTest"/>.</summary>
+    Diverged,
 }

@@ -15,7 +15,7 @@ public class BiCgStabTests
         foreach (var a in new[] { ConvectionDiffusion(12), RandomDarcy(random, 10) })
         {
             var b = TestMatrices.RandomVector(random, a.Rows);
-            var result = new BiCgStab(new KrylovOptions(1e-12, 2000)).Solve(a, b, jacobi ? new JacobiPreconditioner(a) : null);
+            var result = new BiCgStab(new ConvergenceTest(1e-12, 2000)).Solve(a, b, jacobi ? new JacobiPreconditioner(a) : null);
             AssertSolves(a, b, result, 1e-12);
             Assert.That(result.MatrixVectorProducts, Is.LessThanOrEqualTo(2 * result.Iterations + 2));
         }
@@ -25,7 +25,7 @@ public class BiCgStabTests
     public void SolvesTheThermalBlock()
     {
         var (a, b) = ThermalBlock(8, 2, 3);
-        var result = new BiCgStab(new KrylovOptions(1e-11)).Solve(a, b, new JacobiPreconditioner(a));
+        var result = new BiCgStab(new ConvergenceTest(1e-11)).Solve(a, b, new JacobiPreconditioner(a));
         AssertSolves(a, b, result, 1e-11);
     }
 
@@ -34,7 +34,7 @@ public class BiCgStabTests
     {
         // For skew-symmetric A, (r̂₀, A r₀) = r₀ᵀ A r₀ = 0: α is undefined at the first step.
         var a = CsrMatrix.FromMathNet(Matrix<double>.Build.DenseOfArray(new[,] { { 0.0, 2.0, 0.0 }, { -2.0, 0.0, 1.0 }, { 0.0, -1.0, 0.0 } }));
-        var result = new BiCgStab(new KrylovOptions()).Solve(a, [1.0, 2.0, 3.0]);
+        var result = new BiCgStab(new ConvergenceTest()).Solve(a, [1.0, 2.0, 3.0]);
         Assert.That(result.Reason, Is.EqualTo(StopReason.Breakdown), result.Message);
         Assert.That(result.Message, Does.Contain("vanished"));
         Assert.That(Vectors.AllFinite(result.Solution));
@@ -48,7 +48,7 @@ public class BiCgStabTests
         // and t = A s = (−2, −2, −4), so (t, s) = 0 exactly: ω = 0 and the method cannot go on.
         var a = CsrMatrix.FromMathNet(Matrix<double>.Build.DenseOfDiagonalArray([1.0, 1.0, -2.0]));
         double[] b = [-1.0, -1.0, -2.0];
-        var result = new BiCgStab(new KrylovOptions(1e-12)).Solve(a, b);
+        var result = new BiCgStab(new ConvergenceTest(1e-12)).Solve(a, b);
         Assert.That(result.Reason, Is.EqualTo(StopReason.Breakdown), result.Message);
         Assert.That(result.Message, Does.Contain("ω"));
         Assert.That(result.FinalRelativeResidual, Is.EqualTo(TrueRelativeResidual(a, b, result.Solution)).Within(1e-14));
@@ -59,12 +59,12 @@ public class BiCgStabTests
     {
         var a = ConvectionDiffusion(10);
         var b = TestMatrices.RandomVector(new Random(3), a.Rows);
-        var capped = new BiCgStab(new KrylovOptions(1e-14, 2)).Solve(a, b);
+        var capped = new BiCgStab(new ConvergenceTest(1e-14, 2)).Solve(a, b);
         Assert.That(capped.Reason, Is.EqualTo(StopReason.MaxIterations));
         Assert.That(capped.ResidualHistory, Has.Count.EqualTo(3));
         b[1] = double.NaN;
-        Assert.That(new BiCgStab(new KrylovOptions()).Solve(a, b).Reason, Is.EqualTo(StopReason.NonFinite));
-        Assert.That(new BiCgStab(new KrylovOptions()).Solve(a, new double[a.Rows], initialGuess: Enumerable.Repeat(double.NaN, a.Rows).ToArray()).Reason,
+        Assert.That(new BiCgStab(new ConvergenceTest()).Solve(a, b).Reason, Is.EqualTo(StopReason.NonFinite));
+        Assert.That(new BiCgStab(new ConvergenceTest()).Solve(a, new double[a.Rows], initialGuess: Enumerable.Repeat(double.NaN, a.Rows).ToArray()).Reason,
             Is.EqualTo(StopReason.NonFinite));
     }
 }

@@ -23,7 +23,7 @@ public class ConjugateGradientTests
         int n = 20 + 7 * seed;
         var a = TestMatrices.RandomSpd(random, n);
         var b = TestMatrices.RandomVector(random, n);
-        var cg = new ConjugateGradient(new KrylovOptions(1e-13, 1000));
+        var cg = new ConjugateGradient(new ConvergenceTest(1e-13, 1000));
         var result = cg.Solve(a, b, jacobi ? new JacobiPreconditioner(a) : null);
 
         Assert.That(result.Reason, Is.EqualTo(StopReason.Converged), result.Message);
@@ -44,7 +44,7 @@ public class ConjugateGradientTests
         var b = TestMatrices.RandomVector(random, 30);
         var guess = TestMatrices.RandomVector(random, 30);
         var copy = (double[])guess.Clone();
-        var result = new ConjugateGradient(new KrylovOptions(1e-10)).Solve(a, b, initialGuess: guess);
+        var result = new ConjugateGradient(new ConvergenceTest(1e-10)).Solve(a, b, initialGuess: guess);
         Assert.That(result.Converged, result.Message);
         Assert.That(guess, Is.EqualTo(copy));
         double r0 = Vectors.Norm(Residual(a, b, copy)) / Vectors.Norm(b);
@@ -56,7 +56,7 @@ public class ConjugateGradientTests
     public void IndefiniteMatrixIsReported()
     {
         var a = CsrMatrix.FromMathNet(Matrix<double>.Build.DenseOfDiagonalArray([1.0, 2.0, -3.0, 4.0]));
-        var result = new ConjugateGradient(new KrylovOptions()).Solve(a, [1.0, 1.0, 1.0, 1.0]);
+        var result = new ConjugateGradient(new ConvergenceTest()).Solve(a, [1.0, 1.0, 1.0, 1.0]);
         Assert.That(result.Reason, Is.EqualTo(StopReason.IndefiniteOperator));
         Assert.That(result.Message, Does.Contain("not positive definite"));
         Assert.That(Vectors.AllFinite(result.Solution));
@@ -66,7 +66,7 @@ public class ConjugateGradientTests
     public void IndefinitePreconditionerIsReported()
     {
         var a = CsrMatrix.Identity(3);
-        var result = new ConjugateGradient(new KrylovOptions()).Solve(a, [1.0, 0.0, 0.0], new JacobiPreconditioner([-1.0, 1.0, 1.0]));
+        var result = new ConjugateGradient(new ConvergenceTest()).Solve(a, [1.0, 0.0, 0.0], new JacobiPreconditioner([-1.0, 1.0, 1.0]));
         Assert.That(result.Reason, Is.EqualTo(StopReason.IndefiniteOperator));
         Assert.That(result.Message, Does.Contain("preconditioner is not positive definite"));
     }
@@ -75,7 +75,7 @@ public class ConjugateGradientTests
     public void NonFiniteInputIsReported()
     {
         var a = CsrMatrix.Identity(3);
-        var cg = new ConjugateGradient(new KrylovOptions());
+        var cg = new ConjugateGradient(new ConvergenceTest());
         Assert.That(cg.Solve(a, [1.0, double.NaN, 0.0]).Reason, Is.EqualTo(StopReason.NonFinite));
         Assert.That(cg.Solve(a, [1.0, 1.0, 0.0], initialGuess: [0.0, double.PositiveInfinity, 0.0]).Reason, Is.EqualTo(StopReason.NonFinite));
     }
@@ -84,7 +84,7 @@ public class ConjugateGradientTests
     public void NaNDuringIterationIsReported()
     {
         var a = CsrMatrix.FromMathNet(Matrix<double>.Build.DenseOfArray(new[,] { { 1.0, double.NaN }, { double.NaN, 1.0 } }));
-        var result = new ConjugateGradient(new KrylovOptions()).Solve(a, [1.0, 1.0]);
+        var result = new ConjugateGradient(new ConvergenceTest()).Solve(a, [1.0, 1.0]);
         Assert.That(result.Reason, Is.EqualTo(StopReason.NonFinite), result.Message);
     }
 
@@ -93,7 +93,7 @@ public class ConjugateGradientTests
     {
         var random = new Random(5);
         var a = TestMatrices.RandomSpd(random, 50);
-        var result = new ConjugateGradient(new KrylovOptions(1e-14, 2)).Solve(a, TestMatrices.RandomVector(random, 50));
+        var result = new ConjugateGradient(new ConvergenceTest(1e-14, 2)).Solve(a, TestMatrices.RandomVector(random, 50));
         Assert.That(result.Reason, Is.EqualTo(StopReason.MaxIterations));
         Assert.That(result.Iterations, Is.EqualTo(2));
         Assert.That(result.ResidualHistory, Has.Count.EqualTo(3));
@@ -102,7 +102,7 @@ public class ConjugateGradientTests
     [Test]
     public void ZeroRightHandSideGivesZeroInNoIterations()
     {
-        var result = new ConjugateGradient(new KrylovOptions()).Solve(CsrMatrix.Identity(4), new double[4], initialGuess: [1.0, 2.0, 3.0, 4.0]);
+        var result = new ConjugateGradient(new ConvergenceTest()).Solve(CsrMatrix.Identity(4), new double[4], initialGuess: [1.0, 2.0, 3.0, 4.0]);
         Assert.That(result.Converged);
         Assert.That(result.Iterations, Is.Zero);
         Assert.That(result.Solution, Is.All.Zero);
@@ -115,7 +115,7 @@ public class ConjugateGradientTests
         var random = new Random(6);
         var a = TestMatrices.RandomSpd(random, 40);
         var calls = new List<(int, double)>();
-        var result = new ConjugateGradient(new KrylovOptions(1e-12)).Solve(a, TestMatrices.RandomVector(random, 40),
+        var result = new ConjugateGradient(new ConvergenceTest(1e-12)).Solve(a, TestMatrices.RandomVector(random, 40),
             monitor: (k, r) => calls.Add((k, r)));
         Assert.That(result.Converged, result.Message);
         Assert.That(calls.Select(c => c.Item1), Is.EqualTo(Enumerable.Range(1, result.Iterations)));
@@ -125,8 +125,8 @@ public class ConjugateGradientTests
     [Test]
     public void BadArgumentsThrow()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => _ = new ConjugateGradient(new KrylovOptions(0)));
-        var cg = new ConjugateGradient(new KrylovOptions());
+        Assert.Throws<ArgumentOutOfRangeException>(() => _ = new ConjugateGradient(new ConvergenceTest(0)));
+        var cg = new ConjugateGradient(new ConvergenceTest());
         Assert.Throws<ArgumentException>(() => cg.Solve(CsrMatrix.Identity(3), new double[2]));
         Assert.Throws<ArgumentException>(() => cg.Solve(CsrMatrix.Identity(3), new double[3], initialGuess: new double[4]));
     }

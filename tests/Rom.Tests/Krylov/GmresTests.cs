@@ -16,7 +16,7 @@ public class GmresTests
     {
         var a = ConvectionDiffusion(12);
         var b = TestMatrices.RandomVector(new Random(1), a.Rows);
-        var gmres = new Gmres(new GmresOptions(1e-11, 2000, Restart: 15, Reorthogonalize: reorthogonalize, PreconditionerSide: side));
+        var gmres = new Gmres(new GmresOptions(Restart: 15, Reorthogonalize: reorthogonalize, PreconditionerSide: side) { Stopping = new(1e-11, 2000) });
         var result = gmres.Solve(a, b, jacobi ? new JacobiPreconditioner(a) : null);
         // Left preconditioning controls ‖M⁻¹r‖; with a Jacobi M of unit-sized diagonal the true residual stays close.
         AssertSolves(a, b, result, side == PreconditionerSide.Left ? 1e-10 : 1e-11);
@@ -31,7 +31,7 @@ public class GmresTests
         var random = new Random(seed);
         var darcy = RandomDarcy(random, 9);
         var b = TestMatrices.RandomVector(random, darcy.Rows);
-        var gmres = new Gmres(new GmresOptions(1e-12, Restart: 20));
+        var gmres = new Gmres(new GmresOptions(Restart: 20) { Stopping = new(1e-12) });
         AssertSolves(darcy, b, gmres.Solve(darcy, b), 1e-12);
 
         var (spd, load) = ThermalBlock(8, 2, seed);
@@ -57,7 +57,7 @@ public class GmresTests
         var rebuilt = ConvectionDiffusion((int)Math.Round(Math.Sqrt(n)));
         Assert.That(rebuilt.Values, Is.EqualTo(a.Values).Within(1e-15));
 
-        var result = new Gmres(new GmresOptions(rtol, 10_000, Restart: root.GetProperty("restart").GetInt32())).Solve(a, b);
+        var result = new Gmres(new GmresOptions(Restart: root.GetProperty("restart").GetInt32()) { Stopping = new(rtol, 10_000) }).Solve(a, b);
         Assert.That(result.Converged, result.Message);
         double difference = Vectors.Norm(result.Solution.Zip(scipy, (p, q) => p - q).ToArray()) / Vectors.Norm(scipy);
         Assert.That(difference, Is.LessThan(1e-8), "agreement with SciPy's solution");
@@ -73,7 +73,7 @@ public class GmresTests
         // b lies in a 3-dimensional invariant subspace of a diagonal matrix: GMRES ends after 3 steps.
         var a = CsrMatrix.FromMathNet(Matrix<double>.Build.DenseOfDiagonalArray([1.0, 2.0, 3.0, 4.0, 5.0, 6.0]));
         double[] b = [1, 1, 1, 0, 0, 0];
-        var result = new Gmres(new GmresOptions(1e-14)).Solve(a, b);
+        var result = new Gmres(new GmresOptions { Stopping = new(1e-14) }).Solve(a, b);
         Assert.That(result.Converged, result.Message);
         Assert.That(result.Iterations, Is.EqualTo(3));
         Assert.That(result.Solution, Is.EqualTo(new[] { 1.0, 0.5, 1.0 / 3, 0, 0, 0 }).Within(1e-14));
@@ -85,7 +85,7 @@ public class GmresTests
         // The 1-D Neumann Laplacian is singular with the constant null space; b ⟂ 1 is in its range.
         var a = NeumannLaplacian(30);
         var b = Enumerable.Range(0, 30).Select(i => Math.Cos(Math.PI * (i + 0.5) / 30)).ToArray();
-        var result = new Gmres(new GmresOptions(1e-10, 500, Restart: 40)).Solve(a, b);
+        var result = new Gmres(new GmresOptions(Restart: 40) { Stopping = new(1e-10, 500) }).Solve(a, b);
         Assert.That(result.Converged, result.Message);
         Assert.That(TrueRelativeResidual(a, b, result.Solution), Is.LessThanOrEqualTo(1e-10));
     }
@@ -95,7 +95,7 @@ public class GmresTests
     {
         var a = NeumannLaplacian(30);
         var b = Enumerable.Range(0, 30).Select(i => 1.0 + Math.Cos(Math.PI * (i + 0.5) / 30)).ToArray();
-        var result = new Gmres(new GmresOptions(1e-10, 400, Restart: 10)).Solve(a, b);
+        var result = new Gmres(new GmresOptions(Restart: 10) { Stopping = new(1e-10, 400) }).Solve(a, b);
         Assert.That(result.Reason, Is.AnyOf(StopReason.Stagnation, StopReason.Breakdown, StopReason.MaxIterations), result.Message);
         double actual = TrueRelativeResidual(a, b, result.Solution);
         // The constant part of b (norm √30 of ‖b‖) is out of reach; the reported residual is the true one.
@@ -109,7 +109,7 @@ public class GmresTests
     {
         var a = ConvectionDiffusion(10);
         var b = TestMatrices.RandomVector(new Random(4), a.Rows);
-        var capped = new Gmres(new GmresOptions(1e-14, 7, Restart: 5)).Solve(a, b);
+        var capped = new Gmres(new GmresOptions(Restart: 5) { Stopping = new(1e-14, 7) }).Solve(a, b);
         Assert.That(capped.Reason, Is.EqualTo(StopReason.MaxIterations), capped.Message);
         Assert.That(capped.Iterations, Is.EqualTo(7));
         Assert.That(capped.FinalRelativeResidual, Is.EqualTo(TrueRelativeResidual(a, b, capped.Solution)).Within(1e-12));
@@ -127,7 +127,7 @@ public class GmresTests
         var a = ConvectionDiffusion(10);
         var b = TestMatrices.RandomVector(new Random(6), a.Rows);
         var calls = new List<int>();
-        var result = new Gmres(new GmresOptions(1e-10, Restart: 8)).Solve(a, b, monitor: (k, _) => calls.Add(k));
+        var result = new Gmres(new GmresOptions(Restart: 8) { Stopping = new(1e-10) }).Solve(a, b, monitor: (k, _) => calls.Add(k));
         Assert.That(result.Converged, result.Message);
         Assert.That(calls, Is.EqualTo(Enumerable.Range(1, result.Iterations)));
         int cycles = (result.Iterations + 7) / 8;
@@ -139,7 +139,7 @@ public class GmresTests
     public void BadOptionsAndArgumentsThrow()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => _ = new Gmres(new GmresOptions(Restart: 0)));
-        Assert.Throws<ArgumentOutOfRangeException>(() => _ = new Gmres(new GmresOptions(RelativeTolerance: 2)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => _ = new Gmres(new GmresOptions { Stopping = new(2) }));
         Assert.Throws<ArgumentOutOfRangeException>(() => _ = new Gmres(new GmresOptions(PreconditionerSide: (PreconditionerSide)7)));
         var gmres = new Gmres(new GmresOptions());
         Assert.Throws<ArgumentException>(() => gmres.Solve(CsrMatrix.Identity(3), new double[2]));

@@ -15,7 +15,7 @@ public class KrylovBenchmark
     {
         var (a, b) = ThermalBlock(141, 3, 2024);
         TestContext.Out.WriteLine($"thermal block 3×3 at 141 squares: n = {a.Rows}, nnz = {a.NonZeros}");
-        var cg = new ConjugateGradient(new KrylovOptions(1e-10, 20_000));
+        var cg = new ConjugateGradient(new ConvergenceTest(1e-10, 20_000));
         foreach (var (name, build) in new (string, Func<IPreconditioner>)[]
         {
             ("Jacobi", () => new JacobiPreconditioner(a)),
@@ -43,7 +43,7 @@ public class KrylovBenchmark
     {
         var a = ConvectionDiffusion(100);
         var b = Enumerable.Range(0, a.Rows).Select(i => 1 + Math.Sin(i)).ToArray();
-        var gmres = new Gmres(new GmresOptions(1e-10, 100_000, Restart: 40));
+        var gmres = new Gmres(new GmresOptions(Restart: 40) { Stopping = new(1e-10, 100_000) });
         double best = double.PositiveInfinity;
         KrylovResult? result = null;
         for (int repeat = 0; repeat < 5; repeat++)

@@ -34,7 +34,7 @@ public class PreconditionerTests
         var b = TestMatrices.RandomVector(new Random(1), 40);
         var exact = Matrix<double>.Build.DenseOfMatrix(a.ToMathNet()).LU().Solve(Vector<double>.Build.DenseOfArray(b));
         Assert.That(Apply(new Ilu0Preconditioner(a), b), Is.EqualTo(exact.ToArray()).Within(1e-12));
-        var result = new Gmres(new GmresOptions(1e-12)).Solve(a, b, new Ilu0Preconditioner(a));
+        var result = new Gmres(new GmresOptions { Stopping = new(1e-12) }).Solve(a, b, new Ilu0Preconditioner(a));
         Assert.That(result.Converged, result.Message);
         Assert.That(result.Iterations, Is.LessThanOrEqualTo(2));
     }
@@ -47,7 +47,7 @@ public class PreconditionerTests
         var ic = new IncompleteCholeskyPreconditioner(a);
         var exact = Matrix<double>.Build.DenseOfMatrix(a.ToMathNet()).Cholesky();
         Assert.That(ic.Factor.ToMathNet().ToArray(), Is.EqualTo(exact.Factor.ToArray()).Within(1e-12));
-        var result = new ConjugateGradient(new KrylovOptions(1e-12)).Solve(a, b, ic);
+        var result = new ConjugateGradient(new ConvergenceTest(1e-12)).Solve(a, b, ic);
         Assert.That(result.Converged, result.Message);
         Assert.That(result.Iterations, Is.LessThanOrEqualTo(2));
     }
@@ -56,15 +56,15 @@ public class PreconditionerTests
     public void Ilu0AndIc0SpeedUpKrylovSolvesAndStayAccurate()
     {
         var (a, b) = ThermalBlock(12, 3, 4);
-        var cgJacobi = new ConjugateGradient(new KrylovOptions(1e-12)).Solve(a, b, new JacobiPreconditioner(a));
-        var cgIc = new ConjugateGradient(new KrylovOptions(1e-12)).Solve(a, b, new IncompleteCholeskyPreconditioner(a));
+        var cgJacobi = new ConjugateGradient(new ConvergenceTest(1e-12)).Solve(a, b, new JacobiPreconditioner(a));
+        var cgIc = new ConjugateGradient(new ConvergenceTest(1e-12)).Solve(a, b, new IncompleteCholeskyPreconditioner(a));
         AssertSolves(a, b, cgIc, 1e-12);
         Assert.That(cgIc.Iterations, Is.LessThan(cgJacobi.Iterations));
 
         var c = ConvectionDiffusion(15);
         var rhs = TestMatrices.RandomVector(new Random(3), c.Rows);
-        var plain = new BiCgStab(new KrylovOptions(1e-12)).Solve(c, rhs);
-        var ilu = new BiCgStab(new KrylovOptions(1e-12)).Solve(c, rhs, new Ilu0Preconditioner(c));
+        var plain = new BiCgStab(new ConvergenceTest(1e-12)).Solve(c, rhs);
+        var ilu = new BiCgStab(new ConvergenceTest(1e-12)).Solve(c, rhs, new Ilu0Preconditioner(c));
         AssertSolves(c, rhs, ilu, 1e-12);
         Assert.That(ilu.Iterations, Is.LessThan(plain.Iterations));
     }
@@ -85,9 +85,9 @@ public class PreconditionerTests
             Assert.That(Vectors.Dot(x, Apply(ssor, x)), Is.Positive);
         }
         var (t, b) = ThermalBlock(12, 2, 6);
-        var result = new ConjugateGradient(new KrylovOptions(1e-11)).Solve(t, b, new SsorPreconditioner(t, omega));
+        var result = new ConjugateGradient(new ConvergenceTest(1e-11)).Solve(t, b, new SsorPreconditioner(t, omega));
         AssertSolves(t, b, result, 1e-11);
-        var jacobi = new ConjugateGradient(new KrylovOptions(1e-11)).Solve(t, b, new JacobiPreconditioner(t));
+        var jacobi = new ConjugateGradient(new ConvergenceTest(1e-11)).Solve(t, b, new JacobiPreconditioner(t));
         Assert.That(result.Iterations, Is.LessThan(jacobi.Iterations));
     }
 
@@ -119,7 +119,7 @@ public class PreconditionerTests
         // SSOR of an indefinite symmetric matrix is indefinite: CG must say so rather than return garbage.
         var a = RandomSymmetricIndefinite(new Random(8), 30);
         var spd = TestMatrices.RandomSpd(new Random(9), 30);
-        var result = new ConjugateGradient(new KrylovOptions()).Solve(spd, TestMatrices.RandomVector(new Random(10), 30), new SsorPreconditioner(a));
+        var result = new ConjugateGradient(new ConvergenceTest()).Solve(spd, TestMatrices.RandomVector(new Random(10), 30), new SsorPreconditioner(a));
         Assert.That(result.Reason, Is.EqualTo(StopReason.IndefiniteOperator), result.Message);
     }
 }

@@ -166,7 +166,7 @@ public class SmoothedAggregationTests
         amg.Apply(x, mx);
         amg.Apply(y, my);
         Assert.That(Vectors.Dot(x, my), Is.EqualTo(Vectors.Dot(y, mx)).Within(1e-10 * Math.Abs(Vectors.Dot(x, my))));
-        var result = new ConjugateGradient(new KrylovOptions(1e-11)).Solve(a, b, amg);
+        var result = new ConjugateGradient(new ConvergenceTest(1e-11)).Solve(a, b, amg);
         AssertSolves(a, b, result, 1e-11);
         Assert.That(result.Iterations, Is.LessThan(15));
     }
@@ -194,7 +194,7 @@ public class SmoothedAggregationTests
     public void AmgPcgSolvesTheThermalBlockLikeDenseLu()
     {
         var (a, b) = ThermalBlock(14, 3, 5);
-        var result = new ConjugateGradient(new KrylovOptions(1e-11)).Solve(a, b,
+        var result = new ConjugateGradient(new ConvergenceTest(1e-11)).Solve(a, b,
             new SmoothedAggregationPreconditioner(a, new SmoothedAggregationOptions(CoarsestSize: 30)));
         AssertSolves(a, b, result, 1e-11);
         Assert.That(result.Iterations, Is.LessThan(20));
@@ -207,7 +207,7 @@ public class SmoothedAggregationTests
         {
             var a = Poisson(n);
             var b = Enumerable.Repeat(1.0, a.Rows).ToArray();
-            var result = new ConjugateGradient(new KrylovOptions(1e-8)).Solve(a, b, new SmoothedAggregationPreconditioner(a));
+            var result = new ConjugateGradient(new ConvergenceTest(1e-8)).Solve(a, b, new SmoothedAggregationPreconditioner(a));
             Assert.That(result.Converged, result.Message);
             return result.Iterations;
         }
@@ -246,7 +246,7 @@ public class SmoothedAggregationTests
         var same = template.Reuse(family.System(0).A);
         for (int l = 0; l < template.Operators.Count; l++)
             Assert.That(same.Operators[l].Values, Is.EqualTo(template.Operators[l].Values), $"reusing the hierarchy for its own matrix reproduces level {l}");
-        var cg = new ConjugateGradient(new KrylovOptions(1e-8));
+        var cg = new ConjugateGradient(new ConvergenceTest(1e-8));
         for (int i = 1; i < family.Options.Count; i++)
         {
             var (a, b) = family.System(i);

@@ -15,12 +15,7 @@ public sealed class DeflatedCg : IRecyclingSolver
     private double[][] _w = [];
 
     /// <summary>Creates a solver whose recycled space starts empty.</summary>
-    public DeflatedCg(DeflatedCgOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        _options = options;
-    }
+    public DeflatedCg(DeflatedCgOptions options) => _options = KrylovOptions.Checked(options);
 
     /// <summary>Dimension of the recycled space carried into the next solve.</summary>
     public int RecycledDimension => _w.Length;
@@ -45,14 +40,13 @@ public sealed class DeflatedCg : IRecyclingSolver
     public KrylovResult Solve(ILinearOperator a, ReadOnlySpan<double> b, IPreconditioner? preconditioner = null,
         double[]? initialGuess = null, IterationMonitor? monitor = null)
     {
-        var run = new KrylovRun("deflated CG", a, b, initialGuess);
+        var run = new KrylovRun("deflated CG", a, b, initialGuess, _options.Stopping);
         if (run.Start(b, out double bNorm) is { } early)
             return early;
         int n = run.N;
         if (_w.Length > 0 && _w[0].Length != n)
             _w = [];
         var x = run.X;
-        var history = run.History;
 
         // AW and E = WᵀAW; if E is not SPD (A changed too much, or is indefinite), drop the space.
         var w = _w;
@@ -79,18 +73,12 @@ public sealed class DeflatedCg : IRecyclingSolver
         double previousRz = 0;
         for (int j = 0; ; j++)
         {
-            double relative = Vectors.Norm(r) / bNorm;
-            history.Add(relative);
-            if (j > 0) monitor?.Invoke(j, relative);
-            if (!double.IsFinite(relative))
-                return run.Stop(StopReason.NonFinite, j, $"the residual became non-finite at iteration {j}");
-            if (relative <= _options.RelativeTolerance)
+            if (run.Record(j, Vectors.Norm(r) / bNorm, monitor) is { } stop)
             {
-                Refresh(w, aw, kept);
-                return run.Stop(StopReason.Converged, j, $"converged to {KrylovRun.Format(relative)} in {j} iterations (recycled space {w.Length})");
+                if (stop.Converged)
+                    Refresh(w, aw, kept);
+                return stop with { Message = $"{stop.Message}, recycling {w.Length} vectors" };
             }
-            if (j == _options.MaxIterations)
-                return run.Stop(StopReason.MaxIterations, j, $"reached the cap of {j} iterations at relative residual {KrylovRun.Format(relative)}");
 
             preconditioner?.Apply(r, z);
             double rz = Vectors.Dot(r, z);

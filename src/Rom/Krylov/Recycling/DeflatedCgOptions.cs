@@ -1,23 +1,18 @@
 namespace Rom.Krylov.Recycling;
 
-/// <summary>Settings of deflated CG with a recycled space (Saad, Yeung, Erhel, Guyomarc'h, SIAM J. Sci. Comput. 21, 2000).</summary>
-/// <param name="RelativeTolerance">Stop when ‖b − A x‖ ≤ RelativeTolerance · ‖b‖ (default 1e-10).</param>
-/// <param name="MaxIterations">Iteration cap per solve (default 10 000).</param>
-/// <param name="RecycleSize">Number k of Ritz vectors kept from one solve to the next (default 10).</param>
+/// <summary>
+/// Settings of deflated CG with a recycled space (Saad, Yeung, Erhel, Guyomarc'h, SIAM J. Sci. Comput. 21, 2000): the
+/// recycle size k counts Ritz vectors kept from one solve to the next (default 10); <see cref="KrylovOptions.Stopping"/>
+/// applies per solve.
+/// </summary>
+/// <param name="RecycleSize">Number k of Ritz vectors kept from one solve to the next.</param>
 /// <param name="KeptDirections">Number ℓ of first search directions the Rayleigh–Ritz update draws on (default 20).</param>
-public sealed record DeflatedCgOptions(
-    double RelativeTolerance = 1e-10,
-    int MaxIterations = 10_000,
-    int RecycleSize = 10,
-    int KeptDirections = 20)
-    : KrylovOptions(RelativeTolerance, MaxIterations)
+public sealed record DeflatedCgOptions(int RecycleSize = 10, int KeptDirections = 20) : RecyclingOptions(RecycleSize)
 {
     /// <inheritdoc />
     public override void Validate()
     {
         base.Validate();
-        if (RecycleSize < 1)
-            throw new ArgumentOutOfRangeException(nameof(RecycleSize), RecycleSize, "The recycle size k must be at least 1.");
         if (KeptDirections < 1)
             throw new ArgumentOutOfRangeException(nameof(KeptDirections), KeptDirections, "At least one search direction must be kept.");
     }

@@ -12,12 +12,6 @@ namespace Rom.Krylov.Recycling;
 /// </summary>
 public sealed class GcroDr : IRecyclingSolver
 {
-    // An Arnoldi step whose new vector keeps less than this fraction of A v_j has found an invariant subspace.
-    private const double HappyBreakdown = 1e-12;
-
-    // A restart cycle that shrinks the true residual by less than this fraction counts as stagnation.
-    private const double StagnationDecrease = 1e-10;
-
     // Columns of a thin QR whose |R_ii| falls below this fraction of the largest are linearly dependent.
     private const double DependentColumn = 1e-10;
 
@@ -35,12 +29,7 @@ public sealed class GcroDr : IRecyclingSolver
     private int _n;
 
     /// <summary>Creates a solver with an empty recycle space.</summary>
-    public GcroDr(GcroDrOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        _options = options;
-    }
+    public GcroDr(GcroDrOptions options) => _options = KrylovOptions.Checked(options);
 
     /// <summary>Number of vectors in the recycle space carried to the next solve (0 before the first).</summary>
     public int RecycledDimension { get; private set; }
@@ -74,41 +63,18 @@ public sealed class GcroDr : IRecyclingSolver
     public KrylovResult Solve(ILinearOperator a, ReadOnlySpan<double> b, IPreconditioner? preconditioner = null,
         double[]? initialGuess = null, IterationMonitor? monitor = null)
     {
-        var run = new KrylovRun("GCRO-DR", a, b, initialGuess);
+        var run = new KrylovRun("GCRO-DR", a, b, initialGuess, _options.Stopping);
         if (run.Start(b, out double bNorm) is { } early)
             return early;
         int n = run.N, m = Math.Min(_options.Restart, n);
         int kTarget = Math.Max(0, Math.Min(_options.RecycleSize, m - 2));
-        double tolerance = _options.RelativeTolerance;
+        double tolerance = _options.Stopping.Threshold(bNorm);
         var x = run.X;
-        var history = run.History;
         var r = new double[n];
-        var w = new double[n];
-        var z = new double[n];
         var t = new double[n];
-
-        // w = A M⁻¹ v (or A v): the operator whose Krylov spaces the recycle space lives in.
-        void Operator(ReadOnlySpan<double> v, Span<double> result)
-        {
-            if (preconditioner is null)
-                run.Multiply(v, result);
-            else
-            {
-                preconditioner.Apply(v, z);
-                run.Multiply(z, result);
-            }
-        }
-        // x ← x + M⁻¹ t (or x + t).
-        void Correct(double[] correction)
-        {
-            if (preconditioner is null)
-                Vectors.Axpy(1, correction, x);
-            else
-            {
-                preconditioner.Apply(correction, z);
-                Vectors.Axpy(1, z, x);
-            }
-        }
+        // A M⁻¹ (or A): the operator whose Krylov spaces the recycle space lives in.
+        var op = new PreconditionedOperator(run, preconditioner, PreconditionerSide.Right);
+        var arnoldi = new ArnoldiCycle(run, op, m, reorthogonalize: false, _options.Stopping, monitor);
 
         run.InitialResidual(b, r);
         double beta = Vectors.Norm(r);
@@ -119,7 +85,7 @@ public sealed class GcroDr : IRecyclingSolver
         Reserve(Math.Max(kc, kTarget + 1), n, kc);
         if (kc > 0)
         {
-            for (int i = 0; i < kc; i++) Operator(_u.AsSpan(i * n, n), _c.AsSpan(i * n, n));
+            for (int i = 0; i < kc; i++) op.Apply(_u.AsSpan(i * n, n), _c.AsSpan(i * n, n));
             kc = Orthonormalize(kc, n);
             Array.Clear(t);
             for (int i = 0; i < kc; i++)
@@ -128,110 +94,47 @@ public sealed class GcroDr : IRecyclingSolver
                 Vectors.Axpy(ci, _u.AsSpan(i * n, n), t);
                 Vectors.Axpy(-ci, _c.AsSpan(i * n, n), r);
             }
-            Correct(t);
+            op.Correct(t, x);
             beta = Vectors.Norm(r);
         }
         RecycledDimension = kc;
-        history.Add(beta / bNorm);
+        run.History.Add(beta / bNorm);
 
-        var hessenberg = new HessenbergLeastSquares(m);
-        var g = new double[m + 1];
-        var y = new double[m];
-        var gBar = new double[m + 1, m];
+        var cr = new double[m];
         var scale = new double[m];
-        var v = new double[(m + 1) * n];
-        int iterations = 0;
         while (true)
         {
-            double relative = beta / bNorm;
-            if (!double.IsFinite(relative))
-                return run.Stop(StopReason.NonFinite, iterations, $"the residual became non-finite after {iterations} iterations");
-            if (relative <= tolerance)
-                return run.Stop(StopReason.Converged, iterations,
-                    $"converged to residual {KrylovRun.Format(relative)} in {iterations} iterations, {run.MatrixVectorProducts} products with A, recycling {kc} vectors");
-            if (iterations >= _options.MaxIterations)
-                return run.Stop(StopReason.MaxIterations, iterations,
-                    $"reached the cap of {iterations} iterations at residual {KrylovRun.Format(relative)}");
+            if (run.Test(arnoldi.Iterations, beta / bNorm) is { } stop)
+                return stop with { Message = $"{stop.Message}, recycling {kc} vectors" };
 
             // Lines 9–12 (first solve: GMRES(m), line 1, with k = 0): Arnoldi with (I − C Cᵀ) A for m − k steps,
             // Ḡ = [D B; 0 H̄] with D = diag(1/‖u_i‖), right-hand side V̂ᵀ r = [Cᵀ r; ‖r‖ e₁].
-            int steps = m - kc;
-            Array.Clear(g);
-            for (int i = 0; i < kc; i++) g[i] = Vectors.Dot(_c.AsSpan(i * n, n), r);
-            g[kc] = beta;
-            hessenberg.Reset(g);
-            Array.Clear(gBar);
             for (int i = 0; i < kc; i++)
             {
+                cr[i] = Vectors.Dot(_c.AsSpan(i * n, n), r);
                 scale[i] = 1 / Vectors.Norm(_u.AsSpan(i * n, n));
-                var column = hessenberg.NextColumn;
-                column.Clear();
-                column[i] = scale[i];
-                gBar[i, i] = scale[i];
-                hessenberg.CommitColumn();
             }
-            for (int i = 0; i < n; i++) v[i] = r[i] / beta;
-            int arnoldi = 0;
-            bool invariant = false;
-            while (arnoldi < steps && iterations < _options.MaxIterations)
-            {
-                int j = arnoldi;
-                Operator(v.AsSpan(j * n, n), w);
-                double wNorm = Vectors.Norm(w);
-                var h = hessenberg.NextColumn;
-                h.Clear();
-                if (kc > 0) ModifiedGramSchmidt.Orthogonalize(_c, kc, w, h[..kc], twice: false);
-                double hNext = ModifiedGramSchmidt.Orthogonalize(v, j + 1, w, h.Slice(kc, j + 1), twice: false);
-                h[kc + j + 1] = hNext;
-                for (int i = 0; i < h.Length; i++) gBar[i, kc + j] = h[i];
-                double estimate = hessenberg.CommitColumn() / bNorm;
-                arnoldi++;
-                iterations++;
-                history.Add(estimate);
-                monitor?.Invoke(iterations, estimate);
-                if (!double.IsFinite(estimate))
-                    return run.Stop(StopReason.NonFinite, iterations, $"the Arnoldi process became non-finite at iteration {iterations}");
-                var next = v.AsSpan((j + 1) * n, n);
-                if (hNext <= HappyBreakdown * wNorm)
-                {
-                    next.Clear();
-                    invariant = true;
-                    break;
-                }
-                for (int i = 0; i < n; i++) next[i] = w[i] / hNext;
-                if (estimate <= tolerance)
-                    break;
-            }
+            if (arnoldi.Run(r, beta, _c, cr.AsSpan(0, kc), scale.AsSpan(0, kc)) is { } failed)
+                return failed;
 
             // Lines 13–15: y minimises ‖V̂ᵀr − Ḡ y‖; x ← x + Ŵ y with Ŵ = [U D, V].
-            int solved = hessenberg.Solve(y);
+            var y = arnoldi.Solve();
             Array.Clear(t);
-            for (int i = 0; i < solved; i++)
-            {
-                if (i < kc) Vectors.Axpy(y[i] * scale[i], _u.AsSpan(i * n, n), t);
-                else Vectors.Axpy(y[i], v.AsSpan((i - kc) * n, n), t);
-            }
-            Correct(t);
+            for (int i = 0; i < Math.Min(kc, y.Length); i++) Vectors.Axpy(y[i] * scale[i], _u.AsSpan(i * n, n), t);
+            if (y.Length > kc) arnoldi.Combine(y[kc..], t);
+            op.Correct(t, x);
             double previous = beta;
             run.Residual(b, r);
             beta = Vectors.Norm(r);
-            history[^1] = beta / bNorm;
+            run.History[^1] = beta / bNorm;
 
             // Lines 16–19: refresh U, C from the k harmonic Ritz vectors of smallest magnitude.
-            kc = Refresh(gBar, kc, arnoldi, scale, v, n, kTarget);
+            kc = Refresh(arnoldi.Hessenberg, kc, arnoldi.Steps, scale, arnoldi.Basis, n, kTarget);
             RecycledDimension = kc;
 
-            if (beta / bNorm <= tolerance || !double.IsFinite(beta))
+            if (beta / bNorm <= tolerance || !double.IsFinite(beta) || !ArnoldiCycle.Stalled(beta, previous))
                 continue;
-            if (beta > previous * (1 - StagnationDecrease))
-            {
-                bool singular = invariant && solved < hessenberg.Columns;
-                string why = singular
-                    ? "the Krylov space became invariant with a singular least-squares matrix: A is singular and b is not in its range"
-                    : "a restart cycle did not reduce it";
-                return run.Stop(singular ? StopReason.Breakdown : StopReason.Stagnation, iterations,
-                    $"stopped at residual {KrylovRun.Format(beta / bNorm)} after {iterations} iterations: {why}");
-            }
+            return arnoldi.StopStalled(beta / bNorm);
         }
     }
 

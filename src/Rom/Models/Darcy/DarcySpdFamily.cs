@@ -6,9 +6,10 @@ namespace Rom.Models.Darcy;
 /// A symmetric positive definite Darcy family −∇·(a∇u) = 1 on the unit square or cube, u = 0 on the boundary,
 /// a = exp(g) with g a <see cref="GaussianRandomField"/>: the flux-averaged 5-point (2-D) or 7-point (3-D) finite
 /// difference matrix, whose face coefficient between neighbouring points is the harmonic mean of a there.
-/// The SPD counterpart of <see cref="SkrDarcyFamily"/>, where CG, AMG and deflation apply.
+/// The SPD counterpart of <see cref="SkrDarcyFamily"/>, where CG, AMG and deflation apply. As a system family the
+/// field of system i is a on the s^d grid.
 /// </summary>
-public sealed class DarcySpdFamily
+public sealed class DarcySpdFamily : ISystemFamily
 {
     private readonly int[] _seeds;
 
@@ -24,6 +25,15 @@ public sealed class DarcySpdFamily
 
     /// <summary>The settings the family was built with.</summary>
     public DarcySpdOptions Options { get; }
+
+    /// <inheritdoc />
+    public string Name => "darcy-spd";
+
+    /// <inheritdoc />
+    public int Count => Options.Count;
+
+    /// <inheritdoc />
+    public bool IsSymmetricPositiveDefinite => true;
 
     /// <summary>Number of unknowns (s − 2)^d.</summary>
     public int Unknowns => (int)Math.Pow(Options.GridSize - 2, Options.Dimension);

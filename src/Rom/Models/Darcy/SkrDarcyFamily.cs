@@ -6,9 +6,11 @@ namespace Rom.Models.Darcy;
 /// <summary>
 /// The Darcy (and Helmholtz) families of SKR (Wang et al., "Accelerating Data Generation for Neural Operators via
 /// Krylov Subspace Recycling", ICLR 2024): a = exp(g) with g a Gaussian random field on an s × s grid, and the
-/// non-symmetric 5-point matrix on the (s − 2)² interior points with right-hand side h²·1, h = 1/(s − 1).
+/// non-symmetric 5-point matrix on the (s − 2)² interior points with right-hand side h²·1, h = 1/(s − 1). As a system
+/// family it poses the equation of its options; the field of system i is a, s × s row-major, followed for Helmholtz
+/// by the wavenumber k.
 /// </summary>
-public sealed class SkrDarcyFamily
+public sealed class SkrDarcyFamily : ISystemFamily
 {
     private static readonly (int, int)[] Neighbours = [(-1, 0), (1, 0), (0, 1), (0, -1)];
 
@@ -36,11 +38,25 @@ public sealed class SkrDarcyFamily
     /// <summary>The settings the family was built with.</summary>
     public SkrDarcyOptions Options { get; }
 
+    /// <summary>"skr-darcy" or "skr-helmholtz", after <see cref="SkrDarcyOptions.Equation"/>.</summary>
+    public string Name => Options.Equation == SkrEquation.Helmholtz ? "skr-helmholtz" : "skr-darcy";
+
+    /// <inheritdoc />
+    public int Count => Options.Count;
+
     /// <summary>Number of unknowns n = (s − 2)².</summary>
     public int Unknowns => (Options.GridSize - 2) * (Options.GridSize - 2);
 
+    /// <summary>False: both of SKR's matrices are non-symmetric.</summary>
+    public bool IsSymmetricPositiveDefinite => false;
+
+    /// <summary>The flattened coefficient a = exp(g) of system <paramref name="index"/>, followed by its wavenumber for Helmholtz.</summary>
+    public double[] Field(int index) => Options.Equation == SkrEquation.Helmholtz
+        ? [.. Coefficient(index).Cast<double>(), Wavenumber(index)]
+        : Coefficient(index).Cast<double>().ToArray();
+
     /// <summary>The s × s coefficient field a = exp(g) of system <paramref name="index"/>.</summary>
-    public double[,] Field(int index)
+    public double[,] Coefficient(int index)
     {
         var random = Stream(index);
         int s = Options.GridSize;
@@ -55,8 +71,9 @@ public sealed class SkrDarcyFamily
         return FieldFromNoise(xi1, xi2, Options.Alpha, Options.Tau);
     }
 
-    /// <summary>The Darcy system (A, b) of system <paramref name="index"/>.</summary>
-    public (CsrMatrix A, double[] B) System(int index) => Assemble(Field(index), 0);
+    /// <summary>The system (A, b) of system <paramref name="index"/>: the Darcy one, or <see cref="HelmholtzSystem"/> for Helmholtz.</summary>
+    public (CsrMatrix A, double[] B) System(int index) =>
+        Options.Equation == SkrEquation.Helmholtz ? HelmholtzSystem(index) : Assemble(Coefficient(index), 0);
 
     /// <summary>The Helmholtz wavenumber k ~ U(0, 1) of system <paramref name="index"/> (seeded).</summary>
     public double Wavenumber(int index)
@@ -69,7 +86,7 @@ public sealed class SkrDarcyFamily
     public (CsrMatrix A, double[] B) HelmholtzSystem(int index)
     {
         double k = Wavenumber(index);
-        return Assemble(Field(index), k * k);
+        return Assemble(Coefficient(index), k * k);
     }
 
     /// <summary>

@@ -6,7 +6,9 @@ namespace Rom.Models.Darcy;
 /// <param name="Seed">Seed of the random fields and Helmholtz wavenumbers (default 0).</param>
 /// <param name="Alpha">Smoothness exponent α of the Gaussian random field (paper: 2.5).</param>
 /// <param name="Tau">Inverse length scale τ of the Gaussian random field (paper: 7).</param>
-public sealed record SkrDarcyOptions(int GridSize = 34, int Count = 10, int Seed = 0, double Alpha = 2.5, double Tau = 7)
+/// <param name="Equation">The systems <see cref="SkrDarcyFamily.System"/> gives: Darcy (default) or Helmholtz.</param>
+public sealed record SkrDarcyOptions(int GridSize = 34, int Count = 10, int Seed = 0, double Alpha = 2.5, double Tau = 7,
+    SkrEquation Equation = SkrEquation.Darcy)
 {
     /// <summary>Throws an <see cref="ArgumentException"/> naming the setting when a value is unusable.</summary>
     public void Validate()
@@ -19,5 +21,7 @@ public sealed record SkrDarcyOptions(int GridSize = 34, int Count = 10, int Seed
             throw new ArgumentOutOfRangeException(nameof(Alpha), Alpha, "α must be positive and finite.");
         if (!(Tau > 0 && double.IsFinite(Tau)))
             throw new ArgumentOutOfRangeException(nameof(Tau), Tau, "τ must be positive and finite.");
+        if (!Enum.IsDefined(Equation))
+            throw new ArgumentOutOfRangeException(nameof(Equation), Equation, "Unknown equation.");
     }
 }

@@ -19,7 +19,7 @@ public sealed class NonlinearHeatModel
     private readonly ReducedMesh _full;
 
     // The Jacobian is non-symmetric (the κ' term), so GMRES with ILU(0), solved well below Newton's own tolerance.
-    private static readonly Gmres LinearSolver = new(new GmresOptions(RelativeTolerance: 1e-13, Restart: 60));
+    private static readonly Gmres LinearSolver = new(new GmresOptions(Restart: 60) { Stopping = new(RelativeTolerance: 1e-13) });
 
     /// <summary>Builds mesh, element matrices and load modes for the options (defaults when null).</summary>
     public NonlinearHeatModel(NonlinearHeatOptions? options = null)

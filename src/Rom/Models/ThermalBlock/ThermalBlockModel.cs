@@ -95,13 +95,13 @@ public sealed class ThermalBlockModel : IAffineModel
         return (double[])_rightHandSide.Clone();
     }
 
-    /// <summary>Solves A(μ) u = f with Jacobi-preconditioned CG (default <see cref="KrylovOptions"/> when none given).</summary>
-    public KrylovResult Solve(Parameter mu, KrylovOptions? options = null, IterationMonitor? monitor = null)
+    /// <summary>Solves A(μ) u = f with Jacobi-preconditioned CG (the default <see cref="ConvergenceTest"/> when none is given).</summary>
+    public KrylovResult Solve(Parameter mu, ConvergenceTest? stopping = null, IterationMonitor? monitor = null)
     {
         ParameterSpace.Validate(mu);
         // Every A_q is a CsrMatrix, so AffineOperator assembles A(μ) as one.
         var a = (CsrMatrix)AffineOperator.At(mu);
-        return new ConjugateGradient(options ?? new KrylovOptions())
+        return new ConjugateGradient(stopping ?? new ConvergenceTest())
             .Solve(a, _rightHandSide, new JacobiPreconditioner(a), monitor: monitor);
     }
 

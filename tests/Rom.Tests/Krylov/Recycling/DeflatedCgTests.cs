@@ -26,7 +26,7 @@ public class DeflatedCgTests
         var mu = Parameter.Of("diffusion", 0.3, 1.0, 0.6, 0.2);
         var a = (CsrMatrix)small.Operator(mu);
         var b = small.RightHandSide(mu);
-        var solver = new DeflatedCg(new DeflatedCgOptions(RelativeTolerance: 1e-12, RecycleSize: 4));
+        var solver = new DeflatedCg(new DeflatedCgOptions(RecycleSize: 4) { Stopping = new(1e-12) });
         var first = solver.Solve(a, b);
         var second = solver.Solve(a, b);   // now with a recycled space
         var exact = a.ToMathNet().Solve(Vector<double>.Build.DenseOfArray(b)).ToArray();
@@ -44,9 +44,9 @@ public class DeflatedCgTests
         // Eight systems along a path in parameter space, solved in order, Jacobi-preconditioned, to 1e-10.
         var path = Enumerable.Range(0, 8).Select(i => Parameter.Of("diffusion",
             Enumerable.Range(0, 9).Select(q => 0.25 + 0.25 * (q % 3) + 0.02 * i * (q % 2 == 0 ? 1 : -1)).ToArray())).ToArray();
-        var options = new DeflatedCgOptions(RelativeTolerance: 1e-10, RecycleSize: 12, KeptDirections: 30);
+        var options = new DeflatedCgOptions(RecycleSize: 12, KeptDirections: 30) { Stopping = new(1e-10) };
         var deflated = new DeflatedCg(options);
-        var plain = new ConjugateGradient(new KrylovOptions(1e-10));
+        var plain = new ConjugateGradient(new ConvergenceTest(1e-10));
         int plainTotal = 0, deflatedTotal = 0;
         for (int i = 0; i < path.Length; i++)
         {

@@ -12,7 +12,7 @@ public class GcroDrTests
     public void SolvesOneDarcySystemLikeDenseLu()
     {
         var (a, b) = new SkrDarcyFamily(new SkrDarcyOptions(GridSize: 18, Count: 1, Seed: 4)).System(0);
-        var solver = new GcroDr(new GcroDrOptions(1e-11, Restart: 20, RecycleSize: 6));
+        var solver = new GcroDr(new GcroDrOptions(Restart: 20, RecycleSize: 6) { Stopping = new(1e-11) });
         var result = solver.Solve(a, b);
         Assert.That(result.Converged, result.Message);
         var exact = a.ToMathNet().LU().Solve(Vector<double>.Build.DenseOfArray(b));
@@ -26,7 +26,7 @@ public class GcroDrTests
     public void RightPreconditionedSolveReachesTheTrueResidual()
     {
         var (a, b) = new SkrDarcyFamily(new SkrDarcyOptions(GridSize: 18, Count: 2, Seed: 8)).System(1);
-        var solver = new GcroDr(new GcroDrOptions(1e-10, Restart: 15, RecycleSize: 5));
+        var solver = new GcroDr(new GcroDrOptions(Restart: 15, RecycleSize: 5) { Stopping = new(1e-10) });
         var jacobi = new JacobiPreconditioner(a);
         var first = solver.Solve(a, b, jacobi);
         var second = solver.Solve(a, b, jacobi);
@@ -40,8 +40,8 @@ public class GcroDrTests
     {
         var family = new SkrDarcyFamily(new SkrDarcyOptions(GridSize: 34, Count: 2, Seed: 11));
         var fields = SlowlyVaryingFields(family, 10, 0.3);
-        var gcro = new GcroDr(new GcroDrOptions(1e-8, Restart: 40, RecycleSize: 20));
-        var gmres = new Gmres(new GmresOptions(1e-8, Restart: 40));
+        var gcro = new GcroDr(new GcroDrOptions(Restart: 40, RecycleSize: 20) { Stopping = new(1e-8) });
+        var gmres = new Gmres(new GmresOptions(Restart: 40) { Stopping = new(1e-8) });
         int recycled = 0, independent = 0;
         foreach (var field in fields)
         {
@@ -63,7 +63,7 @@ public class GcroDrTests
     public void RecycleSpaceSurvivesAChangingMatrixAndResetForgetsIt()
     {
         var family = new SkrDarcyFamily(new SkrDarcyOptions(GridSize: 14, Count: 3, Seed: 2));
-        var solver = new GcroDr(new GcroDrOptions(1e-10, Restart: 12, RecycleSize: 4));
+        var solver = new GcroDr(new GcroDrOptions(Restart: 12, RecycleSize: 4) { Stopping = new(1e-10) });
         for (int i = 0; i < 3; i++)
         {
             var (a, b) = family.HelmholtzSystem(i);
@@ -99,8 +99,8 @@ public class GcroDrTests
     // Fields a_t = exp((1 − t) g₀ + t g₁), t = 0..end evenly: neighbours differ a little, as after sorting.
     internal static List<double[,]> SlowlyVaryingFields(SkrDarcyFamily family, int count, double end)
     {
-        var f0 = family.Field(0);
-        var f1 = family.Field(1);
+        var f0 = family.Coefficient(0);
+        var f1 = family.Coefficient(1);
         int s = f0.GetLength(0);
         var fields = new List<double[,]>();
         for (int q = 0; q < count; q++)

@@ -14,7 +14,7 @@ public class RecyclingBenchmark
     {
         const int count = 20;
         var family = new SkrDarcyFamily(new SkrDarcyOptions(GridSize: 102, Count: count, Seed: 1));
-        var fields = Enumerable.Range(0, count).Select(family.Field).ToList();
+        var fields = Enumerable.Range(0, count).Select(family.Coefficient).ToList();
         var distances = SystemOrdering.FrobeniusDistances(fields);
         var orders = new (string Name, int[] Order)[]
         {
@@ -24,13 +24,13 @@ public class RecyclingBenchmark
         };
         var systems = fields.Select(f => SkrDarcyFamily.Assemble(f, 0)).ToList();
 
-        var gmres = new Gmres(new GmresOptions(1e-8, 100_000, Restart: 40));
+        var gmres = new Gmres(new GmresOptions(Restart: 40) { Stopping = new(1e-8, 100_000) });
         var plain = systems.Select(s => Check(gmres.Solve(s.A, s.B))).ToList();
         double independent = plain.Average(r => r.MatrixVectorProducts);
         TestContext.Out.WriteLine($"n = {systems[0].A.Rows}, {count} systems, tol 1e-8: GMRES(40) {independent:F0} products per system, {plain.Average(r => r.Elapsed.TotalSeconds):F2} s");
         foreach (var (name, order) in orders)
         {
-            var gcro = new GcroDr(new GcroDrOptions(1e-8, 100_000, Restart: 40, RecycleSize: 20));
+            var gcro = new GcroDr(new GcroDrOptions(Restart: 40, RecycleSize: 20) { Stopping = new(1e-8, 100_000) });
             var results = order.Select(i => Check(gcro.Solve(systems[i].A, systems[i].B))).ToList();
             double recycled = results.Average(r => r.MatrixVectorProducts);
             TestContext.Out.WriteLine($"  GCRO-DR(40,20) {name,-14} {recycled,6:F0} per system, {independent / recycled:F2}x fewer, " +
@@ -49,7 +49,7 @@ public class RecyclingBenchmark
         var fields = path.OrderBy(_ => random.Next()).ToList();
         var distances = SystemOrdering.FrobeniusDistances(fields);
         var systems = fields.Select(f => SkrDarcyFamily.Assemble(f, 0)).ToList();
-        var gmres = new Gmres(new GmresOptions(1e-8, 100_000, Restart: 40));
+        var gmres = new Gmres(new GmresOptions(Restart: 40) { Stopping = new(1e-8, 100_000) });
         double independent = systems.Average(s => Check(gmres.Solve(s.A, s.B)).MatrixVectorProducts);
         TestContext.Out.WriteLine($"n = {systems[0].A.Rows}, {count} shuffled fields on a path, tol 1e-8: GMRES(40) {independent:F0} products per system");
         foreach (var (name, order) in new (string, int[])[]
@@ -59,7 +59,7 @@ public class RecyclingBenchmark
             ("2-opt-sorted", SystemOrdering.DiameterChainTwoOpt(distances)),
         })
         {
-            var gcro = new GcroDr(new GcroDrOptions(1e-8, 100_000, Restart: 40, RecycleSize: 20));
+            var gcro = new GcroDr(new GcroDrOptions(Restart: 40, RecycleSize: 20) { Stopping = new(1e-8, 100_000) });
             double recycled = order.Average(i => Check(gcro.Solve(systems[i].A, systems[i].B)).MatrixVectorProducts);
             TestContext.Out.WriteLine($"  GCRO-DR(40,20) {name,-14} {recycled,6:F0} products per system; chain length {SystemOrdering.ChainLength(distances, order):F1}");
         }

@@ -101,7 +101,7 @@ public class SystemOrderingTests
     private static List<double[,]> SkrFields(int count, int s, int seed)
     {
         var family = new SkrDarcyFamily(new SkrDarcyOptions(GridSize: s, Count: count, Seed: seed));
-        return Enumerable.Range(0, count).Select(family.Field).ToList();
+        return Enumerable.Range(0, count).Select(family.Coefficient).ToList();
     }
 
     private static double[] Flatten(double[,] f) => f.Cast<double>().ToArray();

@@ -29,7 +29,7 @@ public class DarcySpdFamilyTests
         }
         var direct = new double[a.Rows];
         SparseCholesky.Factor(a).Solve(b, direct);   // throws if A were not positive definite
-        var cg = new ConjugateGradient(new KrylovOptions(1e-12)).Solve(a, b, new JacobiPreconditioner(a));
+        var cg = new ConjugateGradient(new ConvergenceTest(1e-12)).Solve(a, b, new JacobiPreconditioner(a));
         Assert.That(cg.Converged, cg.Message);
         Assert.That(cg.Solution.Zip(direct, (p, q) => Math.Abs(p - q)).Max() / direct.Max(), Is.LessThan(1e-9));
     }
@@ -83,7 +83,7 @@ public class DarcySpdFamilyTests
         foreach (var (name, make) in new (string, Func<IPreconditioner>)[] { ("AMG", () => new SmoothedAggregationPreconditioner(a)), ("Jacobi", () => new JacobiPreconditioner(a)) })
         {
             clock.Restart();
-            var result = new ConjugateGradient(new KrylovOptions(1e-8)).Solve(a, b, make());
+            var result = new ConjugateGradient(new ConvergenceTest(1e-8)).Solve(a, b, make());
             TestContext.Out.WriteLine($"{name}-PCG: {result.Iterations} iterations, {clock.Elapsed.TotalSeconds:F2} s (setup included)");
         }
     }

@@ -36,7 +36,7 @@ public class SkrDarcyFamilyTests
         int count = 0, pairs = 0;
         for (int index = 0; index < 20; index++)
         {
-            var a = family.Field(index);
+            var a = family.Coefficient(index);
             int s = a.GetLength(0);
             double fieldMean = 0;
             for (int i = 0; i < s; i++)
@@ -63,7 +63,7 @@ public class SkrDarcyFamilyTests
     public void MatrixHasFivePointStructureWithFourADiagonal()
     {
         var family = new SkrDarcyFamily(new SkrDarcyOptions(GridSize: 12, Count: 2, Seed: 5));
-        var a = family.Field(1);
+        var a = family.Coefficient(1);
         var (matrix, b) = family.System(1);
         int m = 10;
         Assert.That(matrix.Rows, Is.EqualTo(m * m));
@@ -102,9 +102,9 @@ public class SkrDarcyFamilyTests
     {
         var one = new SkrDarcyFamily(new SkrDarcyOptions(GridSize: 8, Count: 4, Seed: 9));
         var two = new SkrDarcyFamily(new SkrDarcyOptions(GridSize: 8, Count: 4, Seed: 9));
-        Assert.That(one.Field(3), Is.EqualTo(two.Field(3)));
-        Assert.That(one.Field(2), Is.Not.EqualTo(one.Field(3)));
-        Assert.Throws<ArgumentOutOfRangeException>(() => one.Field(4));
+        Assert.That(one.Coefficient(3), Is.EqualTo(two.Coefficient(3)));
+        Assert.That(one.Coefficient(2), Is.Not.EqualTo(one.Coefficient(3)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => one.Coefficient(4));
         Assert.Throws<ArgumentOutOfRangeException>(() => new SkrDarcyFamily(new SkrDarcyOptions(GridSize: 2)));
         Assert.Throws<ArgumentException>(() => SkrDarcyFamily.FieldFromNoise(new double[4, 4], new double[4, 5], 2.5, 7));
     }

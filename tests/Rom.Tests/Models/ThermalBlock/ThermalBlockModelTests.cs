@@ -102,7 +102,7 @@ public class ThermalBlockModelTests
         const double mu = 0.5;
         var model = new ThermalBlockModel(new ThermalBlockOptions(2, 2, n, split,
             Source: (x, y) => 2 * Math.PI * Math.PI * mu * Math.Sin(Math.PI * x) * Math.Sin(Math.PI * y)));
-        var result = model.Solve(Uniform(model, mu), new KrylovOptions(1e-13));
+        var result = model.Solve(Uniform(model, mu), new ConvergenceTest(1e-13));
         Assert.That(result.Converged, result.Message);
         var nodal = model.ToNodal(result.Solution);
         double l2 = P1Assembly.L2Error(model.Triangulation, nodal, (x, y) => Math.Sin(Math.PI * x) * Math.Sin(Math.PI * y));
@@ -147,7 +147,7 @@ public class ThermalBlockModelTests
         double dW(double x) => (Math.Cos(Math.PI * x) + c) / D(x);
         var model = new ThermalBlockModel(new ThermalBlockOptions(2, 1, n, split,
             Source: (x, y) => (Math.PI * Math.Sin(Math.PI * x) + D(x) * Math.PI * Math.PI * W(x)) * Math.Sin(Math.PI * y)));
-        var result = model.Solve(Parameter.Of("diffusion", d1, d2), new KrylovOptions(1e-13));
+        var result = model.Solve(Parameter.Of("diffusion", d1, d2), new ConvergenceTest(1e-13));
         Assert.That(result.Converged, result.Message);
         var nodal = model.ToNodal(result.Solution);
         return (P1Assembly.L2Error(model.Triangulation, nodal, (x, y) => W(x) * Math.Sin(Math.PI * y)),
@@ -188,7 +188,7 @@ public class ThermalBlockModelTests
         double exact = SeriesMean();
         Assert.That(exact, Is.EqualTo(0.0351442).Within(1e-7));
         var model = new ThermalBlockModel(new ThermalBlockOptions(2, 2, 141, TriangleSplit.FourAroundCentre));
-        var result = model.Solve(Uniform(model, 1.0), new KrylovOptions(1e-12));
+        var result = model.Solve(Uniform(model, 1.0), new ConvergenceTest(1e-12));
         Assert.That(result.Converged, result.Message);
         double mean = model.Outputs.Single(o => o.Name == "mean").Evaluate(result.Solution);
         double relative = Math.Abs(mean - exact) / exact;
@@ -205,7 +205,7 @@ public class ThermalBlockModelTests
         Assert.That(model.Triangulation.NodeCount, Is.EqualTo(40_045));
         foreach (var mu in ParameterSampling.Uniform(model.ParameterSpace, 3, 2024))
         {
-            var result = model.Solve(mu, new KrylovOptions(1e-10));
+            var result = model.Solve(mu, new ConvergenceTest(1e-10));
             Assert.That(result.Converged, result.Message);
             TestContext.Out.WriteLine($"μ = {mu}: CG {result.Iterations} iterations, {result.Elapsed.TotalSeconds:F3} s, {result.Message}");
         }
