@@ -119,23 +119,37 @@ def check_operator_eim_case(tmp):
            succeeded == 1 and err < 1e-4 and np.all(alphas >= reference * (1 - 1e-12)), f"succeeded={succeeded}, max relative coercivity difference {err:.2e}")
 
 
-def skr_darcy_matrix(a):
-    """SKR's 5-point matrix on the interior of the s x s field a: 4 a_ij on the diagonal, -a of each interior
-    neighbour (N, S, E, W) off it; b = h^2 * 1, h = 1/(s - 1). Assembled here independently of Rom."""
+def five_point_matrix(a, face):
+    """A 5-point matrix on the interior of the s x s grid field a (unknowns in row-major order of the interior), with
+    u = 0 on the boundary: for each interior point p and each of its four neighbours q, face(a_p, a_q) gives what adds
+    to the diagonal and the entry at q when q is interior; b = h^2 * 1, h = 1/(s - 1). Assembled here independently of Rom."""
     s = a.shape[0]
     m = s - 2
     index = lambda i, j: (i - 1) * m + (j - 1)
     rows, cols, vals = [], [], []
     for i in range(1, s - 1):
         for j in range(1, s - 1):
-            p = index(i, j)
-            rows.append(p); cols.append(p); vals.append(4 * a[i, j])
+            p, diagonal = index(i, j), 0.0
             for di, dj in ((-1, 0), (1, 0), (0, 1), (0, -1)):
                 ni, nj = i + di, j + dj
+                to_diagonal, entry = face(a[i, j], a[ni, nj])
+                diagonal += to_diagonal
                 if 1 <= ni <= m and 1 <= nj <= m:
-                    rows.append(p); cols.append(index(ni, nj)); vals.append(-a[ni, nj])
+                    rows.append(p); cols.append(index(ni, nj)); vals.append(entry)
+            rows.append(p); cols.append(p); vals.append(diagonal)
     h = 1.0 / (s - 1)
     return sp.csr_matrix((vals, (rows, cols)), shape=(m * m, m * m)), np.full(m * m, h * h)
+
+
+def skr_darcy_matrix(a):
+    """SKR's 5-point matrix: 4 a_p on the diagonal, -a_q for each interior neighbour q (N, S, E, W)."""
+    return five_point_matrix(a, lambda p, q: (p, -q))
+
+
+def fno_darcy_matrix(a):
+    """-div(a grad u) = 1 by flux differences with arithmetic face averages (the FNO generator's): each face adds
+    (a_p + a_q)/2 to the diagonal and subtracts it at an interior neighbour."""
+    return five_point_matrix(a, lambda p, q: (0.5 * (p + q), -0.5 * (p + q)))
 
 
 def check_sweep_dataset(tmp):
@@ -158,29 +172,6 @@ def check_sweep_dataset(tmp):
                res <= 1.01e-8 and abs(res - residuals[i]) <= 1e-3 * 1e-8, f"residual {res:.2e}, stored {residuals[i]:.2e}")
     report(f"sweep solutions vs scipy spsolve on the re-assembled matrix (rel. error {worst:.2e})", worst < 1e-5,
            f"relative error {worst:.2e} > 1e-5")
-
-
-def fno_darcy_matrix(a):
-    """-div(a grad u) = 1 with u = 0 on the boundary of the s x s grid field a: for each interior point and each of its
-    four neighbours the face coefficient (a_p + a_q)/2 adds to the diagonal and, for an interior neighbour, is
-    subtracted off it; b = h^2 * 1, h = 1/(s - 1). Unknowns in row-major order of a's interior. Assembled here
-    independently of Rom."""
-    s = a.shape[0]
-    m = s - 2
-    index = lambda i, j: (i - 1) * m + (j - 1)
-    rows, cols, vals = [], [], []
-    for i in range(1, s - 1):
-        for j in range(1, s - 1):
-            p, diagonal = index(i, j), 0.0
-            for di, dj in ((-1, 0), (1, 0), (0, 1), (0, -1)):
-                ni, nj = i + di, j + dj
-                face = 0.5 * (a[i, j] + a[ni, nj])
-                diagonal += face
-                if 1 <= ni <= m and 1 <= nj <= m:
-                    rows.append(p); cols.append(index(ni, nj)); vals.append(-face)
-            rows.append(p); cols.append(p); vals.append(diagonal)
-    h = 1.0 / (s - 1)
-    return sp.csr_matrix((vals, (rows, cols)), shape=(m * m, m * m)), np.full(m * m, h * h)
 
 
 def check_fno_darcy_sweep(tmp):
