@@ -11,6 +11,9 @@
 5. A matrix-list sweep case written by h5py (systems from "another code") through `rom sweep`: every stored
    solution agrees with spsolve on the matrices h5py wrote.
 6. The SciPy-written operator-eim case through `rom run` succeeds; its coercivity estimates agree with eigsh (from above, to 1e-4).
+7. `rom sweep` of the shipped FNO Darcy case (two systems on a 129 x 129 grid): the stored coefficient takes only the values
+   3 and 12, the arithmetic-average 5-point matrix re-assembled here from it and solved by spsolve agrees with the stored
+   solution (zero on the boundary), and the dataset stored at 33 x 33 is every fourth point of the 129 x 129 one.
 
 Prints one 'PASS name' or 'FAIL name: why' line per check and exits non-zero on any failure.
 The rom command is taken from $ROM (default: dotnet run --project src/Rom.Cli -c Release --).
@@ -116,23 +119,37 @@ def check_operator_eim_case(tmp):
            succeeded == 1 and err < 1e-4 and np.all(alphas >= reference * (1 - 1e-12)), f"succeeded={succeeded}, max relative coercivity difference {err:.2e}")
 
 
-def skr_darcy_matrix(a):
-    """SKR's 5-point matrix on the interior of the s x s field a: 4 a_ij on the diagonal, -a of each interior
-    neighbour (N, S, E, W) off it; b = h^2 * 1, h = 1/(s - 1). Assembled here independently of Rom."""
+def five_point_matrix(a, face):
+    """A 5-point matrix on the interior of the s x s grid field a (unknowns in row-major order of the interior), with
+    u = 0 on the boundary: for each interior point p and each of its four neighbours q, face(a_p, a_q) gives what adds
+    to the diagonal and the entry at q when q is interior; b = h^2 * 1, h = 1/(s - 1). Assembled here independently of Rom."""
     s = a.shape[0]
     m = s - 2
     index = lambda i, j: (i - 1) * m + (j - 1)
     rows, cols, vals = [], [], []
     for i in range(1, s - 1):
         for j in range(1, s - 1):
-            p = index(i, j)
-            rows.append(p); cols.append(p); vals.append(4 * a[i, j])
+            p, diagonal = index(i, j), 0.0
             for di, dj in ((-1, 0), (1, 0), (0, 1), (0, -1)):
                 ni, nj = i + di, j + dj
+                to_diagonal, entry = face(a[i, j], a[ni, nj])
+                diagonal += to_diagonal
                 if 1 <= ni <= m and 1 <= nj <= m:
-                    rows.append(p); cols.append(index(ni, nj)); vals.append(-a[ni, nj])
+                    rows.append(p); cols.append(index(ni, nj)); vals.append(entry)
+            rows.append(p); cols.append(p); vals.append(diagonal)
     h = 1.0 / (s - 1)
     return sp.csr_matrix((vals, (rows, cols)), shape=(m * m, m * m)), np.full(m * m, h * h)
+
+
+def skr_darcy_matrix(a):
+    """SKR's 5-point matrix: 4 a_p on the diagonal, -a_q for each interior neighbour q (N, S, E, W)."""
+    return five_point_matrix(a, lambda p, q: (p, -q))
+
+
+def fno_darcy_matrix(a):
+    """-div(a grad u) = 1 by flux differences with arithmetic face averages (the FNO generator's): each face adds
+    (a_p + a_q)/2 to the diagonal and subtracts it at an interior neighbour."""
+    return five_point_matrix(a, lambda p, q: (0.5 * (p + q), -0.5 * (p + q)))
 
 
 def check_sweep_dataset(tmp):
@@ -155,6 +172,36 @@ def check_sweep_dataset(tmp):
                res <= 1.01e-8 and abs(res - residuals[i]) <= 1e-3 * 1e-8, f"residual {res:.2e}, stored {residuals[i]:.2e}")
     report(f"sweep solutions vs scipy spsolve on the re-assembled matrix (rel. error {worst:.2e})", worst < 1e-5,
            f"relative error {worst:.2e} > 1e-5")
+
+
+def check_fno_darcy_sweep(tmp):
+    fine, coarse = os.path.join(tmp, "fno-129.h5"), os.path.join(tmp, "fno-33.h5")
+    common = ["--set", "problem.count=2", "--set", "problem.grid_size=129"]
+    rom("sweep", "cases/fno-darcy-sweep.h5", *common, "--set", "problem.output_size=129", "--out", fine)
+    rom("sweep", "cases/fno-darcy-sweep.h5", *common, "--set", "problem.output_size=33", "--out", coarse)
+    with h5py.File(fine, "r") as f, h5py.File(coarse, "r") as g:
+        grid, coarse_grid = list(f.attrs["grid"]), list(g.attrs["grid"])
+        inputs, solutions, residuals = f["inputs"][...], f["solutions"][...], f["residuals"][...]
+        coarse_inputs, coarse_solutions = g["inputs"][...], g["solutions"][...]
+    a = inputs.reshape(2, 129, 129)
+    u = solutions.reshape(2, 129, 129)
+    report("fno-darcy dataset: @grid, only the values 3 and 12, zero boundary", grid == [129, 129] and coarse_grid == [33, 33]
+           and set(np.unique(inputs)) == {3.0, 12.0} and not u[:, [0, -1], :].any() and not u[:, :, [0, -1]].any(),
+           f"grid {grid}, {coarse_grid}, values {np.unique(inputs)[:5]}")
+    worst = 0.0
+    for i in range(2):
+        matrix, b = fno_darcy_matrix(a[i])
+        x = spla.spsolve(matrix.tocsc(), b)
+        interior = u[i, 1:-1, 1:-1].ravel()
+        worst = max(worst, relative(interior, x))
+        res = np.linalg.norm(b - matrix @ interior) / np.linalg.norm(b)
+        report(f"fno-darcy system {i}: residual on the re-assembled matrix {res:.2e} (stored {residuals[i]:.2e})",
+               res <= 1.01e-8 and abs(res - residuals[i]) <= 1e-3 * 1e-8, f"residual {res:.2e}, stored {residuals[i]:.2e}")
+    report(f"fno-darcy solutions vs scipy spsolve on the re-assembled matrix (rel. error {worst:.2e})", worst < 1e-6,
+           f"relative error {worst:.2e} > 1e-6")
+    same = (np.array_equal(coarse_inputs.reshape(2, 33, 33), a[:, ::4, ::4])
+            and relative(coarse_solutions.reshape(2, 33, 33), u[:, ::4, ::4]) < 1e-12)
+    report("fno-darcy at 33 x 33 is every fourth point of the 129 x 129 dataset", same, "the subsampled dataset differs")
 
 
 def check_h5py_written_sweep(tmp):
@@ -199,7 +246,8 @@ def check_h5py_written_sweep(tmp):
 
 def main():
     with tempfile.TemporaryDirectory(prefix="rom-scipy-") as tmp:
-        for check in (check_exported_system, check_h5py_written_case, check_operator_eim_case, check_sweep_dataset, check_h5py_written_sweep):
+        for check in (check_exported_system, check_h5py_written_case, check_operator_eim_case, check_sweep_dataset, check_h5py_written_sweep,
+                      check_fno_darcy_sweep):
             try:
                 check(tmp)
             except Exception as e:  # report and go on: one broken check must not hide the others

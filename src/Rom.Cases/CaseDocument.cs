@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Rom.Cases.Kinds;
+using Rom.Cases.Settings;
 using Rom.IO.Formats;
 using Rom.IO.Hdf5;
 
@@ -38,10 +39,21 @@ public sealed record CaseDocument(string Path, ICaseKind Kind, string Title, Dat
         return new CaseDocument(path, kind, title, root, sha);
     }
 
-    /// <summary>A new case tree for a kind: envelope attributes, then the kind's default settings and data.</summary>
-    public static DataGroup Create(ICaseKind kind, string title)
+    /// <summary>
+    /// A new case tree for a kind: envelope attributes, then the kind's default settings and data, with the
+    /// <c>key=value</c> <paramref name="overrides"/> applied (checked as <c>--set</c> is).
+    /// </summary>
+    public static DataGroup Create(ICaseKind kind, string title, IReadOnlyList<string>? overrides = null)
     {
+        ArgumentNullException.ThrowIfNull(kind);
         var root = kind.CreateDefault();
+        if (overrides is { Count: > 0 })
+        {
+            var settings = CaseSettings.Read(root, kind.Settings);
+            foreach (string assignment in overrides)
+                settings.Override(assignment);
+            settings.WriteTo(root);
+        }
         root.Attributes["format"] = DataArray.Scalar(RomFileFormat.CaseFormat);
         root.Attributes["format_version"] = DataArray.Scalar(RomFileFormat.Version);
         root.Attributes["kind"] = DataArray.Scalar(kind.Name);

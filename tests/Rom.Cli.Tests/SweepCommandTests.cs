@@ -212,6 +212,97 @@ public class SweepCommandTests : TempFolderTest
         Assert.That(bad.Error, Does.Contain("/data/matrices/3").And.Contain("sparsity pattern"));
     }
 
+    // A small FNO Darcy case written by rom new with --set: fields solved on 33 × 33, stored at 9 × 9.
+    private string SmallFnoCase()
+    {
+        string path = PathOf("fno.h5");
+        var made = Cli.Run("new", "sweep", "--out", path, "--set", "problem.family=fno-darcy", "--set", "problem.grid_size=33", "--set", "problem.output_size=9",
+            "--set", "problem.count=4", "--set", "problem.seed=2", "--set", "sweep.method=cg", "--set", "sweep.preconditioner=amg-reuse",
+            "--set", "sweep.ordering=given", "--set", "output.plots=0");
+        Assert.That(made.ExitCode, Is.EqualTo(0), made.ToString());
+        return path;
+    }
+
+    [Test]
+    public void FnoDarcySweepStoresInputsAndSolutionsAsFieldsOnTheOutputGrid()
+    {
+        string casePath = SmallFnoCase(), coarse = PathOf("fno-9.h5"), finer = PathOf("fno-17.h5");
+        var run = Cli.Run("sweep", casePath, "--out", coarse, "--json");
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
+        using (var json = JsonDocument.Parse(run.Out))
+            Assert.That((json.RootElement.GetProperty("count").GetInt64(), json.RootElement.GetProperty("n").GetInt64()), Is.EqualTo((4L, 31L * 31)), "n counts the fine unknowns");
+        Assert.That(Cli.Run("sweep", casePath, "--out", finer, "--set", "problem.output_size=17").ExitCode, Is.EqualTo(0));
+
+        var tree = Hdf5File.Read(coarse);
+        Assert.That(tree.Attributes["grid"].AsLongs(), Is.EqualTo(new long[] { 9, 9 }));
+        Assert.That((tree.Attributes["family"].AsStrings()[0], tree.Attributes["unknowns"].AsLongs()[0]), Is.EqualTo(("fno-darcy", 961L)));
+        Assert.That(tree.Dataset("inputs").Shape, Is.EqualTo(new[] { 4, 81 }));
+        Assert.That(tree.Dataset("solutions").Shape, Is.EqualTo(new[] { 4, 81 }));
+        var inputs = tree.Dataset("inputs").AsDoubles();
+        var solutions = tree.Dataset("solutions").AsDoubles();
+        var family = new FnoDarcyFamily(new FnoDarcyOptions(GridSize: 33, OutputSize: 9, Count: 4, Seed: 2));
+        for (int i = 0; i < 4; i++)
+        {
+            Assert.That(inputs.AsSpan(i * 81, 81).ToArray(), Is.EqualTo(family.Field(i)), $"input row {i}: a of system {i} at every 4th point");
+            var (a, b) = family.System(i);
+            var x = new double[a.Rows];
+            Rom.LinearAlgebra.Direct.SparseCholesky.Factor(a).Solve(b, x);
+            // Row entry k + 9 l is the fine point (4k, 4l): zero on the boundary, else unknown (4k − 1) + 31 (4l − 1).
+            for (int l = 0; l < 9; l++)
+                for (int k = 0; k < 9; k++)
+                {
+                    bool boundary = k is 0 or 8 || l is 0 or 8;
+                    double expected = boundary ? 0 : x[(4 * k - 1) + 31 * (4 * l - 1)];
+                    Assert.That(solutions[i * 81 + k + 9 * l], Is.EqualTo(expected).Within(1e-7 * x.Max()), $"system {i}, point ({k}, {l})");
+                }
+        }
+
+        // The same systems at 17 × 17: every other point is the 9 × 9 dataset (the zero-shot test set at two resolutions).
+        var other = Hdf5File.Read(finer);
+        Assert.That(other.Attributes["grid"].AsLongs(), Is.EqualTo(new long[] { 17, 17 }));
+        var (inputs17, solutions17) = (other.Dataset("inputs").AsDoubles(), other.Dataset("solutions").AsDoubles());
+        for (int i = 0; i < 4; i++)
+            for (int q = 0; q < 81; q++)
+            {
+                int p = i * 289 + 2 * (q % 9) + 17 * 2 * (q / 9);
+                Assert.That(inputs17[p], Is.EqualTo(inputs[i * 81 + q]));
+                Assert.That(solutions17[p], Is.EqualTo(solutions[i * 81 + q]).Within(1e-12));
+            }
+        Assert.That(other.Attributes["sweep_id"].AsStrings()[0], Is.Not.EqualTo(tree.Attributes["sweep_id"].AsStrings()[0]), "another output size is another dataset");
+
+        // Shards merge into the same dataset, grid included (shard 2 reuses the AMG of its own first system: equal to the tolerance).
+        string one = PathOf("one.h5"), two = PathOf("two.h5"), merged = PathOf("merged.h5");
+        Assert.That(Cli.Run("sweep", casePath, "--out", one, "--shard", "1/2").ExitCode, Is.EqualTo(0));
+        Assert.That(Cli.Run("sweep", casePath, "--out", two, "--shard", "2/2").ExitCode, Is.EqualTo(0));
+        Assert.That(Cli.Run("sweep", "merge", one, two, "--out", merged).ExitCode, Is.EqualTo(0));
+        var m = Hdf5File.Read(merged);
+        Assert.That(m.Attributes["grid"].AsLongs(), Is.EqualTo(new long[] { 9, 9 }));
+        Assert.That(m.Attributes["unknowns"].AsLongs(), Is.EqualTo(new long[] { 961 }));
+        Assert.That(m.Group("summary").Attributes["n"].AsLongs(), Is.EqualTo(new long[] { 961 }));
+        foreach (string name in new[] { "inputs", "indices" })
+            Assert.That(m.Dataset(name).Values, Is.EqualTo(tree.Dataset(name).Values), name);
+        Assert.That(m.Dataset("solutions").AsDoubles(), Is.EqualTo(solutions).Within(1e-9 * solutions.Max()));
+    }
+
+    [Test]
+    public void FnoDarcySettingsThatDoNotFitAreBadInput()
+    {
+        string casePath = SmallFnoCase();
+        var size = Cli.Run("sweep", casePath, "--out", PathOf("x.h5"), "--set", "problem.output_size=10");
+        Assert.That(size.ExitCode, Is.EqualTo(2), size.ToString());
+        Assert.That(size.Error, Does.Contain("problem.output_size: got 10").And.Contain("3, 5, 9, 17, 33"));
+        var skr = Cli.Run("sweep", casePath, "--out", PathOf("x.h5"), "--set", "problem.family=skr-darcy", "--set", "sweep.method=gmres", "--set", "sweep.preconditioner=none");
+        Assert.That(skr.ExitCode, Is.EqualTo(2), skr.ToString());
+        Assert.That(skr.Error, Does.Contain("problem.output_size").And.Contain("only 'fno-darcy'"));
+        var warm = Cli.Run("sweep", casePath, "--out", PathOf("x.h5"), "--set", "sweep.warm_start=1");
+        Assert.That(warm.ExitCode, Is.EqualTo(2), warm.ToString());
+        Assert.That(warm.Error, Does.Contain("sweep.warm_start").And.Contain("subsampled"));
+        var unknown = Cli.Run("new", "sweep", "--out", PathOf("y.h5"), "--set", "problem.famly=fno-darcy");
+        Assert.That(unknown.ExitCode, Is.EqualTo(2));
+        Assert.That(unknown.Error, Does.Contain("problem.famly"));
+        Assert.That(File.Exists(PathOf("x.h5")) || File.Exists(PathOf("y.h5")), Is.False, "nothing written");
+    }
+
     [Test]
     public void RomRunSolvesASweepCaseToo()
     {

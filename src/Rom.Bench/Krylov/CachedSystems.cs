@@ -18,6 +18,8 @@ internal sealed class CachedSystems(ISystemFamily family) : ISystemFamily
 
     public bool IsSymmetricPositiveDefinite => family.IsSymmetricPositiveDefinite;
 
+    public SubsampledGrid? StoredGrid => family.StoredGrid;
+
     public double[] Field(int index)
     {
         if (!_fields.TryGetValue(index, out var field))

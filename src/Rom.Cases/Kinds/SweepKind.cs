@@ -6,8 +6,9 @@ using Rom.Sweeps;
 namespace Rom.Cases.Kinds;
 
 /// <summary>
-/// A data-generation sweep: every system of a family (SKR Darcy or Helmholtz, SPD Darcy in 2-D/3-D, or the case's
-/// own CSR matrices) solved in a computed order, with recycling, into one dataset of inputs and solutions.
+/// A data-generation sweep: every system of a family (SKR Darcy or Helmholtz, SPD Darcy in 2-D/3-D, the FNO paper's
+/// Darcy data, or the case's own CSR matrices) solved in a computed order, with recycling, into one dataset of inputs
+/// and solutions.
 /// <c>rom run</c> solves it in one go; <c>rom sweep</c> adds shards, checkpoints and resume (<see cref="SweepRunner"/>).
 /// </summary>
 public sealed class SweepKind : ICaseKind

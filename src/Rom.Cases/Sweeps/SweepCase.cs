@@ -19,15 +19,17 @@ namespace Rom.Cases.Sweeps;
 public static class SweepCase
 {
     /// <summary>Families a sweep case can name.</summary>
-    public static IReadOnlyList<string> Families { get; } = ["skr-darcy", "skr-helmholtz", "darcy-spd", "matrix-list"];
+    public static IReadOnlyList<string> Families { get; } = ["skr-darcy", "skr-helmholtz", "darcy-spd", "fno-darcy", "matrix-list"];
 
     /// <summary>The settings of the sweep case kind.</summary>
     public static IReadOnlyList<SettingDefinition> Settings { get; } =
     [
         SettingDefinition.Choice("problem.family", "skr-darcy",
-            "Systems: 'skr-darcy', 'skr-helmholtz' (SKR's generators), 'darcy-spd' (2-D/3-D SPD Darcy) or 'matrix-list' (the CSR matrices in /data/matrices).",
+            "Systems: 'skr-darcy', 'skr-helmholtz' (SKR's generators), 'darcy-spd' (2-D/3-D SPD Darcy), 'fno-darcy' (the FNO paper's Darcy data: thresholded GRF, solved on grid_size, stored at output_size) or 'matrix-list' (the CSR matrices in /data/matrices).",
             [.. Families]),
         SettingDefinition.Integer("problem.grid_size", 34, "Grid points s per side, boundary included: (s − 2)^d unknowns (generated families).", 3),
+        SettingDefinition.Integer("problem.output_size", 0,
+            "fno-darcy: points per side of the stored grid, boundary included (grid_size − 1 a multiple of output_size − 1); 0: the whole grid.", 0),
         new("problem.dimension", SettingType.Integer, 2L, "Space dimension d: 2, or 3 for darcy-spd.", v => (long)v is 2 or 3 ? null : "2 or 3"),
         SettingDefinition.Integer("problem.count", 100, "Number of systems (generated families).", 1),
         new("problem.seed", SettingType.Integer, 0L, "Seed of the generated family.", v => (long)v is >= 0 and <= int.MaxValue ? null : $"an integer in 0..{int.MaxValue}"),
@@ -89,8 +91,11 @@ public static class SweepCase
         string family = s.Text("problem.family");
         int grid = (int)Math.Min(s.Integer("problem.grid_size"), int.MaxValue), count = (int)Math.Min(s.Integer("problem.count"), int.MaxValue);
         int dimension = (int)s.Integer("problem.dimension"), seed = (int)s.Integer("problem.seed");
-        if (family is "skr-darcy" or "skr-helmholtz" && dimension != 2)
+        if (family is "skr-darcy" or "skr-helmholtz" or "fno-darcy" && dimension != 2)
             throw new CaseInputException("problem.dimension", dimension.ToString(), $"2 for '{family}' (3-D is 'darcy-spd')");
+        int output = (int)Math.Min(s.Integer("problem.output_size"), int.MaxValue);
+        if (output != 0 && family != "fno-darcy")
+            throw new CaseInputException("problem.output_size", output.ToString(), $"0 for '{family}' (only 'fno-darcy' stores its samples on a coarser grid)");
         double unknowns = Math.Pow(grid - 2, dimension);
         if (family != "matrix-list" && unknowns > 1e8)
             throw new CaseInputException("problem.grid_size", grid.ToString(), $"a grid with at most 10⁸ unknowns ((s − 2)^{dimension} = {unknowns:G3})");
@@ -99,8 +104,23 @@ public static class SweepCase
             "skr-darcy" => new SkrDarcyFamily(new SkrDarcyOptions(grid, count, seed)),
             "skr-helmholtz" => new SkrDarcyFamily(new SkrDarcyOptions(grid, count, seed, Equation: SkrEquation.Helmholtz)),
             "darcy-spd" => new DarcySpdFamily(new DarcySpdOptions(grid, dimension, count, seed)),
+            "fno-darcy" => FnoDarcy(new FnoDarcyOptions(grid, output == 0 ? grid : output, count, seed)),
             _ => MatrixList(document.Root, document.Path, s.Integer("problem.spd") == 1),
         };
+    }
+
+    // The family's check of the stored grid names its option; the case names the setting and the sizes that fit.
+    private static FnoDarcyFamily FnoDarcy(FnoDarcyOptions options)
+    {
+        try
+        {
+            return new FnoDarcyFamily(options);
+        }
+        catch (ArgumentException e) when (e.ParamName == nameof(SubsampledGrid.Size))
+        {
+            throw new CaseInputException("problem.output_size", options.OutputSize.ToString(),
+                $"0 or a size s with problem.grid_size − 1 = {options.GridSize - 1} a multiple of s − 1: one of {string.Join(", ", SubsampledGrid.Sizes(options.GridSize))}");
+        }
     }
 
     /// <summary>

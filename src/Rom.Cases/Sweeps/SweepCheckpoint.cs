@@ -76,7 +76,7 @@ internal sealed class SweepCheckpoint
     {
         if (samples.Count == 0) return;
         var root = new DataGroup();
-        SweepDataset.WriteSamples(root, samples, _unknowns);
+        SweepDataset.WriteSamples(root, samples);
         var group = root.GetOrAddGroup("state");
         group.Attributes["next_position"] = DataArray.Scalar((long)state.NextPosition);
         if (state.RecycleSpace.Count > 0)

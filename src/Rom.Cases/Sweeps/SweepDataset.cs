@@ -14,16 +14,20 @@ namespace Rom.Cases.Sweeps;
 /// </summary>
 public static class SweepDataset
 {
-    /// <summary>The per-sample datasets of <paramref name="samples"/>, in the order given, into <paramref name="group"/>.</summary>
-    public static void WriteSamples(DataGroup group, IReadOnlyList<SweepSample> samples, int unknowns)
+    /// <summary>
+    /// The per-sample datasets of <paramref name="samples"/>, in the order given, into <paramref name="group"/>; the
+    /// solutions are rows of the samples' common length.
+    /// </summary>
+    public static void WriteSamples(DataGroup group, IReadOnlyList<SweepSample> samples)
     {
         ArgumentNullException.ThrowIfNull(group);
         ArgumentNullException.ThrowIfNull(samples);
-        var solutions = new double[samples.Count * unknowns];
-        for (int i = 0; i < samples.Count; i++) samples[i].Solution.CopyTo(solutions, i * unknowns);
+        int length = samples.Count == 0 ? 0 : samples[0].Solution.Length;
+        var solutions = new double[samples.Count * length];
+        for (int i = 0; i < samples.Count; i++) samples[i].Solution.CopyTo(solutions, i * length);
         group.Datasets["indices"] = DataArray.Of(samples.Select(s => (long)s.Index).ToArray());
         group.Datasets["positions"] = DataArray.Of(samples.Select(s => (long)s.Position).ToArray());
-        group.Datasets["solutions"] = DataArray.Of(solutions, samples.Count, unknowns);
+        group.Datasets["solutions"] = DataArray.Of(solutions, samples.Count, length);
         group.Datasets["iterations"] = DataArray.Of(samples.Select(s => (long)s.Iterations).ToArray());
         group.Datasets["matvecs"] = DataArray.Of(samples.Select(s => (long)s.MatrixVectorProducts).ToArray());
         group.Datasets["residuals"] = DataArray.Of(samples.Select(s => s.RelativeResidual).ToArray());
@@ -65,45 +69,40 @@ public static class SweepDataset
     }
 
     /// <summary>
-    /// What a sweep computed, as a case outcome: the dataset (rows sorted by system index, the inputs given by
-    /// <paramref name="inputs"/>, the order, the family's name and size), the summary and a plot of the iterations
-    /// in solve order. It succeeds when every system converged.
+    /// What a sweep computed, as a case outcome: the dataset (<paramref name="header"/>'s attributes, rows sorted by
+    /// system index, the inputs given by <paramref name="inputs"/>, the order), the summary and a plot of the
+    /// iterations in solve order. It succeeds when every system converged.
     /// </summary>
-    public static CaseRunOutcome Outcome(IReadOnlyList<SweepSample> samples, Func<int, double[]> inputs, IReadOnlyList<int> order,
-        string family, int systems, string method, string shard, string identity)
+    public static CaseRunOutcome Outcome(IReadOnlyList<SweepSample> samples, Func<int, double[]> inputs, IReadOnlyList<int> order, SweepHeader header)
     {
         ArgumentNullException.ThrowIfNull(samples);
         ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(header);
         var rows = samples.OrderBy(s => s.Index).ToList();
-        int n = rows[0].Solution.Length;
         var results = new DataGroup();
-        results.Attributes["family"] = DataArray.Scalar(family);
-        results.Attributes["systems"] = DataArray.Scalar((long)systems);
-        results.Attributes["unknowns"] = DataArray.Scalar((long)n);
-        results.Attributes["shard"] = DataArray.Scalar(shard);
-        results.Attributes["sweep_id"] = DataArray.Scalar(identity);
+        header.WriteTo(results);
         var fields = rows.Select(s => inputs(s.Index)).ToList();
         int length = fields[0].Length;
         results.Datasets["inputs"] = DataArray.Of(fields.SelectMany(f => f).ToArray(), rows.Count, length);
-        WriteSamples(results, rows, n);
+        WriteSamples(results, rows);
         results.Datasets["order"] = DataArray.Of(order.Select(i => (long)i).ToArray());
 
         var solveOrder = samples.OrderBy(s => s.Position).ToList();
-        var plot = PlotRequest.Of("iterations", new LinePlot($"{family} sweep, {method}: work per system", "position in the solve order", "matrix-vector products",
+        var plot = PlotRequest.Of("iterations", new LinePlot($"{header.Family} sweep, {header.Method}: work per system", "position in the solve order", "matrix-vector products",
             [new LineSeriesData("matvecs", solveOrder.Select(s => (double)s.Position).ToArray(), solveOrder.Select(s => (double)s.MatrixVectorProducts).ToArray())]));
         int failed = rows.Count(s => !s.Converged);
         string message = failed == 0
             ? $"{rows.Count} systems solved, {rows.Average(s => s.Iterations):F1} iterations and {rows.Average(s => s.MatrixVectorProducts):F1} products with A on average"
             : $"{failed} of {rows.Count} systems did not converge (first: system {rows.First(s => !s.Converged).Index}: {rows.First(s => !s.Converged).Message})";
-        return new CaseRunOutcome(results, [plot], Summary(rows, method), failed == 0, message);
+        return new CaseRunOutcome(results, [plot], Summary(rows, header), failed == 0, message);
     }
 
-    /// <summary>The summary lines (and JSON keys) of a set of samples.</summary>
-    public static IReadOnlyList<SummaryItem> Summary(IReadOnlyList<SweepSample> samples, string method) =>
+    /// <summary>The summary lines (and JSON keys) of a set of samples of the sweep <paramref name="header"/> describes.</summary>
+    public static IReadOnlyList<SummaryItem> Summary(IReadOnlyList<SweepSample> samples, SweepHeader header) =>
     [
         new("count", "systems", (long)samples.Count),
-        new("n", "unknowns per system", (long)samples[0].Solution.Length),
-        new("method", "method", method),
+        new("n", "unknowns per system", (long)header.Unknowns),
+        new("method", "method", header.Method),
         new("avg_iterations", "average iterations", samples.Average(s => s.Iterations)),
         new("avg_matvecs", "average products with A", samples.Average(s => s.MatrixVectorProducts)),
         new("avg_seconds", "average solve time", samples.Average(s => s.Seconds), "s"),

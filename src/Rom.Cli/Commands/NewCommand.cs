@@ -5,7 +5,7 @@ using Rom.IO.Hdf5;
 
 namespace Rom.Cli.Commands;
 
-/// <summary><c>rom new KIND --out FILE</c>: writes a case file of a kind with its default settings.</summary>
+/// <summary><c>rom new KIND --out FILE [--set key=value ...]</c>: writes a case file of a kind with its default settings, or the ones given.</summary>
 public static class NewCommand
 {
     /// <summary>Builds the command.</summary>
@@ -17,14 +17,15 @@ public static class NewCommand
         };
         var output = new Option<string>("--out") { Description = "Path of the case file to write.", Required = true };
         var title = new Option<string?>("--title") { Description = "Title stored in the file (default: the kind's own)." };
-        var command = new Command("new", "Write a new case file of a kind with its default settings.") { kind, output, title };
+        var set = RunCommand.SetOption("problem.family=fno-darcy");
+        var command = new Command("new", "Write a new case file of a kind with its default settings, or others given by --set.") { kind, output, title, set };
         command.SetAction(parse =>
         {
             string name = parse.GetRequiredValue(kind);
             var caseKind = CaseKinds.Find(name)
                 ?? throw new CaseInputException("KIND", $"'{name}'", "one of " + string.Join(", ", CaseKinds.All.Select(k => $"'{k.Name}'")));
             string path = parse.GetRequiredValue(output);
-            Hdf5File.Write(path, CaseDocument.Create(caseKind, parse.GetValue(title) ?? caseKind.DefaultTitle));
+            Hdf5File.Write(path, CaseDocument.Create(caseKind, parse.GetValue(title) ?? caseKind.DefaultTitle, parse.GetValue(set)));
             context.Out.WriteLine($"wrote {path} ({caseKind.Name}); run it with: rom run {path}");
             return ExitCodes.Success;
         });

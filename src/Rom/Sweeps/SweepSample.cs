@@ -5,7 +5,7 @@ namespace Rom.Sweeps;
 /// <summary>One solved system of a sweep: what a dataset stores per sample.</summary>
 /// <param name="Index">The system's index in its family.</param>
 /// <param name="Position">Its position in the sweep's order.</param>
-/// <param name="Solution">The computed solution x.</param>
+/// <param name="Solution">The computed solution x, or its values on the family's <see cref="Models.ISystemFamily.StoredGrid"/>.</param>
 /// <param name="Iterations">Iterations of the solver (0 for a direct solve).</param>
 /// <param name="MatrixVectorProducts">Products with A the solver performed (residual recomputations included).</param>
 /// <param name="RelativeResidual">‖b − A x‖/‖b‖ recomputed by the sweep, independently of the solver's own estimate.</param>

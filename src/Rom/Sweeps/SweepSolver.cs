@@ -36,6 +36,9 @@ public sealed class SweepSolver
             throw new ArgumentException($"Method '{options.Solver.Method}' with preconditioner '{options.Solver.Preconditioner}' needs symmetric positive definite matrices, " +
                 $"and the family '{family.Name}' is not declared SPD; use {Or(KrylovSolvers.Methods.Where(m => !m.NeedsSpd).Select(m => m.Name))} " +
                 $"with {Or(KrylovSolvers.Preconditioners.Where(p => !p.NeedsSpd).Select(p => p.Name))}.", nameof(options));
+        if (options.WarmStart && family.StoredGrid is not null)
+            throw new ArgumentException($"WarmStart is on, and the family '{family.Name}' stores its solutions subsampled, so a resumed sweep " +
+                "could not restore the full solutions it starts from; solve its systems without warm start.", nameof(SweepOptions.WarmStart));
         Family = family;
         Options = options;
         Shard = shard ?? SweepShard.All;
@@ -75,10 +78,16 @@ public sealed class SweepSolver
     /// <summary>Position of the next system to solve.</summary>
     public int NextPosition { get; private set; }
 
+    /// <summary>Values per sample solution: the family's <see cref="ISystemFamily.StoredGrid"/> points, or its unknowns.</summary>
+    public int StoredLength => Family.StoredGrid?.Points ?? Family.Unknowns;
+
     /// <summary>True when every system of the shard is solved.</summary>
     public bool IsFinished => NextPosition >= End;
 
-    /// <summary>Solves the system at <see cref="NextPosition"/> and moves on; numerical trouble is reported in the sample.</summary>
+    /// <summary>
+    /// Solves the system at <see cref="NextPosition"/> and moves on; numerical trouble is reported in the sample, whose
+    /// solution is restricted to the family's <see cref="ISystemFamily.StoredGrid"/> when it has one.
+    /// </summary>
     public SweepSample SolveNext()
     {
         if (IsFinished)
@@ -101,7 +110,8 @@ public sealed class SweepSolver
         if (_distances is not null)
             _solved[index] = result.Solution;
         NextPosition++;
-        return new SweepSample(index, position, result.Solution, result.Iterations, result.MatrixVectorProducts,
+        var stored = Family.StoredGrid?.RestrictInterior(result.Solution) ?? result.Solution;
+        return new SweepSample(index, position, stored, result.Iterations, result.MatrixVectorProducts,
             RelativeResidual(a, b, result.Solution), seconds, result.Reason, result.Message, from);
     }
 
@@ -135,9 +145,9 @@ public sealed class SweepSolver
         for (int k = 0; k < solved.Count; k++)
         {
             var sample = solved[k];
-            if (sample.Position != Start + k || sample.Index != Order[Start + k] || sample.Solution.Length != Family.Unknowns)
-                throw new ArgumentException($"Solved sample {k} is system {sample.Index} at position {sample.Position} with {sample.Solution.Length} unknowns; " +
-                    $"expected system {Order[Start + k]} at position {Start + k} with {Family.Unknowns}.", nameof(solved));
+            if (sample.Position != Start + k || sample.Index != Order[Start + k] || sample.Solution.Length != StoredLength)
+                throw new ArgumentException($"Solved sample {k} is system {sample.Index} at position {sample.Position} with {sample.Solution.Length} values; " +
+                    $"expected system {Order[Start + k]} at position {Start + k} with {StoredLength}.", nameof(solved));
         }
         if (_solver is IRecyclingSolver recycling)
         {

@@ -48,6 +48,27 @@ public class SweepCheckpointTests : TempFolderTest
     }
 
     [Test]
+    public void ChunksOfAFamilyWithAStoredGridHoldItsRowsAndTheFineRecycleSpace()
+    {
+        string folder = PathOf("data.h5.partial");
+        SweepSolver Fno() => new(new FnoDarcyFamily(new FnoDarcyOptions(GridSize: 17, OutputSize: 5, Count: 4, Seed: 3)),
+            new SweepOptions(new SolverSettings("deflated-cg", "jacobi", RecycleSize: 4)));
+        var first = Fno();
+        var checkpoint = SweepCheckpoint.Open(folder, "fno", first, out _);
+        var saved = new List<SweepSample> { first.SolveNext(), first.SolveNext() };
+        checkpoint.Save(saved, first.SaveState());
+        var uninterrupted = SolveRest(first);
+
+        var chunk = Rom.IO.Hdf5.Hdf5File.Read(Directory.GetFiles(folder, "chunk-*.h5").Single());
+        Assert.That(chunk.Datasets["solutions"].Shape, Is.EqualTo(new[] { 2, 25 }), "rows on the 5 × 5 stored grid");
+        Assert.That(chunk.Groups["state"].Datasets["recycle_space"].Shape, Is.EqualTo(new[] { 4, 225 }), "the recycle space on the 15² fine unknowns");
+        var second = Fno();
+        SweepCheckpoint.Open(folder, "fno", second, out var restored);
+        Assert.That(restored.Select(r => r.Solution), Is.EqualTo(saved.Select(r => r.Solution)));
+        Assert.That(SolveRest(second).Select(r => r.Solution), Is.EqualTo(uninterrupted.Select(r => r.Solution)), "resumed bit for bit");
+    }
+
+    [Test]
     public void ACheckpointOfOtherSettingsOrAnotherShardIsRefused()
     {
         string folder = PathOf("data.h5.partial");

@@ -74,11 +74,15 @@ public class SweepSolverTests
     [TestCase("cg", "spd", "given", true)]
     [TestCase("cholesky", "spd", "greedy", false)]
     [TestCase("cg", "spd", "greedy", true, "amg-reuse")]
+    [TestCase("deflated-cg", "fno", "greedy", false)]
     public void ARestoredSweepReproducesTheRemainingSamplesExactly(string method, string family, string ordering, bool warmStart, string preconditioner = "none")
     {
-        ISystemFamily systems = family == "skr"
-            ? new SkrDarcyFamily(new SkrDarcyOptions(GridSize: 18, Count: 8, Seed: 9))
-            : new DarcySpdFamily(new DarcySpdOptions(GridSize: 18, Count: 8, Seed: 9));
+        ISystemFamily systems = family switch
+        {
+            "skr" => new SkrDarcyFamily(new SkrDarcyOptions(GridSize: 18, Count: 8, Seed: 9)),
+            "spd" => new DarcySpdFamily(new DarcySpdOptions(GridSize: 18, Count: 8, Seed: 9)),
+            _ => new FnoDarcyFamily(new FnoDarcyOptions(GridSize: 17, OutputSize: 5, Count: 8, Seed: 9)),   // stored rows of 25, recycle space of 225
+        };
         var options = new SweepOptions(new SolverSettings(method, preconditioner, 1e-8, Restart: 20, RecycleSize: 8), Ordering: ordering, WarmStart: warmStart);
         var uninterrupted = Run(systems, options);
 
@@ -100,6 +104,30 @@ public class SweepSolverTests
         }
         if (method is "gcro-dr" or "deflated-cg")
             Assert.That(state.RecycleSpace, Is.Not.Empty, "the state carries the recycle space");
+    }
+
+    [Test]
+    public void AFamilyWithAStoredGridStoresItsSolutionsThere()
+    {
+        var family = new FnoDarcyFamily(new FnoDarcyOptions(GridSize: 17, OutputSize: 5, Count: 3, Seed: 1));
+        var sweep = new SweepSolver(family, new SweepOptions(new SolverSettings("cg", "amg-reuse", 1e-12), Ordering: "given"));
+        Assert.That(sweep.StoredLength, Is.EqualTo(25));
+        while (!sweep.IsFinished)
+        {
+            var sample = sweep.SolveNext();
+            var (a, b) = family.System(sample.Index);
+            var exact = a.ToMathNet().LU().Solve(Vector<double>.Build.DenseOfArray(b));
+            // The fine solution at the fine points (4k, 4l), k, l = 1..3, is unknown (4k − 1) + 15 (4l − 1); the rest is boundary.
+            var expected = new double[25];
+            for (int l = 1; l <= 3; l++)
+                for (int k = 1; k <= 3; k++)
+                    expected[k + 5 * l] = exact[(4 * k - 1) + 15 * (4 * l - 1)];
+            Assert.That(sample.Solution, Is.EqualTo(expected).Within(1e-10 * exact.AbsoluteMaximum()), $"system {sample.Index}");
+            Assert.That(sample.RelativeResidual, Is.LessThanOrEqualTo(1e-12), "the residual is the fine system's");
+        }
+        var warm = Assert.Throws<ArgumentException>(() => new SweepSolver(family, new SweepOptions(new SolverSettings("cg"), WarmStart: true)));
+        Assert.That(warm!.ParamName, Is.EqualTo("WarmStart"));
+        Assert.That(warm.Message, Does.Contain("fno-darcy").And.Contain("subsampled"));
     }
 
     [Test]

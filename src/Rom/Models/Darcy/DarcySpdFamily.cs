@@ -51,47 +51,13 @@ public sealed class DarcySpdFamily : ISystemFamily
     public (CsrMatrix A, double[] B) System(int index) => Assemble(Field(index), Options.GridSize, Options.Dimension);
 
     /// <summary>
-    /// The flux-averaged matrix for a field on the s^d grid: for each interior point p and each of its 2d neighbours
-    /// q, the face coefficient a_pq = 2 a_p a_q / (a_p + a_q) adds to A_pp and, when q is interior, −a_pq to A_pq.
+    /// The flux-averaged matrix for a field on the s^d grid (<see cref="FluxDifferences"/>): for each interior point p
+    /// and each of its 2d neighbours q, the face coefficient a_pq = 2 a_p a_q / (a_p + a_q) adds to A_pp and, when q
+    /// is interior, −a_pq to A_pq.
     /// </summary>
     public static (CsrMatrix A, double[] B) Assemble(double[] a, int s, int dimension)
     {
         ArgumentNullException.ThrowIfNull(a);
-        if (dimension is not (2 or 3) || s < 3 || a.Length != (int)Math.Pow(s, dimension))
-            throw new ArgumentException($"The field has {a.Length} values; expected s^d for s ≥ 3, d = 2 or 3 (s = {s}, d = {dimension}).", nameof(a));
-        if (a.Any(v => !(v > 0) || !double.IsFinite(v)))
-            throw new ArgumentException("The coefficient field must be positive and finite everywhere.", nameof(a));
-        int m = s - 2, n = (int)Math.Pow(m, dimension);
-        var strides = Enumerable.Range(0, dimension).Select(axis => (int)Math.Pow(s, axis)).ToArray();
-        var rows = new List<int>((2 * dimension + 1) * n);
-        var cols = new List<int>((2 * dimension + 1) * n);
-        var values = new List<double>((2 * dimension + 1) * n);
-        var coordinate = new int[dimension];
-        for (int p = 0; p < n; p++)
-        {
-            // Interior unknown p ↔ grid point with coordinates 1..m along every axis.
-            int grid = 0;
-            for (int axis = 0, rest = p; axis < dimension; axis++, rest /= m)
-            {
-                coordinate[axis] = rest % m + 1;
-                grid += coordinate[axis] * strides[axis];
-            }
-            double diagonal = 0;
-            for (int axis = 0; axis < dimension; axis++)
-                foreach (int step in (ReadOnlySpan<int>)[-1, 1])
-                {
-                    int neighbour = grid + step * strides[axis];
-                    double face = 2 * a[grid] * a[neighbour] / (a[grid] + a[neighbour]);
-                    diagonal += face;
-                    int c = coordinate[axis] + step;
-                    if (c < 1 || c > m) continue;   // a Dirichlet boundary point: no unknown
-                    int q = p + step * (int)Math.Pow(m, axis);
-                    rows.Add(p); cols.Add(q); values.Add(-face);
-                }
-            rows.Add(p); cols.Add(p); values.Add(diagonal);
-        }
-        double h = 1.0 / (s - 1);
-        var b = Enumerable.Repeat(h * h, n).ToArray();
-        return (CsrMatrix.FromTriplets(n, n, rows.ToArray(), cols.ToArray(), values.ToArray()), b);
+        return FluxDifferences.Assemble(a, s, dimension, FaceAverage.Harmonic);
     }
 }
