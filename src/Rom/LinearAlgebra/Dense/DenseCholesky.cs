@@ -1,9 +1,8 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
-using Rom.LinearAlgebra;
 
-namespace Rom.Reduction;
+namespace Rom.LinearAlgebra.Dense;
 
 /// <summary>
 /// In-place Cholesky A = L Lᵀ of a small dense SPD matrix stored as its packed lower triangle by columns (column j

@@ -1,6 +1,4 @@
-using Rom.LinearAlgebra;
-
-namespace Rom.Reduction;
+namespace Rom.LinearAlgebra;
 
 /// <summary>
 /// An X-orthonormal set ψ_1 … ψ_K grown one vector at a time by modified Gram–Schmidt with one

@@ -1,7 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
-using Rom.Reduction;
+using Rom.LinearAlgebra.Dense;
 
-namespace Rom.Tests.Reduction;
+namespace Rom.Tests.LinearAlgebra.Dense;
 
 /// <summary>The reduced model's online kernels against MathNet and naive loops.</summary>
 public class OnlineKernelTests

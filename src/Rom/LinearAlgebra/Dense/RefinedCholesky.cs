@@ -1,9 +1,8 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-using Rom.LinearAlgebra;
 
-namespace Rom.Reduction;
+namespace Rom.LinearAlgebra.Dense;
 
 /// <summary>
 /// Solves A x = b for a small dense SPD matrix (the packed lower triangle by columns of <see cref="DenseCholesky"/>, in

@@ -1,9 +1,8 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-using Rom.LinearAlgebra;
 
-namespace Rom.Reduction;
+namespace Rom.LinearAlgebra.Dense;
 
 /// <summary>
 /// s = Σ_q θ_q m_q over Q vectors of one length, stored interleaved in blocks of sixteen entries (m_0[i..i+16),
