@@ -5,6 +5,8 @@ using Rom.Models.FiniteElements;
 using Rom.Models.ThermalBlock;
 using Rom.Models.ThermalBump;
 using Rom.Parameters;
+using Rom.Reduction.Greedy;
+using Rom.Reduction.Residuals;
 using Rom.Reduction;
 
 namespace Rom.Cli.Tests;

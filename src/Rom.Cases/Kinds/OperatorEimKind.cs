@@ -3,13 +3,13 @@ using Rom.Cases.Settings;
 using Rom.IO.Formats;
 using Rom.IO.Hdf5;
 using Rom.IO.Plots;
-using Rom.LinearAlgebra;
 using Rom.LinearAlgebra.Direct;
+using Rom.LinearAlgebra;
 using Rom.Models.FiniteElements;
 using Rom.Models.SampledSystem;
 using Rom.Models.ThermalBlock;
 using Rom.Parameters;
-using Rom.Reduction;
+using Rom.Reduction.Greedy;
 
 namespace Rom.Cases.Kinds;
 

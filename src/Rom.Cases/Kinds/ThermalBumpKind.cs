@@ -3,12 +3,12 @@ using Rom.Cases.Running;
 using Rom.Cases.Settings;
 using Rom.IO.Hdf5;
 using Rom.IO.Plots;
-using Rom.LinearAlgebra;
 using Rom.LinearAlgebra.Direct;
+using Rom.LinearAlgebra;
 using Rom.Models.ThermalBlock;
 using Rom.Models.ThermalBump;
 using Rom.Parameters;
-using Rom.Reduction;
+using Rom.Reduction.Greedy;
 
 namespace Rom.Cases.Kinds;
 

@@ -4,10 +4,13 @@ using Rom.IO.Formats;
 using Rom.IO.Hdf5;
 using Rom.IO.Plots;
 using Rom.Krylov;
-using Rom.LinearAlgebra;
 using Rom.LinearAlgebra.Direct;
+using Rom.LinearAlgebra;
 using Rom.Models;
 using Rom.Parameters;
+using Rom.Reduction.Coercivity;
+using Rom.Reduction.Greedy;
+using Rom.Reduction.Residuals;
 using Rom.Reduction;
 
 namespace Rom.Cases.Running;

@@ -1,6 +1,7 @@
 using Rom.LinearAlgebra;
 using Rom.Models;
 using Rom.Parameters;
+using Rom.Reduction.Residuals;
 
 namespace Rom.Reduction;
 

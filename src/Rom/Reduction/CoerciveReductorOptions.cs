@@ -1,5 +1,7 @@
 using Rom.LinearAlgebra;
 using Rom.Parameters;
+using Rom.Reduction.Coercivity;
+using Rom.Reduction.Residuals;
 
 namespace Rom.Reduction;
 

@@ -1,5 +1,7 @@
 using Rom.Models;
 using Rom.Parameters;
+using Rom.Reduction.Greedy;
+using Rom.Reduction.Residuals;
 
 namespace Rom.Reduction;
 

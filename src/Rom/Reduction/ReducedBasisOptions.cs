@@ -1,5 +1,8 @@
 using Rom.LinearAlgebra;
 using Rom.Parameters;
+using Rom.Reduction.Coercivity;
+using Rom.Reduction.Greedy;
+using Rom.Reduction.Residuals;
 
 namespace Rom.Reduction;
 

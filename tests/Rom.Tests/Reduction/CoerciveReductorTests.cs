@@ -1,5 +1,7 @@
 using Rom.Models.ThermalBlock;
 using Rom.Parameters;
+using Rom.Reduction.Greedy;
+using Rom.Reduction.Residuals;
 using Rom.Reduction;
 using static Rom.Tests.Reduction.ReductionTestProblems;
 

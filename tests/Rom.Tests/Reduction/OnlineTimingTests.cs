@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Rom.Parameters;
+using Rom.Reduction.Residuals;
 using Rom.Reduction;
 
 namespace Rom.Tests.Reduction;

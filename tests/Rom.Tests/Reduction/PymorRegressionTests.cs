@@ -3,6 +3,7 @@ using Rom.Krylov;
 using Rom.Models.FiniteElements;
 using Rom.Models.ThermalBlock;
 using Rom.Parameters;
+using Rom.Reduction.Greedy;
 using Rom.Reduction;
 using static Rom.Tests.Reduction.ReductionTestProblems;
 

@@ -2,6 +2,7 @@ using Rom.LinearAlgebra;
 using Rom.Models.FiniteElements;
 using Rom.Models.ThermalBlock;
 using Rom.Parameters;
+using Rom.Reduction.Residuals;
 using Rom.Reduction;
 
 namespace Rom.Tests.Reduction;

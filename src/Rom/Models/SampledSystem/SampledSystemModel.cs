@@ -1,7 +1,8 @@
-using Rom.LinearAlgebra;
 using Rom.LinearAlgebra.Direct;
+using Rom.LinearAlgebra;
 using Rom.Parameters;
-using Rom.Reduction;
+using Rom.Reduction.Coercivity;
+using Rom.Reduction.Greedy;
 using Rom.Reduction.Interpolation;
 
 namespace Rom.Models.SampledSystem;

@@ -2,7 +2,8 @@ using Rom.LinearAlgebra;
 using Rom.Models.FiniteElements;
 using Rom.Models.ThermalBlock;
 using Rom.Parameters;
-using Rom.Reduction;
+using Rom.Reduction.Coercivity;
+using Rom.Reduction.Greedy;
 using Rom.Reduction.Interpolation;
 
 namespace Rom.Models.ThermalBump;

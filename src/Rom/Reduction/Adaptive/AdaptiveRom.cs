@@ -3,6 +3,7 @@ using Rom.LinearAlgebra;
 using Rom.Models.FiniteElements;
 using Rom.Models.NonlinearHeat;
 using Rom.Reduction.Interpolation;
+using Rom.Reduction.Snapshots;
 
 namespace Rom.Reduction.Adaptive;
 

@@ -1,10 +1,11 @@
 using MathNet.Numerics.LinearAlgebra;
 using Rom.Formulas;
-using Rom.LinearAlgebra;
 using Rom.LinearAlgebra.Direct;
+using Rom.LinearAlgebra;
 using Rom.Models.FiniteElements;
 using Rom.Models.SampledSystem;
 using Rom.Parameters;
+using Rom.Reduction.Greedy;
 using Rom.Reduction;
 
 namespace Rom.Tests.Models.SampledSystem;

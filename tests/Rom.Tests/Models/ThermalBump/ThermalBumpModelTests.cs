@@ -1,9 +1,10 @@
-using Rom.LinearAlgebra;
 using Rom.LinearAlgebra.Direct;
+using Rom.LinearAlgebra;
 using Rom.Models.FiniteElements;
 using Rom.Models.ThermalBlock;
 using Rom.Models.ThermalBump;
 using Rom.Parameters;
+using Rom.Reduction.Greedy;
 using Rom.Reduction;
 
 namespace Rom.Tests.Models.ThermalBump;

@@ -1,9 +1,9 @@
-using Rom.LinearAlgebra;
 using Rom.LinearAlgebra.Direct;
+using Rom.LinearAlgebra;
 using Rom.Models.FiniteElements;
 using Rom.Models.ThermalBlock;
 using Rom.Parameters;
-using Rom.Reduction;
+using Rom.Reduction.Greedy;
 using Rom.Reduction.Interpolation;
 
 namespace Rom.Tests.Reduction.Interpolation;
