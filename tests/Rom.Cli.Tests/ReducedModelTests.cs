@@ -5,9 +5,10 @@ using Rom.Models.FiniteElements;
 using Rom.Models.ThermalBlock;
 using Rom.Models.ThermalBump;
 using Rom.Parameters;
-using Rom.Reduction.Greedy;
-using Rom.Reduction.Residuals;
 using Rom.Reduction;
+using Rom.Reduction.Greedy;
+using Rom.Reduction.Interpolation;
+using Rom.Reduction.Residuals;
 
 namespace Rom.Cli.Tests;
 
@@ -90,7 +91,7 @@ public class ReducedModelTests : TempFolderTest
     public void ThermalBumpModelRoundTripsThroughTheResultsFile()
     {
         var model = new ThermalBumpModel(new ThermalBumpOptions(new ThermalBlockOptions(2, 2, 16, TriangleSplit.Two)));
-        var eim = model.Interpolate(ParameterSampling.LatinHypercube(model.ParameterSpace, 200, 3), new GreedyOptions(MaxExtensions: 20));
+        var eim = ThermalBumpInterpolation.Build(model, ParameterSampling.LatinHypercube(model.ParameterSpace, 200, 3), new GreedyOptions(MaxExtensions: 20));
         var built = ReducedBasis.Build(eim, new ReducedBasisOptions(SparseCholesky.Factory(), model.ReferenceParameter,
             TrainingSet: ParameterSampling.LatinHypercube(model.ParameterSpace, 100, 5), Greedy: new GreedyOptions(MaxExtensions: 12),
             Coercivity: eim.CoercivityBound)).Model;

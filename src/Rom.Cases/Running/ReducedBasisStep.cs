@@ -4,14 +4,14 @@ using Rom.IO.Formats;
 using Rom.IO.Hdf5;
 using Rom.IO.Plots;
 using Rom.Krylov;
-using Rom.LinearAlgebra.Direct;
 using Rom.LinearAlgebra;
+using Rom.LinearAlgebra.Direct;
 using Rom.Models;
 using Rom.Parameters;
+using Rom.Reduction;
 using Rom.Reduction.Coercivity;
 using Rom.Reduction.Greedy;
 using Rom.Reduction.Residuals;
-using Rom.Reduction;
 
 namespace Rom.Cases.Running;
 

@@ -3,10 +3,10 @@ using Rom.IO.Hdf5;
 using Rom.Models.SampledSystem;
 using Rom.Models.ThermalBump;
 using Rom.Parameters;
+using Rom.Reduction;
 using Rom.Reduction.Coercivity;
 using Rom.Reduction.Interpolation;
 using Rom.Reduction.Residuals;
-using Rom.Reduction;
 
 namespace Rom.IO.Formats;
 

@@ -1,5 +1,5 @@
-using Rom.LinearAlgebra.Dense;
 using Rom.LinearAlgebra;
+using Rom.LinearAlgebra.Dense;
 using Rom.Parameters;
 using Rom.Reduction.Residuals;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Rom.Parameters;
-using Rom.Reduction.Residuals;
 using Rom.Reduction;
+using Rom.Reduction.Residuals;
 
 namespace Rom.Tests.Reduction;
 

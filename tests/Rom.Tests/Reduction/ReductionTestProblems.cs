@@ -2,8 +2,8 @@ using Rom.LinearAlgebra;
 using Rom.Models.FiniteElements;
 using Rom.Models.ThermalBlock;
 using Rom.Parameters;
-using Rom.Reduction.Residuals;
 using Rom.Reduction;
+using Rom.Reduction.Residuals;
 
 namespace Rom.Tests.Reduction;
 

@@ -1,5 +1,5 @@
-using Rom.LinearAlgebra.Direct;
 using Rom.LinearAlgebra;
+using Rom.LinearAlgebra.Direct;
 using Rom.Models.FiniteElements;
 using Rom.Models.ThermalBlock;
 using Rom.Parameters;

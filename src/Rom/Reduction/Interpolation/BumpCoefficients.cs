@@ -1,7 +1,7 @@
+using Rom.Models.ThermalBump;
 using Rom.Parameters;
-using Rom.Reduction.Interpolation;
 
-namespace Rom.Models.ThermalBump;
+namespace Rom.Reduction.Interpolation;
 
 /// <summary>
 /// The online half of the bump's empirical interpolation: θ(μ) = (Q[p, :])⁻¹ g(x_p; c, w) with

@@ -1,15 +1,16 @@
 using Rom.LinearAlgebra;
+using Rom.Models;
 using Rom.Models.FiniteElements;
 using Rom.Models.ThermalBlock;
+using Rom.Models.ThermalBump;
 using Rom.Parameters;
 using Rom.Reduction.Coercivity;
 using Rom.Reduction.Greedy;
-using Rom.Reduction.Interpolation;
 
-namespace Rom.Models.ThermalBump;
+namespace Rom.Reduction.Interpolation;
 
 /// <summary>
-/// The EIM-affine thermal bump: the bump g is replaced by its empirical interpolant I_M g = Σ_m θ_m(c, w) q_m
+/// The EIM-affine thermal bump (<see cref="Build"/>): the bump g of a <see cref="ThermalBumpModel"/> is replaced by its empirical interpolant I_M g = Σ_m θ_m(c, w) q_m
 /// (function EIM on the triangle-wise coefficient), so A_M(μ) = Σ_q μ_q A_q + Σ_m θ_m(μ) B_m with
 /// B_m = h·K(q_m), K(d) the P1 stiffness matrix of the coefficient d.
 /// <para>
@@ -24,7 +25,7 @@ public sealed class ThermalBumpInterpolation : IAffineModel, ICoercivityBound
 {
     private readonly ThermalBumpModel _model;
 
-    internal ThermalBumpInterpolation(ThermalBumpModel model, EmpiricalInterpolant interpolant, GreedyResult greedy)
+    private ThermalBumpInterpolation(ThermalBumpModel model, EmpiricalInterpolant interpolant, GreedyResult greedy)
     {
         _model = model;
         Interpolant = interpolant;
@@ -42,6 +43,22 @@ public sealed class ThermalBumpInterpolation : IAffineModel, ICoercivityBound
         Coefficients = new BumpCoefficients(centroids.Select(c => c.X).ToArray(), centroids.Select(c => c.Y).ToArray(), interpolant.RestrictedBasis());
         AffineOperator = new AffineOperator([.. blocks.AffineOperator.Terms, .. bumpTerms], [.. blocks.AffineOperator.Coefficients, .. Coefficients.Functionals()]);
         CoercivityBound = new ShiftedMinimumCoercivity(ThermalBlockModel.ParameterName, model.Options.Height * TrainingError);
+    }
+
+    /// <summary>
+    /// Runs the EIM greedy on the bump g of <paramref name="model"/> over <paramref name="bumpTraining"/> (parameters of its
+    /// space; only their centre and width matter) and returns the EIM-affine model A_M(μ) = Σ_q μ_q A_q + h Σ_m θ_m(c, w) B_m.
+    /// </summary>
+    public static ThermalBumpInterpolation Build(ThermalBumpModel model, IReadOnlyList<Parameter> bumpTraining, GreedyOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(bumpTraining);
+        ArgumentNullException.ThrowIfNull(options);
+        if (bumpTraining.Count == 0)
+            throw new ArgumentException("The EIM training set is empty.", nameof(bumpTraining));
+        var surrogate = new EimSurrogate(model.Bump);
+        var greedy = WeakGreedy.Run(surrogate, bumpTraining, options);
+        return new ThermalBumpInterpolation(model, surrogate.Interpolant, greedy);
     }
 
     /// <summary>θ_m(c, w) from the bump at the magic triangles' centroids: the EIM terms' coefficients, as saveable data.</summary>

@@ -1,16 +1,17 @@
 using MathNet.Numerics.LinearAlgebra;
 using Rom.Formulas;
-using Rom.LinearAlgebra.Direct;
 using Rom.LinearAlgebra;
+using Rom.LinearAlgebra.Direct;
 using Rom.Models.FiniteElements;
 using Rom.Models.SampledSystem;
 using Rom.Parameters;
-using Rom.Reduction.Greedy;
 using Rom.Reduction;
+using Rom.Reduction.Greedy;
+using Rom.Reduction.Interpolation;
 
-namespace Rom.Tests.Models.SampledSystem;
+namespace Rom.Tests.Reduction.Interpolation;
 
-public class SampledSystemModelTests
+public class SampledSystemInterpolationTests
 {
     /// <summary>P1 stiffness of −∇·(e^{μ₁x + μ₂y}∇u) on 10 squares per side: SPD, one pattern, not affine in μ.</summary>
     private static readonly StructuredTriangulation Mesh = new(10, TriangleSplit.Two);
@@ -35,8 +36,8 @@ public class SampledSystemModelTests
     private static readonly MatrixSample[] Test = Samples(ParameterSampling.Uniform(Space, 12, 3));
     private static readonly double[] Load = Enumerable.Repeat(0.01, Free.Length).ToArray();
 
-    private static readonly Lazy<SampledSystemModel> Model = new(() =>
-        new SampledSystemModel(Space, Training, Test, Load, new GreedyOptions(MaxExtensions: 40, RelativeTolerance: 1e-8), 0.1, 10));
+    private static readonly Lazy<SampledSystemInterpolation> Model = new(() =>
+        SampledSystemInterpolation.Build(new SampledSystemModel(Space, Training, Test, Load), new GreedyOptions(MaxExtensions: 40, RelativeTolerance: 1e-8), 0.1, 10));
 
     /// <summary>The family as a formula: κ at the centroids, through the P1 element map of the pattern.</summary>
     private static ElementFormula Formula(string conductivity) => new(
@@ -45,8 +46,9 @@ public class SampledSystemModelTests
         Enumerable.Range(0, Mesh.TriangleCount).Select(t => Mesh.Centroid(t).Y).ToArray(),
         P1Assembly.ElementStiffnessMap(Mesh, Free, Training[0].Matrix));
 
-    private static readonly Lazy<SampledSystemModel> FormulaModel = new(() =>
-        new SampledSystemModel(Space, Training, Test, Load, new GreedyOptions(MaxExtensions: 40, RelativeTolerance: 1e-8), 0.1, 10, Formula("exp(mu[0]*x + mu[1]*y)")));
+    private static readonly Lazy<SampledSystemInterpolation> FormulaModel = new(() =>
+        SampledSystemInterpolation.Build(new SampledSystemModel(Space, Training, Test, Load, Formula("exp(mu[0]*x + mu[1]*y)")),
+            new GreedyOptions(MaxExtensions: 40, RelativeTolerance: 1e-8), 0.1, 10));
 
     private static Matrix<double> Dense(CsrMatrix a) => Matrix<double>.Build.DenseOfMatrix(a.ToMathNet());
 
@@ -107,13 +109,13 @@ public class SampledSystemModelTests
     public void OnlyCarriedParametersAndOnePatternAreAccepted()
     {
         var model = Model.Value;
-        Assert.That(model.Sampled(Parameter.Of("mu", Test[2].Mu["mu"].ToArray())), Is.SameAs(Test[2].Matrix), "matched by value");
-        Assert.Throws<ArgumentException>(() => model.Sampled(Parameter.Of("mu", 0.123, 0.456)));
+        Assert.That(model.Model.Sampled(Parameter.Of("mu", Test[2].Mu["mu"].ToArray())), Is.SameAs(Test[2].Matrix), "matched by value");
+        Assert.Throws<ArgumentException>(() => model.Model.Sampled(Parameter.Of("mu", 0.123, 0.456)));
         var other = new MatrixSample(Parameter.Of("mu", 0.0, 0.0), CsrMatrix.Identity(Free.Length));
-        var ex = Assert.Throws<ArgumentException>(() => _ = new SampledSystemModel(Space, Training, [other], Load, new GreedyOptions(), 0.1, 10));
+        var ex = Assert.Throws<ArgumentException>(() => _ = new SampledSystemModel(Space, Training, [other], Load));
         Assert.That(ex!.Message, Does.Contain("sparsity pattern"));
-        Assert.Throws<ArgumentOutOfRangeException>(() => _ = new SampledSystemModel(Space, Training, [], Load, new GreedyOptions(), 1.0, 10));
-        Assert.Throws<ArgumentOutOfRangeException>(() => _ = new SampledSystemModel(Space, Training, [], Load, new GreedyOptions(), 0.1, 0.5));
+        Assert.Throws<ArgumentOutOfRangeException>(() => _ = SampledSystemInterpolation.Build(new SampledSystemModel(Space, Training, [], Load), new GreedyOptions(), 1.0, 10));
+        Assert.Throws<ArgumentOutOfRangeException>(() => _ = SampledSystemInterpolation.Build(new SampledSystemModel(Space, Training, [], Load), new GreedyOptions(), 0.1, 0.5));
     }
 
     [Test]
@@ -143,7 +145,7 @@ public class SampledSystemModelTests
     [Test]
     public void FormulaCoefficientsRefuseANonFiniteConductivity()
     {
-        var coefficients = Formula("log(mu[0])").Restrict(FormulaModel.Value.Eim.Interpolant);
+        var coefficients = FormulaCoefficients.Restrict(Formula("log(mu[0])"), FormulaModel.Value.Eim.Interpolant);
         var ex = Assert.Throws<ArgumentException>(() => coefficients.Evaluate(Parameter.Of("mu", -0.5, 0.0)));
         Assert.That(ex!.Message, Does.Contain("log(mu[0])").And.Contain("NaN"));
     }

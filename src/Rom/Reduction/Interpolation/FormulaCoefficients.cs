@@ -1,14 +1,14 @@
+using Rom.Models.SampledSystem;
 using Rom.Parameters;
-using Rom.Reduction.Interpolation;
 
-namespace Rom.Models.SampledSystem;
+namespace Rom.Reduction.Interpolation;
 
 /// <summary>
 /// The online half of an operator EIM whose magic entries come from a formula: A(μ) at the M magic entries is
 /// R·κ(c; μ) with R the element-map rows of those entries over the few elements they touch and c those elements'
 /// centroids (an <see cref="ElementFormula"/> of its own), and θ(μ) = (Q[p, :])⁻¹ R·κ(c; μ). Plain data (the formula
 /// text, P, R, c and the M × M restricted basis; μ is the parameter <see cref="ParameterName"/>), so a reduced model
-/// built on it can be saved and evaluated without the matrices. Built by <see cref="ElementFormula.Restrict"/>.
+/// built on it can be saved and evaluated without the matrices. Built by <see cref="Restrict"/>.
 /// </summary>
 public sealed class FormulaCoefficients
 {
@@ -26,6 +26,19 @@ public sealed class FormulaCoefficients
             throw new ArgumentException($"Got {magicEntries.ElementMap.Rows} magic rows and a {restrictedBasis.GetLength(0)}×{restrictedBasis.GetLength(1)} restricted basis; expected M rows and M × M.", nameof(restrictedBasis));
         MagicEntries = magicEntries;
         _restricted = EmpiricalInterpolant.OnItsPoints(restrictedBasis);
+    }
+
+    /// <summary>
+    /// The online data of the operator EIM <paramref name="interpolant"/> over the stored values of <paramref name="formula"/>'s
+    /// pattern: the formula at its magic entries (<see cref="ElementFormula.AtEntries"/>) and its restricted basis.
+    /// </summary>
+    public static FormulaCoefficients Restrict(ElementFormula formula, EmpiricalInterpolant interpolant)
+    {
+        ArgumentNullException.ThrowIfNull(formula);
+        ArgumentNullException.ThrowIfNull(interpolant);
+        if (interpolant.Length != formula.ElementMap.Rows)
+            throw new ArgumentException($"The interpolant is over {interpolant.Length} values; the element map has {formula.ElementMap.Rows} rows.", nameof(interpolant));
+        return new FormulaCoefficients(formula.AtEntries(interpolant.Points), interpolant.RestrictedBasis());
     }
 
     /// <summary>The formula on the elements the magic entries touch, its map R the element-map rows of those entries.</summary>
