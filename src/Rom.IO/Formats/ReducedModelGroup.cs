@@ -16,15 +16,6 @@ namespace Rom.IO.Formats;
 /// </summary>
 public static class ReducedModelGroup
 {
-    /// <summary>How each residual estimator is named in the file (as in the <c>reduction.estimator</c> setting).</summary>
-    private static readonly Dictionary<ResidualEstimatorKind, string> EstimatorNames = new()
-    {
-        [ResidualEstimatorKind.Stable] = "stable",
-        [ResidualEstimatorKind.Classical] = "classical",
-        [ResidualEstimatorKind.Interpolated] = "eim",
-        [ResidualEstimatorKind.Sketched] = "sketched",
-    };
-
     /// <summary>The coefficient kind of the bump's EIM coefficients (<see cref="BumpCoefficients"/>).</summary>
     private const string BumpKind = "bump-eim";
 
@@ -85,7 +76,7 @@ public static class ReducedModelGroup
         g.Attributes["dimension"] = DataArray.Scalar((long)data.Dimension);
         g.Attributes["basis_size"] = DataArray.Scalar((long)n);
         g.Attributes["reference_coercivity"] = DataArray.Scalar(data.ReferenceCoercivity);
-        g.Attributes["estimator"] = DataArray.Scalar(EstimatorNames[data.Residual.Kind]);
+        g.Attributes["estimator"] = DataArray.Scalar(data.Residual.Estimator);
         g.Attributes["interpolation_error"] = DataArray.Scalar(data.Residual.InterpolationError);
         g.Attributes["failure_probability"] = DataArray.Scalar(data.Residual.FailureProbability);
         g.Datasets["operators"] = DataArray.Of(data.Operators.SelectMany(Flatten).ToArray(), q, n, n);
@@ -165,9 +156,9 @@ public static class ReducedModelGroup
         int n = (int)Integer("basis_size"), dimension = (int)Integer("dimension");
         double alpha = g.Attributes.TryGetValue("reference_coercivity", out var ra) && ra.IsFloat ? ra.AsDoubles()[0]
             : throw Error("@reference_coercivity", "expected a float attribute");
-        var kind = g.Attributes.TryGetValue("estimator", out var ea) && ea.IsString && EstimatorNames.ContainsValue(ea.AsStrings()[0])
-            ? EstimatorNames.Single(kv => kv.Value == ea.AsStrings()[0]).Key
-            : throw Error("@estimator", $"expected one of {string.Join(", ", EstimatorNames.Values.Select(v => $"'{v}'"))}");
+        string estimator = g.Attributes.TryGetValue("estimator", out var ea) && ea.IsString && ResidualEstimators.Find(ea.AsStrings()[0]) is not null
+            ? ea.AsStrings()[0]
+            : throw Error("@estimator", $"expected one of {string.Join(", ", ResidualEstimators.Names.Select(v => $"'{v}'"))}");
         // Older files carry no interpolation error; it is 0 for the exact estimators.
         double interpolationError = g.Attributes.TryGetValue("interpolation_error", out var ie) && ie.IsFloat ? ie.AsDoubles()[0] : 0;
         double failureProbability = g.Attributes.TryGetValue("failure_probability", out var fp) && fp.IsFloat ? fp.AsDoubles()[0] : 0;
@@ -234,7 +225,7 @@ public static class ReducedModelGroup
             reducedOutputs,
             referenceParameter,
             alpha,
-            new ResidualNormData(kind, Unflatten(residual.AsDoubles(), 0, residual.Shape[0], residual.Shape[1])) { InterpolationError = interpolationError, FailureProbability = failureProbability },
+            new ResidualNormData(estimator, Unflatten(residual.AsDoubles(), 0, residual.Shape[0], residual.Shape[1])) { InterpolationError = interpolationError, FailureProbability = failureProbability },
             dimension,
             basis.AsDoubles(),
             coercivity);

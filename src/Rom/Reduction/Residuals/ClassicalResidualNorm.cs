@@ -6,7 +6,7 @@ namespace Rom.Reduction.Residuals;
 /// The classical offline/online residual norm (Haasdonk 2017, Prop. 2.33): ‖r‖² = Σ_ij y_i y_j (ξ_i, ξ_j)_X from
 /// the Gram matrix of the Riesz representers. The O(1) terms cancel, so the result stalls near √ε·‖f‖_{X'}.
 /// </summary>
-public sealed class ClassicalResidualNorm : IResidualNormEstimator
+public sealed class ClassicalResidualNorm : IResidualRepresenters
 {
     private readonly CsrMatrix _product;
     private readonly List<double[]> _representers = [];
@@ -20,9 +20,6 @@ public sealed class ClassicalResidualNorm : IResidualNormEstimator
         _product = product;
         _work = new double[product.Rows];
     }
-
-    /// <inheritdoc />
-    public ResidualEstimatorKind Kind => ResidualEstimatorKind.Classical;
 
     /// <inheritdoc />
     public int Count => _representers.Count;
@@ -49,6 +46,6 @@ public sealed class ClassicalResidualNorm : IResidualNormEstimator
         for (int a = 0; a < j; a++)
             for (int b = 0; b <= a; b++)
                 g[a, b] = g[b, a] = _gramRows[a][b];
-        return new ResidualNormData(Kind, g);
+        return new ResidualNormData(ClassicalResidualEstimator.EstimatorName, g);
     }
 }

@@ -1,7 +1,7 @@
 namespace Rom.Reduction.Residuals;
 
 /// <summary>Online evaluation of ‖Σ_j y_j ξ_j‖_X from <see cref="ResidualNormData"/>: cost independent of n, no allocation.</summary>
-internal interface IOnlineResidualNorm
+public interface IOnlineResidualNorm
 {
     /// <summary>Length of the scratch buffer <see cref="Evaluate"/> needs.</summary>
     int WorkLength { get; }

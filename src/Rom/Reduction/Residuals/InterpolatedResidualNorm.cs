@@ -68,7 +68,7 @@ public static class InterpolatedResidualNorm
                     matrix[m + i, j] += image * b[k, j];
                 }
             }
-        return new ResidualNormData(ResidualEstimatorKind.Interpolated, matrix) { InterpolationError = error };
+        return new ResidualNormData(InterpolatedResidualEstimator.EstimatorName, matrix) { InterpolationError = error };
     }
 
     /// <summary>g_i(μ) = r̂_i (X r̂)_i for every training parameter, with r̂ = ψ c and c = B y(μ).</summary>

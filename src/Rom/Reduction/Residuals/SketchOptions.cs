@@ -1,6 +1,6 @@
 namespace Rom.Reduction.Residuals;
 
-/// <summary>Settings of the sketched residual norm (<see cref="ResidualEstimatorKind.Sketched"/>, <see cref="SketchedResidualNorm"/>).</summary>
+/// <summary>Settings of the sketched residual norm (<see cref="SketchedResidualEstimator"/>, <see cref="SketchedResidualNorm"/>).</summary>
 /// <param name="Rows">Rows k of the Gaussian sketch: online cost k·J multiply-adds (default 64).</param>
 /// <param name="FailureProbability">
 /// δ: for each parameter, the probability that the sketched norm falls below the true one (default 1e-12). Smaller δ

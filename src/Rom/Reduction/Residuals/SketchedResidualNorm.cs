@@ -21,8 +21,8 @@ public static class SketchedResidualNorm
     {
         ArgumentNullException.ThrowIfNull(stable);
         ArgumentNullException.ThrowIfNull(options);
-        if (stable.Kind != ResidualEstimatorKind.Stable)
-            throw new ArgumentException($"The sketch is drawn on the stable estimator's coefficients; these data are {stable.Kind}.", nameof(stable));
+        if (stable.Estimator != StableResidualEstimator.EstimatorName)
+            throw new ArgumentException($"The sketch is drawn on the stable estimator's coefficients; these data are {stable.Estimator}.", nameof(stable));
         options.Validate();
         var b = stable.Matrix;
         int range = b.GetLength(0), terms = b.GetLength(1), rows = options.Rows;
@@ -39,7 +39,7 @@ public static class SketchedResidualNorm
                 for (int j = 0; j < terms; j++) s[i, j] += w * b[k, j];
             }
         }
-        return new ResidualNormData(ResidualEstimatorKind.Sketched, s) { FailureProbability = options.FailureProbability };
+        return new ResidualNormData(SketchedResidualEstimator.EstimatorName, s) { FailureProbability = options.FailureProbability };
     }
 
     /// <summary>

@@ -7,7 +7,7 @@ namespace Rom.Reduction.Residuals;
 /// error estimator for reduced basis approximations of elliptic equations" (2014), §3: an X-orthonormal basis ψ
 /// of span{ξ_j} is built by Gram–Schmidt, and ‖r‖_{X'} = ‖B y‖₂ with B_kj = (ψ_k, ξ_j)_X — no cancellation.
 /// </summary>
-public sealed class StableResidualNorm : IResidualNormEstimator
+public sealed class StableResidualNorm : IResidualRepresenters
 {
     private readonly OrthonormalBasis _range;
     private readonly double _rangeTolerance;
@@ -24,9 +24,6 @@ public sealed class StableResidualNorm : IResidualNormEstimator
         _range = new OrthonormalBasis(product);
         _rangeTolerance = rangeTolerance;
     }
-
-    /// <inheritdoc />
-    public ResidualEstimatorKind Kind => ResidualEstimatorKind.Stable;
 
     /// <inheritdoc />
     public int Count => _columns.Count;
@@ -101,6 +98,6 @@ public sealed class StableResidualNorm : IResidualNormEstimator
         for (int j = 0; j < Count; j++)
             for (int k = 0; k < _columns[j].Length; k++)
                 m[k, j] = _columns[j][k];
-        return new ResidualNormData(Kind, m);
+        return new ResidualNormData(StableResidualEstimator.EstimatorName, m);
     }
 }

@@ -21,7 +21,7 @@ public class RoundOffTests
         var surrogate = new RbGreedySurrogate(reductor, new RbGreedySurrogateOptions(DenseCholeskyInverse.Factory, DependenceTolerance: 1e-14));
         var greedy = WeakGreedy.Run(surrogate, ParameterSampling.Grid(model.ParameterSpace, 5), new GreedyOptions(MaxExtensions: 40));
         var stable = reductor.Reduce();
-        var classical = new CoerciveReductor(model, ReductorOptions(model, ResidualEstimatorKind.Classical), reductor.Basis).Reduce();
+        var classical = new CoerciveReductor(model, ReductorOptions(model, ResidualEstimators.Classical), reductor.Basis).Reduce();
         var test = ParameterSampling.Uniform(model.ParameterSpace, 10, seed: 2);
         var solutions = test.Select(mu => Solve(model, mu)).ToArray();
         var norms = solutions.Select(u => EnergyNorm(model, u)).ToArray();
@@ -70,14 +70,14 @@ public class RoundOffTests
         var test = ParameterSampling.Uniform(model.ParameterSpace, 10, seed: 2);
         var solutions = test.Select(mu => Solve(model, mu)).ToArray();
         var norms = solutions.Select(u => EnergyNorm(model, u)).ToArray();
-        var options = ReductorOptions(model, ResidualEstimatorKind.Interpolated) with { InterpolationTolerance = 1e-6 };
+        var options = ReductorOptions(model, new InterpolatedResidualEstimator(1e-6));
 
         TestContext.Out.WriteLine("N, max true rel. error, max interpolated rel. bound, min effectivity, points M, training error");
         double trueError = 0, boundMax = 0;
         int size = reductor.BasisSize;
         foreach (int n in new[] { size / 2, size - 4, size })
         {
-            var rom = new CoerciveReductor(model, options, reductor.Basis.Take(n).ToArray()).ReduceInterpolated(training);
+            var rom = new CoerciveReductor(model, options, reductor.Basis.Take(n).ToArray()).ReduceWithEstimator(training);
             trueError = 0; boundMax = 0;
             double effectivity = double.PositiveInfinity;
             for (int i = 0; i < test.Count; i++)
@@ -108,8 +108,8 @@ public class RoundOffTests
         var built = ReducedBasis.Build(model, new ReducedBasisOptions(DenseCholeskyInverse.Factory, Ones(model), training,
             new GreedyOptions(MaxExtensions: 15)));
         const double tolerance = 1e-4;
-        var options = ReductorOptions(model, ResidualEstimatorKind.Interpolated) with { InterpolationTolerance = tolerance };
-        var interpolated = new CoerciveReductor(model, options, built.Reductor.Basis).ReduceInterpolated(training);
+        var options = ReductorOptions(model, new InterpolatedResidualEstimator(tolerance));
+        var interpolated = new CoerciveReductor(model, options, built.Reductor.Basis).ReduceWithEstimator(training);
         Assert.That(interpolated.Data.Residual.InterpolationError, Is.LessThanOrEqualTo(tolerance));
         int points = interpolated.Data.Residual.Matrix.GetLength(0) / 2;
         TestContext.Out.WriteLine($"N = {interpolated.BasisSize}, M = {points} points, J = {interpolated.Data.Residual.Terms}, training error {interpolated.Data.Residual.InterpolationError:E2}");

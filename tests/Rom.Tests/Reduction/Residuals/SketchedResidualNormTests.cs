@@ -30,7 +30,7 @@ public class SketchedResidualNormTests
         var b = new double[range, terms];
         for (int k = 0; k < range; k++)
             for (int j = k; j < terms; j++) b[k, j] = random.NextDouble() - 0.5;
-        var stable = new ResidualNormData(ResidualEstimatorKind.Stable, b);
+        var stable = new ResidualNormData("stable", b);
         var y = Enumerable.Range(0, terms).Select(_ => random.NextDouble() - 0.5).ToArray();
         double exact = stable.ToOnline().Evaluate(y, []);
         const int draws = 4000;
@@ -52,13 +52,13 @@ public class SketchedResidualNormTests
     public void SketchedBoundFollowsTheTrueErrorToRoundOff()
     {
         var model = SmallBlock(blocks: 2, squares: 20);
-        var options = ReductorOptions(model, ResidualEstimatorKind.Sketched);
+        var options = ReductorOptions(model, new SketchedResidualEstimator());
         var reductor = new CoerciveReductor(model, options);
         var surrogate = new RbGreedySurrogate(reductor, new RbGreedySurrogateOptions(DenseCholeskyInverse.Factory, DependenceTolerance: 1e-14));
         WeakGreedy.Run(surrogate, ParameterSampling.Grid(model.ParameterSpace, 5), new GreedyOptions(MaxExtensions: 40));
-        var sketched = reductor.ReduceSketched();
+        var sketched = reductor.ReduceWithEstimator([]);
         var stable = reductor.Reduce();
-        Assert.That(sketched.Data.Residual.Kind, Is.EqualTo(ResidualEstimatorKind.Sketched));
+        Assert.That(sketched.Data.Residual.Estimator, Is.EqualTo("sketched"));
         Assert.That(sketched.Data.Residual.FailureProbability, Is.EqualTo(1e-12));
         var test = ParameterSampling.Uniform(model.ParameterSpace, 10, seed: 2);
         var solutions = test.Select(mu => Solve(model, mu)).ToArray();
@@ -95,12 +95,12 @@ public class SketchedResidualNormTests
     [Test]
     public void BadSettingsAndDataAreNamed()
     {
-        var stable = new ResidualNormData(ResidualEstimatorKind.Stable, new double[2, 3]);
+        var stable = new ResidualNormData("stable", new double[2, 3]);
         Assert.That(Assert.Throws<ArgumentOutOfRangeException>(() => SketchedResidualNorm.Build(stable, new SketchOptions(Rows: 0)))!.ParamName, Is.EqualTo("Rows"));
         Assert.That(Assert.Throws<ArgumentOutOfRangeException>(() => SketchedResidualNorm.Build(stable, new SketchOptions(FailureProbability: 1)))!.ParamName, Is.EqualTo("FailureProbability"));
-        var classical = new ResidualNormData(ResidualEstimatorKind.Classical, new double[3, 3]);
+        var classical = new ResidualNormData("classical", new double[3, 3]);
         Assert.Throws<ArgumentException>(() => SketchedResidualNorm.Build(classical, new SketchOptions()));
-        var sketchWithoutDelta = new ResidualNormData(ResidualEstimatorKind.Sketched, new double[4, 3]);
+        var sketchWithoutDelta = new ResidualNormData("sketched", new double[4, 3]);
         Assert.Throws<ArgumentOutOfRangeException>(sketchWithoutDelta.Validate);
     }
 }

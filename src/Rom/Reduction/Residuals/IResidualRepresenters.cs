@@ -1,15 +1,13 @@
 namespace Rom.Reduction.Residuals;
 
 /// <summary>
-/// Offline part of the residual dual norm ‖r(μ)‖_{X'} = ‖Σ_j y_j(μ) ξ_j‖_X, where ξ_j are the X-Riesz
-/// representers of the residual's affine terms (ξ_0 of f, then those of A_q v_n) and y_j(μ) their coefficients.
-/// Grown one representer at a time; its online data are a small matrix.
+/// The offline part of the residual dual norm ‖r(μ)‖_{X'} = ‖Σ_j y_j(μ) ξ_j‖_X, where ξ_j are the X-Riesz
+/// representers of the residual's affine terms (ξ_0 of f, then those of A_q v_n) and y_j(μ) their coefficients:
+/// grown one representer at a time as the basis grows, its data are exact online data (a small matrix). An
+/// <see cref="IResidualEstimator"/> starts one for the reductor and builds its own online data from it.
 /// </summary>
-public interface IResidualNormEstimator
+public interface IResidualRepresenters
 {
-    /// <summary>How this estimator evaluates the norm online.</summary>
-    ResidualEstimatorKind Kind { get; }
-
     /// <summary>Number of representers appended so far.</summary>
     int Count { get; }
 
@@ -23,6 +21,6 @@ public interface IResidualNormEstimator
             Append(representer);
     }
 
-    /// <summary>The online data for all representers appended so far.</summary>
+    /// <summary>The exact online data for all representers appended so far.</summary>
     ResidualNormData ToData();
 }
