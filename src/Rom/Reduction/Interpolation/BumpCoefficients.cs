@@ -5,10 +5,10 @@ namespace Rom.Reduction.Interpolation;
 
 /// <summary>
 /// The online half of the bump's empirical interpolation: θ(μ) = (Q[p, :])⁻¹ g(x_p; c, w) with
-/// g(x; c, w) = exp(−|x − c|²/w²) at the centroids x_p of the M magic triangles. Plain data (the points, the M × M
-/// restricted basis; the centre and width are the parameters <see cref="ThermalBumpModel.CentreName"/> and
-/// <see cref="ThermalBumpModel.WidthName"/>), so a reduced model built on it can be saved and evaluated without
-/// the mesh.
+/// g(x; c, w) = exp(−|x − c|²/w²) at the centroids x_p of the M magic triangles. Built from plain data
+/// (<see cref="BumpInterpolationData"/>: the points, the M × M restricted basis; the centre and width are the parameters
+/// <see cref="ThermalBumpModel.CentreName"/> and <see cref="ThermalBumpModel.WidthName"/>), so a reduced model built on it
+/// can be saved and evaluated without the mesh.
 /// </summary>
 public sealed class BumpCoefficients
 {
@@ -17,9 +17,11 @@ public sealed class BumpCoefficients
     // The interpolant of the restricted basis on its own M points: its Coefficients solve Q[p, :] θ = g[p].
     private readonly EmpiricalInterpolant _restricted;
 
-    /// <summary>Checks and keeps the data; <paramref name="restrictedBasis"/>[k, m] = q_m(x_{p_k}).</summary>
-    public BumpCoefficients(double[] pointsX, double[] pointsY, double[,] restrictedBasis)
+    /// <summary>Checks and keeps the data; their restricted basis is q_m(x_{p_k}) at row k, column m.</summary>
+    public BumpCoefficients(BumpInterpolationData data)
     {
+        ArgumentNullException.ThrowIfNull(data);
+        var (pointsX, pointsY, restrictedBasis) = data;
         ArgumentNullException.ThrowIfNull(pointsX);
         ArgumentNullException.ThrowIfNull(pointsY);
         ArgumentNullException.ThrowIfNull(restrictedBasis);
@@ -29,19 +31,14 @@ public sealed class BumpCoefficients
         _x = (double[])pointsX.Clone();
         _y = (double[])pointsY.Clone();
         _restricted = EmpiricalInterpolant.OnItsPoints(restrictedBasis);
+        Data = data;
     }
+
+    /// <summary>The plain data these coefficients were built from.</summary>
+    public BumpInterpolationData Data { get; }
 
     /// <summary>Number M of terms.</summary>
     public int Size => _x.Length;
-
-    /// <summary>x-coordinates of the M interpolation points.</summary>
-    public IReadOnlyList<double> PointsX => _x;
-
-    /// <summary>y-coordinates of the M interpolation points.</summary>
-    public IReadOnlyList<double> PointsY => _y;
-
-    /// <summary>The M × M matrix q_m(x_{p_k}) (a copy).</summary>
-    public double[,] RestrictedBasis => _restricted.RestrictedBasis();
 
     /// <summary>θ(μ): the interpolation coefficients of the bump at μ.</summary>
     public double[] Evaluate(Parameter mu)
@@ -52,6 +49,6 @@ public sealed class BumpCoefficients
         return _restricted.Coefficients(g);
     }
 
-    /// <summary>The M coefficient functionals θ_m(μ), sharing one evaluation per μ (their source is this object).</summary>
-    public ParameterFunctional[] Functionals() => InterpolatedCoefficients.Functionals(Evaluate, Size, this);
+    /// <summary>The M coefficient functionals θ_m(μ), sharing one evaluation per μ (their data are <see cref="Data"/>).</summary>
+    public ParameterFunctional[] Functionals() => InterpolatedCoefficients.Functionals(Evaluate, Size, Data);
 }

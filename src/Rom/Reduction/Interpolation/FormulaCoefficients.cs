@@ -1,3 +1,4 @@
+using Rom.Formulas;
 using Rom.Models.SampledSystem;
 using Rom.Parameters;
 
@@ -6,9 +7,10 @@ namespace Rom.Reduction.Interpolation;
 /// <summary>
 /// The online half of an operator EIM whose magic entries come from a formula: A(μ) at the M magic entries is
 /// R·κ(c; μ) with R the element-map rows of those entries over the few elements they touch and c those elements'
-/// centroids (an <see cref="ElementFormula"/> of its own), and θ(μ) = (Q[p, :])⁻¹ R·κ(c; μ). Plain data (the formula
-/// text, P, R, c and the M × M restricted basis; μ is the parameter <see cref="ParameterName"/>), so a reduced model
-/// built on it can be saved and evaluated without the matrices. Built by <see cref="Restrict"/>.
+/// centroids (an <see cref="ElementFormula"/> of its own), and θ(μ) = (Q[p, :])⁻¹ R·κ(c; μ). Plain data
+/// (<see cref="FormulaInterpolationData"/>: the formula text, P, R, c and the M × M restricted basis; μ is the parameter
+/// <see cref="ParameterName"/>), so a reduced model built on it can be saved and evaluated without the matrices. Built by
+/// <see cref="Restrict"/>, or from its data.
 /// </summary>
 public sealed class FormulaCoefficients
 {
@@ -26,7 +28,19 @@ public sealed class FormulaCoefficients
             throw new ArgumentException($"Got {magicEntries.ElementMap.Rows} magic rows and a {restrictedBasis.GetLength(0)}×{restrictedBasis.GetLength(1)} restricted basis; expected M rows and M × M.", nameof(restrictedBasis));
         MagicEntries = magicEntries;
         _restricted = EmpiricalInterpolant.OnItsPoints(restrictedBasis);
+        Data = new FormulaInterpolationData(magicEntries.Conductivity.Text, magicEntries.Conductivity.ParameterCount,
+            magicEntries.CentroidsX.ToArray(), magicEntries.CentroidsY.ToArray(), magicEntries.ElementMap, restrictedBasis);
     }
+
+    /// <summary>Compiles the formula of <paramref name="data"/> and checks the sizes (an <see cref="ArgumentException"/> names what does not fit).</summary>
+    public FormulaCoefficients(FormulaInterpolationData data)
+        : this(new ElementFormula(Formula.Parse((data ?? throw new ArgumentNullException(nameof(data))).Conductivity, data.ParameterCount),
+            data.CentroidsX, data.CentroidsY, data.MagicRows), data.RestrictedBasis)
+    {
+    }
+
+    /// <summary>The plain data of these coefficients.</summary>
+    public FormulaInterpolationData Data { get; }
 
     /// <summary>
     /// The online data of the operator EIM <paramref name="interpolant"/> over the stored values of <paramref name="formula"/>'s
@@ -47,9 +61,6 @@ public sealed class FormulaCoefficients
     /// <summary>Number M of terms.</summary>
     public int Size => MagicEntries.ElementMap.Rows;
 
-    /// <summary>The M × M matrix Q[p_k, m] (a copy).</summary>
-    public double[,] RestrictedBasis => _restricted.RestrictedBasis();
-
     /// <summary>A(μ) at the magic entries, R·κ(c; μ); a non-finite κ is an error naming the centroid.</summary>
     public double[] MagicValues(Parameter mu)
     {
@@ -60,6 +71,6 @@ public sealed class FormulaCoefficients
     /// <summary>θ(μ): the operator EIM coefficients.</summary>
     public double[] Evaluate(Parameter mu) => _restricted.Coefficients(MagicValues(mu));
 
-    /// <summary>The M coefficient functionals θ_m(μ), sharing one evaluation per μ (their source is this object).</summary>
-    public ParameterFunctional[] Functionals() => InterpolatedCoefficients.Functionals(Evaluate, Size, this);
+    /// <summary>The M coefficient functionals θ_m(μ), sharing one evaluation per μ (their data are <see cref="Data"/>).</summary>
+    public ParameterFunctional[] Functionals() => InterpolatedCoefficients.Functionals(Evaluate, Size, Data);
 }

@@ -40,7 +40,7 @@ public sealed class ThermalBumpInterpolation : IAffineModel, ICoercivityBound
             return (ILinearOperator)P1Assembly.Stiffness(blocks.Triangulation, coefficient).Submatrix(blocks.FreeNodes, blocks.FreeNodes);
         });
         var centroids = points.Select(blocks.Triangulation.Centroid).ToArray();
-        Coefficients = new BumpCoefficients(centroids.Select(c => c.X).ToArray(), centroids.Select(c => c.Y).ToArray(), interpolant.RestrictedBasis());
+        Coefficients = new BumpCoefficients(new BumpInterpolationData(centroids.Select(c => c.X).ToArray(), centroids.Select(c => c.Y).ToArray(), interpolant.RestrictedBasis()));
         AffineOperator = new AffineOperator([.. blocks.AffineOperator.Terms, .. bumpTerms], [.. blocks.AffineOperator.Coefficients, .. Coefficients.Functionals()]);
         CoercivityBound = new ShiftedMinimumCoercivity(ThermalBlockModel.ParameterName, model.Options.Height * TrainingError);
     }
