@@ -52,7 +52,7 @@ public class ReducedModelTests : TempFolderTest
         SparseCholesky.Factor((Rom.LinearAlgebra.CsrMatrix)model.Operator(mu)).Solve(model.RightHandSide(mu), u);
         var s = rom.Solve(mu);
         var e = rom.Reconstruct(s.Coefficients).Select((v, i) => u[i] - v).ToArray();
-        double error = Rom.Cases.Running.Certification.EnergyNorm(model.EnergyProduct, e);
+        double error = Certification.EnergyNorm(model.EnergyProduct, e);
         Assert.That(s.ErrorBound, Is.GreaterThanOrEqualTo(error));
         Assert.That(Math.Abs(model.Outputs[0].Evaluate(u) - s.Outputs[0]), Is.LessThanOrEqualTo(s.OutputBounds[0]));
 
@@ -111,7 +111,7 @@ public class ReducedModelTests : TempFolderTest
             var u = new double[model.Dimension];
             SparseCholesky.Factor((Rom.LinearAlgebra.CsrMatrix)eim.Operator(mu)).Solve(eim.RightHandSide(mu), u);
             var e = loaded.Reconstruct(b.Coefficients).Select((v, i) => u[i] - v).ToArray();
-            Assert.That(b.ErrorBound, Is.GreaterThanOrEqualTo(Rom.Cases.Running.Certification.EnergyNorm(model.EnergyProduct, e)), $"certified at {mu}");
+            Assert.That(b.ErrorBound, Is.GreaterThanOrEqualTo(Certification.EnergyNorm(model.EnergyProduct, e)), $"certified at {mu}");
         }
     }
 

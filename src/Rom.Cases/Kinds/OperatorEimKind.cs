@@ -9,6 +9,7 @@ using Rom.Models.FiniteElements;
 using Rom.Models.SampledSystem;
 using Rom.Models.ThermalBlock;
 using Rom.Parameters;
+using Rom.Reduction;
 using Rom.Reduction.Greedy;
 using Rom.Reduction.Interpolation;
 

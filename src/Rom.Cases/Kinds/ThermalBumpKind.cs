@@ -8,6 +8,7 @@ using Rom.LinearAlgebra.Direct;
 using Rom.Models.ThermalBlock;
 using Rom.Models.ThermalBump;
 using Rom.Parameters;
+using Rom.Reduction;
 using Rom.Reduction.Greedy;
 using Rom.Reduction.Interpolation;
 
