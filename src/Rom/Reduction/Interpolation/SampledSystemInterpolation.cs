@@ -1,6 +1,5 @@
 using Rom.LinearAlgebra;
 using Rom.LinearAlgebra.Direct;
-using Rom.Models;
 using Rom.Models.SampledSystem;
 using Rom.Parameters;
 using Rom.Reduction.Coercivity;
@@ -24,7 +23,7 @@ namespace Rom.Reduction.Interpolation;
 /// wherever α(μ) ≥ α_S and the EIM error is ≤ ε̂; a caller checks both at held-out samples.
 /// </para>
 /// </summary>
-public sealed class SampledSystemInterpolation : IAffineModel, ICoercivityBound
+public sealed class SampledSystemInterpolation : AffineSurrogate, ICoercivityBound
 {
     /// <summary>Inverse-iteration steps are stopped when the Rayleigh quotient changes by less than this, relatively.</summary>
     private const double EigenTolerance = 1e-10;
@@ -35,6 +34,7 @@ public sealed class SampledSystemInterpolation : IAffineModel, ICoercivityBound
     private readonly double _smallestEnergyEigenvalue;
 
     private SampledSystemInterpolation(SampledSystemModel model, GreedyOptions eim, double safety, double errorFactor)
+        : base(model)
     {
         Model = model;
         Safety = safety;
@@ -94,30 +94,8 @@ public sealed class SampledSystemInterpolation : IAffineModel, ICoercivityBound
     /// <summary>ε̂ = c·max_j ‖A(μ_j) − A_M(μ_j)‖_F / ((1 − s)·λ_min(X)): the sampled bound of the EIM error in the X→X' norm.</summary>
     public double EimErrorBound { get; }
 
-    /// <inheritdoc />
-    public ParameterSpace ParameterSpace => Model.ParameterSpace;
-
-    /// <inheritdoc />
-    public int Dimension => Model.Dimension;
-
-    /// <summary>The EIM-affine surrogate A_M(μ); θ(μ) reads the magic entries of the carried matrix of μ, or of the formula.</summary>
-    public AffineOperator AffineOperator { get; }
-
-    /// <summary>X = the mean training matrix.</summary>
-    public ILinearOperator EnergyProduct => Model.EnergyProduct;
-
-    /// <inheritdoc />
-    public IReadOnlyList<OutputFunctional> Outputs => Model.Outputs;
-
-    /// <summary>The EIM-affine A_M(μ) (a CsrMatrix); without a formula μ must be one of the carried parameters.</summary>
-    public ILinearOperator Operator(Parameter mu)
-    {
-        ParameterSpace.Validate(mu);
-        return AffineOperator.At(mu);
-    }
-
-    /// <inheritdoc />
-    public double[] RightHandSide(Parameter mu) => Model.RightHandSide(mu);
+    /// <summary>The EIM-affine surrogate A_M(μ); θ(μ) reads the magic entries of the carried matrix of μ (so it exists only there), or of the formula.</summary>
+    public override AffineOperator AffineOperator { get; }
 
     /// <summary>α_LB = α_S − ε̂, the same for every μ (see the class remarks: sampled, not guaranteed).</summary>
     public double LowerBound(Parameter mu, ReadOnlySpan<double> theta) => CoercivityBound.LowerBound(mu, theta);

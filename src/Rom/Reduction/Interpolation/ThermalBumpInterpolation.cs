@@ -1,5 +1,4 @@
 using Rom.LinearAlgebra;
-using Rom.Models;
 using Rom.Models.FiniteElements;
 using Rom.Models.ThermalBlock;
 using Rom.Models.ThermalBump;
@@ -21,11 +20,12 @@ namespace Rom.Reduction.Interpolation;
 /// (<see cref="InterpolationError"/> checks that offline at any μ).
 /// </para>
 /// </summary>
-public sealed class ThermalBumpInterpolation : IAffineModel, ICoercivityBound
+public sealed class ThermalBumpInterpolation : AffineSurrogate, ICoercivityBound
 {
     private readonly ThermalBumpModel _model;
 
     private ThermalBumpInterpolation(ThermalBumpModel model, EmpiricalInterpolant interpolant, GreedyResult greedy)
+        : base(model)
     {
         _model = model;
         Interpolant = interpolant;
@@ -79,30 +79,8 @@ public sealed class ThermalBumpInterpolation : IAffineModel, ICoercivityBound
     /// <summary>min_q μ_q − h·ε̂ at the lower end of the conductivity range: positive iff the bound is usable everywhere.</summary>
     public double GuaranteedCoercivity => _model.Options.Blocks.MuLower - _model.Options.Height * TrainingError;
 
-    /// <inheritdoc />
-    public AffineOperator AffineOperator { get; }
-
-    /// <inheritdoc />
-    public ParameterSpace ParameterSpace => _model.ParameterSpace;
-
-    /// <inheritdoc />
-    public int Dimension => _model.Dimension;
-
-    /// <inheritdoc />
-    public ILinearOperator EnergyProduct => _model.EnergyProduct;
-
-    /// <inheritdoc />
-    public IReadOnlyList<OutputFunctional> Outputs => _model.Outputs;
-
-    /// <summary>The EIM-affine A_M(μ) (a CsrMatrix).</summary>
-    public ILinearOperator Operator(Parameter mu)
-    {
-        ParameterSpace.Validate(mu);
-        return AffineOperator.At(mu);
-    }
-
-    /// <inheritdoc />
-    public double[] RightHandSide(Parameter mu) => _model.RightHandSide(mu);
+    /// <summary>A_M(μ) = Σ_q μ_q A_q + Σ_m θ_m(c, w) B_m.</summary>
+    public override AffineOperator AffineOperator { get; }
 
     /// <summary>α_LB(μ) = min_q μ_q − h·ε̂ with respect to the H¹₀ product X (see the class remarks).</summary>
     public double LowerBound(Parameter mu, ReadOnlySpan<double> theta) => CoercivityBound.LowerBound(mu, theta);
