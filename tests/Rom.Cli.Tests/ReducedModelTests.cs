@@ -146,8 +146,10 @@ public class ReducedModelTests : TempFolderTest
         var rb = ReducedBasis.Build(model, new ReducedBasisOptions(SparseCholesky.Factory(), ones,
             TrainingSet: ParameterSampling.Grid(model.ParameterSpace, 2), Greedy: new GreedyOptions(MaxExtensions: 60)));
         var s = rb.Model.Solve(mu);
+        var check = Certification.Run(model, rb, SparseCholesky.Factory(), ParameterSampling.Uniform(model.ParameterSpace, 3, seed: 1));
         Assert.That(result.Converged);
         Assert.That(Math.Abs(s.Outputs[0] - mean), Is.LessThanOrEqualTo(s.OutputBounds[0] + 1e-9 * mean));
+        Assert.That(check.Succeeded, "every bound holds on the test parameters");
     }
 
     [Test]
