@@ -5,7 +5,7 @@ namespace Rom.Models;
 /// <summary>
 /// A nonlinear transient full-order model on a fixed time grid, M(u_{k+1} − u_k)/Δt + F(u_{k+1}) = Σ_i c_i(t_{k+1}) g_i
 /// (implicit Euler), whose residual can be evaluated at a few sample entries of the state from the values around them: what a
-/// hyper-reduced ROM with error indicator needs (<c>Rom.Reduction.Adaptive.AdaptiveRom</c>).
+/// hyper-reduced ROM with error indicator needs (<c>AdaptiveRom</c>).
 /// </summary>
 public interface INonlinearTransientModel
 {

@@ -8,7 +8,7 @@ namespace Rom.Models.SampledSystem;
 /// training matrices, extra samples (e.g. test matrices) and the right-hand side, and optionally the family as an
 /// <see cref="ElementFormula"/> that gives A(μ)'s stored values at any μ. The energy product is the mean training
 /// matrix X = (1/J) Σ_j A(μ_j). Its affine surrogate by operator EIM, with a sampled coercivity bound, is
-/// <c>Rom.Reduction.Interpolation.SampledSystemInterpolation</c>.
+/// built on the reduction side (<c>SampledSystemInterpolation</c>).
 /// </summary>
 public sealed class SampledSystemModel : IFullOrderModel
 {

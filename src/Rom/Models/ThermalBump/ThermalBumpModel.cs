@@ -8,8 +8,8 @@ namespace Rom.Models.ThermalBump;
 /// <summary>
 /// The thermal block with a Gaussian bump in its conductivity, −∇·(d∇u) = f on (0,1)², u = 0 on ∂Ω,
 /// d(x; μ) = μ_block(x) + h·g(x; c, w), g = exp(−|x − c|²/w²), P1 elements with d constant on each triangle
-/// (its value at the centroid). Not affine in (c, w): <c>Rom.Reduction.Interpolation.ThermalBumpInterpolation</c> makes it
-/// affine by EIM on g.
+/// (its value at the centroid). Not affine in (c, w): the reduction side makes it affine by EIM on g
+/// (<c>ThermalBumpInterpolation</c>).
 /// </summary>
 public sealed class ThermalBumpModel : IFullOrderModel
 {
