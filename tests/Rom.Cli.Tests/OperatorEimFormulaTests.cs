@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Rom.Cases.Running;
 using Rom.IO.Formats;
 using Rom.IO.Hdf5;
 using Rom.LinearAlgebra;
@@ -8,6 +7,7 @@ using Rom.LinearAlgebra.Direct;
 using Rom.Models.FiniteElements;
 using Rom.Models.ThermalBlock;
 using Rom.Parameters;
+using Rom.Reduction;
 
 namespace Rom.Cli.Tests;
 

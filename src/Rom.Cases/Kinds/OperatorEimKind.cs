@@ -10,6 +10,8 @@ using Rom.Models.SampledSystem;
 using Rom.Models.ThermalBlock;
 using Rom.Parameters;
 using Rom.Reduction;
+using Rom.Reduction.Greedy;
+using Rom.Reduction.Interpolation;
 
 namespace Rom.Cases.Kinds;
 
@@ -18,7 +20,7 @@ namespace Rom.Cases.Kinds;
 /// SPD matrices on one CSR pattern at training parameters (/data/training/matrices/0.., /data/training/parameters,
 /// J × P) and at test parameters (/data/test/...), and the right-hand side /data/rhs. A run solves the test matrix
 /// run.sample at full order, builds the operator EIM of the training matrices, the reduced basis on the EIM-affine
-/// operator with the sampled coercivity bound of <see cref="SampledSystemModel"/> (a sampled bound, not a
+/// operator with the sampled coercivity bound of <see cref="SampledSystemInterpolation"/> (a sampled bound, not a
 /// guarantee), and certifies it on the test matrices against the EIM-affine and the true carried matrices.
 /// Optionally the case gives A(μ) by a formula as well (<see cref="ConductivityFormulaGroup"/>, checked against every
 /// carried matrix): θ(μ) then comes from the formula on the few elements the magic entries touch, at any μ, and the
@@ -127,8 +129,8 @@ public sealed class OperatorEimKind : ICaseKind
             return new CaseRunOutcome(results, plots, summary, result.Converged, result.Message);
 
         run.Progress.Report(new ProgressUpdate("eim", 0, $"operator EIM over {training.Count} training matrices, coercivity by inverse iteration"));
-        var model = new SampledSystemModel(space, trainingSamples, testSamples, rhs,
-            new GreedyOptions(MaxExtensions: (int)s.Integer("eim.max_terms"), RelativeTolerance: s.Real("eim.tolerance")), s.Real("coercivity.safety"), s.Real("eim.error_factor"), formula);
+        var model = SampledSystemInterpolation.Build(new SampledSystemModel(space, trainingSamples, testSamples, rhs, formula),
+            new GreedyOptions(MaxExtensions: (int)s.Integer("eim.max_terms"), RelativeTolerance: s.Real("eim.tolerance")), s.Real("coercivity.safety"), s.Real("eim.error_factor"));
         double lowerBound = model.CoercivityBound.Value;
         if (!(lowerBound > 0))
             throw new CaseInputException("eim.tolerance", $"{s.Real("eim.tolerance"):G3} (M = {model.Eim.Terms.Count} terms, ε̂ = {model.EimErrorBound:G3})",
@@ -181,7 +183,7 @@ public sealed class OperatorEimKind : ICaseKind
     /// <summary>EIM errors of the test matrices, and the reduced model's errors and bounds Δ + ε̂(‖u_N‖ + Δ)/α_S against their solutions, relative to ‖u‖_X.</summary>
     private sealed record CarriedMatrixCheck(double[] Frobenius, double[] Entrywise, double[] Energy, double[] Errors, double[] Bounds);
 
-    private static CarriedMatrixCheck CertifyAgainstTheCarriedMatrices(SampledSystemModel model, ReductionReport reduction, IProgress<ProgressUpdate> progress)
+    private static CarriedMatrixCheck CertifyAgainstTheCarriedMatrices(SampledSystemInterpolation model, ReductionReport reduction, IProgress<ProgressUpdate> progress)
     {
         var test = reduction.TestParameters;
         int count = test.Count;
@@ -189,7 +191,7 @@ public sealed class OperatorEimKind : ICaseKind
         for (int i = 0; i < count; i++)
         {
             progress.Report(new ProgressUpdate("certify", (double)i / count, $"solve with carried test matrix {i + 1} of {count}"));
-            var a = model.Sampled(test[i]);
+            var a = model.Model.Sampled(test[i]);
             (check.Frobenius[i], check.Entrywise[i], check.Energy[i]) = model.InterpolationError(a);
             var u = new double[model.Dimension];
             SparseCholesky.Factor(a).Solve(model.RightHandSide(test[i]), u);

@@ -9,6 +9,8 @@ using Rom.Models.ThermalBlock;
 using Rom.Models.ThermalBump;
 using Rom.Parameters;
 using Rom.Reduction;
+using Rom.Reduction.Greedy;
+using Rom.Reduction.Interpolation;
 
 namespace Rom.Cases.Kinds;
 
@@ -144,7 +146,7 @@ public sealed class ThermalBumpKind : ICaseKind
         int maxTerms = (int)s.Integer("eim.max_terms");
         progress.Report(new ProgressUpdate("eim", 0, $"EIM greedy over {points:N0} bump parameters"));
         var training = ParameterSampling.LatinHypercube(model.ParameterSpace, points, (int)s.Integer("reduction.seed"));
-        var eim = model.Interpolate(training, new GreedyOptions(MaxExtensions: maxTerms, AbsoluteTolerance: s.Real("eim.tolerance")));
+        var eim = ThermalBumpInterpolation.Build(model, training, new GreedyOptions(MaxExtensions: maxTerms, AbsoluteTolerance: s.Real("eim.tolerance")));
         if (!(eim.GuaranteedCoercivity > 0))
             throw new CaseInputException("eim.tolerance", $"{s.Real("eim.tolerance"):G3} (reached ε̂ = {eim.TrainingError:G3} with {eim.Interpolant.Size} terms)",
                 $"an EIM error with h·ε̂ below parameters.diffusion.lower = {model.Options.Blocks.MuLower:G3}, so that min μ − h·ε̂ > 0 bounds the coercivity (lower eim.tolerance or raise eim.max_terms)");

@@ -9,6 +9,9 @@ using Rom.LinearAlgebra.Direct;
 using Rom.Models;
 using Rom.Parameters;
 using Rom.Reduction;
+using Rom.Reduction.Coercivity;
+using Rom.Reduction.Greedy;
+using Rom.Reduction.Residuals;
 
 namespace Rom.Cases.Running;
 
@@ -19,14 +22,17 @@ namespace Rom.Cases.Running;
 /// </summary>
 public static class ReducedBasisStep
 {
-    /// <summary>
-    /// Relative errors below this are round-off in the full-order reference itself (a direct solve is accurate to
-    /// about κ(A)·ε ≈ 1e-12 here), so a bound is not held against them.
-    /// </summary>
-    private const double ReferenceAccuracy = 1e-11;
-
     /// <summary>Largest training set accepted, so a mistyped grid is refused before it is built.</summary>
     private const long MaxTrainingSize = 200_000;
+
+    /// <summary>The residual estimators <c>reduction.estimator</c> names, in the order listed, each made with its settings from the case.</summary>
+    private static readonly (string Name, Func<CaseSettings, IResidualEstimator> Create)[] Estimators =
+    [
+        ("stable", _ => ResidualEstimators.Stable),
+        ("classical", _ => ResidualEstimators.Classical),
+        ("eim", s => new InterpolatedResidualEstimator(s.Real("reduction.eim_tolerance"))),
+        ("sketched", s => new SketchedResidualEstimator(new SketchOptions((int)s.Integer("reduction.sketch_rows"), s.Real("reduction.sketch_failure_probability"), (int)s.Integer("reduction.sketch_seed")))),
+    ];
 
     /// <summary>Settings of the reduction.</summary>
     public static IReadOnlyList<SettingDefinition> Settings { get; } =
@@ -36,7 +42,7 @@ public static class ReducedBasisStep
         SettingDefinition.Integer("reduction.training_points", 1000, "Grid values per entry, or number of Latin-hypercube samples.", 1),
         SettingDefinition.Integer("reduction.max_basis_size", 200, "Largest basis the greedy builds.", 1),
         SettingDefinition.Real("reduction.target_error", 1e-6, "Greedy stops when the largest relative error bound on the training set is below this.", x => x >= 0 && x < 1, "a number in [0, 1)"),
-        SettingDefinition.Choice("reduction.estimator", "stable", "Residual norm: 'stable' (orthonormal Riesz basis, accurate to round-off), 'classical' (quadratic form, stalls near 1e-8), 'eim' (Casenave's EIM of the local residual energies: accurate to round-off, an approximation to reduction.eim_tolerance) or 'sketched' (a Gaussian sketch of 'stable': accurate to round-off, online cost reduction.sketch_rows·QN, a bound with probability 1 − reduction.sketch_failure_probability per parameter).", "stable", "classical", "eim", "sketched"),
+        SettingDefinition.Choice("reduction.estimator", "stable", "Residual norm: 'stable' (orthonormal Riesz basis, accurate to round-off), 'classical' (quadratic form, stalls near 1e-8), 'eim' (Casenave's EIM of the local residual energies: accurate to round-off, an approximation to reduction.eim_tolerance) or 'sketched' (a Gaussian sketch of 'stable': accurate to round-off, online cost reduction.sketch_rows·QN, a bound with probability 1 − reduction.sketch_failure_probability per parameter).", [.. Estimators.Select(e => e.Name)]),
         SettingDefinition.Integer("reduction.sketch_rows", 64, "With reduction.estimator=sketched: rows k of the Gaussian sketch.", 1),
         SettingDefinition.Integer("reduction.sketch_seed", 0, "With reduction.estimator=sketched: seed of the Gaussian sketch.", 0),
         SettingDefinition.Real("reduction.sketch_failure_probability", 1e-12, "With reduction.estimator=sketched: probability δ per parameter that the sketched bound falls below the true residual bound.", x => x > 0 && x <= 0.5, "a number in (0, 0.5]"),
@@ -67,15 +73,7 @@ public static class ReducedBasisStep
             reference,
             TrainingSet: training,
             Greedy: new GreedyOptions(MaxExtensions: maxBasis, AbsoluteTolerance: s.Real("reduction.target_error")),
-            Estimator: s.Text("reduction.estimator") switch
-            {
-                "classical" => ResidualEstimatorKind.Classical,
-                "eim" => ResidualEstimatorKind.Interpolated,
-                "sketched" => ResidualEstimatorKind.Sketched,
-                _ => ResidualEstimatorKind.Stable,
-            },
-            InterpolationTolerance: s.Real("reduction.eim_tolerance"),
-            Sketch: new SketchOptions((int)s.Integer("reduction.sketch_rows"), s.Real("reduction.sketch_failure_probability"), (int)s.Integer("reduction.sketch_seed")),
+            Estimator: Estimators.Single(e => e.Name == s.Text("reduction.estimator")).Create(s),
             RelativeErrors: true,
             Coercivity: coercivity);
 
@@ -87,16 +85,9 @@ public static class ReducedBasisStep
         var rom = built.Model;
 
         var test = testSet ?? ParameterSampling.Uniform(space, (int)s.Integer("reduction.test_parameters"), (int)s.Integer("reduction.seed"));
-        var truth = Certification.FullOrderSolutions(model, solver, test, progress);
-        double onlineSeconds = Certification.OnlineSecondsPerParameter(rom, test);
-        var curve = Certification.ErrorCurve(rom, model, truth.Solutions, test, progress,
-            rom.Data.Residual.Kind == ResidualEstimatorKind.Interpolated ? built.Reductor.Reduce() : null);
-        var final = curve[^1];
-
-        var effectivities = final.Bounds.Zip(final.Errors, (b, e) => b / e).ToArray();
-        int violated = Enumerable.Range(0, effectivities.Length)
-            .FirstOrDefault(i => effectivities[i] < 1 - 1e-9 && final.Errors[i] >= ReferenceAccuracy, -1);
-        bool succeeded = violated < 0;
+        var certified = Certification.Run(model, built, solver, test, step => progress.Report(new ProgressUpdate(step.Stage, step.Fraction, step.Message)));
+        var (curve, final, effectivities, violated) = (certified.Curve, certified.Final, certified.Effectivities, certified.Violation);
+        bool succeeded = certified.Succeeded;
         string message = succeeded
             ? $"basis of {rom.BasisSize}: max relative error {final.Errors.Max():0.00E+00}, bound {final.Bounds.Max():0.00E+00}, effectivity {effectivities.Min():0.00}–{effectivities.Max():0.00}"
             : $"certification failed: at test parameter {violated} the bound {final.Bounds[violated]:0.00E+00} is below the error {final.Errors[violated]:0.00E+00}";
@@ -106,7 +97,7 @@ public static class ReducedBasisStep
         diagnostics.Attributes["training_size"] = DataArray.Scalar((long)training.Count);
         diagnostics.Attributes["greedy_stop_reason"] = DataArray.Scalar(built.Greedy.StopReason.ToString());
         diagnostics.Attributes["estimator"] = DataArray.Scalar(s.Text("reduction.estimator"));
-        diagnostics.Attributes["eim_points"] = DataArray.Scalar((long)(rom.Data.Residual.Kind == ResidualEstimatorKind.Interpolated ? rom.Data.Residual.Matrix.GetLength(0) / 2 : 0));
+        diagnostics.Attributes["eim_points"] = DataArray.Scalar((long)InterpolatedResidualEstimator.Points(rom.Data.Residual));
         diagnostics.Attributes["eim_training_error"] = DataArray.Scalar(rom.Data.Residual.InterpolationError);
         diagnostics.Attributes["bound_failure_probability"] = DataArray.Scalar(rom.Data.Residual.FailureProbability);
         diagnostics.Datasets["greedy_max_estimates"] = DataArray.Of(built.Greedy.MaxErrors.ToArray());
@@ -129,11 +120,11 @@ public static class ReducedBasisStep
             new("min_effectivity", "min effectivity (bound/error)", effectivities.Min()),
             new("max_effectivity", "max effectivity", effectivities.Max()),
             new("offline_seconds", "offline time", offlineSeconds, "s"),
-            new("online_seconds", "online solve + bound per parameter (median)", onlineSeconds, "s"),
-            new("fom_seconds", "full-order solve per parameter (median)", truth.SecondsPerSolve, "s"),
-            new("speedup", "speed-up over the full-order solve", truth.SecondsPerSolve / onlineSeconds),
+            new("online_seconds", "online solve + bound per parameter (median)", certified.OnlineSeconds, "s"),
+            new("fom_seconds", "full-order solve per parameter (median)", certified.FullOrderSeconds, "s"),
+            new("speedup", "speed-up over the full-order solve", certified.SpeedUp),
         };
-        if (rom.Data.Residual.Kind == ResidualEstimatorKind.Sketched)
+        if (built.Reductor.Estimator.Probabilistic)
             summary.Add(new("bound_failure_probability", "P(bound < error) per parameter, at most", rom.Data.Residual.FailureProbability));
         var plots = new List<PlotRequest>
         {

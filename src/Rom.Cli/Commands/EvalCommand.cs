@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Rom.Cases;
-using Rom.Cases.Running;
 using Rom.Cases.Settings;
 using Rom.Cli.Output;
 using Rom.IO.Formats;

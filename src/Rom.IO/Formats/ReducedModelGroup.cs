@@ -1,34 +1,21 @@
-using Rom.Formulas;
 using Rom.IO.Hdf5;
-using Rom.Models.SampledSystem;
-using Rom.Models.ThermalBump;
 using Rom.Parameters;
 using Rom.Reduction;
+using Rom.Reduction.Coercivity;
 using Rom.Reduction.Interpolation;
+using Rom.Reduction.Residuals;
 
 namespace Rom.IO.Formats;
 
 /// <summary>
 /// A reduced model and its parameter space stored as an HDF5 group (see docs/case-format.md), so a results file
-/// can be evaluated later without the full-order model: <c>rom eval RESULTS --set NAME=...</c>.
+/// can be evaluated later without the full-order model: <c>rom eval RESULTS --set NAME=...</c>. It knows data only: the
+/// model's arrays, its coefficient functionals and coercivity bound as the plain records they are (projections, constants,
+/// the <see cref="InterpolationData"/> of EIM coefficients, <see cref="ShiftedMinimumCoercivity"/>, <see cref="ConstantCoercivity"/>),
+/// and the residual data by their estimator's name; Rom turns records read back into objects.
 /// </summary>
 public static class ReducedModelGroup
 {
-    /// <summary>How each residual estimator is named in the file (as in the <c>reduction.estimator</c> setting).</summary>
-    private static readonly Dictionary<ResidualEstimatorKind, string> EstimatorNames = new()
-    {
-        [ResidualEstimatorKind.Stable] = "stable",
-        [ResidualEstimatorKind.Classical] = "classical",
-        [ResidualEstimatorKind.Interpolated] = "eim",
-        [ResidualEstimatorKind.Sketched] = "sketched",
-    };
-
-    /// <summary>The coefficient kind of the bump's EIM coefficients (<see cref="BumpCoefficients"/>).</summary>
-    private const string BumpKind = "bump-eim";
-
-    /// <summary>The coefficient kind of an operator EIM's coefficients from a formula (<see cref="FormulaCoefficients"/>).</summary>
-    private const string FormulaKind = "formula-eim";
-
     /// <summary>Name of the group in a results file that holds the reduced model.</summary>
     public const string GroupName = "reduced_model";
 
@@ -62,28 +49,27 @@ public static class ReducedModelGroup
             g.Attributes["coercivity"] = DataArray.Scalar("constant");
             g.Attributes["coercivity_value"] = DataArray.Scalar(constant.Value);
         }
-        switch (InterpolationSource(data))
+        switch (Interpolation(data))
         {
-            case BumpCoefficients bump:
+            case BumpInterpolationData bump:
                 var b = g.GetOrAddGroup("bump_interpolation");
-                b.Datasets["points_x"] = DataArray.Of(bump.PointsX.ToArray());
-                b.Datasets["points_y"] = DataArray.Of(bump.PointsY.ToArray());
+                b.Datasets["points_x"] = DataArray.Of(bump.PointsX);
+                b.Datasets["points_y"] = DataArray.Of(bump.PointsY);
                 b.Datasets["restricted_basis"] = RestrictedBasis(bump.RestrictedBasis);
                 break;
-            case FormulaCoefficients formula:
+            case FormulaInterpolationData formula:
                 var f = g.GetOrAddGroup("formula_interpolation");
-                var entries = formula.MagicEntries;
-                f.Attributes["conductivity"] = DataArray.Scalar(entries.Conductivity.Text);
-                f.Attributes["parameter_count"] = DataArray.Scalar((long)entries.Conductivity.ParameterCount);
-                f.Datasets["centroids"] = PointTable.Of(entries.CentroidsX, entries.CentroidsY);
-                f.Groups["magic_rows"] = CsrGroup.Write(entries.ElementMap);
+                f.Attributes["conductivity"] = DataArray.Scalar(formula.Conductivity);
+                f.Attributes["parameter_count"] = DataArray.Scalar((long)formula.ParameterCount);
+                f.Datasets["centroids"] = PointTable.Of(formula.CentroidsX, formula.CentroidsY);
+                f.Groups["magic_rows"] = CsrGroup.Write(formula.MagicRows);
                 f.Datasets["restricted_basis"] = RestrictedBasis(formula.RestrictedBasis);
                 break;
         }
         g.Attributes["dimension"] = DataArray.Scalar((long)data.Dimension);
         g.Attributes["basis_size"] = DataArray.Scalar((long)n);
         g.Attributes["reference_coercivity"] = DataArray.Scalar(data.ReferenceCoercivity);
-        g.Attributes["estimator"] = DataArray.Scalar(EstimatorNames[data.Residual.Kind]);
+        g.Attributes["estimator"] = DataArray.Scalar(data.Residual.Estimator);
         g.Attributes["interpolation_error"] = DataArray.Scalar(data.Residual.InterpolationError);
         g.Attributes["failure_probability"] = DataArray.Scalar(data.Residual.FailureProbability);
         g.Datasets["operators"] = DataArray.Of(data.Operators.SelectMany(Flatten).ToArray(), q, n, n);
@@ -96,8 +82,7 @@ public static class ReducedModelGroup
         {
             ProjectionFunctional => "projection",
             ConstantFunctional => "constant",
-            InterpolatedCoefficient { Source: FormulaCoefficients } => FormulaKind,
-            _ => BumpKind,
+            _ => ((InterpolatedCoefficient)c).Data!.Kind,
         }).ToArray());
         theta.Datasets["name"] = DataArray.Of(data.Coefficients.Select(c => (c as ProjectionFunctional)?.Name ?? "").ToArray());
         theta.Datasets["index"] = DataArray.Of(data.Coefficients.Select(c => (long)(c switch
@@ -127,7 +112,7 @@ public static class ReducedModelGroup
 
     /// <summary>
     /// Whether <see cref="Write"/> can store the model: coefficients that are projections, constants or EIM coefficients
-    /// of plain data (the bump's <see cref="BumpCoefficients"/>, an operator EIM's <see cref="FormulaCoefficients"/>),
+    /// of plain data (the bump's <see cref="BumpInterpolationData"/>, an operator EIM's <see cref="FormulaInterpolationData"/>),
     /// and the min-theta rule, a <see cref="ShiftedMinimumCoercivity"/> or a <see cref="ConstantCoercivity"/>.
     /// Models whose coefficients need the full-order data online (operator EIM reading carried matrices) cannot be.
     /// </summary>
@@ -137,16 +122,16 @@ public static class ReducedModelGroup
     {
         ArgumentNullException.ThrowIfNull(data);
         why = data.Coercivity is null or ShiftedMinimumCoercivity or ConstantCoercivity ? "" : $"its coercivity bound {data.Coercivity.GetType().Name} is not plain data (only min-theta, a shifted minimum and a constant are)";
-        var other = data.Coefficients.FirstOrDefault(c => c is not (ProjectionFunctional or ConstantFunctional or InterpolatedCoefficient { Source: BumpCoefficients or FormulaCoefficients }));
+        var other = data.Coefficients.FirstOrDefault(c => c is not (ProjectionFunctional or ConstantFunctional or InterpolatedCoefficient { Data: BumpInterpolationData or FormulaInterpolationData }));
         if (other is not null)
             why = $"coefficient functional {other.GetType().Name} cannot be stored (only projections, constants and EIM coefficients of the bump or of a formula can)";
-        else if (data.Coefficients.OfType<InterpolatedCoefficient>().Select(c => c.Source).Distinct().Count() > 1)
+        else if (data.Coefficients.OfType<InterpolatedCoefficient>().Select(c => c.Data).Distinct().Count() > 1)
             why = "its EIM coefficients come from more than one interpolation";
         return why.Length == 0;
     }
 
-    private static object? InterpolationSource(ReducedModelData data) =>
-        data.Coefficients.OfType<InterpolatedCoefficient>().Select(c => c.Source).FirstOrDefault();
+    private static InterpolationData? Interpolation(ReducedModelData data) =>
+        data.Coefficients.OfType<InterpolatedCoefficient>().Select(c => c.Data).FirstOrDefault();
 
     /// <summary>Reads a stored reduced model; <paramref name="objectPath"/> locates the group for error messages.</summary>
     public static (ReducedModelData Data, ParameterSpace Space) Read(DataGroup g, string filePath, string objectPath)
@@ -163,9 +148,9 @@ public static class ReducedModelGroup
         int n = (int)Integer("basis_size"), dimension = (int)Integer("dimension");
         double alpha = g.Attributes.TryGetValue("reference_coercivity", out var ra) && ra.IsFloat ? ra.AsDoubles()[0]
             : throw Error("@reference_coercivity", "expected a float attribute");
-        var kind = g.Attributes.TryGetValue("estimator", out var ea) && ea.IsString && EstimatorNames.ContainsValue(ea.AsStrings()[0])
-            ? EstimatorNames.Single(kv => kv.Value == ea.AsStrings()[0]).Key
-            : throw Error("@estimator", $"expected one of {string.Join(", ", EstimatorNames.Values.Select(v => $"'{v}'"))}");
+        string estimator = g.Attributes.TryGetValue("estimator", out var ea) && ea.IsString && ResidualEstimators.Find(ea.AsStrings()[0]) is not null
+            ? ea.AsStrings()[0]
+            : throw Error("@estimator", $"expected one of {string.Join(", ", ResidualEstimators.Names.Select(v => $"'{v}'"))}");
         // Older files carry no interpolation error; it is 0 for the exact estimators.
         double interpolationError = g.Attributes.TryGetValue("interpolation_error", out var ie) && ie.IsFloat ? ie.AsDoubles()[0] : 0;
         double failureProbability = g.Attributes.TryGetValue("failure_probability", out var fp) && fp.IsFloat ? fp.AsDoubles()[0] : 0;
@@ -186,11 +171,11 @@ public static class ReducedModelGroup
         var indices = Dataset(theta, "index", "coefficients/", isFloat: false).AsLongs();
         var values = Dataset(theta, "value", "coefficients/").AsDoubles();
         // One model interpolates one thing: its EIM coefficients are all of one kind, read from that kind's group.
-        string? eimKind = kinds.FirstOrDefault(k => k is BumpKind or FormulaKind);
+        string? eimKind = kinds.FirstOrDefault(k => k is BumpInterpolationData.KindName or FormulaInterpolationData.KindName);
         var eim = eimKind switch
         {
-            BumpKind => ReadBump(g, Error),
-            FormulaKind => ReadFormula(g, filePath, objectPath, Error),
+            BumpInterpolationData.KindName => ReadBump(g, Error),
+            FormulaInterpolationData.KindName => ReadFormula(g, filePath, objectPath, Error),
             _ => [],
         };
         var coefficients = new ParameterFunctional[kinds.Length];
@@ -201,7 +186,7 @@ public static class ReducedModelGroup
                 "constant" => new ConstantFunctional(values[i]),
                 _ when kinds[i] == eimKind && indices[i] >= 0 && indices[i] < eim.Length => eim[indices[i]],
                 _ when kinds[i] == eimKind => throw Error("coefficients/index", $"entry {i} is {indices[i]}; expected an EIM term in 0..{eim.Length - 1}"),
-                _ => throw Error("coefficients/kind", $"entry {i} is '{kinds[i]}'; expected 'projection', 'constant', '{BumpKind}' or '{FormulaKind}' (one EIM kind per model)"),
+                _ => throw Error("coefficients/kind", $"entry {i} is '{kinds[i]}'; expected 'projection', 'constant', '{BumpInterpolationData.KindName}' or '{FormulaInterpolationData.KindName}' (one EIM kind per model)"),
             };
         ICoercivityBound? coercivity = null;
         if (g.Attributes.TryGetValue("coercivity", out var ca))
@@ -232,7 +217,7 @@ public static class ReducedModelGroup
             reducedOutputs,
             referenceParameter,
             alpha,
-            new ResidualNormData(kind, Unflatten(residual.AsDoubles(), 0, residual.Shape[0], residual.Shape[1])) { InterpolationError = interpolationError, FailureProbability = failureProbability },
+            new ResidualNormData(estimator, Unflatten(residual.AsDoubles(), 0, residual.Shape[0], residual.Shape[1])) { InterpolationError = interpolationError, FailureProbability = failureProbability },
             dimension,
             basis.AsDoubles(),
             coercivity);
@@ -247,17 +232,17 @@ public static class ReducedModelGroup
         return (data, space);
     }
 
-    /// <summary>The bump's EIM coefficient functionals from the group bump_interpolation.</summary>
+    /// <summary>The bump's EIM coefficient functionals from their data in the group bump_interpolation.</summary>
     private static ParameterFunctional[] ReadBump(DataGroup g, Func<string, string, DataFileException> error)
     {
         if (!g.TryGetGroup("bump_interpolation", out var b)
             || !b.Datasets.TryGetValue("points_x", out var x) || !x.IsFloat
             || !b.Datasets.TryGetValue("points_y", out var y) || !y.IsFloat
             || !b.Datasets.TryGetValue("restricted_basis", out var q) || !q.IsFloat || q.Shape.Length != 2)
-            throw error("bump_interpolation", "expected datasets points_x [M], points_y [M] and restricted_basis [M, M] for the 'bump-eim' coefficients");
+            throw error("bump_interpolation", $"expected datasets points_x [M], points_y [M] and restricted_basis [M, M] for the '{BumpInterpolationData.KindName}' coefficients");
         try
         {
-            return new BumpCoefficients(x.AsDoubles(), y.AsDoubles(), Unflatten(q.AsDoubles(), 0, q.Shape[0], q.Shape[1])).Functionals();
+            return new BumpInterpolationData(x.AsDoubles(), y.AsDoubles(), Unflatten(q.AsDoubles(), 0, q.Shape[0], q.Shape[1])).Functionals();
         }
         catch (ArgumentException e)
         {
@@ -265,7 +250,7 @@ public static class ReducedModelGroup
         }
     }
 
-    /// <summary>An operator EIM's coefficient functionals from the group formula_interpolation.</summary>
+    /// <summary>An operator EIM's coefficient functionals from their data in the group formula_interpolation.</summary>
     private static ParameterFunctional[] ReadFormula(DataGroup g, string filePath, string objectPath, Func<string, string, DataFileException> error)
     {
         if (!g.TryGetGroup("formula_interpolation", out var f)
@@ -274,13 +259,12 @@ public static class ReducedModelGroup
             || !f.Datasets.TryGetValue("centroids", out var c) || !c.IsFloat || c.Shape is not [_, 2]
             || !f.TryGetGroup("magic_rows", out var rows)
             || !f.Datasets.TryGetValue("restricted_basis", out var q) || !q.IsFloat || q.Shape.Length != 2)
-            throw error("formula_interpolation", $"expected attributes conductivity (string) and parameter_count (integer), datasets centroids [E, 2] and restricted_basis [M, M] and a CSR group magic_rows [M, E] for the '{FormulaKind}' coefficients");
+            throw error("formula_interpolation", $"expected attributes conductivity (string) and parameter_count (integer), datasets centroids [E, 2] and restricted_basis [M, M] and a CSR group magic_rows [M, E] for the '{FormulaInterpolationData.KindName}' coefficients");
         var (x, y) = PointTable.Columns(c);
         try
         {
-            var magicEntries = new ElementFormula(Formula.Parse(text.AsStrings()[0], (int)count.AsLongs()[0]), x, y,
-                CsrGroup.Read(rows, filePath, $"{objectPath}/formula_interpolation/magic_rows"));
-            return new FormulaCoefficients(magicEntries, Unflatten(q.AsDoubles(), 0, q.Shape[0], q.Shape[1])).Functionals();
+            return new FormulaInterpolationData(text.AsStrings()[0], (int)count.AsLongs()[0], x, y,
+                CsrGroup.Read(rows, filePath, $"{objectPath}/formula_interpolation/magic_rows"), Unflatten(q.AsDoubles(), 0, q.Shape[0], q.Shape[1])).Functionals();
         }
         catch (ArgumentException e)
         {

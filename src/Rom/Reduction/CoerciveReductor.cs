@@ -1,6 +1,7 @@
 using Rom.LinearAlgebra;
 using Rom.Models;
 using Rom.Parameters;
+using Rom.Reduction.Residuals;
 
 namespace Rom.Reduction;
 
@@ -15,7 +16,7 @@ public sealed class CoerciveReductor
     private readonly CsrMatrix[] _transposes; // A_qᵀ, the same object where A_q is symmetric
     private readonly double[] _f;
     private readonly IInverseOperator _productInverse;
-    private readonly IResidualNormEstimator _residual;
+    private readonly IResidualRepresenters _residual;
     private readonly ReducedOutput[] _outputShapes; // name, dual norm, compliance; weights grow in _outputWeights
     private readonly List<double>[] _outputWeights;
     private readonly List<double> _rightHandSide = [];
@@ -46,11 +47,10 @@ public sealed class CoerciveReductor
         _imageTransposed = new double[n];
         _representer = new double[n];
         _productInverse = options.ProductSolver(Product);
-        // The interpolated and the sketched estimators are built on the final basis (ReduceInterpolated, ReduceSketched);
-        // until then, and for the greedy's bounds, the stable one serves, and it holds the data they are built from.
-        _residual = options.Estimator == ResidualEstimatorKind.Classical
-            ? new ClassicalResidualNorm(Product)
-            : new StableResidualNorm(Product, options.RangeTolerance);
+        // The estimator's own online data are built on the final basis (ReduceWithEstimator); until then, and for the
+        // greedy's bounds, the exact data of the representers it started serve.
+        Estimator = options.Estimator ?? ResidualEstimators.Stable;
+        _residual = Estimator.Start(Product, options.RangeTolerance);
 
         // ξ_0 = X⁻¹ f, and ‖f‖_{X'} = (fᵀ X⁻¹ f)^½.
         _productInverse.Solve(_f, _representer);
@@ -74,6 +74,9 @@ public sealed class CoerciveReductor
 
     /// <summary>The settings in use.</summary>
     public CoerciveReductorOptions Options { get; }
+
+    /// <summary>The residual estimator of the reduced model (<see cref="ReduceWithEstimator"/>).</summary>
+    public IResidualEstimator Estimator { get; }
 
     /// <summary>The energy product X.</summary>
     public CsrMatrix Product { get; }
@@ -127,48 +130,33 @@ public sealed class CoerciveReductor
     }
 
     /// <summary>
-    /// The reduced model on the current basis. With <see cref="ResidualEstimatorKind.Interpolated"/> or
-    /// <see cref="ResidualEstimatorKind.Sketched"/> its bound is still evaluated by the stable estimator;
-    /// <see cref="ReduceInterpolated"/> and <see cref="ReduceSketched"/> build those.
+    /// The reduced model on the current basis with the exact residual data grown with it (those the greedy's bounds use):
+    /// the <see cref="Estimator"/>'s own data where it has no build step of its own, else the data it builds them from.
     /// </summary>
     public ReducedModel Reduce() => ReducedModel.FromData(ToData());
 
     /// <summary>
-    /// The reduced model on the current basis with the sketched residual norm (<see cref="SketchedResidualNorm"/>) drawn
-    /// on the stable estimator's data. Needs <see cref="ResidualEstimatorKind.Sketched"/> in the options.
+    /// The reduced model on the current basis with the <see cref="Estimator"/>'s online data, built from the representers
+    /// and, for an estimator trained on residuals (the interpolated one), the residuals of the reduced solutions at
+    /// <paramref name="trainingSet"/>.
     /// </summary>
-    public ReducedModel ReduceSketched()
-    {
-        if (Options.Estimator != ResidualEstimatorKind.Sketched)
-            throw new InvalidOperationException($"The reductor was set up with the {Options.Estimator} estimator; the sketched one needs Estimator = Sketched.");
-        var data = ToData();
-        return ReducedModel.FromData(data with { Residual = SketchedResidualNorm.Build(data.Residual, Options.Sketch ?? new SketchOptions()) });
-    }
-
-    /// <summary>
-    /// The reduced model on the current basis with Casenave's interpolated residual norm (<see cref="InterpolatedResidualNorm"/>),
-    /// trained on the residuals of the reduced solutions at <paramref name="trainingSet"/>; its training error is
-    /// <c>Data.Residual.InterpolationError</c>. Needs <see cref="ResidualEstimatorKind.Interpolated"/> in the options.
-    /// </summary>
-    public ReducedModel ReduceInterpolated(IReadOnlyList<Parameter> trainingSet)
+    public ReducedModel ReduceWithEstimator(IReadOnlyList<Parameter> trainingSet)
     {
         ArgumentNullException.ThrowIfNull(trainingSet);
-        if (Options.Estimator != ResidualEstimatorKind.Interpolated)
-            throw new InvalidOperationException($"The reductor was set up with the {Options.Estimator} estimator; the interpolated one needs Estimator = Interpolated.");
-        var online = ReduceOnline();
+        var online = new Lazy<ReducedModel>(ReduceOnline);
         var theta = Model.AffineOperator.Coefficients;
-        var coefficients = trainingSet.Select(mu =>
+        double[] Coefficients(Parameter mu)
         {
             // y_0 = 1, y_{1+nQ+q} = −θ_q(μ) u_n(μ), as in ReducedModel.Solve.
-            var u = online.Solve(mu).Coefficients;
+            var u = online.Value.Solve(mu).Coefficients;
             var y = new double[1 + theta.Count * u.Length];
             y[0] = 1;
             for (int i = 0; i < u.Length; i++)
                 for (int q = 0; q < theta.Count; q++)
                     y[1 + i * theta.Count + q] = -theta[q].Evaluate(mu) * u[i];
             return y;
-        }).ToArray();
-        var residual = InterpolatedResidualNorm.Build((StableResidualNorm)_residual, coefficients, Options.InterpolationTolerance, Options.MaxInterpolationPoints);
+        }
+        var residual = Estimator.Build(new ResidualEstimatorInput(_residual, trainingSet, Coefficients));
         return ReducedModel.FromData(ToData() with { Residual = residual });
     }
 

@@ -1,5 +1,6 @@
 using Rom.Models;
 using Rom.Parameters;
+using Rom.Reduction.Greedy;
 
 namespace Rom.Reduction;
 
@@ -18,18 +19,10 @@ public static class ReducedBasis
             throw new ArgumentOutOfRangeException(nameof(options), options.TrainingSize, "TrainingSize must be at least 1 when no training set is given.");
         var reductor = new CoerciveReductor(model,
             new CoerciveReductorOptions(options.Solver, options.ReferenceParameter, options.ReferenceCoercivity, options.Estimator,
-                Coercivity: options.Coercivity,
-                InterpolationTolerance: options.InterpolationTolerance,
-                Sketch: options.Sketch));
+                Coercivity: options.Coercivity));
         var surrogate = new RbGreedySurrogate(reductor, new RbGreedySurrogateOptions(options.Solver, options.RelativeErrors));
         var training = options.TrainingSet ?? ParameterSampling.LatinHypercube(model.ParameterSpace, options.TrainingSize, options.Seed);
         var greedy = WeakGreedy.Run(surrogate, training, options.Greedy ?? new GreedyOptions(RelativeTolerance: 1e-10), monitor);
-        var reduced = options.Estimator switch
-        {
-            ResidualEstimatorKind.Interpolated => reductor.ReduceInterpolated(training),
-            ResidualEstimatorKind.Sketched => reductor.ReduceSketched(),
-            _ => reductor.Reduce(),
-        };
-        return new ReducedBasisResult(reduced, greedy, reductor);
+        return new ReducedBasisResult(reductor.ReduceWithEstimator(training), greedy, reductor);
     }
 }

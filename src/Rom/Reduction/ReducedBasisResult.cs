@@ -1,3 +1,5 @@
+using Rom.Reduction.Greedy;
+
 namespace Rom.Reduction;
 
 /// <summary>A reduced model built by the greedy, with the diagnostics of the run.</summary>

@@ -1,5 +1,7 @@
 using Rom.LinearAlgebra;
+using Rom.LinearAlgebra.Dense;
 using Rom.Parameters;
+using Rom.Reduction.Residuals;
 
 namespace Rom.Reduction;
 

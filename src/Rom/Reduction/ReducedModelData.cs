@@ -1,4 +1,6 @@
 using Rom.Parameters;
+using Rom.Reduction.Coercivity;
+using Rom.Reduction.Residuals;
 
 namespace Rom.Reduction;
 

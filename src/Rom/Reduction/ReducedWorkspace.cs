@@ -1,4 +1,5 @@
 using Rom.LinearAlgebra;
+using Rom.LinearAlgebra.Dense;
 
 namespace Rom.Reduction;
 

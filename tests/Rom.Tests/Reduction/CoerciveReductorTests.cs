@@ -1,15 +1,17 @@
 using Rom.Models.ThermalBlock;
 using Rom.Parameters;
 using Rom.Reduction;
+using Rom.Reduction.Greedy;
+using Rom.Reduction.Residuals;
 using static Rom.Tests.Reduction.ReductionTestProblems;
 
 namespace Rom.Tests.Reduction;
 
 public class CoerciveReductorTests
 {
-    private static ReducedBasisResult BuildSmall(ThermalBlockModel model, int extensions, ResidualEstimatorKind kind = ResidualEstimatorKind.Stable) =>
+    private static ReducedBasisResult BuildSmall(ThermalBlockModel model, int extensions, IResidualEstimator? estimator = null) =>
         ReducedBasis.Build(model, new ReducedBasisOptions(DenseCholeskyInverse.Factory, Ones(model),
-            TrainingSet: ParameterSampling.Grid(model.ParameterSpace, 3), Greedy: new GreedyOptions(extensions), Estimator: kind));
+            TrainingSet: ParameterSampling.Grid(model.ParameterSpace, 3), Greedy: new GreedyOptions(extensions), Estimator: estimator));
 
     [Test]
     public void ReducedSolutionAtAChosenParameterIsTheFullOrderSolution()
@@ -93,8 +95,8 @@ public class CoerciveReductorTests
     {
         var model = SmallBlock();
         var stable = BuildSmall(model, 4);
-        var classical = new CoerciveReductor(model, ReductorOptions(model, ResidualEstimatorKind.Classical), stable.Reductor.Basis).Reduce();
-        Assert.That(classical.Data.Residual.Kind, Is.EqualTo(ResidualEstimatorKind.Classical));
+        var classical = new CoerciveReductor(model, ReductorOptions(model, ResidualEstimators.Classical), stable.Reductor.Basis).Reduce();
+        Assert.That(classical.Data.Residual.Estimator, Is.EqualTo("classical"));
         foreach (var mu in ParameterSampling.Uniform(model.ParameterSpace, 5, seed: 5))
             Assert.That(classical.Solve(mu).ErrorBound, Is.EqualTo(stable.Model.Solve(mu).ErrorBound).Within(1e-6).Percent);
     }

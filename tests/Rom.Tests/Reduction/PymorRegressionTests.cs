@@ -4,6 +4,7 @@ using Rom.Models.FiniteElements;
 using Rom.Models.ThermalBlock;
 using Rom.Parameters;
 using Rom.Reduction;
+using Rom.Reduction.Greedy;
 using static Rom.Tests.Reduction.ReductionTestProblems;
 
 namespace Rom.Tests.Reduction;

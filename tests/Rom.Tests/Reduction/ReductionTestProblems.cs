@@ -3,6 +3,7 @@ using Rom.Models.FiniteElements;
 using Rom.Models.ThermalBlock;
 using Rom.Parameters;
 using Rom.Reduction;
+using Rom.Reduction.Residuals;
 
 namespace Rom.Tests.Reduction;
 
@@ -16,8 +17,8 @@ internal static class ReductionTestProblems
         Parameter.Of(ThermalBlockModel.ParameterName, Enumerable.Repeat(1.0, model.ParameterSpace.TotalDimension).ToArray());
 
     public static CoerciveReductorOptions ReductorOptions(ThermalBlockModel model,
-        ResidualEstimatorKind kind = ResidualEstimatorKind.Stable, SpdSolverFactory? solver = null) =>
-        new(solver ?? DenseCholeskyInverse.Factory, Ones(model), Estimator: kind);
+        IResidualEstimator? estimator = null, SpdSolverFactory? solver = null) =>
+        new(solver ?? DenseCholeskyInverse.Factory, Ones(model), Estimator: estimator);
 
     /// <summary>The exact full-order solution by dense Cholesky.</summary>
     public static double[] Solve(ThermalBlockModel model, Parameter mu, SpdSolverFactory? solver = null)

@@ -11,7 +11,7 @@ namespace Rom.Models.NonlinearHeat;
 /// exact Jacobian (GMRES with ILU(0) for the linear systems): a small nonlinear stand-in for the structural problems of Casenave &amp; Akkari's adaptive ROM (Math. Comput. Appl. 24, 2019).
 /// The source is a Gaussian moving along a straight path, s = A Σ_k c_k(t) exp(−|x − x_k|²/w²) with hat functions c_k.
 /// </summary>
-public sealed class NonlinearHeatModel
+public sealed class NonlinearHeatModel : INonlinearTransientModel
 {
     private readonly double[] _elementStiffness;
     private readonly double[][] _loadModes;
@@ -51,6 +51,7 @@ public sealed class NonlinearHeatModel
             _loadModes[k] = g;
         }
         _full = new ReducedMesh(this, _interior);
+        Mass = P1Assembly.Mass(Mesh);
     }
 
     /// <summary>The settings.</summary>
@@ -61,6 +62,18 @@ public sealed class NonlinearHeatModel
 
     /// <summary>The interior nodes, where the equations hold (the unknowns).</summary>
     public IReadOnlyList<int> InteriorNodes => _interior;
+
+    /// <summary>The P1 mass matrix over all nodes.</summary>
+    public CsrMatrix Mass { get; }
+
+    /// <inheritdoc />
+    int INonlinearTransientModel.StateSize => Mesh.NodeCount;
+
+    /// <inheritdoc />
+    int INonlinearTransientModel.Steps => Options.Steps;
+
+    /// <inheritdoc />
+    double INonlinearTransientModel.TimeStep => Options.TimeStep;
 
     /// <summary>Load vectors g_k = ∫ A exp(−|x − x_k|²/w²) φ_i of the path stations (zero on the boundary).</summary>
     public IReadOnlyList<double[]> LoadModes => _loadModes;
@@ -138,6 +151,33 @@ public sealed class NonlinearHeatModel
                 throw new InvalidOperationException($"The Newton system of step {step} was not solved: {solve.Message}");
             for (int i = 0; i < _interior.Length; i++) u[columns[i]] -= solve.Solution[i];
         }
+    }
+
+    /// <inheritdoc />
+    double[] INonlinearTransientModel.Advance(ReadOnlySpan<double> previous, int step) => Step(previous, step).State;
+
+    /// <inheritdoc />
+    ISampledResidual INonlinearTransientModel.SampleResidual(IReadOnlyList<int> samples) => new ReducedMesh(this, samples);
+
+    /// <summary>The interior nodes nearest to the centres of a <paramref name="perSide"/>² grid of cells of the unit square (distinct).</summary>
+    public IReadOnlyList<int> GridSamples(int perSide)
+    {
+        var samples = new List<int>();
+        for (int j = 0; j < perSide; j++)
+            for (int i = 0; i < perSide; i++)
+            {
+                double x = (i + 0.5) / perSide, y = (j + 0.5) / perSide;
+                int best = -1;
+                double bestDistance = double.PositiveInfinity;
+                for (int p = 0; p < Mesh.NodeCount; p++)
+                {
+                    if (Mesh.IsBoundary[p]) continue;
+                    double d = (Mesh.X[p] - x) * (Mesh.X[p] - x) + (Mesh.Y[p] - y) * (Mesh.Y[p] - y);
+                    if (d < bestDistance) { bestDistance = d; best = p; }
+                }
+                if (best >= 0 && !samples.Contains(best)) samples.Add(best);
+            }
+        return samples;
     }
 
     /// <summary>All <see cref="NonlinearHeatOptions.Steps"/> steps from u = 0.</summary>

@@ -9,7 +9,7 @@ namespace Rom.Models.NonlinearHeat;
 /// It evaluates the rows of the heat residual at the samples exactly, from nodal values on its own nodes only, so its
 /// cost depends on the number of samples, not on the mesh size. With every interior node sampled it is the full model.
 /// </summary>
-public sealed class ReducedMesh
+public sealed class ReducedMesh : ISampledResidual
 {
     private readonly NonlinearHeatModel _model;
     private readonly int[] _samples;

@@ -1,6 +1,5 @@
 using Rom.Formulas;
 using Rom.LinearAlgebra;
-using Rom.Reduction.Interpolation;
 
 namespace Rom.Models.SampledSystem;
 
@@ -8,7 +7,7 @@ namespace Rom.Models.SampledSystem;
 /// The stored values of A(μ) on a sampled family's common pattern given by a formula: values = E·κ(c; μ), with κ a
 /// conductivity formula of (x, y; mu[0..P−1]) taken at the element centroids c_e and E the element map (nnz × elements:
 /// column e holds element e's unit-conductivity contribution in the pattern's value order). Restricted to the EIM's
-/// magic entries (<see cref="Restrict"/>), θ(μ) needs κ on the few elements those entries touch, whatever n is.
+/// magic entries (<see cref="AtEntries"/>), θ(μ) needs κ on the few elements those entries touch, whatever n is.
 /// </summary>
 public sealed class ElementFormula
 {
@@ -65,27 +64,25 @@ public sealed class ElementFormula
     }
 
     /// <summary>
-    /// The online data of the operator EIM <paramref name="interpolant"/> (over this pattern's stored values): the rows
-    /// of E at its magic entries, on the elements they touch with those centroids, and its restricted basis.
+    /// The formula of the stored values at <paramref name="entries"/> (indices into the pattern's values) only: its map
+    /// is the rows of E at those entries, over the elements they touch, with those elements' centroids.
     /// </summary>
-    public FormulaCoefficients Restrict(EmpiricalInterpolant interpolant)
+    public ElementFormula AtEntries(IReadOnlyList<int> entries)
     {
-        ArgumentNullException.ThrowIfNull(interpolant);
-        if (interpolant.Length != ElementMap.Rows)
-            throw new ArgumentException($"The interpolant is over {interpolant.Length} values; the element map has {ElementMap.Rows} rows.", nameof(interpolant));
-        var rows = interpolant.Points;
-        var elements = rows.SelectMany(k => ElementMap.ColumnIndices[ElementMap.RowPointers[k]..ElementMap.RowPointers[k + 1]]).Distinct().Order().ToArray();
+        ArgumentNullException.ThrowIfNull(entries);
+        if (entries.Any(k => k < 0 || k >= ElementMap.Rows))
+            throw new ArgumentException($"The entries must be stored-value indices in 0..{ElementMap.Rows - 1}.", nameof(entries));
+        var elements = entries.SelectMany(k => ElementMap.ColumnIndices[ElementMap.RowPointers[k]..ElementMap.RowPointers[k + 1]]).Distinct().Order().ToArray();
         var local = elements.Select((e, i) => (e, i)).ToDictionary(p => p.e, p => p.i);
         var (r, c, v) = (new List<int>(), new List<int>(), new List<double>());
-        for (int m = 0; m < rows.Count; m++)
-            for (int k = ElementMap.RowPointers[rows[m]]; k < ElementMap.RowPointers[rows[m] + 1]; k++)
+        for (int m = 0; m < entries.Count; m++)
+            for (int k = ElementMap.RowPointers[entries[m]]; k < ElementMap.RowPointers[entries[m] + 1]; k++)
             {
                 r.Add(m);
                 c.Add(local[ElementMap.ColumnIndices[k]]);
                 v.Add(ElementMap.Values[k]);
             }
-        var map = CsrMatrix.FromTriplets(rows.Count, elements.Length, r.ToArray(), c.ToArray(), v.ToArray());
-        var magicEntries = new ElementFormula(Conductivity, elements.Select(e => _x[e]).ToArray(), elements.Select(e => _y[e]).ToArray(), map);
-        return new FormulaCoefficients(magicEntries, interpolant.RestrictedBasis());
+        var map = CsrMatrix.FromTriplets(entries.Count, elements.Length, r.ToArray(), c.ToArray(), v.ToArray());
+        return new ElementFormula(Conductivity, elements.Select(e => _x[e]).ToArray(), elements.Select(e => _y[e]).ToArray(), map);
     }
 }

@@ -1,66 +1,35 @@
 using Rom.LinearAlgebra;
-using Rom.LinearAlgebra.Direct;
 using Rom.Parameters;
-using Rom.Reduction;
-using Rom.Reduction.Interpolation;
 
 namespace Rom.Models.SampledSystem;
 
-/// <summary>One assembled matrix A(μ) of a sampled family, with its parameter.</summary>
-/// <param name="Mu">The parameter at which the matrix was assembled.</param>
-/// <param name="Matrix">A(μ), symmetric positive definite, on the family's common sparsity pattern.</param>
-public sealed record MatrixSample(Parameter Mu, CsrMatrix Matrix);
-
 /// <summary>
-/// A non-affine family A(μ) u = f known only through assembled matrices at sampled parameters (nonintrusive):
-/// operator EIM on the training matrices gives the affine surrogate A_M(μ) = Σ_m θ_m(μ) Q_m, and θ(μ) needs only
-/// the M magic entries of A(μ): read from the carried matrix of μ (training or extra samples), so A_M exists only at
-/// carried parameters, or, given an <see cref="ElementFormula"/>, computed from the formula on the few elements those
-/// entries touch (<see cref="FormulaCoefficients"/>), so A_M exists at every μ and the reduced model can be saved.
-/// <para>
-/// The energy product is the mean training matrix X = (1/J) Σ_j A(μ_j). Coercivity of A_M has no min-theta rule
-/// (θ_m of either sign), so the bound is sampled, <b>not a guarantee</b>: α_j = λ_min(A(μ_j), X) by inverse
-/// iteration with a sparse Cholesky of each A(μ_j), α_S = (1 − s)·min_j α_j with safety s covering both the
-/// Rayleigh quotient's overestimate and the parameters between the samples; the EIM operator error in the
-/// X-norm is bounded per sample by ‖A − A_M‖_{X→X'} ≤ ‖A − A_M‖_F / λ_min(X) and sampled as
-/// ε̂ = c·max_j ‖A(μ_j) − A_M(μ_j)‖_F / ((1 − s)·λ_min(X)), the factor c ≥ 1 covering parameters between the
-/// samples (the greedy fits the training matrices, so their supremum underestimates the error elsewhere). By Weyl, α_LB = α_S − ε̂ bounds the coercivity of A_M
-/// wherever α(μ) ≥ α_S and the EIM error is ≤ ε̂; a caller checks both at held-out samples.
-/// </para>
+/// A non-affine family A(μ) u = f known only through assembled matrices at sampled parameters (nonintrusive): the
+/// training matrices, extra samples (e.g. test matrices) and the right-hand side, and optionally the family as an
+/// <see cref="ElementFormula"/> that gives A(μ)'s stored values at any μ. The energy product is the mean training
+/// matrix X = (1/J) Σ_j A(μ_j). Its affine surrogate by operator EIM, with a sampled coercivity bound, is
+/// built on the reduction side (<c>SampledSystemInterpolation</c>).
 /// </summary>
-public sealed class SampledSystemModel : IAffineModel, ICoercivityBound
+public sealed class SampledSystemModel : IFullOrderModel
 {
-    /// <summary>Inverse-iteration steps are stopped when the Rayleigh quotient changes by less than this, relatively.</summary>
-    private const double EigenTolerance = 1e-10;
-
-    /// <summary>Most inverse-iteration steps per eigenvalue.</summary>
-    private const int EigenSteps = 500;
-
     private readonly MatrixSample[] _samples;
     private readonly double[][] _sampleVectors;
     private readonly double[] _rightHandSide;
-    private readonly double _smallestEnergyEigenvalue;
 
     /// <summary>
-    /// Runs the EIM greedy over the <paramref name="training"/> matrices and the coercivity estimates; the
-    /// <paramref name="extra"/> samples (e.g. test matrices) only supply magic entries for online evaluation and checks.
-    /// With a <paramref name="formula"/> (values of A(μ) on the common pattern; the caller checks it against the
-    /// samples), θ(μ) comes from it instead, at any μ.
+    /// Checks and keeps the samples: every matrix square, on the pattern of the first training matrix, at a parameter of
+    /// <paramref name="space"/>. With a <paramref name="formula"/> (values of A(μ) on the common pattern; the caller checks
+    /// it against the samples), the family is known at every μ as well.
     /// </summary>
     public SampledSystemModel(ParameterSpace space, IReadOnlyList<MatrixSample> training, IReadOnlyList<MatrixSample> extra,
-        double[] rightHandSide, GreedyOptions eim, double safety, double errorFactor, ElementFormula? formula = null)
+        double[] rightHandSide, ElementFormula? formula = null)
     {
         ArgumentNullException.ThrowIfNull(space);
         ArgumentNullException.ThrowIfNull(training);
         ArgumentNullException.ThrowIfNull(extra);
         ArgumentNullException.ThrowIfNull(rightHandSide);
-        ArgumentNullException.ThrowIfNull(eim);
         if (training.Count == 0)
             throw new ArgumentException("At least one training matrix is needed.", nameof(training));
-        if (!(safety is >= 0 and < 1))
-            throw new ArgumentOutOfRangeException(nameof(safety), safety, "The safety factor must lie in [0, 1).");
-        if (!(errorFactor >= 1 && double.IsFinite(errorFactor)))
-            throw new ArgumentOutOfRangeException(nameof(errorFactor), errorFactor, "The EIM error factor must be finite and at least 1.");
         var first = training[0].Matrix;
         if (first.Rows != first.Cols || rightHandSide.Length != first.Rows)
             throw new ArgumentException($"Expected square matrices and a right-hand side of their size; got {first.Rows}×{first.Cols} and {rightHandSide.Length}.", nameof(rightHandSide));
@@ -73,53 +42,26 @@ public sealed class SampledSystemModel : IAffineModel, ICoercivityBound
                 throw new ArgumentException($"The matrix at {sample.Mu} has another sparsity pattern than at {training[0].Mu}; operator EIM needs one pattern.", nameof(extra));
         }
         ParameterSpace = space;
-        Safety = safety;
+        Formula = formula;
         _samples = [.. training, .. extra];
         _sampleVectors = _samples.Select(t => space.ToVector(t.Mu)).ToArray();
         _rightHandSide = (double[])rightHandSide.Clone();
+        Training = training.ToArray();
         TrainingParameters = training.Select(t => t.Mu).ToArray();
 
         var mean = new double[first.NonZeros];
         foreach (var t in training) Vectors.Axpy(1.0 / training.Count, t.Matrix.Values, mean);
-        var x = first.WithValues(mean);
-        EnergyProduct = x;
-
-        Eim = OperatorEim.Build(mu => Sampled(mu), TrainingParameters, eim);
-        Formula = formula?.Restrict(Eim.Interpolant);
-        AffineOperator = Formula is null
-            ? Eim.ToAffineOperator((mu, _) => Eim.MagicValues(Sampled(mu)))
-            : new AffineOperator(Eim.Terms, Formula.Functionals());
-
-        _smallestEnergyEigenvalue = SmallestEigenvalue(x, null);
-        TrainingCoercivities = training.Select(t => SmallestEigenvalue(t.Matrix, x)).ToArray();
-        SampledCoercivity = (1 - safety) * TrainingCoercivities.Min();
-        EimErrorBound = errorFactor * training.Max(t => InterpolationError(t.Matrix).EnergyNorm);
-        CoercivityBound = new ConstantCoercivity(SampledCoercivity - EimErrorBound);
+        EnergyProduct = first.WithValues(mean);
     }
 
-    /// <summary>θ(μ) from the formula at the magic entries (saveable data), or null when θ reads the carried matrices.</summary>
-    public FormulaCoefficients? Formula { get; }
-
-    /// <summary>α_LB = α_S − ε̂ as saveable data (sampled, not a guarantee); <see cref="LowerBound"/> evaluates it.</summary>
-    public ConstantCoercivity CoercivityBound { get; }
-
-    /// <summary>The operator EIM of the training matrices (terms Q_m, magic entries).</summary>
-    public OperatorEim Eim { get; }
+    /// <summary>The training samples, in order.</summary>
+    public IReadOnlyList<MatrixSample> Training { get; }
 
     /// <summary>The parameters of the training matrices, in order.</summary>
     public IReadOnlyList<Parameter> TrainingParameters { get; }
 
-    /// <summary>The safety s of the sampled bounds.</summary>
-    public double Safety { get; }
-
-    /// <summary>α_j = λ_min(A(μ_j), X) of every training matrix (Rayleigh quotients of inverse iteration).</summary>
-    public IReadOnlyList<double> TrainingCoercivities { get; }
-
-    /// <summary>α_S = (1 − s)·min_j α_j: the sampled coercivity lower bound of the true A(μ).</summary>
-    public double SampledCoercivity { get; }
-
-    /// <summary>ε̂ = c·max_j ‖A(μ_j) − A_M(μ_j)‖_F / ((1 − s)·λ_min(X)): the sampled bound of the EIM error in the X→X' norm.</summary>
-    public double EimErrorBound { get; }
+    /// <summary>A(μ)'s stored values on the common pattern by a formula, or null when the family is known only at its samples.</summary>
+    public ElementFormula? Formula { get; }
 
     /// <inheritdoc />
     public ParameterSpace ParameterSpace { get; }
@@ -127,20 +69,17 @@ public sealed class SampledSystemModel : IAffineModel, ICoercivityBound
     /// <inheritdoc />
     public int Dimension => _rightHandSide.Length;
 
-    /// <summary>The EIM-affine surrogate A_M(μ); θ(μ) reads the magic entries of the carried matrix of μ, or of the formula.</summary>
-    public AffineOperator AffineOperator { get; }
-
-    /// <summary>X = the mean training matrix.</summary>
+    /// <summary>X = the mean training matrix (a CsrMatrix on the common pattern).</summary>
     public ILinearOperator EnergyProduct { get; }
 
     /// <inheritdoc />
     public IReadOnlyList<OutputFunctional> Outputs { get; } = [];
 
-    /// <summary>The EIM-affine A_M(μ) (a CsrMatrix); without a formula μ must be one of the carried parameters.</summary>
+    /// <summary>The exact A(μ): the carried matrix of a sampled parameter (see <see cref="Sampled"/>).</summary>
     public ILinearOperator Operator(Parameter mu)
     {
         ParameterSpace.Validate(mu);
-        return AffineOperator.At(mu);
+        return Sampled(mu);
     }
 
     /// <inheritdoc />
@@ -157,64 +96,6 @@ public sealed class SampledSystemModel : IAffineModel, ICoercivityBound
         throw new ArgumentException($"No matrix is carried for {mu}: a sampled family is evaluated only at its sampled parameters.", nameof(mu));
     }
 
-    /// <summary>α_LB = α_S − ε̂, the same for every μ (see the class remarks: sampled, not guaranteed).</summary>
-    public double LowerBound(Parameter mu, ReadOnlySpan<double> theta) => CoercivityBound.LowerBound(mu, theta);
-
-    /// <summary>
-    /// The EIM error of a matrix on the common pattern: ‖A − A_M‖_F/‖A‖_F, max_k |A − A_M|_k / max_k |A|_k and the
-    /// bound ‖A − A_M‖_F / ((1 − s)·λ_min(X)) of its X→X' norm.
-    /// </summary>
-    public (double Frobenius, double Entrywise, double EnergyNorm) InterpolationError(CsrMatrix a)
-    {
-        ArgumentNullException.ThrowIfNull(a);
-        var values = a.Values;
-        var interpolated = Eim.Interpolant.Interpolate(Eim.MagicValues(a));
-        double difference = 0, norm = 0, maxDifference = 0, maxValue = 0;
-        for (int k = 0; k < values.Length; k++)
-        {
-            double d = values[k] - interpolated[k];
-            difference += d * d;
-            norm += values[k] * values[k];
-            maxDifference = Math.Max(maxDifference, Math.Abs(d));
-            maxValue = Math.Max(maxValue, Math.Abs(values[k]));
-        }
-        return (Math.Sqrt(difference / norm), maxDifference / maxValue, Math.Sqrt(difference) / ((1 - Safety) * _smallestEnergyEigenvalue));
-    }
-
-    /// <summary>
-    /// A bound of ‖u(μ) − u_M(μ)‖_X between the solutions of A(μ) and A_M(μ), given <paramref name="normBound"/> ≥ ‖u_M‖_X:
-    /// a(u − u_M, v) = (a_M − a)(u_M, v) ≤ ε̂‖u_M‖_X‖v‖_X and a is coercive with α_S, so ‖u − u_M‖_X ≤ ε̂‖u_M‖_X/α_S (sampled).
-    /// </summary>
-    public double ModelErrorBound(double normBound) => EimErrorBound * normBound / SampledCoercivity;
-
     private static bool SamePattern(CsrMatrix a, CsrMatrix b) =>
         a.Rows == b.Rows && a.Cols == b.Cols && a.RowPointers.AsSpan().SequenceEqual(b.RowPointers) && a.ColumnIndices.AsSpan().SequenceEqual(b.ColumnIndices);
-
-    /// <summary>
-    /// λ_min of A z = λ X z (X = I when <paramref name="x"/> is null) by inverse iteration z ← A⁻¹ X z: the Rayleigh
-    /// quotient zᵀAz / zᵀXz, which approaches λ_min from above.
-    /// </summary>
-    private static double SmallestEigenvalue(CsrMatrix a, CsrMatrix? x)
-    {
-        int n = a.Rows;
-        var solver = SparseCholesky.Factor(a);
-        var z = new double[n];
-        for (int i = 0; i < n; i++) z[i] = 1 + 0.1 * Math.Sin(i);   // not orthogonal to the smallest mode of a smooth problem
-        var (xz, az) = (new double[n], new double[n]);
-        double quotient = double.PositiveInfinity;
-        for (int step = 0; step < EigenSteps; step++)
-        {
-            if (x is null) z.CopyTo(xz, 0); else x.Apply(z, xz);
-            solver.Solve(xz, z);
-            a.Apply(z, az);
-            if (x is null) z.CopyTo(xz, 0); else x.Apply(z, xz);
-            double energy = Vectors.Dot(z, xz), next = Vectors.Dot(z, az) / energy;
-            double scale = 1 / Math.Sqrt(energy);
-            for (int i = 0; i < n; i++) z[i] *= scale;
-            bool converged = Math.Abs(quotient - next) <= EigenTolerance * next;
-            quotient = next;
-            if (converged) break;
-        }
-        return quotient;
-    }
 }

@@ -2,15 +2,14 @@ using Rom.LinearAlgebra;
 using Rom.Models.FiniteElements;
 using Rom.Models.ThermalBlock;
 using Rom.Parameters;
-using Rom.Reduction;
-using Rom.Reduction.Interpolation;
 
 namespace Rom.Models.ThermalBump;
 
 /// <summary>
 /// The thermal block with a Gaussian bump in its conductivity, −∇·(d∇u) = f on (0,1)², u = 0 on ∂Ω,
 /// d(x; μ) = μ_block(x) + h·g(x; c, w), g = exp(−|x − c|²/w²), P1 elements with d constant on each triangle
-/// (its value at the centroid). Not affine in (c, w): <see cref="Interpolate"/> makes it affine by EIM on g.
+/// (its value at the centroid). Not affine in (c, w): the reduction side makes it affine by EIM on g
+/// (<c>ThermalBumpInterpolation</c>).
 /// </summary>
 public sealed class ThermalBumpModel : IFullOrderModel
 {
@@ -97,25 +96,10 @@ public sealed class ThermalBumpModel : IFullOrderModel
     public static Parameter BlockPart(Parameter mu) =>
         Parameter.Of(ThermalBlockModel.ParameterName, mu[ThermalBlockModel.ParameterName].ToArray());
 
-    /// <summary>
-    /// Runs the EIM greedy on the bump g over <paramref name="bumpTraining"/> (parameters of this space; only their
-    /// centre and width matter) and returns the EIM-affine model A_M(μ) = Σ_q μ_q A_q + h Σ_m θ_m(c, w) B_m.
-    /// </summary>
-    public ThermalBumpInterpolation Interpolate(IReadOnlyList<Parameter> bumpTraining, GreedyOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(bumpTraining);
-        ArgumentNullException.ThrowIfNull(options);
-        if (bumpTraining.Count == 0)
-            throw new ArgumentException("The EIM training set is empty.", nameof(bumpTraining));
-        var surrogate = new EimSurrogate(Bump);
-        var greedy = WeakGreedy.Run(surrogate, bumpTraining, options);
-        return new ThermalBumpInterpolation(this, surrogate.Interpolant, greedy);
-    }
-
     private double Bump(Parameter mu, int t) => Gaussian(_centroidX[t], _centroidY[t], mu);
 
     /// <summary>g(x, y; c, w) = exp(−((x − c₀)² + (y − c₁)²)/w²) with the centre and width of μ.</summary>
-    internal static double Gaussian(double x, double y, Parameter mu)
+    public static double Gaussian(double x, double y, Parameter mu)
     {
         var c = mu[CentreName];
         double w = mu[WidthName][0], dx = x - c[0], dy = y - c[1];

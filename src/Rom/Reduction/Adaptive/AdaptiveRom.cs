@@ -1,14 +1,15 @@
 using MathNet.Numerics.LinearAlgebra;
 using Rom.LinearAlgebra;
-using Rom.Models.FiniteElements;
-using Rom.Models.NonlinearHeat;
+using Rom.Models;
 using Rom.Reduction.Interpolation;
+using Rom.Reduction.Snapshots;
 
 namespace Rom.Reduction.Adaptive;
 
 /// <summary>
 /// The error-indicator-based adaptive ROM of Casenave &amp; Akkari ("An error indicator-based adaptive reduced order
-/// model for nonlinear structural mechanics", Math. Comput. Appl. 24, 2019), transposed to <see cref="NonlinearHeatModel"/>.
+/// model for nonlinear structural mechanics", Math. Comput. Appl. 24, 2019), on an <see cref="INonlinearTransientModel"/>
+/// (e.g. <c>Rom.Models.NonlinearHeat.NonlinearHeatModel</c>).
 /// Offline: POD basis V of training states, Q-DEIM interpolant of the internal force F(u) = K(u)u. Online, per step:
 /// Galerkin-projected Newton Vᵀ[M(Va − Va_prev)/Δt + U(PᵀU)⁻¹PᵀF(Va) − b] = 0, with F evaluated only on the reduced
 /// mesh around the sample points; then the error indicator (<see cref="Indicator"/>). If it exceeds τ, the step is
@@ -17,47 +18,47 @@ namespace Rom.Reduction.Adaptive;
 /// </summary>
 public sealed class AdaptiveRom
 {
-    private readonly NonlinearHeatModel _model;
+    private readonly INonlinearTransientModel _model;
     private readonly AdaptiveRomOptions _options;
     private readonly CsrMatrix _mass;
     private readonly OrthonormalBasis _states;
     private readonly OrthonormalBasis _forces;
     private readonly int[] _extraSamples;
     private EmpiricalInterpolant _interpolant = null!;
-    private ReducedMesh _reducedMesh = null!;
+    private ISampledResidual _reducedMesh = null!;
     private Matrix<double> _basisOnMesh = null!;
     private Matrix<double> _reducedMass = null!;
     private Matrix<double> _forceProjection = null!;
     private Matrix<double> _reducedLoadModes = null!;
     private Matrix<double> _sampledLoadModes = null!;
 
-    /// <summary>Builds V and the Q-DEIM interpolant from the training states (nodal fields of the model, e.g. the first steps of a trajectory).</summary>
-    public AdaptiveRom(NonlinearHeatModel model, IReadOnlyList<double[]> trainingStates, AdaptiveRomOptions? options = null)
+    /// <summary>Builds V and the Q-DEIM interpolant from the training states (states of the model, e.g. the first steps of a trajectory).</summary>
+    public AdaptiveRom(INonlinearTransientModel model, IReadOnlyList<double[]> trainingStates, AdaptiveRomOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(trainingStates);
         _options = options ?? new AdaptiveRomOptions();
         _options.Validate();
-        int n = model.Mesh.NodeCount;
+        int n = model.StateSize;
         if (trainingStates.Count == 0 || trainingStates.Any(s => s is null || s.Length != n))
             throw new ArgumentException($"Need at least one training state, each with one value per node ({n}).", nameof(trainingStates));
         _model = model;
-        _mass = P1Assembly.Mass(model.Mesh);
+        _mass = model.Mass;
         _states = new OrthonormalBasis(CsrMatrix.Identity(n));
         _forces = new OrthonormalBasis(CsrMatrix.Identity(n));
         foreach (var mode in Pod.Compute(trainingStates, _options.StatePodOrDefault).Modes) Enrich(_states, mode);
         foreach (var mode in Pod.Compute(trainingStates.Select(s => model.Force(s)).ToArray(), _options.ForcePodOrDefault).Modes) Enrich(_forces, mode);
         if (_states.Count == 0 || _forces.Count == 0)
             throw new ArgumentException("The training states are all zero (or their forces are): no basis to start from.", nameof(trainingStates));
-        _extraSamples = GridSamples(model.Mesh, _options.ExtraSamplesPerSide);
+        _extraSamples = model.GridSamples(_options.ExtraSamplesPerSide).ToArray();
         Rebuild();
     }
 
     /// <summary>Current size r of V.</summary>
     public int BasisSize => _states.Count;
 
-    /// <summary>The current reduced mesh (triangles around the Q-DEIM points and the extra indicator samples).</summary>
-    public ReducedMesh ReducedMesh => _reducedMesh;
+    /// <summary>The current sampled residual: the reduced mesh around the Q-DEIM points and the extra indicator samples.</summary>
+    public ISampledResidual ReducedMesh => _reducedMesh;
 
     /// <summary>
     /// Runs all steps of the model's time grid from u = 0, enriching where the indicator exceeds τ. The bases keep
@@ -65,7 +66,7 @@ public sealed class AdaptiveRom
     /// </summary>
     public AdaptiveRomResult Run()
     {
-        int steps = _model.Options.Steps;
+        int steps = _model.Steps;
         var coefficients = new List<double[]> { new double[BasisSize] };
         var full = new List<bool>();
         var indicators = new List<double>();
@@ -80,7 +81,7 @@ public sealed class AdaptiveRom
             full.Add(indicator > _options.IndicatorTolerance);
             if (full[^1])
             {
-                var state = _model.Step(Reconstruct(previous), k).State;
+                var state = _model.Advance(Reconstruct(previous), k);
                 Enrich(_states, state);
                 Enrich(_forces, _model.Force(state));
                 Rebuild();
@@ -106,9 +107,9 @@ public sealed class AdaptiveRom
         var u = _basisOnMesh * Vector<double>.Build.DenseOfArray(a);
         var load = SampledLoad(step);
         var force = new double[_reducedMesh.Samples.Count];
-        var residual = _reducedMesh.Residual(u.AsArray(), uPrevious.AsArray(), load, _model.Options.TimeStep, force);
+        var residual = _reducedMesh.Residual(u.AsArray(), uPrevious.AsArray(), load, _model.TimeStep, force);
         var change = new double[force.Length];
-        _reducedMesh.MassRows.Apply(((u - uPrevious) / _model.Options.TimeStep).AsArray(), change);
+        _reducedMesh.MassRows.Apply(((u - uPrevious) / _model.TimeStep).AsArray(), change);
         double scale = Vectors.Norm(change) + Vectors.Norm(force) + Vectors.Norm(load);
         return scale == 0 ? 0 : Vectors.Norm(residual) / scale;
     }
@@ -118,8 +119,8 @@ public sealed class AdaptiveRom
     {
         var aPrevious = Pad(previous, BasisSize);
         var a = aPrevious.Clone();
-        var load = _reducedLoadModes * Vector<double>.Build.DenseOfArray(_model.LoadCoefficients((step + 1) * _model.Options.TimeStep));
-        double dt = _model.Options.TimeStep;
+        var load = _reducedLoadModes * Vector<double>.Build.DenseOfArray(_model.LoadCoefficients((step + 1) * _model.TimeStep));
+        double dt = _model.TimeStep;
         int m = _interpolant.Size;
         var force = new double[_reducedMesh.Samples.Count];
         var jacobian = Matrix<double>.Build.Dense(force.Length, _reducedMesh.Nodes.Count);
@@ -146,12 +147,12 @@ public sealed class AdaptiveRom
     /// <summary>Recomputes the points, reduced mesh and the small reduced operators after V or U changed (O(n) work, offline or after a full step).</summary>
     private void Rebuild()
     {
-        int n = _model.Mesh.NodeCount, m = _forces.Count, r = _states.Count;
+        int n = _model.StateSize, m = _forces.Count, r = _states.Count;
         var u = new double[(long)n * m];
         for (int j = 0; j < m; j++) _forces.Vectors[j].CopyTo(u, (long)j * n);
         _interpolant = Qdeim.Build(u, n, m);
         var samples = _interpolant.Points.Concat(_extraSamples.Except(_interpolant.Points)).ToArray();
-        _reducedMesh = new ReducedMesh(_model, samples);
+        _reducedMesh = _model.SampleResidual(samples);
         var v = Matrix<double>.Build.DenseOfColumnArrays(_states.Vectors);
         _basisOnMesh = Matrix<double>.Build.Dense(_reducedMesh.Nodes.Count, r, (i, j) => v[_reducedMesh.Nodes[i], j]);
         var massV = Matrix<double>.Build.Dense(n, r);
@@ -169,11 +170,11 @@ public sealed class AdaptiveRom
     }
 
     private double[] SampledLoad(int step) =>
-        (_sampledLoadModes * Vector<double>.Build.DenseOfArray(_model.LoadCoefficients((step + 1) * _model.Options.TimeStep))).AsArray();
+        (_sampledLoadModes * Vector<double>.Build.DenseOfArray(_model.LoadCoefficients((step + 1) * _model.TimeStep))).AsArray();
 
     private double[] Reconstruct(double[] a)
     {
-        var u = new double[_model.Mesh.NodeCount];
+        var u = new double[_model.StateSize];
         for (int j = 0; j < a.Length; j++) Vectors.Axpy(a[j], _states.Vectors[j], u);
         return u;
     }
@@ -192,26 +193,5 @@ public sealed class AdaptiveRom
         var padded = Vector<double>.Build.Dense(size);
         for (int j = 0; j < a.Length; j++) padded[j] = a[j];
         return padded;
-    }
-
-    /// <summary>The interior nodes nearest to the centres of a k × k grid of cells of the unit square (distinct).</summary>
-    private static int[] GridSamples(Triangulation mesh, int k)
-    {
-        var samples = new List<int>();
-        for (int j = 0; j < k; j++)
-            for (int i = 0; i < k; i++)
-            {
-                double x = (i + 0.5) / k, y = (j + 0.5) / k;
-                int best = -1;
-                double bestDistance = double.PositiveInfinity;
-                for (int p = 0; p < mesh.NodeCount; p++)
-                {
-                    if (mesh.IsBoundary[p]) continue;
-                    double d = (mesh.X[p] - x) * (mesh.X[p] - x) + (mesh.Y[p] - y) * (mesh.Y[p] - y);
-                    if (d < bestDistance) { bestDistance = d; best = p; }
-                }
-                if (best >= 0 && !samples.Contains(best)) samples.Add(best);
-            }
-        return samples.ToArray();
     }
 }

@@ -1,3 +1,5 @@
+using Rom.Reduction.Snapshots;
+
 namespace Rom.Reduction.Adaptive;
 
 /// <summary>Settings of <see cref="AdaptiveRom"/>.</summary>

@@ -1,4 +1,5 @@
 using Rom.Parameters;
+using Rom.Reduction.Greedy;
 
 namespace Rom.Reduction.Interpolation;
 

@@ -10,15 +10,15 @@ public static class InterpolatedCoefficients
 {
     /// <summary>
     /// M functionals; functional m returns entry m of what <paramref name="compute"/> returns for μ.
-    /// <paramref name="source"/> (optional) is the object that computes them, kept as <see cref="InterpolatedCoefficient.Source"/>
-    /// so that a writer can recognise data it knows how to save.
+    /// <paramref name="data"/> (optional) are the plain data that define them, kept as <see cref="InterpolatedCoefficient.Data"/>
+    /// so that the functionals can be saved and rebuilt.
     /// </summary>
-    public static ParameterFunctional[] Functionals(Func<Parameter, double[]> compute, int count, object? source = null)
+    public static ParameterFunctional[] Functionals(Func<Parameter, double[]> compute, int count, InterpolationData? data = null)
     {
         ArgumentNullException.ThrowIfNull(compute);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         var cache = new Cache(compute);
-        return Enumerable.Range(0, count).Select(m => (ParameterFunctional)new InterpolatedCoefficient(cache, m, source)).ToArray();
+        return Enumerable.Range(0, count).Select(m => (ParameterFunctional)new InterpolatedCoefficient(cache, m, data)).ToArray();
     }
 
     /// <summary>Remembers, per thread, the coefficients of the last parameter, so the M functionals of one μ cost one solve.</summary>
@@ -42,18 +42,18 @@ public sealed record InterpolatedCoefficient : ParameterFunctional
 {
     private readonly InterpolatedCoefficients.Cache _cache;
 
-    internal InterpolatedCoefficient(InterpolatedCoefficients.Cache cache, int index, object? source)
+    internal InterpolatedCoefficient(InterpolatedCoefficients.Cache cache, int index, InterpolationData? data)
     {
         _cache = cache;
         Index = index;
-        Source = source;
+        Data = data;
     }
 
     /// <summary>Which coefficient m this is.</summary>
     public int Index { get; }
 
-    /// <summary>The object that computes the coefficients, if the creator named one (else null).</summary>
-    public object? Source { get; }
+    /// <summary>The plain data that define the coefficients, or null when they are not data (e.g. read from carried matrices).</summary>
+    public InterpolationData? Data { get; }
 
     /// <inheritdoc />
     public override double Evaluate(Parameter mu) => _cache.For(mu)[Index];

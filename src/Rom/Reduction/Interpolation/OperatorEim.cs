@@ -1,5 +1,6 @@
 using Rom.LinearAlgebra;
 using Rom.Parameters;
+using Rom.Reduction.Greedy;
 
 namespace Rom.Reduction.Interpolation;
 

@@ -33,7 +33,7 @@ public class AdaptiveRomTests
         double error = result.MaxRelativeError(trajectory.States);
         TestContext.Out.WriteLine($"τ = {tolerance}: FOM {fullSeconds:f2} s, ROM {seconds:f2} s; full-order steps {result.FullOrderStepCount}/{result.FullOrder.Count}; " +
                                   $"r {result.BasisSizes[0]}→{result.BasisSizes[^1]}, DEIM points {result.InterpolationSizes[0]}→{result.InterpolationSizes[^1]}; " +
-                                  $"max relative error {error:e3}; reduced mesh {rom.ReducedMesh.Triangles.Count}/{model.Mesh.TriangleCount} triangles");
+                                  $"max relative error {error:e3}; reduced mesh {((ReducedMesh)rom.ReducedMesh).Triangles.Count}/{model.Mesh.TriangleCount} triangles");
         return (rom, result, error);
     }
 
@@ -81,7 +81,7 @@ public class AdaptiveRomTests
     public void OnlineEvaluationTouchesOnlyTrianglesAroundTheSamples()
     {
         var (rom, _, _) = Run(Tolerance);
-        var mesh = rom.ReducedMesh;
+        var mesh = (ReducedMesh)rom.ReducedMesh;
         // On this mesh every node lies in at most 6 triangles, so the reduced mesh grows with the samples, not with n.
         Assert.That(mesh.Triangles.Count, Is.LessThanOrEqualTo(6 * mesh.Samples.Count));
     }

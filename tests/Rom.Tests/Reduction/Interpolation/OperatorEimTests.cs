@@ -3,7 +3,7 @@ using Rom.LinearAlgebra.Direct;
 using Rom.Models.FiniteElements;
 using Rom.Models.ThermalBlock;
 using Rom.Parameters;
-using Rom.Reduction;
+using Rom.Reduction.Greedy;
 using Rom.Reduction.Interpolation;
 
 namespace Rom.Tests.Reduction.Interpolation;

@@ -1,0 +1,41 @@
+using Rom.Parameters;
+using Rom.Reduction;
+using Rom.Reduction.Greedy;
+using static Rom.Tests.Reduction.ReductionTestProblems;
+
+namespace Rom.Tests.Reduction;
+
+public class CertificationTests
+{
+    [Test]
+    public void ACertifiedBasisHoldsOnRandomParameters()
+    {
+        var model = SmallBlock();
+        var built = ReducedBasis.Build(model, new ReducedBasisOptions(DenseCholeskyInverse.Factory, Ones(model),
+            TrainingSet: ParameterSampling.Grid(model.ParameterSpace, 3), Greedy: new GreedyOptions(MaxExtensions: 6)));
+        var test = ParameterSampling.Uniform(model.ParameterSpace, 5, seed: 4);
+        var stages = new List<string>();
+        var result = Certification.Run(model, built, DenseCholeskyInverse.Factory, test, step => stages.Add(step.Stage));
+
+        Assert.That(result.Curve.Select(p => p.BasisSize), Is.EqualTo(Enumerable.Range(1, 6)), "every size up to 6");
+        Assert.That(result.Final.Errors, Has.Length.EqualTo(test.Count));
+        for (int i = 0; i < test.Count; i++)
+        {
+            double error = EnergyDistance(model, Solve(model, test[i]), built.Model.Reconstruct(built.Model.Solve(test[i]).Coefficients)) / EnergyNorm(model, Solve(model, test[i]));
+            Assert.That(result.Final.Errors[i], Is.EqualTo(error).Within(1e-12), $"true error at {test[i]}");
+        }
+        Assert.That(result.Effectivities, Has.All.GreaterThanOrEqualTo(1.0));
+        Assert.That(result.Succeeded, Is.True);
+        Assert.That(result.SpeedUp, Is.EqualTo(result.FullOrderSeconds / result.OnlineSeconds));
+        Assert.That(stages, Does.Contain("truth").And.Contain("certify"));
+    }
+
+    [Test]
+    public void ABoundBelowAnErrorAboveRoundOffFails()
+    {
+        var mu = Parameter.Of("mu", 1.0);
+        var below = new CertificationResult([mu, mu, mu], [new ErrorCurvePoint(1, [1e-12, 1e-6, 1e-6], [1e-13, 2e-6, 0.5e-6])], 1, 2);
+        Assert.That(below.Violation, Is.EqualTo(2), "the round-off error at 0 is not held against its bound");
+        Assert.That(below.Succeeded, Is.False);
+    }
+}
