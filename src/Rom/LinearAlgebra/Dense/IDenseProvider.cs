@@ -6,10 +6,11 @@ namespace Rom.LinearAlgebra.Dense;
 /// Dense linear algebra on one backend: the system OpenBLAS/LAPACK (<see cref="OpenBlasProvider"/>) or managed
 /// code (<see cref="ManagedProvider"/>); <see cref="DenseProviders.Default"/> picks one.
 /// <para>
-/// GEMM, the hot path of Kronecker products and of every projection, works on column-major spans with leading
-/// dimensions, exactly as BLAS does, so callers multiply sub-blocks of their own buffers without copies. The
-/// factorisations take MathNet matrices (column-major storage too): LAPACK overwrites its input, so each costs one
-/// copy whatever the signature, and the results are matrices the rest of Rom already uses.
+/// GEMM, the hot path of Kronecker products and of every projection, comes in double and in single precision and
+/// works on column-major spans with leading dimensions, exactly as BLAS does, so callers multiply sub-blocks of
+/// their own buffers without copies. The factorisations take MathNet matrices (column-major storage too): LAPACK
+/// overwrites its input, so each costs one copy whatever the signature, and the results are matrices the rest of
+/// Rom already uses.
 /// </para>
 /// </summary>
 public interface IDenseProvider
@@ -23,6 +24,14 @@ public interface IDenseProvider
     /// </summary>
     void Gemm(Transpose transA, Transpose transB, int m, int n, int k, double alpha,
         ReadOnlySpan<double> a, int lda, ReadOnlySpan<double> b, int ldb, double beta, Span<double> c, int ldc);
+
+    /// <summary>
+    /// C ← α op(A) op(B) + β C in single precision (for float32 work such as training networks), with the same
+    /// contract as the double overload: op(A) m × k, op(B) k × n and C m × n, all column-major, element (i, j) of a
+    /// stored matrix X with leading dimension ldx being x[i + j·ldx]. When β = 0, C is not read (NaNs in it vanish).
+    /// </summary>
+    void Gemm(Transpose transA, Transpose transB, int m, int n, int k, float alpha,
+        ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb, float beta, Span<float> c, int ldc);
 
     /// <summary>A = V Λ Vᵀ of a symmetric matrix, eigenvalues ascending; throws <see cref="ArgumentException"/> when A is not symmetric.</summary>
     SymmetricEigen SymmetricEigen(Matrix<double> a);

@@ -5,8 +5,9 @@ using Rom.LinearAlgebra.Direct;
 namespace Rom.LinearAlgebra.Dense;
 
 /// <summary>
-/// Dense linear algebra in managed code, on every platform: GEMM through Rom's own blocked, SIMD, multi-threaded
-/// kernel (MathNet's managed product is about 16× slower than OpenBLAS), the factorisations through MathNet.Numerics.
+/// Dense linear algebra in managed code, on every platform: GEMM (double and float) through Rom's own blocked, SIMD,
+/// multi-threaded kernel (MathNet's managed product is about 16× slower than OpenBLAS), the factorisations through
+/// MathNet.Numerics.
 /// </summary>
 public sealed class ManagedProvider : IDenseProvider
 {
@@ -26,6 +27,14 @@ public sealed class ManagedProvider : IDenseProvider
     {
         DenseChecks.Gemm(transA, transB, m, n, k, a.Length, lda, b.Length, ldb, c.Length, ldc);
         ManagedGemm<double>.Multiply(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+    }
+
+    /// <inheritdoc />
+    public void Gemm(Transpose transA, Transpose transB, int m, int n, int k, float alpha,
+        ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb, float beta, Span<float> c, int ldc)
+    {
+        DenseChecks.Gemm(transA, transB, m, n, k, a.Length, lda, b.Length, ldb, c.Length, ldc);
+        ManagedGemm<float>.Multiply(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
     }
 
     /// <inheritdoc />

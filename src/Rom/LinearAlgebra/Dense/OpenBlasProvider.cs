@@ -6,7 +6,7 @@ namespace Rom.LinearAlgebra.Dense;
 
 /// <summary>
 /// Dense linear algebra through the system OpenBLAS (Debian/Ubuntu package <c>libopenblas0</c>, which installs
-/// <c>libopenblas.so.0</c>): CBLAS's <c>cblas_dgemm</c> and LAPACK's Fortran entry points <c>dsyevd_</c>,
+/// <c>libopenblas.so.0</c>): CBLAS's <c>cblas_dgemm</c> and <c>cblas_sgemm</c> and LAPACK's Fortran entry points <c>dsyevd_</c>,
 /// <c>dgesdd_</c>, <c>dpotrf_</c>, <c>dpotrs_</c>, <c>dgeqrf_</c> and <c>dorgqr_</c>, called through function
 /// pointers found at run time, so Rom neither links nor ships the library. <see cref="TryLoad"/> says whether it is there.
 /// </summary>
@@ -19,6 +19,7 @@ public sealed unsafe class OpenBlasProvider : IDenseProvider
     private const int ColMajor = 102, NoTrans = 111, Trans = 112;
 
     private readonly delegate* unmanaged<int, int, int, int, int, int, double, double*, int, double*, int, double, double*, int, void> dgemm;
+    private readonly delegate* unmanaged<int, int, int, int, int, int, float, float*, int, float*, int, float, float*, int, void> sgemm;
     private readonly delegate* unmanaged<byte*, byte*, int*, double*, int*, double*, double*, int*, int*, int*, int*, nuint, nuint, void> dsyevd;
     private readonly delegate* unmanaged<byte*, int*, int*, double*, int*, double*, double*, int*, double*, int*, double*, int*, int*, int*, nuint, void> dgesdd;
     private readonly delegate* unmanaged<byte*, int*, double*, int*, int*, nuint, void> dpotrf;
@@ -29,6 +30,7 @@ public sealed unsafe class OpenBlasProvider : IDenseProvider
     private OpenBlasProvider(nint library)
     {
         dgemm = (delegate* unmanaged<int, int, int, int, int, int, double, double*, int, double*, int, double, double*, int, void>)NativeLibrary.GetExport(library, "cblas_dgemm");
+        sgemm = (delegate* unmanaged<int, int, int, int, int, int, float, float*, int, float*, int, float, float*, int, void>)NativeLibrary.GetExport(library, "cblas_sgemm");
         dsyevd = (delegate* unmanaged<byte*, byte*, int*, double*, int*, double*, double*, int*, int*, int*, int*, nuint, nuint, void>)NativeLibrary.GetExport(library, "dsyevd_");
         dgesdd = (delegate* unmanaged<byte*, int*, int*, double*, int*, double*, double*, int*, double*, int*, double*, int*, int*, int*, nuint, void>)NativeLibrary.GetExport(library, "dgesdd_");
         dpotrf = (delegate* unmanaged<byte*, int*, double*, int*, int*, nuint, void>)NativeLibrary.GetExport(library, "dpotrf_");
@@ -38,7 +40,7 @@ public sealed unsafe class OpenBlasProvider : IDenseProvider
     }
 
     /// <summary>The symbols Rom calls; a library that lacks one is not used.</summary>
-    public static IReadOnlyList<string> Symbols { get; } = ["cblas_dgemm", "dsyevd_", "dgesdd_", "dpotrf_", "dpotrs_", "dgeqrf_", "dorgqr_"];
+    public static IReadOnlyList<string> Symbols { get; } = ["cblas_dgemm", "cblas_sgemm", "dsyevd_", "dgesdd_", "dpotrf_", "dpotrs_", "dgeqrf_", "dorgqr_"];
 
     /// <summary>
     /// Loads OpenBLAS when the system has it; otherwise returns null and says why in <paramref name="reason"/>
@@ -73,6 +75,18 @@ public sealed unsafe class OpenBlasProvider : IDenseProvider
             return;
         fixed (double* pa = a, pb = b, pc = c)
             dgemm(ColMajor, transA == Transpose.None ? NoTrans : Trans, transB == Transpose.None ? NoTrans : Trans,
+                m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
+    }
+
+    /// <inheritdoc />
+    public void Gemm(Transpose transA, Transpose transB, int m, int n, int k, float alpha,
+        ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb, float beta, Span<float> c, int ldc)
+    {
+        DenseChecks.Gemm(transA, transB, m, n, k, a.Length, lda, b.Length, ldb, c.Length, ldc);
+        if (m == 0 || n == 0)
+            return;
+        fixed (float* pa = a, pb = b, pc = c)
+            sgemm(ColMajor, transA == Transpose.None ? NoTrans : Trans, transB == Transpose.None ? NoTrans : Trans,
                 m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
     }
 
