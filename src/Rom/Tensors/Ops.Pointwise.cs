@@ -1,0 +1,112 @@
+using System.Numerics;
+
+namespace Rom.Tensors;
+
+/// <summary>
+/// The differentiable operations of the tensor core. Each takes variables, computes its value, and records on the
+/// inputs' tape how the output's gradient goes back. Shapes are checked at the call, and a mismatch is an
+/// <see cref="ArgumentException"/> naming both shapes.
+/// </summary>
+public static partial class Ops
+{
+    /// <summary>a + b, entrywise (same shape and kind).</summary>
+    public static Variable<T> Add<T>(Variable<T> a, Variable<T> b) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        SameShape(a, b, nameof(Add));
+        Tensor<T> y = a.Value.ZerosLike();
+        Kernels.Add(a.Value.Data, b.Value.Data, y.Data);
+        return Tape<T>.Result(y, [a, b], o =>
+        {
+            if (a.RequiresGradient) Kernels.AddInPlace(a.Gradient.Data, o.Gradient.Data);
+            if (b.RequiresGradient) Kernels.AddInPlace(b.Gradient.Data, o.Gradient.Data);
+        });
+    }
+
+    /// <summary>a − b, entrywise (same shape and kind).</summary>
+    public static Variable<T> Subtract<T>(Variable<T> a, Variable<T> b) where T : unmanaged, IFloatingPointIeee754<T> =>
+        Add(a, Scale(b, -T.One));
+
+    /// <summary>a ⊙ b, entrywise, for real tensors of the same shape.</summary>
+    public static Variable<T> Multiply<T>(Variable<T> a, Variable<T> b) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        SameShape(a, b, nameof(Multiply));
+        RealOnly(a, nameof(Multiply));
+        Tensor<T> y = a.Value.ZerosLike();
+        Kernels.Multiply(a.Value.Data, b.Value.Data, y.Data);
+        return Tape<T>.Result(y, [a, b], o =>
+        {
+            if (a.RequiresGradient) Kernels.MultiplyAdd(a.Gradient.Data, o.Gradient.Data, b.Value.Data);
+            if (b.RequiresGradient) Kernels.MultiplyAdd(b.Gradient.Data, o.Gradient.Data, a.Value.Data);
+        });
+    }
+
+    /// <summary>s·x for a constant s.</summary>
+    public static Variable<T> Scale<T>(Variable<T> x, T s) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Tensor<T> y = x.Value.ZerosLike();
+        Kernels.Scale(x.Value.Data, s, y.Data);
+        return Tape<T>.Result(y, [x], o => Kernels.ScaleAdd(x.Gradient.Data, o.Gradient.Data, s));
+    }
+
+    /// <summary>GELU(x) = x Φ(x) with the exact normal distribution function (PyTorch's default, not the tanh form).</summary>
+    public static Variable<T> Gelu<T>(Variable<T> x) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        RealOnly(x, nameof(Gelu));
+        T[] input = x.Value.Data;
+        Tensor<T> y = x.Value.ZerosLike();
+        T[] output = y.Data;
+        T half = T.CreateTruncating(0.5), invSqrt2 = T.CreateTruncating(1 / Math.Sqrt(2));
+        Parallelism.For(input.Length, 20, (first, end) =>
+        {
+            for (int i = first; i < end; i++)
+                output[i] = half * input[i] * (T.One + Erf.Of(input[i] * invSqrt2));
+        });
+        return Tape<T>.Result(y, [x], o =>
+        {
+            T[] g = o.Gradient.Data, gx = x.Gradient.Data;
+            T invSqrt2Pi = T.CreateTruncating(1 / Math.Sqrt(2 * Math.PI));
+            Parallelism.For(input.Length, 30, (first, end) =>
+            {
+                for (int i = first; i < end; i++)
+                {
+                    T v = input[i];
+                    T cdf = half * (T.One + Erf.Of(v * invSqrt2));
+                    gx[i] += g[i] * (cdf + v * invSqrt2Pi * T.Exp(-half * v * v));
+                }
+            });
+        });
+    }
+
+    /// <summary>The sum of all entries of a real tensor, as a scalar of shape [].</summary>
+    public static Variable<T> Sum<T>(Variable<T> x) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        RealOnly(x, nameof(Sum));
+        var y = new Tensor<T>([], [Kernels.Sum(x.Value.Data)]);
+        return Tape<T>.Result(y, [x], o => Kernels.AddScalar(x.Gradient.Data, o.Gradient.Data[0]));
+    }
+
+    /// <summary>The same values seen with another shape of the same count (the storage is shared).</summary>
+    public static Variable<T> Reshape<T>(Variable<T> x, params int[] shape) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Tensor<T> y = x.Value.Reshaped(shape);
+        return Tape<T>.Result(y, [x], o => Kernels.AddInPlace(x.Gradient.Data, o.Gradient.Data));
+    }
+
+    private static void SameShape<T>(Variable<T> a, Variable<T> b, string operation) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (!a.Value.SameShape(b.Value))
+            throw new ArgumentException($"{operation}: shapes {a.Value.ShapeText} and {b.Value.ShapeText} differ.");
+    }
+
+    private static void RealOnly<T>(Variable<T> x, string operation) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (x.Value.IsComplex)
+            throw new ArgumentException($"{operation} takes a real tensor; got {x.Value.ShapeText}.");
+    }
+
+    private static void Require(bool condition, string operation, string message)
+    {
+        if (!condition)
+            throw new ArgumentException($"{operation}: {message}");
+    }
+}

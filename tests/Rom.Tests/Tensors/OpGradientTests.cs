@@ -1,0 +1,109 @@
+using Rom.Tensors;
+using static Rom.Tests.Tensors.GradientCheck;
+
+namespace Rom.Tests.Tensors;
+
+/// <summary>Every operation's gradient against central finite differences in double (relative error &lt; 1e-6).</summary>
+public class OpGradientTests
+{
+    private const double Tolerance = 1e-6;
+
+    private static void Check(Func<Variable<double>[], Variable<double>> f, params Tensor<double>[] inputs) =>
+        Assert.That(RelativeError(f, inputs), Is.LessThan(Tolerance));
+
+    [Test]
+    public void Add() => Check(v => Ops.Add(v[0], v[1]), Random([2, 3, 4], 1), Random([2, 3, 4], 2));
+
+    [Test]
+    public void AddComplex() => Check(v => Ops.Add(v[0], v[1]), Random([2, 3], 1, true), Random([2, 3], 2, true));
+
+    [Test]
+    public void Subtract() => Check(v => Ops.Subtract(v[0], v[1]), Random([5], 1), Random([5], 2));
+
+    [Test]
+    public void Multiply() => Check(v => Ops.Multiply(v[0], v[1]), Random([3, 7], 1), Random([3, 7], 2));
+
+    [Test]
+    public void Scale() => Check(v => Ops.Scale(v[0], 2.5), Random([4, 4], 3));
+
+    [Test]
+    public void Gelu() => Check(v => Ops.Gelu(v[0]), Random([4, 50], 4, scale: 2));
+
+    [Test]
+    public void Sum() => Check(v => Ops.Sum(v[0]), Random([3, 5], 5));
+
+    [Test]
+    public void Reshape() => Check(v => Ops.Reshape(v[0], 6, 2), Random([3, 4], 6));
+
+    [Test]
+    public void ChannelLinear() =>
+        Check(v => Ops.ChannelLinear(v[0], v[1], v[2]), Random([3, 4, 5, 6], 7), Random([2, 4], 8), Random([2], 9));
+
+    [Test]
+    public void ChannelLinearWithoutBias() => Check(v => Ops.ChannelLinear(v[0], v[1]), Random([2, 3, 7], 10), Random([5, 3], 11));
+
+    [TestCase(new[] { 9 }, new[] { 6 })]
+    [TestCase(new[] { 8 }, new[] { 8 })]
+    [TestCase(new[] { 7, 10 }, new[] { 4, 6 })]
+    [TestCase(new[] { 6, 6 }, new[] { 6, 6 })]
+    [TestCase(new[] { 5, 6, 8 }, new[] { 3, 4, 4 })]
+    public void RealDft(int[] size, int[] modes) => Check(v => Ops.RealDft(v[0], modes), Random([2, 3, .. size], 12));
+
+    [TestCase(new[] { 9 }, new[] { 6 })]
+    [TestCase(new[] { 8 }, new[] { 8 })]
+    [TestCase(new[] { 7, 10 }, new[] { 4, 6 })]
+    [TestCase(new[] { 5, 6, 8 }, new[] { 3, 4, 4 })]
+    public void InverseRealDft(int[] size, int[] modes)
+    {
+        int[] kept = Ops.KeptModes(modes);
+        Check(v => Ops.InverseRealDft(v[0], size), Random([2, 3, .. kept], 13, complex: true));
+    }
+
+    [Test]
+    public void ModeContraction() => Check(v => Ops.ModeContraction(v[0], v[1]), Random([3, 4, 5, 3], 14, true), Random([4, 2, 5, 3], 15, true));
+
+    [Test]
+    public void RelativeL2()
+    {
+        Tensor<double> target = Random([3, 2, 5], 16);
+        Check(v => Ops.RelativeL2(v[0], target), Random([3, 2, 5], 17));
+        Check(v => Ops.RelativeL2(v[0], target, mean: true), Random([3, 2, 5], 18));
+    }
+
+    [Test]
+    public void MeanSquaredError()
+    {
+        Tensor<double> target = Random([3, 4], 19);
+        Check(v => Ops.MeanSquaredError(v[0], target), Random([3, 4], 20));
+    }
+
+    [Test]
+    public void ConcatenateChannels() => Check(v => Ops.ConcatenateChannels(v[0], v[1]), Random([2, 3, 4, 5], 21), Random([2, 2, 4, 5], 22));
+
+    [TestCase(new[] { 6, 9 })]
+    [TestCase(new[] { 3, 4 })]
+    [TestCase(new[] { 4, 9 })]
+    public void SpatialWindow(int[] size) => Check(v => Ops.SpatialWindow(v[0], size), Random([2, 3, 4, 5], 23));
+
+    [Test]
+    public void SpatialWindow3D() => Check(v => Ops.SpatialWindow(v[0], [5, 2, 6]), Random([1, 2, 3, 4, 5], 24));
+
+    [Test]
+    public void AsReal() => Check(v => Ops.AsReal(v[0]), Random([2, 3], 25, true));
+
+    [Test]
+    public void SpectralConvolutionChain()
+    {
+        int[] modes = [4, 4];
+        Check(v => Ops.InverseRealDft(Ops.ModeContraction(Ops.RealDft(v[0], modes), v[1]), [8, 7]),
+            Random([2, 3, 8, 7], 26), Random([3, 2, 4, 3], 27, true));
+    }
+
+    [Test]
+    public void ChannelAffine()
+    {
+        Check(v => Ops.ChannelAffine(v[0], v[1], v[2]), Random([2, 3, 4, 5], 28), Random([3], 29), Random([3], 30));
+        Check(v => Ops.ChannelAffine(v[0], v[1], null), Random([2, 3, 6], 31), Random([3], 32));
+        Check(v => Ops.ChannelAffine(v[0], null, v[1]), Random([2, 3, 6], 33), Random([3], 34));
+    }
+}
