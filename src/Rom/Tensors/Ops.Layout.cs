@@ -37,22 +37,72 @@ public static partial class Ops
     }
 
     /// <summary>
-    /// The window of a real (B, C, N₁, …, N_d) tensor of spatial size <paramref name="size"/> that starts at the
-    /// origin: a larger size pads zeros after the data (neuraloperator's one-sided domain padding), a smaller one crops
-    /// (removing that padding again).
+    /// The window of a real (B, C, N₁, …, N_d) tensor that starts at spatial index <paramref name="start"/> and has
+    /// spatial size <paramref name="size"/>; entries outside the input are zero. A negative start and a larger size pad
+    /// (neuraloperator's domain padding puts round(f·N) zeros on both sides: start −p, size N + 2p), and the window
+    /// (p, N) removes that padding again.
     /// </summary>
-    public static Variable<T> SpatialWindow<T>(Variable<T> x, IReadOnlyList<int> size) where T : unmanaged, IFloatingPointIeee754<T>
+    public static Variable<T> SpatialWindow<T>(Variable<T> x, IReadOnlyList<int> start, IReadOnlyList<int> size) where T : unmanaged, IFloatingPointIeee754<T>
     {
         const string op = nameof(SpatialWindow);
         RealOnly(x, op);
         Tensor<T> xv = x.Value;
         int d = xv.Rank - 2;
-        Require(d >= 1 && size.Count == d && size.All(n => n >= 1), op, $"size [{string.Join(", ", size)}] must give a positive extent per spatial axis of {xv.ShapeText}.");
-        int[] shape = [.. xv.Shape.Take(2), .. size];
+        Require(d >= 1 && size.Count == d && start.Count == d && size.All(n => n >= 1), op,
+            $"start [{string.Join(", ", start)}] and size [{string.Join(", ", size)}] must give one start and a positive extent per spatial axis of {xv.ShapeText}.");
+        int[] shape = [.. xv.Shape.Take(2), .. size], inputShape = [.. xv.Shape], offsets = [.. start];
         var y = Tensor<T>.Zeros(shape);
-        CopyWindow(xv.Data, [.. xv.Shape], y.Data, shape, accumulate: false);
-        int[] inputShape = [.. xv.Shape];
-        return Tape<T>.Result(y, [x], o => CopyWindow(o.Gradient.Data, shape, x.Gradient.Data, inputShape, accumulate: true));
+        CopyWindow(xv.Data, inputShape, y.Data, shape, offsets, toWindow: true);
+        return Tape<T>.Result(y, [x], o => CopyWindow(x.Gradient.Data, inputShape, o.Gradient.Data, shape, offsets, toWindow: false));
+    }
+
+    /// <summary>
+    /// Moves data between a full array and its window (window[i] ↔ full[start + i] where both exist): copies full into
+    /// the window, or adds the window back into the full array.
+    /// </summary>
+    private static void CopyWindow<T>(T[] full, int[] fullShape, T[] window, int[] windowShape, int[] start, bool toWindow)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int rank = fullShape.Length, rows = fullShape[0] * fullShape[1];
+        int lastFirst = Math.Max(0, -start[^1]), lastEnd = Math.Min(windowShape[^1], fullShape[^1] - start[^1]);
+        if (lastEnd <= lastFirst)
+            return;
+        int lines = 1;
+        for (int i = 2; i < rank - 1; i++)
+            lines *= windowShape[i];
+        int fullRow = 1, windowRow = 1;
+        for (int i = 2; i < rank; i++)
+        {
+            fullRow *= fullShape[i];
+            windowRow *= windowShape[i];
+        }
+        for (int l = 0; l < lines; l++)
+        {
+            // The window's middle indices of line l and their places in the full array.
+            int rest = l, fullOffset = 0, windowOffset = 0, fullStride = fullShape[^1], windowStride = windowShape[^1];
+            bool inside = true;
+            for (int i = rank - 2; i >= 2; i--)
+            {
+                int w = rest % windowShape[i], f = w + start[i - 2];
+                rest /= windowShape[i];
+                inside &= f >= 0 && f < fullShape[i];
+                fullOffset += f * fullStride;
+                windowOffset += w * windowStride;
+                fullStride *= fullShape[i];
+                windowStride *= windowShape[i];
+            }
+            if (!inside)
+                continue;
+            for (int r = 0; r < rows; r++)
+            {
+                Span<T> f = full.AsSpan(r * fullRow + fullOffset + lastFirst + start[^1], lastEnd - lastFirst);
+                Span<T> w = window.AsSpan(r * windowRow + windowOffset + lastFirst, lastEnd - lastFirst);
+                if (toWindow)
+                    f.CopyTo(w);
+                else
+                    Kernels.AddInPlace(f, w);
+            }
+        }
     }
 
     /// <summary>

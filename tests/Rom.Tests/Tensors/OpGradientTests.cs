@@ -80,13 +80,25 @@ public class OpGradientTests
     [Test]
     public void ConcatenateChannels() => Check(v => Ops.ConcatenateChannels(v[0], v[1]), Random([2, 3, 4, 5], 21), Random([2, 2, 4, 5], 22));
 
-    [TestCase(new[] { 6, 9 })]
-    [TestCase(new[] { 3, 4 })]
-    [TestCase(new[] { 4, 9 })]
-    public void SpatialWindow(int[] size) => Check(v => Ops.SpatialWindow(v[0], size), Random([2, 3, 4, 5], 23));
+    [TestCase(new[] { 0, 0 }, new[] { 6, 9 })]
+    [TestCase(new[] { -2, -1 }, new[] { 8, 7 })]
+    [TestCase(new[] { 1, 2 }, new[] { 2, 3 })]
+    [TestCase(new[] { -1, 1 }, new[] { 4, 9 })]
+    public void SpatialWindow(int[] start, int[] size) => Check(v => Ops.SpatialWindow(v[0], start, size), Random([2, 3, 4, 5], 23));
 
     [Test]
-    public void SpatialWindow3D() => Check(v => Ops.SpatialWindow(v[0], [5, 2, 6]), Random([1, 2, 3, 4, 5], 24));
+    public void SpatialWindow3D() => Check(v => Ops.SpatialWindow(v[0], [-1, 1, 0], [5, 2, 6]), Random([1, 2, 3, 4, 5], 24));
+
+    [Test]
+    public void PaddingThenCroppingIsTheIdentity()
+    {
+        Tensor<double> x = Random([2, 3, 4, 5], 35);
+        Tensor<double> y = Ops.SpatialWindow(Ops.SpatialWindow(Tape<double>.Constant(x), [-2, -1], [8, 7]), [2, 1], [4, 5]).Value;
+        Assert.That(y.Data, Is.EqualTo(x.Data));
+        Tensor<double> padded = Ops.SpatialWindow(Tape<double>.Constant(x), [-2, -1], [8, 7]).Value;
+        Assert.That(padded.Data.Sum(Math.Abs), Is.EqualTo(x.Data.Sum(Math.Abs)).Within(1e-12));
+        Assert.That(padded.Data[0], Is.EqualTo(0));
+    }
 
     [Test]
     public void AsReal() => Check(v => Ops.AsReal(v[0]), Random([2, 3], 25, true));
