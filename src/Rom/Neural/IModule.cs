@@ -1,0 +1,23 @@
+using System.Numerics;
+using Rom.Tensors;
+
+namespace Rom.Neural;
+
+/// <summary>A part of a network that owns trainable parameters (named as in neuraloperator's state dicts, dot-separated).</summary>
+public interface IModule<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    /// <summary>Every parameter of this module and its children, in a fixed order.</summary>
+    IEnumerable<Parameter<T>> Parameters { get; }
+}
+
+/// <summary>Helpers shared by the modules.</summary>
+public static class Modules
+{
+    /// <summary>The parameter as a variable of the pass: watched on <paramref name="tape"/>, or a constant for inference.</summary>
+    public static Variable<T> Use<T>(this Parameter<T> parameter, Tape<T>? tape) where T : unmanaged, IFloatingPointIeee754<T> =>
+        tape?.Watch(parameter) ?? Tape<T>.Constant(parameter.Value);
+
+    /// <summary>The number of real scalars in all parameters (a complex entry counts two, as PyTorch's view_as_real).</summary>
+    public static long ScalarCount<T>(this IModule<T> module) where T : unmanaged, IFloatingPointIeee754<T> =>
+        module.Parameters.Sum(p => (long)p.ScalarCount);
+}

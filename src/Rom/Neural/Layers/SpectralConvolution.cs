@@ -1,0 +1,43 @@
+using System.Numerics;
+using Rom.Neural.Layers.Weights;
+using Rom.Tensors;
+
+namespace Rom.Neural.Layers;
+
+/// <summary>
+/// The Fourier layer of an FNO (Li et al. 2021) in 1-, 2- or 3-D: y = F⁻¹(W · (F x)|kept) + bias, the real DFT truncated to
+/// the kept modes, a per-mode channel contraction with the complex weight W (dense or factorised), zero padding back
+/// to the output resolution, and a per-channel bias (neuraloperator's SpectralConv with its defaults).
+/// </summary>
+public sealed class SpectralConvolution<T> : IModule<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    /// <summary>A layer with <paramref name="modes"/> modes per spatial axis (neuraloperator's n_modes: the last axis keeps modes/2 + 1).</summary>
+    public SpectralConvolution(string name, IReadOnlyList<int> modes, ISpectralWeight<T> weight, bool bias, Initialization init)
+    {
+        Modes = [.. modes];
+        Weight = weight;
+        if (!weight.KeptModes.SequenceEqual(Ops.KeptModes(modes)))
+            throw new ArgumentException($"weight modes [{string.Join(", ", weight.KeptModes)}] do not match n_modes [{string.Join(", ", modes)}].", nameof(weight));
+        Bias = bias ? new Parameter<T>($"{name}.bias", init.Normal<T>([weight.OutChannels], Math.Sqrt(2.0 / (weight.InChannels + weight.OutChannels)))) : null;
+    }
+
+    /// <summary>The mode counts per spatial axis (n_modes).</summary>
+    public IReadOnlyList<int> Modes { get; }
+
+    /// <summary>The spectral weight.</summary>
+    public ISpectralWeight<T> Weight { get; }
+
+    /// <summary>The per-channel bias, or null.</summary>
+    public Parameter<T>? Bias { get; }
+
+    /// <inheritdoc />
+    public IEnumerable<Parameter<T>> Parameters => Bias is null ? Weight.Parameters : [.. Weight.Parameters, Bias];
+
+    /// <summary>The layer on a real (B, I, N…) input, returning (B, O, N…).</summary>
+    public Variable<T> Forward(Variable<T> x, Tape<T>? tape)
+    {
+        int[] size = [.. x.Shape.Skip(2)];
+        Variable<T> y = Ops.InverseRealDft(Weight.Contract(Ops.RealDft(x, Modes), tape), size);
+        return Bias is null ? y : Ops.ChannelAffine(y, null, Bias.Use(tape));
+    }
+}
