@@ -68,6 +68,56 @@ public class DenseProviderTests(string backend)
         Assert.That(c, Is.EqualTo((a * b).ToColumnMajorArray()).Within(1e-14));
     }
 
+    // Single precision against a double reference summed naively from the same float inputs, every combination of
+    // the odd sizes: they straddle the float micro-kernel (16 × 6 on AVX2) and the column block (Nc = 96), and
+    // 130 × 130 × 33 and up take the threaded path.
+    [Test]
+    public void SingleGemmMatchesANaiveDoubleReference(
+        [Values(1, 7, 33, 130)] int m, [Values(1, 7, 33, 130)] int n, [Values(1, 7, 33, 130)] int k)
+    {
+        var random = new Random(m + 131 * n + 17161 * k);
+        foreach (var ta in new[] { Transpose.None, Transpose.Transposed })
+            foreach (var tb in new[] { Transpose.None, Transpose.Transposed })
+                foreach (float beta in new[] { 0f, -0.5f })
+                {
+                    // A and B as stored, in buffers taller than their rows (leading dimensions larger than the rows).
+                    (int aRows, int aCols) = ta == Transpose.None ? (m, k) : (k, m);
+                    (int bRows, int bCols) = tb == Transpose.None ? (k, n) : (n, k);
+                    int lda = aRows + 3, ldb = bRows + 1, ldc = m + 2;
+                    float[] a = RandomSingles(random, lda * aCols), b = RandomSingles(random, ldb * bCols);
+                    float[] c = beta == 0 ? Enumerable.Repeat(float.NaN, ldc * n).ToArray() : RandomSingles(random, ldc * n);
+                    float[] c0 = (float[])c.Clone();
+                    const float alpha = 1.5f;
+                    provider.Gemm(ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+                    for (int j = 0; j < n; j++)
+                    {
+                        for (int i = 0; i < m; i++)
+                        {
+                            // Reference and error scale in double: α Σ_p op(A)[i,p] op(B)[p,j] + β C[i,j], and the same with absolute values.
+                            double sum = 0, scale = 0;
+                            for (int p = 0; p < k; p++)
+                            {
+                                double x = ta == Transpose.None ? a[i + p * lda] : a[p + i * lda];
+                                double y = tb == Transpose.None ? b[p + j * ldb] : b[j + p * ldb];
+                                sum += x * y;
+                                scale += Math.Abs(x * y);
+                            }
+                            double expected = alpha * sum, bound = alpha * scale;
+                            if (beta != 0)
+                            {
+                                expected += beta * (double)c0[i + j * ldc];
+                                bound += Math.Abs(beta * (double)c0[i + j * ldc]);
+                            }
+                            Assert.That((double)c[i + j * ldc], Is.EqualTo(expected).Within(1e-5 * bound + 1e-30),
+                                $"{ta},{tb},β={beta} C[{i},{j}]");
+                        }
+                        // The rows of the buffer below C (between its columns) are never written: NaN or their old value stays.
+                        for (int i = m; i < ldc; i++)
+                            Assert.That(c[i + j * ldc], Is.EqualTo(c0[i + j * ldc]), "entries between columns must not be touched");
+                    }
+                }
+    }
+
     [Test]
     public void GemmRejectsShortOperandsAndSmallLeadingDimensions()
     {
@@ -75,6 +125,12 @@ public class DenseProviderTests(string backend)
         var e = Assert.Throws<ArgumentException>(() => provider.Gemm(Transpose.None, Transpose.None, 2, 2, 3, 1, a, 1, b, 3, 0, c, 2));
         Assert.That(e!.Message, Does.Contain("lda = 1"));
         e = Assert.Throws<ArgumentException>(() => provider.Gemm(Transpose.None, Transpose.None, 2, 2, 4, 1, a, 2, b, 4, 0, c, 2));
+        Assert.That(e!.Message, Does.Contain("a holds 6 values"));
+        // The single-precision overload shares the checks.
+        float[] af = new float[6], bf = new float[6], cf = new float[4];
+        e = Assert.Throws<ArgumentException>(() => provider.Gemm(Transpose.None, Transpose.None, 2, 2, 3, 1f, af, 1, bf, 3, 0f, cf, 2));
+        Assert.That(e!.Message, Does.Contain("lda = 1"));
+        e = Assert.Throws<ArgumentException>(() => provider.Gemm(Transpose.None, Transpose.None, 2, 2, 4, 1f, af, 2, bf, 4, 0f, cf, 2));
         Assert.That(e!.Message, Does.Contain("a holds 6 values"));
     }
 
@@ -170,6 +226,14 @@ public class DenseProviderTests(string backend)
     {
         var e = Assert.Throws<ArgumentException>(() => provider.Qr(Random(2, 3, 1)));
         Assert.That(e!.Message, Does.Contain("2 × 3"));
+    }
+
+    private static float[] RandomSingles(Random random, int count)
+    {
+        float[] values = new float[count];
+        for (int i = 0; i < count; i++)
+            values[i] = 2 * random.NextSingle() - 1;
+        return values;
     }
 
     private static double[] Padded(Matrix<double> x, int ld)
