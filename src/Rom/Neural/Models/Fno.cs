@@ -61,11 +61,8 @@ public sealed class Fno<T> : IModule<T> where T : unmanaged, IFloatingPointIeee7
             throw new ArgumentException($"input {x.Value.ShapeText} must be (batch, {Options.InChannels}, {d} spatial axes).", nameof(x));
         int[] size = [.. x.Shape.Skip(2)];
         for (int a = 0; a < d; a++)
-        {
-            int needed = a == d - 1 ? Options.Modes[a] : Options.Modes[a];
-            if (size[a] < needed)
+            if (size[a] < Options.Modes[a])
                 throw new ArgumentException($"resolution {size[a]} on axis {a} is below the {Options.Modes[a]} modes the model keeps there.", nameof(x));
-        }
         if (Options.PositionalEmbedding)
             x = Ops.ConcatenateChannels(x, Tape<T>.Constant(Grid(x.Value.Extent(0), size)));
         x = _lifting.Forward(x, tape);

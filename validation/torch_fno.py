@@ -1,0 +1,262 @@
+#!/usr/bin/python3
+"""The FNO of Rom.Neural.Models.Fno written out in plain PyTorch (Debian's python3-torch 1.13), for checks and timings.
+
+The architecture is neuraloperator 1.0's FNO with its defaults (grid positional embedding, lifting and projection
+channel MLPs with ratio 2, Fourier blocks of spectral convolution + linear skip, channel MLP (expansion 0.5) with a
+soft-gating skip, GELU except after the last block, optional symmetric domain padding), and the module names are
+neuraloperator's, so state-dict keys read the same in all three codes.
+
+Rom's model layout (HDF5): /architecture attributes (FnoOptions in snake case) and /parameters/<state-dict key> in
+float32; a 1x1 convolution's weight is stored (out, in), a bias or gate as (channels), a complex tensor with a leading
+axis of 2 (real plane, imaginary plane).
+
+  torch_fno.py reference OUT.h5 [--dims 2] [--seed 0]
+      a random model, batch, target; writes the parameters, the input, the forward output, the relative-L2 loss (sum
+      over samples) and every parameter's gradient, for Rom to reproduce.
+  torch_fno.py forward MODEL.h5 INPUT.h5 OUT.h5
+      loads a Rom model file into this PyTorch model and writes its output on INPUT.h5's /input.
+"""
+import sys
+
+import h5py
+import numpy as np
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+def kept_modes(n_modes):
+    kept = list(n_modes)
+    kept[-1] = n_modes[-1] // 2 + 1
+    return kept
+
+
+class Holder(nn.Module):
+    """tltorch's ComplexDenseTensor as far as the state dict sees it: one parameter named 'tensor'."""
+
+    def __init__(self, tensor):
+        super().__init__()
+        self.tensor = nn.Parameter(tensor)
+
+
+class SpectralConv(nn.Module):
+    def __init__(self, cin, cout, n_modes):
+        super().__init__()
+        self.n_modes = list(n_modes)
+        std = (2 / (cin + cout)) ** 0.5
+        self.weight = Holder(std * torch.randn(cin, cout, *kept_modes(n_modes), dtype=torch.cfloat))
+        self.bias = nn.Parameter(std * torch.randn(cout, *(1,) * len(n_modes)))
+
+    def forward(self, x):
+        d = len(self.n_modes)
+        dims = list(range(-d, 0))
+        size = list(x.shape[-d:])
+        xf = torch.fft.rfftn(x, dim=dims, norm="forward")
+        if d > 1:
+            xf = torch.fft.fftshift(xf, dim=dims[:-1])
+        w = self.weight.tensor
+        slices = [slice(None), slice(None)]
+        for n_all, n in zip(xf.shape[2:-1], w.shape[2:-1]):
+            center = n_all // 2
+            slices.append(slice(center - n // 2, center + n // 2 + n % 2))
+        slices.append(slice(0, w.shape[-1]))
+        slices = tuple(slices)
+        out = torch.zeros(x.shape[0], w.shape[1], *xf.shape[2:], dtype=xf.dtype)
+        out[slices] = torch.einsum("bi...,io...->bo...", xf[slices], w)
+        if d > 1:
+            out = torch.fft.ifftshift(out, dim=dims[:-1])
+            out = torch.fft.ifftn(out, s=size[:-1], dim=dims[:-1], norm="forward")
+        y = torch.fft.irfft(out, n=size[-1], dim=-1, norm="forward")
+        return y + self.bias
+
+
+class Flattened1dConv(nn.Module):
+    def __init__(self, cin, cout):
+        super().__init__()
+        self.conv = nn.Conv1d(cin, cout, 1, bias=False)
+
+    def forward(self, x):
+        b, c, *s = x.shape
+        return self.conv(x.reshape(b, c, -1)).reshape(b, -1, *s)
+
+
+class ChannelMLP(nn.Module):
+    def __init__(self, channels):
+        super().__init__()
+        self.fcs = nn.ModuleList(nn.Conv1d(a, b, 1) for a, b in zip(channels[:-1], channels[1:]))
+
+    def forward(self, x):
+        b, c, *s = x.shape
+        x = x.reshape(b, c, -1)
+        for i, fc in enumerate(self.fcs):
+            x = fc(x)
+            if i < len(self.fcs) - 1:
+                x = F.gelu(x)
+        return x.reshape(b, -1, *s)
+
+
+class SoftGating(nn.Module):
+    def __init__(self, channels, d):
+        super().__init__()
+        self.weight = nn.Parameter(torch.ones(1, channels, *(1,) * d))
+
+    def forward(self, x):
+        return x * self.weight
+
+
+class FNOBlocks(nn.Module):
+    def __init__(self, width, n_modes, n_layers, use_channel_mlp, expansion):
+        super().__init__()
+        d = len(n_modes)
+        self.n_layers = n_layers
+        self.convs = nn.ModuleList(SpectralConv(width, width, n_modes) for _ in range(n_layers))
+        self.fno_skips = nn.ModuleList(Flattened1dConv(width, width) for _ in range(n_layers))
+        self.use_channel_mlp = use_channel_mlp
+        if use_channel_mlp:
+            hidden = round(width * expansion)
+            self.channel_mlp = nn.ModuleList(ChannelMLP([width, hidden, width]) for _ in range(n_layers))
+            self.channel_mlp_skips = nn.ModuleList(SoftGating(width, d) for _ in range(n_layers))
+
+    def forward(self, x, i):
+        last = i == self.n_layers - 1
+        skip_mlp = self.channel_mlp_skips[i](x) if self.use_channel_mlp else None
+        x = self.convs[i](x) + self.fno_skips[i](x)
+        if not last:
+            x = F.gelu(x)
+        if self.use_channel_mlp:
+            x = self.channel_mlp[i](x) + skip_mlp
+            if not last:
+                x = F.gelu(x)
+        return x
+
+
+class FNO(nn.Module):
+    def __init__(self, a):
+        super().__init__()
+        self.a = a
+        n_modes, width = list(a["n_modes"]), a["hidden_channels"]
+        d = len(n_modes)
+        lift_in = a["in_channels"] + (d if a["positional_embedding"] else 0)
+        self.lifting = ChannelMLP([lift_in, int(a["lifting_channel_ratio"] * width), width])
+        self.fno_blocks = FNOBlocks(width, n_modes, a["n_layers"], a["use_channel_mlp"], a["channel_mlp_expansion"])
+        self.projection = ChannelMLP([width, int(a["projection_channel_ratio"] * width), a["out_channels"]])
+
+    def forward(self, x):
+        size = list(x.shape[2:])
+        if self.a["positional_embedding"]:
+            axes = [torch.linspace(0, 1, n + 1)[:-1] for n in size]
+            grids = torch.meshgrid(*axes, indexing="ij")
+            x = torch.cat([x] + [g.expand(x.shape[0], 1, *size) for g in grids], dim=1)
+        x = self.lifting(x)
+        pads = [round(self.a["domain_padding"] * n) for n in size]
+        if any(pads):
+            x = F.pad(x, [q for p in reversed(pads) for q in (p, p)])
+        for i in range(self.a["n_layers"]):
+            x = self.fno_blocks(x, i)
+        if any(pads):
+            x = x[(Ellipsis,) + tuple(slice(p, p + n) for p, n in zip(pads, size))]
+        return self.projection(x)
+
+
+def to_rom(key, value):
+    """A state-dict tensor in Rom's stored shape."""
+    v = value.detach()
+    if v.is_complex():
+        return np.stack([v.real.numpy(), v.imag.numpy()]).astype(np.float32)
+    v = v.numpy().astype(np.float32)
+    if key.endswith("bias") or "channel_mlp_skips" in key:
+        return v.reshape(-1)
+    if v.ndim == 3 and v.shape[-1] == 1:  # Conv1d (out, in, 1)
+        return v[:, :, 0]
+    return v
+
+
+def from_rom(data, like):
+    """Rom's stored array back in a state-dict tensor's shape."""
+    if like.is_complex():
+        return torch.complex(torch.from_numpy(data[0]), torch.from_numpy(data[1])).reshape(like.shape)
+    return torch.from_numpy(np.asarray(data, dtype=np.float32)).reshape(like.shape)
+
+
+DEFAULTS = dict(in_channels=1, out_channels=1, hidden_channels=32, n_modes=[12, 12], n_layers=4,
+                lifting_channel_ratio=2.0, projection_channel_ratio=2.0, positional_embedding=True,
+                use_channel_mlp=True, channel_mlp_expansion=0.5, domain_padding=0.0, factorization="dense", rank=1.0)
+
+
+def read_architecture(group):
+    a = dict(DEFAULTS)
+    for k in a:
+        if k in group.attrs:
+            v = group.attrs[k]
+            a[k] = v.decode() if isinstance(v, bytes) else (list(int(m) for m in v) if k == "n_modes" else v.item() if hasattr(v, "item") else v)
+    a["positional_embedding"] = bool(a["positional_embedding"])
+    a["use_channel_mlp"] = bool(a["use_channel_mlp"])
+    return a
+
+
+def write_architecture(group, a):
+    for k, v in a.items():
+        group.attrs[k] = np.array(v, dtype=np.int64) if k == "n_modes" else int(v) if isinstance(v, bool) else v
+
+
+def relative_l2_sum(pred, target):
+    b = pred.shape[0]
+    diff = (pred - target).reshape(b, -1).norm(dim=1)
+    return (diff / target.reshape(b, -1).norm(dim=1)).sum()
+
+
+def reference(out, dims=2, seed=0):
+    torch.manual_seed(seed)
+    size = {1: [32], 2: [16, 12], 3: [8, 8, 10]}[dims]
+    modes = {1: [8], 2: [6, 8], 3: [4, 4, 6]}[dims]
+    a = dict(DEFAULTS, hidden_channels=8, n_modes=modes, n_layers=3, in_channels=2, out_channels=1, domain_padding=0.25 if dims == 2 else 0.0)
+    model = FNO(a)
+    x = torch.randn(3, a["in_channels"], *size)
+    target = torch.randn(3, a["out_channels"], *size)
+    y = model(x)
+    loss = relative_l2_sum(y, target)
+    loss.backward()
+    with h5py.File(out, "w") as f:
+        write_architecture(f.create_group("architecture"), a)
+        p, g = f.create_group("parameters"), f.create_group("gradients")
+        for k, v in model.named_parameters():
+            p[k] = to_rom(k, v)
+            g[k] = to_rom(k, v.grad)
+        f["input"] = x.numpy()
+        f["target"] = target.numpy()
+        f["output"] = y.detach().numpy()
+        f["loss"] = loss.item()
+        f.attrs["torch_version"] = "".join(torch.__version__)
+
+
+def load_rom_model(path):
+    with h5py.File(path, "r") as f:
+        a = read_architecture(f["architecture"])
+        model = FNO(a)
+        state = model.state_dict()
+        missing = [k for k in state if k not in f["parameters"]]
+        if missing:
+            raise SystemExit(f"{path}: parameters {missing} are missing")
+        model.load_state_dict({k: from_rom(f["parameters"][k][()], v) for k, v in state.items()})
+    return model
+
+
+def forward(model_path, input_path, out):
+    model = load_rom_model(model_path)
+    with h5py.File(input_path, "r") as f:
+        x = torch.from_numpy(f["input"][()].astype(np.float32))
+    with torch.no_grad():
+        y = model(x)
+    with h5py.File(out, "w") as f:
+        f["output"] = y.numpy()
+
+
+if __name__ == "__main__":
+    args = sys.argv[1:]
+    if args and args[0] == "reference":
+        opts = dict(zip(args[2::2], args[3::2]))
+        reference(args[1], int(opts.get("--dims", 2)), int(opts.get("--seed", 0)))
+    elif args and args[0] == "forward" and len(args) == 4:
+        forward(*args[1:])
+    else:
+        sys.exit(__doc__)
