@@ -7,7 +7,7 @@ public static partial class Ops
     /// <summary>
     /// The relative L2 error Σ_b ‖p_b − t_b‖ / ‖t_b‖ over the samples b of the first axis (neuraloperator's
     /// <c>LpLoss(p=2)</c> with reduction "sum"), or its mean when <paramref name="mean"/>. The target takes no gradient;
-    /// a sample whose target is zero is bad input.
+    /// a sample whose target is zero is bad input, a non-finite one gives a non-finite loss (for the trainer to catch).
     /// </summary>
     public static Variable<T> RelativeL2<T>(Variable<T> prediction, Tensor<T> target, bool mean = false) where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -28,7 +28,7 @@ public static partial class Ops
                 dd += d * d;
                 tt += v * v;
             }
-            Require(tt > 0, op, $"target sample {b} is zero everywhere, so its relative error is undefined.");
+            Require(tt != 0, op, $"target sample {b} is zero everywhere, so its relative error is undefined.");
             differenceNorms[b] = Math.Sqrt(dd);
             targetNorms[b] = Math.Sqrt(tt);
             total += differenceNorms[b] / targetNorms[b];

@@ -21,7 +21,7 @@ namespace Rom.Neural.Models;
 /// </code>
 /// σ is the exact GELU. Parameter names are neuraloperator's state-dict keys.
 /// </summary>
-public sealed class Fno<T> : IModule<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed class Fno<T> : INeuralOperator<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly ChannelMlp<T> _lifting, _projection;
     private readonly Block[] _blocks;

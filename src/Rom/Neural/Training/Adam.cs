@@ -1,0 +1,170 @@
+using System.Numerics;
+using Rom.Tensors;
+
+namespace Rom.Neural.Training;
+
+/// <summary>
+/// Adam (Kingma and Ba) as torch.optim.Adam's single-tensor implementation (PyTorch 1.13), per scalar of a parameter:
+/// <code>
+/// t ← t + 1
+/// g ← g + λ p                                     (L2 weight decay, when λ ≠ 0)
+/// m ← β₁ m + (1 − β₁) g
+/// v ← β₂ v + (1 − β₂) g²
+/// p ← p − (lr / (1 − β₁ᵗ)) · m / (√v / √(1 − β₂ᵗ) + ε)
+/// </code>
+/// The same operations in the same order in <typeparamref name="T"/> (scalar factors formed in double, as Python
+/// does). A complex parameter is updated as its real and imaginary parts (torch's view_as_real): with planar storage
+/// that is elementwise over <see cref="Tensor{T}.Data"/>. <see cref="AdamW{T}"/> decouples the weight decay instead.
+/// </summary>
+public class Adam<T> : IOptimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    /// <summary>The key of the step count in <see cref="ExportState"/>.</summary>
+    public const string StepKey = "step";
+
+    private readonly Parameter<T>[] _parameters;
+    private readonly Tensor<T>[] _firstMoments, _secondMoments;
+    private readonly bool _decoupled;
+
+    /// <summary>Adam over <paramref name="parameters"/> with torch's defaults (lr 1e-3, no weight decay, β (0.9, 0.999), ε 1e-8).</summary>
+    /// <exception cref="ArgumentException">A setting out of range, or two parameters with one name.</exception>
+    public Adam(IEnumerable<Parameter<T>> parameters, double learningRate = 1e-3, double weightDecay = 0,
+        double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-8)
+        : this(parameters, learningRate, weightDecay, beta1, beta2, epsilon, decoupled: false)
+    {
+    }
+
+    /// <summary>The shared constructor; <paramref name="decoupled"/> selects AdamW's weight decay.</summary>
+    private protected Adam(IEnumerable<Parameter<T>> parameters, double learningRate, double weightDecay,
+        double beta1, double beta2, double epsilon, bool decoupled)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        _parameters = [.. parameters];
+        string? duplicate = _parameters.GroupBy(p => p.Name).FirstOrDefault(g => g.Count() > 1)?.Key;
+        if (duplicate is not null)
+            throw new ArgumentException($"two parameters are named {duplicate}; optimiser state is keyed by name.", nameof(parameters));
+        Check(learningRate >= 0, nameof(learningRate), learningRate, "≥ 0");
+        Check(weightDecay >= 0, nameof(weightDecay), weightDecay, "≥ 0");
+        Check(beta1 is >= 0 and < 1, nameof(beta1), beta1, "in [0, 1)");
+        Check(beta2 is >= 0 and < 1, nameof(beta2), beta2, "in [0, 1)");
+        Check(epsilon >= 0, nameof(epsilon), epsilon, "≥ 0");
+        LearningRate = learningRate;
+        WeightDecay = weightDecay;
+        Beta1 = beta1;
+        Beta2 = beta2;
+        Epsilon = epsilon;
+        _decoupled = decoupled;
+        _firstMoments = [.. _parameters.Select(p => p.Value.ZerosLike())];
+        _secondMoments = [.. _parameters.Select(p => p.Value.ZerosLike())];
+    }
+
+    /// <inheritdoc />
+    public double LearningRate { get; set; }
+
+    /// <summary>The weight decay λ.</summary>
+    public double WeightDecay { get; }
+
+    /// <summary>The decay of the first moment, β₁.</summary>
+    public double Beta1 { get; }
+
+    /// <summary>The decay of the second moment, β₂.</summary>
+    public double Beta2 { get; }
+
+    /// <summary>The term ε added to the denominator.</summary>
+    public double Epsilon { get; }
+
+    /// <inheritdoc />
+    public int StepCount { get; private set; }
+
+    /// <summary>The parameters, in the order given.</summary>
+    public IReadOnlyList<Parameter<T>> Parameters => _parameters;
+
+    /// <inheritdoc />
+    public void Step()
+    {
+        StepCount++;
+        double lr = LearningRate;
+        double stepSize = lr / (1 - Math.Pow(Beta1, StepCount));
+        T beta1 = T.CreateTruncating(Beta1), beta2 = T.CreateTruncating(Beta2);
+        T oneMinusBeta1 = T.CreateTruncating(1 - Beta1), oneMinusBeta2 = T.CreateTruncating(1 - Beta2);
+        T correction2Sqrt = T.CreateTruncating(Math.Sqrt(1 - Math.Pow(Beta2, StepCount)));
+        T epsilon = T.CreateTruncating(Epsilon), negativeStepSize = T.CreateTruncating(-stepSize);
+        T decay = T.CreateTruncating(WeightDecay), decoupledFactor = T.CreateTruncating(1 - lr * WeightDecay);
+        bool decays = WeightDecay != 0;
+        for (int k = 0; k < _parameters.Length; k++)
+        {
+            T[] p = _parameters[k].Value.Data, g = _parameters[k].Gradient.Data;
+            T[] m = _firstMoments[k].Data, v = _secondMoments[k].Data;
+            Parallelism.For(p.Length, 16, (first, end) =>
+            {
+                for (int i = first; i < end; i++)
+                {
+                    T gi = g[i];
+                    if (decays && _decoupled)
+                        p[i] *= decoupledFactor;
+                    else if (decays)
+                        gi += decay * p[i];
+                    m[i] = m[i] * beta1 + oneMinusBeta1 * gi;
+                    v[i] = v[i] * beta2 + oneMinusBeta2 * gi * gi;
+                    T denominator = T.Sqrt(v[i]) / correction2Sqrt + epsilon;
+                    p[i] += negativeStepSize * m[i] / denominator;
+                }
+            });
+        }
+    }
+
+    /// <inheritdoc />
+    public void ZeroGradients()
+    {
+        foreach (Parameter<T> p in _parameters)
+            p.ZeroGradient();
+    }
+
+    /// <summary>
+    /// The state as torch names it: <c>{name}.exp_avg</c> (m) and <c>{name}.exp_avg_sq</c> (v) per parameter, and
+    /// <see cref="StepKey"/>, the step count as a scalar tensor (torch 1.13 keeps it as a float32 tensor too). Copies.
+    /// </summary>
+    public IReadOnlyDictionary<string, Tensor<T>> ExportState()
+    {
+        var state = new Dictionary<string, Tensor<T>> { [StepKey] = new Tensor<T>([], [T.CreateTruncating(StepCount)]) };
+        for (int k = 0; k < _parameters.Length; k++)
+        {
+            state[FirstMomentKey(_parameters[k])] = _firstMoments[k].Clone();
+            state[SecondMomentKey(_parameters[k])] = _secondMoments[k].Clone();
+        }
+        return state;
+    }
+
+    /// <inheritdoc />
+    public void ImportState(IReadOnlyDictionary<string, Tensor<T>> state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        Tensor<T> step = Find(state, StepKey);
+        if (step.Count != 1 || !T.IsInteger(step.Data[0]) || step.Data[0] < T.Zero)
+            throw new ArgumentException($"state \"{StepKey}\" must be one non-negative whole number; got {step.ShapeText}.", nameof(state));
+        var sources = new List<(Tensor<T> From, Tensor<T> To)>();
+        for (int k = 0; k < _parameters.Length; k++)
+            foreach ((string key, Tensor<T> to) in ((string, Tensor<T>)[])[(FirstMomentKey(_parameters[k]), _firstMoments[k]), (SecondMomentKey(_parameters[k]), _secondMoments[k])])
+            {
+                Tensor<T> from = Find(state, key);
+                if (!from.SameShape(to))
+                    throw new ArgumentException($"state \"{key}\" is {from.ShapeText}; the parameter is {to.ShapeText}.", nameof(state));
+                sources.Add((from, to));
+            }
+        foreach ((Tensor<T> from, Tensor<T> to) in sources)
+            from.Data.CopyTo(to.Data, 0);
+        StepCount = int.CreateTruncating(step.Data[0]);
+    }
+
+    private static string FirstMomentKey(Parameter<T> p) => $"{p.Name}.exp_avg";
+
+    private static string SecondMomentKey(Parameter<T> p) => $"{p.Name}.exp_avg_sq";
+
+    private static Tensor<T> Find(IReadOnlyDictionary<string, Tensor<T>> state, string key) =>
+        state.TryGetValue(key, out Tensor<T>? t) ? t : throw new ArgumentException($"the optimiser state has no \"{key}\".", nameof(state));
+
+    private static void Check(bool ok, string name, double value, string expected)
+    {
+        if (!ok)
+            throw new ArgumentException($"{name} = {value}, expected {expected}.", name);
+    }
+}
