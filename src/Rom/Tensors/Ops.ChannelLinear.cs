@@ -26,7 +26,9 @@ public static partial class Ops
         var y = Tensor<T>.Zeros(shape);
         T[] xd = xv.Data, wd = w.Data, yd = y.Data;
         T[]? bd = bias?.Value.Data;
-        Parallelism.For(batch, (long)inputs * outputs * points, (first, end) =>
+        // One GEMM per sample, samples spread over the cores (each GEMM single-threaded: see Gemm).
+        long work = (long)inputs * outputs * points;
+        Parallelism.For(batch, work, (first, end) =>
         {
             for (int b = first; b < end; b++)
             {
@@ -34,7 +36,7 @@ public static partial class Ops
                 if (bd is not null)
                     for (int o = 0; o < outputs; o++)
                         yb.Slice(o * points, points).Fill(bd[o]);
-                Gemm.Product<T>(false, false, outputs, points, inputs, wd, xd.AsSpan(b * inputs * points, inputs * points), yb,
+                Gemm.SerialProduct<T>(false, false, outputs, points, inputs, wd, xd.AsSpan(b * inputs * points, inputs * points), yb,
                     accumulate: bd is not null);
             }
         });
@@ -45,21 +47,27 @@ public static partial class Ops
             if (x.RequiresGradient)
             {
                 T[] gx = x.Gradient.Data;
-                Parallelism.For(batch, (long)inputs * outputs * points, (first, end) =>
+                Parallelism.For(batch, work, (first, end) =>
                 {
                     for (int b = first; b < end; b++)
-                        Gemm.Product<T>(true, false, inputs, points, outputs, wd, gy.AsSpan(b * outputs * points, outputs * points),
+                        Gemm.SerialProduct<T>(true, false, inputs, points, outputs, wd, gy.AsSpan(b * outputs * points, outputs * points),
                             gx.AsSpan(b * inputs * points, inputs * points), accumulate: true);
                 });
             }
             if (weight.RequiresGradient)
             {
-                // ∂W = Σ_b gy_b x_bᵀ: the samples side by side form one (O × B·S)(B·S × C) product only in a
-                // permuted layout, so accumulate per sample.
+                // ∂W = Σ_b gy_b x_bᵀ: each core sums its samples into its own (O × C) block, then the blocks are added.
                 T[] gw = weight.Gradient.Data;
-                for (int b = 0; b < batch; b++)
-                    Gemm.Product<T>(false, true, outputs, inputs, points, gy.AsSpan(b * outputs * points, outputs * points),
-                        xd.AsSpan(b * inputs * points, inputs * points), gw, accumulate: true);
+                object gate = new();
+                Parallelism.For(batch, work, (first, end) =>
+                {
+                    var partial = new T[gw.Length];
+                    for (int b = first; b < end; b++)
+                        Gemm.SerialProduct<T>(false, true, outputs, inputs, points, gy.AsSpan(b * outputs * points, outputs * points),
+                            xd.AsSpan(b * inputs * points, inputs * points), partial, accumulate: true);
+                    lock (gate)
+                        Kernels.AddInPlace<T>(gw, partial);
+                });
             }
             if (bias is not null && bias.RequiresGradient)
             {

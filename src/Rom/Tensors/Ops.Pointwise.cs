@@ -55,25 +55,12 @@ public static partial class Ops
         T[] input = x.Value.Data;
         Tensor<T> y = x.Value.ZerosLike();
         T[] output = y.Data;
-        T half = T.CreateTruncating(0.5), invSqrt2 = T.CreateTruncating(1 / Math.Sqrt(2));
-        Parallelism.For(input.Length, 20, (first, end) =>
-        {
-            for (int i = first; i < end; i++)
-                output[i] = half * input[i] * (T.One + Erf.Of(input[i] * invSqrt2));
-        });
+        Parallelism.For(input.Length, 8, (first, end) => GeluKernels.Forward<T>(input.AsSpan(first, end - first), output.AsSpan(first, end - first)));
         return Tape<T>.Result(y, [x], o =>
         {
             T[] g = o.Gradient.Data, gx = x.Gradient.Data;
-            T invSqrt2Pi = T.CreateTruncating(1 / Math.Sqrt(2 * Math.PI));
-            Parallelism.For(input.Length, 30, (first, end) =>
-            {
-                for (int i = first; i < end; i++)
-                {
-                    T v = input[i];
-                    T cdf = half * (T.One + Erf.Of(v * invSqrt2));
-                    gx[i] += g[i] * (cdf + v * invSqrt2Pi * T.Exp(-half * v * v));
-                }
-            });
+            Parallelism.For(input.Length, 12, (first, end) =>
+                GeluKernels.Backward<T>(input.AsSpan(first, end - first), g.AsSpan(first, end - first), gx.AsSpan(first, end - first)));
         });
     }
 

@@ -27,8 +27,11 @@ public sealed unsafe class OpenBlasProvider : IDenseProvider
     private readonly delegate* unmanaged<int*, int*, double*, int*, double*, double*, int*, int*, void> dgeqrf;
     private readonly delegate* unmanaged<int*, int*, int*, double*, int*, double*, double*, int*, int*, void> dorgqr;
 
+    private readonly delegate* unmanaged<int, void> setThreads;
+
     private OpenBlasProvider(nint library)
     {
+        setThreads = NativeLibrary.TryGetExport(library, "openblas_set_num_threads", out nint set) ? (delegate* unmanaged<int, void>)set : null;
         dgemm = (delegate* unmanaged<int, int, int, int, int, int, double, double*, int, double*, int, double, double*, int, void>)NativeLibrary.GetExport(library, "cblas_dgemm");
         sgemm = (delegate* unmanaged<int, int, int, int, int, int, float, float*, int, float*, int, float, float*, int, void>)NativeLibrary.GetExport(library, "cblas_sgemm");
         dsyevd = (delegate* unmanaged<byte*, byte*, int*, double*, int*, double*, double*, int*, int*, int*, int*, nuint, nuint, void>)NativeLibrary.GetExport(library, "dsyevd_");
@@ -65,6 +68,20 @@ public sealed unsafe class OpenBlasProvider : IDenseProvider
 
     /// <inheritdoc />
     public string Name => "openblas";
+
+    /// <summary>
+    /// Sets the number of threads OpenBLAS uses inside one call (<c>openblas_set_num_threads</c>), process-wide. Callers
+    /// that split their products among threads themselves set 1, so OpenBLAS's spinning workers and .NET's do not
+    /// compete for the same cores. Returns false when the library cannot be told.
+    /// </summary>
+    public bool SetThreadCount(int threads)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
+        if (setThreads == null)
+            return false;
+        setThreads(threads);
+        return true;
+    }
 
     /// <inheritdoc />
     public void Gemm(Transpose transA, Transpose transB, int m, int n, int k, double alpha,
