@@ -83,4 +83,23 @@ internal static unsafe class Gemm
         else
             throw new NotSupportedException($"tensors of {typeof(T).Name} have no GEMM; use float or double.");
     }
+    /// <summary>
+    /// Complex C = op(A) op(B) (+ C when <paramref name="accumulate"/>) on planar operands (real and imaginary parts as
+    /// separate spans), op transposing and/or conjugating; four real products:
+    /// <code>
+    /// A = Ar + i·sa·Ai,  B = Br + i·sb·Bi      (s = −1 where conjugated)
+    /// Cr (+)= Ar Br − sa·sb·Ai Bi
+    /// Ci (+)= sb·Ar Bi + sa·Ai Br
+    /// </code>
+    /// </summary>
+    public static void ComplexProduct<T>(bool transA, bool conjA, bool transB, bool conjB, int m, int n, int k,
+        ReadOnlySpan<T> aRe, ReadOnlySpan<T> aIm, ReadOnlySpan<T> bRe, ReadOnlySpan<T> bIm, Span<T> cRe, Span<T> cIm,
+        bool accumulate = false) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T sa = conjA ? -T.One : T.One, sb = conjB ? -T.One : T.One;
+        Product(transA, transB, m, n, k, aRe, bRe, cRe, accumulate);
+        Product(transA, transB, m, n, k, aIm, bIm, cRe, accumulate: true, alpha: -sa * sb);
+        Product(transA, transB, m, n, k, aRe, bIm, cIm, accumulate, alpha: sb);
+        Product(transA, transB, m, n, k, aIm, bRe, cIm, accumulate: true, alpha: sa);
+    }
 }

@@ -111,6 +111,32 @@ public class OpGradientTests
             Random([2, 3, 8, 7], 26), Random([3, 2, 4, 3], 27, true));
     }
 
+    [TestCase(0, false)]
+    [TestCase(1, false)]
+    [TestCase(1, true)]
+    [TestCase(2, false)]
+    [TestCase(2, true)]
+    public void ModeProduct(int axis, bool transpose)
+    {
+        int[] shape = [3, 4, 5];
+        int n = shape[axis], j = 2;
+        Check(v => Ops.ModeProduct(v[0], v[1], axis, transpose), Random(shape, 35, true), Random(transpose ? [n, j] : [j, n], 36, true));
+    }
+
+    [Test]
+    public void BroadcastMultiply()
+    {
+        Check(v => Ops.BroadcastMultiply(v[0], v[1]), Random([3, 4, 5], 37, true), Random([4, 5], 38, true));
+        Check(v => Ops.BroadcastMultiply(v[0], v[1]), Random([2, 3, 4], 39, true), Random([2, 3, 4], 40, true));
+    }
+
+    [Test]
+    public void KhatriRao()
+    {
+        Check(v => Ops.KhatriRao(v), Random([1, 3], 41, true), Random([4, 3], 42, true), Random([2, 3], 43, true));
+        Check(v => Ops.KhatriRao(v), Random([5, 2], 44, true));
+    }
+
     [Test]
     public void ChannelAffine()
     {

@@ -107,7 +107,8 @@ public sealed class Fno<T> : INeuralOperator<T> where T : unmanaged, IFloatingPo
         public Block(FnoOptions options, int l, int[] kept, Initialization init)
         {
             int width = options.HiddenChannels;
-            ISpectralWeight<T> weight = SpectralWeights.Create<T>($"fno_blocks.convs.{l}.weight", options.Factorization, options.Rank, width, width, kept, init);
+            ISpectralWeight<T> weight = SpectralWeights.Create<T>($"fno_blocks.convs.{l}.weight", options.Factorization, options.Rank, width, width, kept, init,
+                options.Implementation);
             Spectral = new SpectralConvolution<T>($"fno_blocks.convs.{l}", options.Modes, weight, bias: true, init);
             _skip = new PointwiseLinear<T>($"fno_blocks.fno_skips.{l}.conv", width, width, bias: false, init);
             if (options.ChannelMlp)

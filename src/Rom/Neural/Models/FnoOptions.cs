@@ -47,6 +47,13 @@ public sealed record FnoOptions
     /// <summary>The factorised weight's size as a fraction of the dense one's (rank = 1.0).</summary>
     public double Rank { get; init; } = 1.0;
 
+    /// <summary>
+    /// How a factorised weight is contracted: "factorized" with its factors, never forming the dense weight, or
+    /// "reconstructed" by rebuilding the dense weight first (implementation; neuraloperator's default is "reconstructed",
+    /// this one defaults to the cheaper "factorized"). Ignored for dense weights.
+    /// </summary>
+    public string Implementation { get; init; } = SpectralWeights.Factorized;
+
     /// <summary>The seed of the initial weights.</summary>
     public int Seed { get; init; }
 
@@ -68,6 +75,7 @@ public sealed record FnoOptions
         Check(DomainPadding is >= 0 and < 1, "domain_padding", DomainPadding, "a fraction in [0, 1)");
         Check(SpectralWeights.Names.Contains(Factorization.ToLowerInvariant()), "factorization", Factorization, string.Join(", ", SpectralWeights.Names));
         Check(Rank is > 0 and <= 1, "rank", Rank, "a fraction in (0, 1]");
+        Check(SpectralWeights.Implementations.Contains(Implementation.ToLowerInvariant()), "implementation", Implementation, string.Join(", ", SpectralWeights.Implementations));
         return this;
     }
 
