@@ -5,7 +5,7 @@ using Rom.IO.Hdf5;
 
 namespace Rom.Cli.Commands;
 
-/// <summary><c>rom new KIND --out FILE [--set key=value ...]</c>: writes a case file of a kind with its default settings, or the ones given.</summary>
+/// <summary><c>rom new KIND [--out FILE] [--set key=value ...]</c>: writes a case file of a kind (default KIND.h5) with its default settings, or the ones given.</summary>
 public static class NewCommand
 {
     /// <summary>Builds the command.</summary>
@@ -15,7 +15,7 @@ public static class NewCommand
         {
             Description = "Case kind: " + string.Join(", ", CaseKinds.All.Select(k => $"{k.Name} ({k.Summary})")),
         };
-        var output = new Option<string>("--out") { Description = "Path of the case file to write.", Required = true };
+        var output = new Option<string?>("--out") { Description = "Path of the case file to write (default: KIND.h5 in the current folder)." };
         var title = new Option<string?>("--title") { Description = "Title stored in the file (default: the kind's own)." };
         var set = RunCommand.SetOption("problem.family=fno-darcy");
         var command = new Command("new", "Write a new case file of a kind with its default settings, or others given by --set.") { kind, output, title, set };
@@ -24,9 +24,9 @@ public static class NewCommand
             string name = parse.GetRequiredValue(kind);
             var caseKind = CaseKinds.Find(name)
                 ?? throw new CaseInputException("KIND", $"'{name}'", "one of " + string.Join(", ", CaseKinds.All.Select(k => $"'{k.Name}'")));
-            string path = parse.GetRequiredValue(output);
+            string path = parse.GetValue(output) ?? caseKind.Name + ".h5";
             Hdf5File.Write(path, CaseDocument.Create(caseKind, parse.GetValue(title) ?? caseKind.DefaultTitle, parse.GetValue(set)));
-            context.Out.WriteLine($"wrote {path} ({caseKind.Name}); run it with: rom run {path}");
+            context.Out.WriteLine($"wrote {path} ({caseKind.Name}); {(caseKind is FnoKind ? "train" : "run")} it with: rom {(caseKind is FnoKind ? $"train {path} --out MODEL.h5" : $"run {path}")}");
             return ExitCodes.Success;
         });
         return command;

@@ -24,7 +24,14 @@ public static class RunJson
             ["plots"] = new JsonArray(report.PlotFiles.Select(p => (JsonNode?)p).ToArray()),
             ["total_seconds"] = report.TotalSeconds,
         };
-        foreach (var item in report.Outcome.Summary)
+        AddSummary(json, report.Outcome.Summary);
+        return json;
+    }
+
+    /// <summary>Adds each summary item under its key (non-finite numbers as null).</summary>
+    public static JsonObject AddSummary(JsonObject json, IEnumerable<SummaryItem> items)
+    {
+        foreach (var item in items)
             json[item.Key] = item.Value switch
             {
                 double d => JsonNumber.Of(d),

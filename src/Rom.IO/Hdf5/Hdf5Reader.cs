@@ -69,6 +69,9 @@ internal sealed class Hdf5Reader(string filePath)
 
     private (DataType, Array) ReadValues(Source source, IH5DataType type, string path) => (type.Class, type.Size) switch
     {
+        // An enumeration (h5py's bool is one over int8) reads as its integer base type: FALSE/TRUE become 0/1.
+        (H5DataTypeClass.Enumerated, _) when type.Enumeration.BaseType.Class == H5DataTypeClass.FixedPoint
+            => ReadValues(source, type.Enumeration.BaseType, path),
         (H5DataTypeClass.FloatingPoint, 8) => (DataType.Float64, source.Read<double[]>()),
         (H5DataTypeClass.FloatingPoint, 4) => (DataType.Float32, Array.ConvertAll(source.Read<float[]>(), v => (double)v)),
         (H5DataTypeClass.FixedPoint, 8) when type.FixedPoint.IsSigned => (DataType.Int64, source.Read<long[]>()),
@@ -123,7 +126,7 @@ internal sealed class Hdf5Reader(string filePath)
     };
 
     private DataFileException Unsupported(string path, string what) =>
-        new(filePath, path, $"unsupported data type: {what}; expected float32/64, (u)int8-64 or strings");
+        new(filePath, path, $"unsupported data type: {what}; expected float32/64, (u)int8-64 (or an enumeration over one, such as h5py's bool) or strings");
 
     private T Guard<T>(string path, string action, Func<T> read)
     {

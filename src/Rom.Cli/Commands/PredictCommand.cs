@@ -1,0 +1,48 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using Rom.Cases.Neural;
+using Rom.Cli.Output;
+using Rom.IO.Hdf5;
+
+namespace Rom.Cli.Commands;
+
+/// <summary>
+/// <c>rom predict MODEL.h5 --input DATA.h5 --out PRED.h5 [--json]</c>: applies a trained model to every sample of a data
+/// file (any resolution that holds the model's modes), writes the predictions atomically and, when the file has
+/// targets, prints the mean relative L2 error.
+/// </summary>
+public static class PredictCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create(CliContext context)
+    {
+        var model = new Argument<string>("model") { Description = "A model file (rom train)." };
+        var input = new Option<string>("--input") { Description = "Data file: datasets x (and y) of neuraloperator's layout, or a rom sweep dataset.", Required = true };
+        var output = new Option<string>("--out") { Description = "Predictions file to write (/predictions [samples, X, Y] float32).", Required = true };
+        var inputDataset = new Option<string>("--input-dataset") { Description = "Input dataset (neuraloperator's layout).", DefaultValueFactory = _ => "x" };
+        var targetDataset = new Option<string>("--target-dataset") { Description = "Target dataset, compared with when present.", DefaultValueFactory = _ => "y" };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of the table." };
+        var command = new Command("predict", "Predict with a trained neural operator on a data file; rel_l2 against its targets when it has them.")
+        {
+            model, input, output, inputDataset, targetDataset, json,
+        };
+        command.SetAction(parse =>
+        {
+            string outPath = parse.GetRequiredValue(output);
+            var outcome = FnoPrediction.Run(parse.GetRequiredValue(model), parse.GetRequiredValue(input),
+                parse.GetRequiredValue(inputDataset), parse.GetRequiredValue(targetDataset));
+            string? folder = Path.GetDirectoryName(Path.GetFullPath(outPath));
+            if (folder is not null) Directory.CreateDirectory(folder);
+            Hdf5File.Write(outPath, outcome.Results);
+            if (parse.GetValue(json))
+                context.Out.WriteLine(RunJson.Indented(RunJson.AddSummary(new JsonObject { ["predictions"] = outPath }, outcome.Summary)));
+            else
+            {
+                context.Out.WriteLine($"wrote {outPath}");
+                SummaryTable.Write(context.Out, outcome.Summary.Select(i => (i.Label, SummaryTable.Format(i.Value, i.Unit))));
+            }
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,173 @@
+using Rom.Cases.Kinds;
+using Rom.Cases.Neural;
+using Rom.Cases.Running;
+using Rom.Cases.Settings;
+using Rom.IO.Formats;
+using Rom.IO.Hdf5;
+using Rom.Neural;
+using Rom.Neural.Models;
+
+namespace Rom.Cases.Tests.Neural;
+
+public class FnoCaseTests : TempFolderTest
+{
+    private static string ShippedData(string name)
+    {
+        var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Rom.sln")))
+            dir = dir.Parent;
+        return Path.Combine(dir!.FullName, "cases", "data", name);
+    }
+
+    /// <summary>A case in the test folder whose data/ holds neuraloperator's 50 test samples as both sets.</summary>
+    private string Case(params string[] overrides)
+    {
+        Directory.CreateDirectory(PathOf("data"));
+        File.Copy(ShippedData("darcy_test_16.h5"), PathOf("data/darcy_test_16.h5"), overwrite: true);
+        string path = PathOf("fno.h5");
+        Hdf5File.Write(path, CaseDocument.Create(new FnoKind(), "test", ["data.train_file=data/darcy_test_16.h5", "model.n_modes=4,4", "model.hidden_channels=4", "model.n_layers=1", .. overrides]));
+        return path;
+    }
+
+    private static FnoCaseData Load(string path, params string[] overrides)
+    {
+        var (document, settings) = CaseRunner.Prepare(path, overrides);
+        return FnoCase.Load(document, settings);
+    }
+
+    private string WriteData(string name, Action<DataGroup> fill)
+    {
+        var root = new DataGroup();
+        fill(root);
+        string path = PathOf(name);
+        Hdf5File.Write(path, root);
+        return path;
+    }
+
+    [Test]
+    public void NeuraloperatorLayout_BoolInputsAndFloatTargets_RelativeToTheCaseFolder()
+    {
+        var data = Load(Case(), "data.test_samples=10");
+        Assert.Multiple(() =>
+        {
+            Assert.That(data.Train.Layout, Is.EqualTo("neuraloperator"));
+            Assert.That(data.Train.Inputs.Shape, Is.EqualTo(new[] { 50, 1, 16, 16 }));
+            Assert.That(data.Train.Inputs.Data.Distinct().Order(), Is.EqualTo(new float[] { 0, 1 }));
+            Assert.That(data.Train.Targets!.Shape, Is.EqualTo(new[] { 50, 1, 16, 16 }));
+            Assert.That(data.Test.Samples, Is.EqualTo(10));
+            Assert.That(data.Model.Modes, Is.EqualTo(new[] { 4, 4 }));
+            Assert.That(data.Training.Loss, Is.EqualTo("h1"));
+            Assert.That(data.ResolutionTests, Is.Empty);
+        });
+    }
+
+    [Test]
+    public void SweepLayout_RowsOnTheGrid()
+    {
+        WriteData("sweep.h5", root =>
+        {
+            root.Attributes["grid"] = DataArray.Of(new long[] { 9, 9 });
+            root.Datasets["inputs"] = DataArray.Of(Enumerable.Range(0, 3 * 81).Select(i => (double)(i % 7)).ToArray(), 3, 81);
+            root.Datasets["solutions"] = DataArray.Of(Enumerable.Range(0, 3 * 81).Select(i => i * 0.01).ToArray(), 3, 81);
+        });
+        var data = Load(Case("data.resolution_test_files=sweep.h5"));
+        var sweep = data.ResolutionTests.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(sweep.Layout, Is.EqualTo("sweep"));
+            Assert.That(sweep.Inputs.Shape, Is.EqualTo(new[] { 3, 1, 9, 9 }));
+            Assert.That(sweep.Targets!.Data[81 + 10], Is.EqualTo(0.91f).Within(1e-6));
+            Assert.That(sweep.ResolutionText, Is.EqualTo("9×9"));
+        });
+    }
+
+    [Test]
+    public void NonFiniteValue_NamesFileDatasetAndSample()
+    {
+        string bad = WriteData("bad.h5", root =>
+        {
+            var y = new double[4 * 16 * 16];
+            y[2 * 256 + 17] = double.NaN;
+            root.Datasets["x"] = DataArray.Of(new double[4 * 256], 4, 16, 16);
+            root.Datasets["y"] = DataArray.Of(y, 4, 16, 16);
+        });
+        var error = Assert.Throws<CaseInputException>(() => Load(Case("data.test_file=bad.h5")));
+        Assert.That(error!.Message, Does.Contain(bad).And.Contain("/y[2]").And.Contain("NaN"));
+    }
+
+    [Test]
+    public void ResolutionBelowTheModes_IsBadInput()
+    {
+        var error = Assert.Throws<CaseInputException>(() => Load(Case("model.n_modes=20,20")));
+        Assert.That(error!.Message, Does.Contain("/x").And.Contain("resolution 16×16").And.Contain("n_modes = [20, 20]"));
+    }
+
+    [Test]
+    public void ChannelsOrAxesDisagreeingWithTheModel_AreBadInput()
+    {
+        Assert.That(Assert.Throws<CaseInputException>(() => Load(Case("model.in_channels=2")))!.Message,
+            Does.Contain("/x").And.Contain("1 channels").And.Contain("model.in_channels = 2"));
+        // A 1-D model reads [50, 16, 16] as [samples, channels, X]: 16 channels where it takes 1.
+        Assert.That(Assert.Throws<CaseInputException>(() => Load(Case("model.n_modes=4")))!.Message,
+            Does.Contain("/x").And.Contain("16 channels").And.Contain("model.in_channels = 1"));
+        Assert.That(Assert.Throws<CaseInputException>(() => Load(Case("model.n_modes=4,4,4")))!.Message,
+            Does.Contain("/x").And.Contain("[50, 16, 16]").And.Contain("3-D"));
+    }
+
+    [Test]
+    public void UnknownFactorization_IsRefusedBySettings()
+    {
+        var error = Assert.Throws<CaseInputException>(() => Load(Case(), "model.factorization=banana"));
+        Assert.That(error!.Message, Does.Contain("model.factorization").And.Contain("banana").And.Contain("'dense'"));
+    }
+
+    [Test]
+    public void MissingDataset_NamesBothLayouts()
+    {
+        WriteData("other.h5", root => root.Datasets["u"] = DataArray.Of([1.0]));
+        var error = Assert.Throws<CaseInputException>(() => Load(Case("data.test_file=other.h5")));
+        Assert.That(error!.Message, Does.Contain("other.h5").And.Contain("'x'").And.Contain("/inputs"));
+    }
+
+    [Test]
+    public void RunRefers_ToRomTrain()
+    {
+        var (document, settings) = CaseRunner.Prepare(Case(), []);
+        var error = Assert.Throws<CaseInputException>(() => document.Kind.Run(new CaseRun(document, settings, new Progress<ProgressUpdate>())));
+        Assert.That(error!.Message, Does.Contain("rom train"));
+    }
+
+    /// <summary>A trainer that trains nothing: returns the initial network, records one epoch.</summary>
+    private sealed class UntrainedStub : IFnoTrainer
+    {
+        public FnoCaseData? Seen { get; private set; }
+
+        public FnoTrainingResult Train(FnoCaseData data, IProgress<ProgressUpdate> progress)
+        {
+            Seen = data;
+            return new FnoTrainingResult(new NeuralOperatorModel(new Fno<float>(data.Model), null, new ChannelNormalizer([0.5], [0.1])),
+                new Dictionary<string, double[]> { ["train_loss"] = [1.0] });
+        }
+    }
+
+    [Test]
+    public void Training_IsOneCall_AndItsModelFileRecordsTheCase()
+    {
+        string path = Case("training.epochs=3");
+        var (document, settings) = CaseRunner.Prepare(path, []);
+        var trainer = new UntrainedStub();
+        var outcome = FnoTraining.Train(document, settings, trainer, new Progress<ProgressUpdate>());
+        string model = PathOf("model.h5");
+        NeuralModelFile.Write(model, outcome.Model, outcome.Record);
+        var (loaded, record) = NeuralModelFile.Read(model);
+        Assert.Multiple(() =>
+        {
+            Assert.That(trainer.Seen!.Training.Epochs, Is.EqualTo(3));
+            Assert.That(outcome.Summary.Single(s => s.Key == "test_rel_l2").Value, Is.TypeOf<double>().And.GreaterThan(0));
+            Assert.That(record!.CaseSha256, Is.EqualTo(document.Sha256));
+            Assert.That(CaseSettings.Read(record.Settings!, FnoCase.Settings).Integer("training.epochs"), Is.EqualTo(3));
+            Assert.That(record.History["train_loss"], Is.EqualTo(new[] { 1.0 }));
+            Assert.That(loaded.OutputNormalizer!.Mean, Is.EqualTo(new[] { 0.5 }));
+        });
+    }
+}
