@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 
 namespace Rom.Tensors;
@@ -14,28 +15,25 @@ internal static class AxisProducts
     {
         if (q == 1)
         {
-            ComplexProduct(a, m, n, p, inRe, inIm, outRe, outIm);
+            TimesTranspose(a, m, n, p, inRe, inIm, outRe, outIm);
             return;
         }
-        T[] re = new T[p * q * n], im = new T[p * q * n], resultRe = new T[p * q * m], resultIm = new T[p * q * m];
+        T[] re = TensorScope.Scratch<T>(p * q * n), im = TensorScope.Scratch<T>(p * q * n);
+        T[] resultRe = TensorScope.Scratch<T>(p * q * m), resultIm = TensorScope.Scratch<T>(p * q * m);
         SwapLastTwo(inRe, re, p, n, q);
         SwapLastTwo(inIm, im, p, n, q);
-        ComplexProduct(a, m, n, p * q, re, im, resultRe, resultIm);
+        TimesTranspose(a, m, n, p * q, re, im, resultRe, resultIm);
         SwapLastTwo<T>(resultRe, outRe, p, q, m);
         SwapLastTwo<T>(resultIm, outIm, p, q, m);
     }
 
     /// <summary>(rows × N) input times Aᵀ (A is M × N): out = in Aᵀ, complex.</summary>
-    private static void ComplexProduct<T>(DftMatrices<T>.Complex a, int m, int n, int rows, ReadOnlySpan<T> inRe, ReadOnlySpan<T> inIm,
-        Span<T> outRe, Span<T> outIm) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        Gemm.Product(false, true, rows, m, n, inRe, a.Re, outRe);
-        Gemm.Product(false, true, rows, m, n, inIm, a.Im, outRe, accumulate: true, alpha: -T.One);
-        Gemm.Product(false, true, rows, m, n, inRe, a.Im, outIm);
-        Gemm.Product(false, true, rows, m, n, inIm, a.Re, outIm, accumulate: true);
-    }
+    private static void TimesTranspose<T>(DftMatrices<T>.Complex a, int m, int n, int rows, ReadOnlySpan<T> inRe, ReadOnlySpan<T> inIm,
+        Span<T> outRe, Span<T> outIm) where T : unmanaged, IFloatingPointIeee754<T> =>
+        Gemm.ComplexProduct(false, false, true, false, rows, m, n, inRe, inIm, a.Re, a.Im, outRe, outIm);
 
     /// <summary>destination[p, c, b] = source[p, b, c] for source of shape (P, B, C).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void SwapLastTwo<T>(ReadOnlySpan<T> source, Span<T> destination, int p, int b, int c)
     {
         for (int i = 0; i < p; i++)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 
 namespace Rom.Tensors;
@@ -9,6 +10,7 @@ internal static class ComplexKernels
     /// c[k] += op(a[k]) · b[k] for k in [0, length), op the identity or the complex conjugate; a, b, c are planar arrays
     /// with planes of aPlane, bPlane, cPlane entries, read from the given offsets.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void MultiplyAdd<T>(T[] a, int aOffset, int aPlane, T[] b, int bOffset, int bPlane,
         T[] c, int cOffset, int cPlane, int length, bool conjugateFirst) where T : unmanaged, IFloatingPointIeee754<T>
     {

@@ -7,10 +7,10 @@ namespace Rom.Tensors;
 /// The matrices of the truncated DFT along one axis of length N, computed once per (N, kept modes) and type.
 /// <para>
 /// The last axis is real-to-complex and keeps frequencies 0 … K−1 (K = n/2 + 1 for n modes, as a real FFT's half
-/// spectrum): <see cref="Cos"/> and <see cref="Sin"/> are N × K with entries cos(2πkx/N) and −sin(2πkx/N), and the
-/// inverse <see cref="InverseCos"/>, <see cref="InverseSin"/> are K × N with entries w_k cos(2πkx/N)/N and
-/// −w_k sin(2πkx/N)/N, w_k = 1 for k = 0 and the Nyquist frequency N/2, 2 otherwise (the Hermitian twins); like a
-/// complex-to-real FFT they ignore the imaginary parts at k = 0 and N/2.
+/// spectrum): <see cref="RealForward"/> is N × 2K, [cos(2πkx/N) | −sin(2πkx/N)], so one GEMM gives the real parts
+/// and then the imaginary parts of each row, and the inverse <see cref="RealInverse"/> is 2K × N, [w_k cos(2πkx/N)/N ;
+/// −w_k sin(2πkx/N)/N], w_k = 1 for k = 0 and the Nyquist frequency N/2, 2 otherwise (the Hermitian twins); like a
+/// complex-to-real FFT it ignores the imaginary parts at k = 0 and N/2.
 /// </para>
 /// <para>
 /// Every other axis is complex and keeps the n frequencies f_j = j − ⌊n/2⌋, j = 0 … n−1, in that (centred) order,
@@ -28,19 +28,17 @@ internal sealed class DftMatrices<T> where T : unmanaged, IFloatingPointIeee754<
         Kept = modes;
         if (last)
         {
-            Cos = new T[length * Kept];
-            Sin = new T[length * Kept];
-            InverseCos = new T[Kept * length];
-            InverseSin = new T[Kept * length];
+            RealForward = new T[length * 2 * Kept];
+            RealInverse = new T[2 * Kept * length];
             for (int x = 0; x < length; x++)
                 for (int k = 0; k < Kept; k++)
                 {
                     double angle = 2 * Math.PI * ((long)k * x % length) / length;
                     double weight = (k == 0 || 2 * k == length ? 1.0 : 2.0) / length;
-                    Cos[x * Kept + k] = T.CreateTruncating(Math.Cos(angle));
-                    Sin[x * Kept + k] = T.CreateTruncating(-Math.Sin(angle));
-                    InverseCos[k * length + x] = T.CreateTruncating(weight * Math.Cos(angle));
-                    InverseSin[k * length + x] = T.CreateTruncating(-weight * Math.Sin(angle));
+                    RealForward[x * 2 * Kept + k] = T.CreateTruncating(Math.Cos(angle));
+                    RealForward[x * 2 * Kept + Kept + k] = T.CreateTruncating(-Math.Sin(angle));
+                    RealInverse[k * length + x] = T.CreateTruncating(weight * Math.Cos(angle));
+                    RealInverse[(Kept + k) * length + x] = T.CreateTruncating(-weight * Math.Sin(angle));
                 }
             return;
         }
@@ -80,10 +78,8 @@ internal sealed class DftMatrices<T> where T : unmanaged, IFloatingPointIeee754<
     /// <summary>The number of kept frequencies.</summary>
     public int Kept { get; }
 
-    public T[] Cos { get; } = [];
-    public T[] Sin { get; } = [];
-    public T[] InverseCos { get; } = [];
-    public T[] InverseSin { get; } = [];
+    public T[] RealForward { get; } = [];
+    public T[] RealInverse { get; } = [];
     public Complex Forward { get; } = new([], []);
     public Complex ForwardAdjoint { get; } = new([], []);
     public Complex Inverse { get; } = new([], []);

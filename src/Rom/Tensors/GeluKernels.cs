@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 using System.Runtime.InteropServices;
 
@@ -13,6 +14,7 @@ internal static class GeluKernels
     private const float InvSqrt2 = 0.70710678118654752f, InvSqrt2Pi = 0.39894228040143268f;
 
     /// <summary>y = GELU(x).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Forward<T>(ReadOnlySpan<T> x, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (typeof(T) == typeof(float))
@@ -26,6 +28,7 @@ internal static class GeluKernels
     }
 
     /// <summary>gx += gy · GELU'(x).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Backward<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> gy, Span<T> gx) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (typeof(T) == typeof(float))
@@ -41,6 +44,7 @@ internal static class GeluKernels
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Forward(ReadOnlySpan<float> x, Span<float> y)
     {
         int i = 0;
@@ -53,6 +57,7 @@ internal static class GeluKernels
             y[i] = 0.5f * x[i] * (1 + Erf.Of(x[i] * InvSqrt2));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Backward(ReadOnlySpan<float> x, ReadOnlySpan<float> gy, Span<float> gx)
     {
         int i = 0;
@@ -71,6 +76,7 @@ internal static class GeluKernels
     }
 
     /// <summary>erf(u) by A&amp;S 7.1.26, and exp(−u²) on the side.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Vector<float> VectorErf(Vector<float> u, out Vector<float> gaussian)
     {
         Vector<float> a = Vector.Abs(u);

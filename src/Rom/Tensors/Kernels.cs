@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 
 namespace Rom.Tensors;
@@ -5,6 +6,7 @@ namespace Rom.Tensors;
 /// <summary>Entrywise loops over flat arrays, SIMD through <see cref="Vector{T}"/>.</summary>
 internal static class Kernels
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Add<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> z) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int i = 0;
@@ -15,8 +17,10 @@ internal static class Kernels
     }
 
     /// <summary>z += x.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AddInPlace<T>(Span<T> z, ReadOnlySpan<T> x) where T : unmanaged, IFloatingPointIeee754<T> => Add(z, x, z);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Multiply<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> z) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int i = 0;
@@ -27,6 +31,7 @@ internal static class Kernels
     }
 
     /// <summary>z += x ⊙ y.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void MultiplyAdd<T>(Span<T> z, ReadOnlySpan<T> x, ReadOnlySpan<T> y) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int i = 0;
@@ -36,6 +41,7 @@ internal static class Kernels
             z[i] += x[i] * y[i];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Scale<T>(ReadOnlySpan<T> x, T s, Span<T> z) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int i = 0;
@@ -47,6 +53,7 @@ internal static class Kernels
     }
 
     /// <summary>z += s·x.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ScaleAdd<T>(Span<T> z, ReadOnlySpan<T> x, T s) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int i = 0;
@@ -58,6 +65,7 @@ internal static class Kernels
     }
 
     /// <summary>z += s for every entry.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AddScalar<T>(Span<T> z, T s) where T : unmanaged, IFloatingPointIeee754<T>
     {
         for (int i = 0; i < z.Length; i++)
@@ -65,6 +73,7 @@ internal static class Kernels
     }
 
     /// <summary>Σ x, accumulated in double so long float sums do not drift.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static T Sum<T>(ReadOnlySpan<T> x) where T : unmanaged, IFloatingPointIeee754<T>
     {
         double sum = 0;
@@ -74,6 +83,7 @@ internal static class Kernels
     }
 
     /// <summary>Σ x², accumulated in double.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double SumOfSquares<T>(ReadOnlySpan<T> x) where T : unmanaged, IFloatingPointIeee754<T>
     {
         double sum = 0;

@@ -23,7 +23,7 @@ public static partial class Ops
                 $"bias {bias.Value.ShapeText} must be ({outputs}).");
         int[] shape = [.. xv.Shape];
         shape[1] = outputs;
-        var y = Tensor<T>.Zeros(shape);
+        var y = Tensor<T>.Uninitialized(shape);
         T[] xd = xv.Data, wd = w.Data, yd = y.Data;
         T[]? bd = bias?.Value.Data;
         // One GEMM per sample, samples spread over the cores (each GEMM single-threaded: see Gemm).

@@ -18,7 +18,7 @@ public static partial class Ops
         foreach (Variable<T>? v in (Variable<T>?[])[scale, bias])
             if (v is not null)
                 Require(!v.Value.IsComplex && v.Value.Count == channels, op, $"per-channel tensor {v.Value.ShapeText} must hold {channels} reals.");
-        var y = xv.ZerosLike();
+        var y = xv.UninitializedLike();
         T[] xd = xv.Data, yd = y.Data;
         T[]? sd = scale?.Value.Data, bd = bias?.Value.Data;
         for (int b = 0; b < batch; b++)

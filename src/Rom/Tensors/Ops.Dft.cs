@@ -31,8 +31,10 @@ public static partial class Ops
         var last = DftMatrices<T>.For(nLast, kept[^1], true);
         shape[^1] = kept[^1];
         var z = Tensor<T>.Zeros(shape, true);
-        Gemm.Product<T>(false, false, rows, kept[^1], nLast, xv.Data, last.Cos, z.Real);
-        Gemm.Product<T>(false, false, rows, kept[^1], nLast, xv.Data, last.Sin, z.Imaginary);
+        int kLast = kept[^1];
+        T[] rowsSpectrum = TensorScope.Scratch<T>(rows * 2 * kLast);
+        Gemm.Product<T>(false, false, rows, 2 * kLast, nLast, xv.Data, last.RealForward, rowsSpectrum);
+        Planes.Split<T>(rowsSpectrum, rows, kLast, z.Real, z.Imaginary);
         // The other spatial axes, complex, last to first.
         for (int axis = xv.Rank - 2; axis >= 2; axis--)
         {
@@ -48,8 +50,9 @@ public static partial class Ops
                 var m = DftMatrices<T>.For(inputShape[axis], kept[axis - 2], false);
                 g = AlongAxis(g, axis, m.ForwardAdjoint, inputShape[axis]);
             }
-            Gemm.Product<T>(false, true, rows, nLast, kept[^1], g.Real, last.Cos, x.Gradient.Data, accumulate: true);
-            Gemm.Product<T>(false, true, rows, nLast, kept[^1], g.Imaginary, last.Sin, x.Gradient.Data, accumulate: true);
+            T[] joined = TensorScope.Scratch<T>(rows * 2 * kLast);
+            Planes.Join<T>(g.Real, g.Imaginary, rows, kLast, joined);
+            Gemm.Product<T>(false, true, rows, nLast, 2 * kLast, joined, last.RealForward, x.Gradient.Data, accumulate: true);
         });
     }
 
@@ -80,17 +83,19 @@ public static partial class Ops
         var last = DftMatrices<T>.For(nLast, kLast, true);
         int[] shape = [.. g0.Shape];
         shape[^1] = nLast;
-        var y = Tensor<T>.Zeros(shape);
-        Gemm.Product<T>(false, false, rows, nLast, kLast, g0.Real, last.InverseCos, y.Data);
-        Gemm.Product<T>(false, false, rows, nLast, kLast, g0.Imaginary, last.InverseSin, y.Data, accumulate: true);
+        var y = Tensor<T>.Uninitialized(shape);
+        T[] joined = TensorScope.Scratch<T>(rows * 2 * kLast);
+        Planes.Join<T>(g0.Real, g0.Imaginary, rows, kLast, joined);
+        Gemm.Product<T>(false, false, rows, nLast, 2 * kLast, joined, last.RealInverse, y.Data);
         int[] spectrumShape = [.. zv.Shape];
         return Tape<T>.Result(y, [z], o =>
         {
             int[] gShape = [.. shape];
             gShape[^1] = kLast;
             var g = Tensor<T>.Zeros(gShape, true);
-            Gemm.Product<T>(false, true, rows, kLast, nLast, o.Gradient.Data, last.InverseCos, g.Real);
-            Gemm.Product<T>(false, true, rows, kLast, nLast, o.Gradient.Data, last.InverseSin, g.Imaginary);
+            T[] rowsGradient = TensorScope.Scratch<T>(rows * 2 * kLast);
+            Gemm.Product<T>(false, true, rows, 2 * kLast, nLast, o.Gradient.Data, last.RealInverse, rowsGradient);
+            Planes.Split<T>(rowsGradient, rows, kLast, g.Real, g.Imaginary);
             for (int axis = spectrumShape.Length - 2; axis >= 2; axis--)
             {
                 var m = DftMatrices<T>.For(sizes[axis - 2], spectrumShape[axis], false);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 
 namespace Rom.Tensors;
@@ -60,6 +61,7 @@ public static partial class Ops
     /// Moves data between a full array and its window (window[i] ↔ full[start + i] where both exist): copies full into
     /// the window, or adds the window back into the full array.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CopyWindow<T>(T[] full, int[] fullShape, T[] window, int[] windowShape, int[] start, bool toWindow)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -114,44 +116,5 @@ public static partial class Ops
         Require(z.Value.IsComplex, nameof(AsReal), $"takes a complex tensor; got {z.Value.ShapeText}.");
         var y = new Tensor<T>([2, .. z.Value.Shape], z.Value.Data);
         return Tape<T>.Result(y, [z], o => Kernels.AddInPlace(z.Gradient.Data, o.Gradient.Data));
-    }
-
-    /// <summary>Copies (or adds) the common origin-anchored window of two row-major arrays with equal leading two extents.</summary>
-    private static void CopyWindow<T>(T[] source, int[] sourceShape, T[] destination, int[] destinationShape, bool accumulate)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        int rank = sourceShape.Length;
-        int rows = sourceShape[0] * sourceShape[1];
-        int[] common = new int[rank];
-        for (int i = 0; i < rank; i++)
-            common[i] = Math.Min(sourceShape[i], destinationShape[i]);
-        int line = common[^1];
-        int lines = 1;
-        for (int i = 2; i < rank - 1; i++)
-            lines *= common[i];
-        int[] index = new int[rank];
-        for (int r = 0; r < rows; r++)
-            for (int l = 0; l < lines; l++)
-            {
-                // Decompose l into the middle spatial indices of the common window.
-                int rest = l;
-                for (int i = rank - 2; i >= 2; i--)
-                {
-                    index[i] = rest % common[i];
-                    rest /= common[i];
-                }
-                int so = r, dOff = r;
-                for (int i = 2; i < rank; i++)
-                {
-                    so = so * sourceShape[i] + (i < rank - 1 ? index[i] : 0);
-                    dOff = dOff * destinationShape[i] + (i < rank - 1 ? index[i] : 0);
-                }
-                ReadOnlySpan<T> s = source.AsSpan(so, line);
-                Span<T> t = destination.AsSpan(dOff, line);
-                if (accumulate)
-                    Kernels.AddInPlace(t, s);
-                else
-                    s.CopyTo(t);
-            }
     }
 }

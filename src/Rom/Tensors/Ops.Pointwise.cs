@@ -13,7 +13,7 @@ public static partial class Ops
     public static Variable<T> Add<T>(Variable<T> a, Variable<T> b) where T : unmanaged, IFloatingPointIeee754<T>
     {
         SameShape(a, b, nameof(Add));
-        Tensor<T> y = a.Value.ZerosLike();
+        Tensor<T> y = a.Value.UninitializedLike();
         Kernels.Add(a.Value.Data, b.Value.Data, y.Data);
         return Tape<T>.Result(y, [a, b], o =>
         {
@@ -31,7 +31,7 @@ public static partial class Ops
     {
         SameShape(a, b, nameof(Multiply));
         RealOnly(a, nameof(Multiply));
-        Tensor<T> y = a.Value.ZerosLike();
+        Tensor<T> y = a.Value.UninitializedLike();
         Kernels.Multiply(a.Value.Data, b.Value.Data, y.Data);
         return Tape<T>.Result(y, [a, b], o =>
         {
@@ -43,7 +43,7 @@ public static partial class Ops
     /// <summary>s·x for a constant s.</summary>
     public static Variable<T> Scale<T>(Variable<T> x, T s) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        Tensor<T> y = x.Value.ZerosLike();
+        Tensor<T> y = x.Value.UninitializedLike();
         Kernels.Scale(x.Value.Data, s, y.Data);
         return Tape<T>.Result(y, [x], o => Kernels.ScaleAdd(x.Gradient.Data, o.Gradient.Data, s));
     }
@@ -53,7 +53,7 @@ public static partial class Ops
     {
         RealOnly(x, nameof(Gelu));
         T[] input = x.Value.Data;
-        Tensor<T> y = x.Value.ZerosLike();
+        Tensor<T> y = x.Value.UninitializedLike();
         T[] output = y.Data;
         Parallelism.For(input.Length, 8, (first, end) => GeluKernels.Forward<T>(input.AsSpan(first, end - first), output.AsSpan(first, end - first)));
         return Tape<T>.Result(y, [x], o =>

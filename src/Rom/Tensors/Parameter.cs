@@ -15,7 +15,7 @@ public sealed class Parameter<T> where T : unmanaged, IFloatingPointIeee754<T>
         ArgumentNullException.ThrowIfNull(value);
         Name = name;
         Value = value;
-        Gradient = value.ZerosLike();
+        Gradient = new Tensor<T>([.. value.Shape], new T[value.Data.Length], value.IsComplex); // never from a TensorScope's pool
     }
 
     /// <summary>The name, unique within a model: "blocks.0.spectral.weight".</summary>

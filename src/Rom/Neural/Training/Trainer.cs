@@ -85,17 +85,24 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
                 }
                 ReadOnlySpan<int> indices = order.AsSpan(k * batchSize, Math.Min(batchSize, n - k * batchSize));
                 optimizer.ZeroGradients();
-                var tape = new Tape<T>();
-                Variable<T> output = Model.Forward(Tape<T>.Constant(NeuralDataset<T>.Gather(inputs, indices)), tape);
-                Variable<T> loss = TrainingLoss(output, NeuralDataset<T>.Gather(targets, indices));
-                double value = double.CreateTruncating(loss.Value.Data[0]);
+                double value;
+                // The step's activations and their gradients are recycled when the scope ends; the parameters'
+                // gradients live outside it, and the optimiser steps after it.
+                using (TensorScope.Begin())
+                {
+                    var tape = new Tape<T>();
+                    Variable<T> output = Model.Forward(Tape<T>.Constant(NeuralDataset<T>.Gather(inputs, indices)), tape);
+                    Variable<T> loss = TrainingLoss(output, NeuralDataset<T>.Gather(targets, indices));
+                    value = double.CreateTruncating(loss.Value.Data[0]);
+                    if (double.IsFinite(value))
+                        tape.Backward(loss);
+                }
                 if (!double.IsFinite(value))
                 {
                     Restore(parameters, optimizer, checkpoint);
                     return run.Finish(StopReason.NonFiniteLoss,
                         $"the training loss is {value} at epoch {e + 1}, batch {k + 1} of {batches}; {After(e)}.", checkpoint, clock, e + 1, k + 1);
                 }
-                tape.Backward(loss);
                 optimizer.Step();
                 lossSum += value;
                 samplesDone += indices.Length;
@@ -129,6 +136,7 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
         for (int start = 0; start < data.Count; start += batchSize)
         {
             int[] indices = [.. Enumerable.Range(start, Math.Min(batchSize, data.Count - start))];
+            using var scope = TensorScope.Begin();
             Tensor<T> x = NeuralDataset<T>.Gather(data.Inputs, indices), y = NeuralDataset<T>.Gather(data.Targets, indices);
             Variable<T> output = model.Forward(Tape<T>.Constant(inputNormalizer?.Encode(x) ?? x), null);
             if (outputNormalizer is not null)
