@@ -82,8 +82,31 @@ internal static class GeluKernels
         Vector<float> a = Vector.Abs(u);
         Vector<float> t = Vector<float>.One / (Vector<float>.One + Erf.P * a);
         Vector<float> poly = t * (new Vector<float>(Erf.A1) + t * (new Vector<float>(Erf.A2) + t * (new Vector<float>(Erf.A3) + t * (new Vector<float>(Erf.A4) + t * Erf.A5))));
-        gaussian = Vector.Exp(-(a * a));
+        gaussian = ExpOfNonPositive(-(a * a));
         Vector<float> r = Vector<float>.One - poly * gaussian;
         return Vector.ConditionalSelect(Vector.LessThan(u, Vector<float>.Zero), -r, r);
+    }
+
+    /// <summary>
+    /// e^x for x ≤ 0 in SIMD (Cephes' expf: x = n ln 2 + r with |r| ≤ ½ ln 2, a degree-5 polynomial for e^r, 2ⁿ put
+    /// into the exponent bits; relative error ~1e-7), several times faster than <see cref="Vector.Exp(Vector{float})"/>;
+    /// below −87 it returns 0 rather than a denormal.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static Vector<float> ExpOfNonPositive(Vector<float> x)
+    {
+        Vector<float> clamped = Vector.Max(x, new Vector<float>(-87f));
+        Vector<float> n = Vector.Floor(clamped * 1.44269504088896341f + new Vector<float>(0.5f));
+        Vector<float> r = clamped - n * 0.693359375f + n * 2.12194440e-4f;
+        Vector<float> p = new Vector<float>(1.9875691500e-4f);
+        p = p * r + new Vector<float>(1.3981999507e-3f);
+        p = p * r + new Vector<float>(8.3334519073e-3f);
+        p = p * r + new Vector<float>(4.1665795894e-2f);
+        p = p * r + new Vector<float>(1.6666665459e-1f);
+        p = p * r + new Vector<float>(5.0000001201e-1f);
+        p = p * (r * r) + r + Vector<float>.One;
+        Vector<int> bits = Vector.ShiftLeft(Vector.ConvertToInt32(n) + new Vector<int>(127), 23);
+        Vector<float> result = p * Vector.AsVectorSingle(bits);
+        return Vector.ConditionalSelect(Vector.LessThan(x, new Vector<float>(-87f)), Vector<float>.Zero, result);
     }
 }

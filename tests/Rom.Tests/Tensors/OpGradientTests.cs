@@ -144,4 +144,26 @@ public class OpGradientTests
         Check(v => Ops.ChannelAffine(v[0], v[1], null), Random([2, 3, 6], 31), Random([3], 32));
         Check(v => Ops.ChannelAffine(v[0], null, v[1]), Random([2, 3, 6], 33), Random([3], 34));
     }
+
+    [Test]
+    public void FloatGeluAndItsDerivativeMatchDouble()
+    {
+        // The float path (SIMD, A&S erf, Cephes exp) against the exact double one, on [−12, 12] including the SIMD tail.
+        const int n = 24_003;
+        var xd = new Tensor<double>([n], [.. Enumerable.Range(0, n).Select(i => -12 + 24.0 * i / (n - 1))]);
+        var xf = new Tensor<float>([n], [.. xd.Data.Select(v => (float)v)]);
+        var tapeD = new Tape<double>();
+        var vd = tapeD.Track(xd);
+        tapeD.Backward(Ops.Sum(Ops.Gelu(vd)));
+        var tapeF = new Tape<float>();
+        var vf = tapeF.Track(xf);
+        Variable<float> yf = Ops.Gelu(vf);
+        tapeF.Backward(Ops.Sum(yf));
+        double[] yd = Ops.Gelu(Tape<double>.Constant(xd)).Value.Data;
+        for (int i = 0; i < n; i++)
+        {
+            Assert.That(yf.Value.Data[i], Is.EqualTo(yd[i]).Within(1e-6 * Math.Max(1, Math.Abs(yd[i]))), $"GELU({xd.Data[i]})");
+            Assert.That(vf.Gradient.Data[i], Is.EqualTo(vd.Gradient.Data[i]).Within(2e-6), $"GELU'({xd.Data[i]})");
+        }
+    }
 }
