@@ -36,8 +36,17 @@ public sealed class SpectralConvolution<T> : IModule<T> where T : unmanaged, IFl
     /// <summary>The layer on a real (B, I, N…) input, returning (B, O, N…).</summary>
     public Variable<T> Forward(Variable<T> x, Tape<T>? tape)
     {
-        int[] size = [.. x.Shape.Skip(2)];
-        Variable<T> y = Ops.InverseRealDft(Weight.Contract(Ops.RealDft(x, Modes), tape), size);
+        Variable<T> y = ForwardWithoutBias(x, tape);
         return Bias is null ? y : Ops.ChannelAffine(y, null, Bias.Use(tape));
+    }
+
+    /// <summary>
+    /// F⁻¹(W · (F x)|kept) without the bias, for a caller that adds <see cref="Bias"/> in a pass it makes anyway (the FNO
+    /// block folds it into its linear skip, saving a pass over the activations).
+    /// </summary>
+    public Variable<T> ForwardWithoutBias(Variable<T> x, Tape<T>? tape)
+    {
+        int[] size = [.. x.Shape.Skip(2)];
+        return Ops.InverseRealDft(Weight.Contract(Ops.RealDft(x, Modes), tape), size);
     }
 }

@@ -126,7 +126,8 @@ public sealed class Fno<T> : INeuralOperator<T> where T : unmanaged, IFloatingPo
         public Variable<T> Forward(Variable<T> x, Tape<T>? tape, bool last)
         {
             Variable<T> input = x;
-            x = Ops.Add(Spectral.Forward(x, tape), _skip.Forward(x, tape));
+            // K x + b + W x, the spectral convolution's bias added by the skip's GEMM.
+            x = Ops.Add(Spectral.ForwardWithoutBias(x, tape), Ops.ChannelLinear(x, _skip.Weight.Use(tape), Spectral.Bias?.Use(tape)));
             if (!last)
                 x = Ops.Gelu(x);
             if (_mlp is not null)
