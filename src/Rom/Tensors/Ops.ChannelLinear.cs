@@ -56,18 +56,20 @@ public static partial class Ops
             }
             if (weight.RequiresGradient)
             {
-                // ∂W = Σ_b gy_b x_bᵀ: each core sums its samples into its own (O × C) block, then the blocks are added.
+                // ∂W = Σ_b gy_b x_bᵀ: each core sums its block of samples into its own (O × C) partial, and the partials
+                // are added in block order, so the result does not depend on which core finished first.
                 T[] gw = weight.Gradient.Data;
-                object gate = new();
+                var partials = new System.Collections.Concurrent.ConcurrentDictionary<int, T[]>();
                 Parallelism.For(batch, work, (first, end) =>
                 {
                     var partial = new T[gw.Length];
                     for (int b = first; b < end; b++)
                         Gemm.SerialProduct<T>(false, true, outputs, inputs, points, gy.AsSpan(b * outputs * points, outputs * points),
                             xd.AsSpan(b * inputs * points, inputs * points), partial, accumulate: true);
-                    lock (gate)
-                        Kernels.AddInPlace<T>(gw, partial);
+                    partials[first] = partial;
                 });
+                foreach (int first in partials.Keys.Order())
+                    Kernels.AddInPlace<T>(gw, partials[first]);
             }
             if (bias is not null && bias.RequiresGradient)
             {
