@@ -36,6 +36,17 @@ public class InstalledToolTests : TempFolderTest
             Assert.That(row.GetProperty("converged").GetInt32(), Is.EqualTo(row.GetProperty("systems").GetInt32()), row.ToString());
         Assert.That(File.Exists(Path.Combine(work, "results", "bench-krylov.json")));
 
+        // The full `bench neural --quick` takes a minute or more (PyTorch at 64² on two cores): the small case alone
+        // checks the same plumbing, the embedded torch_fno.py and the installed tool starting itself for Rom's side.
+        using var neural = JsonDocument.Parse(Run(rom, work, "bench", "neural", "--quick", "--case", "2d-16", "--json"));
+        var neuralRows = neural.RootElement.EnumerateArray().ToList();
+        Assert.That(neuralRows, Has.Count.EqualTo(2));
+        foreach (var row in neuralRows)
+        {
+            Assert.That(row.GetProperty("rom_seconds").GetDouble(), Is.GreaterThan(0), row.ToString());
+            Assert.That(row.GetProperty("note").GetString(), Does.Not.Contain("script failed"), "the embedded PyTorch script ran or said why not");
+        }
+
         string validation = Run(rom, work, "validate");
         Assert.That(validation, Does.Contain($"{Directory.GetFiles(Path.Combine(Cli.RepoRoot, "validation", "cases"), "*.h5").Length} passed, 0 failed"),
             "the shipped validation cases run without a checkout");

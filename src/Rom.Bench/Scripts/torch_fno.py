@@ -27,11 +27,12 @@ axis of 2 (real plane, imaginary plane).
       --layers 4 --seed 0 --threads 2 --train_samples 0 --test_samples 0.
   torch_fno.py bench [--key value ...]
       times one configuration, as `rom bench neural` does on Rom's side: random input and target (batch, 1, size...),
-      after warm-up the median over repeats of an inference forward under torch.no_grad() (seconds per batch) and of
-      a full training step (zero_grad, forward, relative-L2 loss summed over the batch, backward, Adam step); peak RSS
+      after warm-up (at least --warmup calls and --warmup_seconds) the median over repeats of an inference forward
+      under torch.no_grad() (seconds per batch) and of a full training step (zero_grad, forward, relative-L2 loss
+      summed over the batch, backward, Adam step); peak RSS
       (getrusage ru_maxrss) after the imports, after inference and after training, in that order, so a fresh process
       per configuration gives that configuration's peaks. Prints one JSON object. Keys: --size 64,64 --batch 32
-      --width 32 --modes 12,12 --layers 4 --threads 1 --warmup 2 --repeats 5 --seed 0.
+      --width 32 --modes 12,12 --layers 4 --threads 1 --warmup 2 --warmup_seconds 1 --repeats 5 --seed 0.
 """
 import json
 import resource
@@ -362,9 +363,12 @@ def peak_rss_bytes():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # Linux reports KiB
 
 
-def median_seconds(step, warmup, repeats):
-    for _ in range(warmup):
+def median_seconds(step, warmup, warmup_seconds, repeats):
+    start = time.perf_counter()
+    calls = 0
+    while calls < warmup or time.perf_counter() - start < warmup_seconds:
         step()
+        calls += 1
     times = []
     for _ in range(repeats):
         start = time.perf_counter()
@@ -374,7 +378,8 @@ def median_seconds(step, warmup, repeats):
 
 
 def bench(opts):
-    o = dict(size="64,64", batch=32, width=32, modes="12,12", layers=4, threads=1, warmup=2, repeats=5, seed=0)
+    o = dict(size="64,64", batch=32, width=32, modes="12,12", layers=4, threads=1, warmup=2, warmup_seconds=1.0, repeats=5,
+             seed=0)
     for k, v in opts.items():
         if k not in o:
             raise SystemExit(f"bench: unknown key --{k}")
@@ -399,9 +404,9 @@ def bench(opts):
         loss.backward()
         opt.step()
 
-    inference = median_seconds(infer, o["warmup"], o["repeats"])
+    inference = median_seconds(infer, o["warmup"], o["warmup_seconds"], o["repeats"])
     inference_peak = peak_rss_bytes()
-    training = median_seconds(train_step, o["warmup"], o["repeats"])
+    training = median_seconds(train_step, o["warmup"], o["warmup_seconds"], o["repeats"])
     print(json.dumps(dict(reference="PyTorch " + "".join(torch.__version__), threads=torch.get_num_threads(),
                           parameters=sum(p.numel() * (2 if p.is_complex() else 1) for p in model.parameters()),
                           inference_seconds=inference, train_step_seconds=training, baseline_rss_bytes=baseline,
