@@ -6,9 +6,8 @@ namespace Rom.Cli.Tests;
 /// <summary>
 /// The shipped tool carries everything <c>rom bench</c> and <c>rom validate</c> need: packed, installed into a fresh
 /// folder and run from a working directory outside the repository, it finds its embedded Python scripts and validation
-/// cases and writes its rows. Explicit (it
-/// packs and installs, ~30 s): <c>dotnet test tests/Rom.Cli.Tests -c Release --filter Category=Install</c>, as
-/// .ci/run does.
+/// cases and writes its rows. Explicit (it packs, installs and runs every benchmark briefly, about a minute):
+/// <c>dotnet test tests/Rom.Cli.Tests -c Release --filter Category=Install</c>, as .ci/run does.
 /// </summary>
 public class InstalledToolTests : TempFolderTest
 {
@@ -35,6 +34,16 @@ public class InstalledToolTests : TempFolderTest
         foreach (var row in rows)
             Assert.That(row.GetProperty("converged").GetInt32(), Is.EqualTo(row.GetProperty("systems").GetInt32()), row.ToString());
         Assert.That(File.Exists(Path.Combine(work, "results", "bench-krylov.json")));
+
+        // ~30 s on two cores: the embedded torch_fno.py, and the installed tool starting itself for Rom's side.
+        using var neural = JsonDocument.Parse(Run(rom, work, "bench", "neural", "--quick", "--json"));
+        var neuralRows = neural.RootElement.EnumerateArray().ToList();
+        Assert.That(neuralRows, Has.Count.EqualTo(6));
+        foreach (var row in neuralRows)
+        {
+            Assert.That(row.GetProperty("rom_seconds").GetDouble(), Is.GreaterThan(0), row.ToString());
+            Assert.That(row.GetProperty("note").GetString(), Does.Not.Contain("script failed"), "the embedded PyTorch script ran or said why not");
+        }
 
         string validation = Run(rom, work, "validate");
         Assert.That(validation, Does.Contain($"{Directory.GetFiles(Path.Combine(Cli.RepoRoot, "validation", "cases"), "*.h5").Length} passed, 0 failed"),

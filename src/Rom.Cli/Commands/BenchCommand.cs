@@ -10,6 +10,7 @@ public static class BenchCommand
         new("bench", "Benchmarks: Rom side by side with reference libraries on the same inputs, in the same run; prints the ratios.")
         {
             BenchKrylovCommand.Create(context),
+            BenchNeuralCommand.Create(context),
             BenchSpectralCommand.Create(context),
         };
 }

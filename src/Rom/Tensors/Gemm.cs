@@ -33,7 +33,7 @@ internal static unsafe class Gemm
     {
         if (m == 0 || n == 0)
             return;
-        int blocks = (int)Math.Min(Math.Min(Environment.ProcessorCount, m), Math.Max(1, (long)m * n * k / SerialWork));
+        int blocks = (int)Math.Min(Math.Min(TensorThreads.Count, m), Math.Max(1, (long)m * n * k / SerialWork));
         if (blocks <= 1)
         {
             Serial(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);

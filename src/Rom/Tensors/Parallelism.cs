@@ -1,8 +1,8 @@
 namespace Rom.Tensors;
 
 /// <summary>
-/// Splits independent units of work (batch samples, channels, chunks of a flat array) among the machine's cores when
-/// there is enough of it; tensors hold arrays, so the workers capture them directly.
+/// Splits independent units of work (batch samples, channels, chunks of a flat array) among the cores, at most
+/// <see cref="TensorThreads.Count"/>, when there is enough of it; tensors hold arrays, so the workers capture them directly.
 /// </summary>
 internal static class Parallelism
 {
@@ -12,7 +12,7 @@ internal static class Parallelism
     /// <summary>Runs <paramref name="body"/>(first, end) over [0, units) in contiguous ranges, one per core at most.</summary>
     public static void For(int units, long workPerUnit, Action<int, int> body)
     {
-        int threads = (int)Math.Min(Math.Min(Environment.ProcessorCount, units), Math.Max(1, units * workPerUnit / SerialWork));
+        int threads = (int)Math.Min(Math.Min(TensorThreads.Count, units), Math.Max(1, units * workPerUnit / SerialWork));
         if (threads <= 1)
         {
             body(0, units);

@@ -6,7 +6,7 @@ using Rom.Tensors;
 namespace Rom.IO.Tests.Neural;
 
 /// <summary>
-/// Rom's FNO against the same architecture in plain PyTorch (validation/torch_fno.py, Debian's python3-torch): PyTorch
+/// Rom's FNO against the same architecture in plain PyTorch (src/Rom.Bench/Scripts/torch_fno.py, Debian's python3-torch): PyTorch
 /// draws the weights, a batch and a target, and Rom, given the same weights, reproduces its forward output to 1e-5
 /// and the gradient of the relative-L2 loss for every parameter to 1e-4 (float32, relative in the max norm).
 /// </summary>
@@ -19,7 +19,7 @@ public class TorchReferenceTests
     [TestCase(3)]
     public void ForwardAndGradientsMatchPyTorch(int dims)
     {
-        string script = Path.Combine(RepositoryRoot(), "validation", "torch_fno.py");
+        string script = Path.Combine(RepositoryRoot(), "src", "Rom.Bench", "Scripts", "torch_fno.py");
         if (!File.Exists(DebianPython) || Run($"-c \"import torch, h5py\"") != 0)
             Assert.Ignore($"{DebianPython} with torch and h5py (python3-torch, python3-h5py) is not available.");
         string file = Path.Combine(Path.GetTempPath(), $"rom-torch-reference-{Environment.ProcessId}-{dims}.h5");

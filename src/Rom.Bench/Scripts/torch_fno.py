@@ -1,6 +1,9 @@
 #!/usr/bin/python3
 """The FNO of Rom.Neural.Models.Fno written out in plain PyTorch (Debian's python3-torch 1.13), for checks and timings.
 
+Embedded in Rom.Bench (src/Rom.Bench/Scripts): `rom bench neural` runs its `bench` subcommand, and
+tests/Rom.IO.Tests/Neural/TorchReferenceTests.cs its `reference` subcommand, from this one copy.
+
 The architecture is neuraloperator 1.0's FNO with its defaults (grid positional embedding, lifting and projection
 channel MLPs with ratio 2, Fourier blocks of spectral convolution + linear skip, channel MLP (expansion 0.5) with a
 soft-gating skip, GELU except after the last block, optional symmetric domain padding), and the module names are
@@ -22,12 +25,25 @@ axis of 2 (real plane, imaginary plane).
       test_h1, torch version, threads). Keys: --epochs 30 --batch 64 --lr 1e-2 --weight_decay 1e-4
       --optimizer adamw --schedule cosine --step_size 100 --gamma 0.5 --loss h1 --modes 8,8 --width 24
       --layers 4 --seed 0 --threads 2 --train_samples 0 --test_samples 0.
+  torch_fno.py bench [--key value ...]
+      times one configuration, as `rom bench neural` does on Rom's side: random input and target (batch, 1, size...),
+      after warm-up (at least --warmup calls and --warmup_seconds) the median over repeats of an inference forward
+      under torch.no_grad() (seconds per batch) and of a full training step (zero_grad, forward, relative-L2 loss
+      summed over the batch, backward, Adam step); peak RSS
+      (getrusage ru_maxrss) after the imports, after inference and after training, in that order, so a fresh process
+      per configuration gives that configuration's peaks. Prints one JSON object. Keys: --size 64,64 --batch 32
+      --width 32 --modes 12,12 --layers 4 --threads 1 --warmup 2 --warmup_seconds 1 --repeats 5 --seed 0.
 """
 import json
+import resource
+import statistics
 import time
 import sys
 
-import h5py
+try:
+    import h5py  # the file-based subcommands only; `bench` runs without it
+except ImportError:
+    h5py = None
 import numpy as np
 import torch
 import torch.nn as nn
@@ -343,6 +359,60 @@ def forward(model_path, input_path, out):
         f["output"] = y.numpy()
 
 
+def peak_rss_bytes():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # Linux reports KiB
+
+
+def median_seconds(step, warmup, warmup_seconds, repeats):
+    start = time.perf_counter()
+    calls = 0
+    while calls < warmup or time.perf_counter() - start < warmup_seconds:
+        step()
+        calls += 1
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        step()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def bench(opts):
+    o = dict(size="64,64", batch=32, width=32, modes="12,12", layers=4, threads=1, warmup=2, warmup_seconds=1.0, repeats=5,
+             seed=0)
+    for k, v in opts.items():
+        if k not in o:
+            raise SystemExit(f"bench: unknown key --{k}")
+        o[k] = type(o[k])(v)
+    baseline = peak_rss_bytes()
+    torch.set_num_threads(o["threads"])
+    torch.manual_seed(o["seed"])
+    size = [int(n) for n in o["size"].split(",")]
+    a = dict(DEFAULTS, n_modes=[int(m) for m in o["modes"].split(",")], hidden_channels=o["width"], n_layers=o["layers"])
+    model = FNO(a)
+    x = torch.randn(o["batch"], a["in_channels"], *size)
+    target = torch.randn(o["batch"], a["out_channels"], *size)
+    opt = torch.optim.Adam(model.parameters(), lr=1e-3)
+
+    def infer():
+        with torch.no_grad():
+            model(x)
+
+    def train_step():
+        opt.zero_grad()
+        loss = relative_l2_sum(model(x), target)
+        loss.backward()
+        opt.step()
+
+    inference = median_seconds(infer, o["warmup"], o["warmup_seconds"], o["repeats"])
+    inference_peak = peak_rss_bytes()
+    training = median_seconds(train_step, o["warmup"], o["warmup_seconds"], o["repeats"])
+    print(json.dumps(dict(reference="PyTorch " + "".join(torch.__version__), threads=torch.get_num_threads(),
+                          parameters=sum(p.numel() * (2 if p.is_complex() else 1) for p in model.parameters()),
+                          inference_seconds=inference, train_step_seconds=training, baseline_rss_bytes=baseline,
+                          inference_peak_rss_bytes=inference_peak, train_peak_rss_bytes=peak_rss_bytes())))
+
+
 if __name__ == "__main__":
     args = sys.argv[1:]
     if args and args[0] == "reference":
@@ -352,5 +422,7 @@ if __name__ == "__main__":
         forward(*args[1:])
     elif args and args[0] == "train" and len(args) >= 4:
         train(args[1], args[2], args[3], {k.lstrip("-"): v for k, v in zip(args[4::2], args[5::2])})
+    elif args and args[0] == "bench":
+        bench({k.lstrip("-"): v for k, v in zip(args[1::2], args[2::2])})
     else:
         sys.exit(__doc__)
