@@ -30,14 +30,22 @@ public static class RomFnoTiming
         int[] shape = [config.Batch, 1, .. config.Size];
         Tensor<float> x = Normal(shape, random), target = Normal(shape, random);
 
-        double inference = Median(() => model.Forward(Tape<float>.Constant(x), null), warmup, warmupSeconds, repeats);
+        // As Rom's trainer and predictor run them: each call's tensors recycled through a TensorScope.
+        double inference = Median(() =>
+        {
+            using var scope = TensorScope.Begin();
+            model.Forward(Tape<float>.Constant(x), null);
+        }, warmup, warmupSeconds, repeats);
         long inferencePeak = PeakRss();
         double training = Median(() =>
         {
             optimizer.ZeroGradients();
-            var tape = new Tape<float>();
-            Variable<float> loss = Ops.RelativeL2(model.Forward(Tape<float>.Constant(x), tape), target);
-            tape.Backward(loss);
+            using (TensorScope.Begin())
+            {
+                var tape = new Tape<float>();
+                Variable<float> loss = Ops.RelativeL2(model.Forward(Tape<float>.Constant(x), tape), target);
+                tape.Backward(loss);
+            }
             optimizer.Step();
         }, warmup, warmupSeconds, repeats);
         return new NeuralTiming(Version(), TensorThreads.Count, model.Parameters.Sum(p => (long)p.Value.Data.Length),

@@ -47,9 +47,11 @@ public sealed class NeuralOperatorModel
     public Tensor<float> Predict(Tensor<float> inputs)
     {
         ArgumentNullException.ThrowIfNull(inputs);
+        // The activations are recycled when the call ends; only the result leaves the scope.
+        using var scope = TensorScope.Begin();
         var x = InputNormalizer?.Encode(inputs) ?? inputs;
         var y = Network.Forward(Tape<float>.Constant(x), tape: null).Value;
-        return OutputNormalizer?.Decode(y) ?? y;
+        return scope.Keep(OutputNormalizer?.Decode(y) ?? y);
     }
 
     /// <summary>
