@@ -58,8 +58,11 @@ public sealed class Tape<T> where T : unmanaged, IFloatingPointIeee754<T>
         if (tape is not null)
             tape._steps.Add(() =>
             {
-                if (output.GradientOrNull is not null)
-                    backward(output);
+                if (output.GradientOrNull is null)
+                    return;
+                backward(output);
+                // Nothing reads an operation's output gradient after its own backward step: recycle it for the steps still to run.
+                output.ReleaseGradient();
             });
         return output;
     }

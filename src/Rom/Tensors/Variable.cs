@@ -32,6 +32,15 @@ public sealed class Variable<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// <summary>The gradient if one was ever added, else null (so a backward step can skip untouched branches).</summary>
     internal Tensor<T>? GradientOrNull => _gradient;
 
+    /// <summary>Drops the gradient after the backward step that reads it, recycling its storage into the current <see cref="TensorScope"/>.</summary>
+    internal void ReleaseGradient()
+    {
+        if (_gradient is null)
+            return;
+        TensorScope.Current?.Recycle(_gradient.Data);
+        _gradient = null;
+    }
+
     /// <summary>The shape of the value.</summary>
     public IReadOnlyList<int> Shape => Value.Shape;
 }
