@@ -62,35 +62,48 @@ internal sealed class SpectralConvolutionPlan : IDisposable
     {
         input.AsContiguous().CopyFromCPU(x);
         weight.AsContiguous().CopyFromCPU(w);
-        Run(forwardDft, input.AsContiguous(), spectrum.AsContiguous());
-        kernels.Modes(Complex(spectrum), Complex(weight), Complex(mixed), contract);
-        Run(inverseDft, mixed.AsContiguous(), output.AsContiguous());
+        Forward(input.AsContiguous(), weight.AsContiguous(), output.AsContiguous(), spectrum.AsContiguous());
         accelerator.Synchronize();
         output.AsContiguous().CopyToCPU(y);
         spectrum.AsContiguous().CopyToCPU(z);
+    }
+
+    /// <summary>The forward pass on device arrays; launches without waiting.</summary>
+    public void Forward(ArrayView<float> x, ArrayView<float> w, ArrayView<float> y, ArrayView<float> z)
+    {
+        Run(forwardDft, x, z);
+        kernels.Modes(Complex(z), Complex(w), Complex(mixed.AsContiguous()), contract);
+        Run(inverseDft, mixed.AsContiguous(), y);
     }
 
     /// <summary>x̄ and W̄ from ȳ, the forward's spectrum and W, host to host; an empty destination is skipped.</summary>
     public void Backward(ReadOnlySpan<float> yBar, ReadOnlySpan<float> z, ReadOnlySpan<float> w, Span<float> xBar, Span<float> wBar)
     {
         output.AsContiguous().CopyFromCPU(yBar);
-        Run(inverseAdjoint, output.AsContiguous(), mixed.AsContiguous());
-        if (!wBar.IsEmpty)
-        {
-            spectrum.AsContiguous().CopyFromCPU(z);
-            kernels.Modes(Complex(spectrum), Complex(mixed), Complex(weightGradient), weightProduct);
-        }
-        if (!xBar.IsEmpty)
-        {
-            weight.AsContiguous().CopyFromCPU(w);
-            kernels.Modes(Complex(mixed), Complex(weight), Complex(spectrumGradient), spectrumProduct);
-            Run(forwardAdjoint, spectrumGradient.AsContiguous(), input.AsContiguous());
-        }
+        spectrum.AsContiguous().CopyFromCPU(z);
+        weight.AsContiguous().CopyFromCPU(w);
+        var none = ArrayView<float>.Empty;
+        Backward(output.AsContiguous(), spectrum.AsContiguous(), weight.AsContiguous(),
+            xBar.IsEmpty ? none : input.AsContiguous(), wBar.IsEmpty ? none : weightGradient.AsContiguous());
         accelerator.Synchronize();
         if (!wBar.IsEmpty)
             weightGradient.AsContiguous().CopyToCPU(wBar);
         if (!xBar.IsEmpty)
             input.AsContiguous().CopyToCPU(xBar);
+    }
+
+    /// <summary>The backward pass on device arrays (an empty destination is skipped); launches without waiting.</summary>
+    public void Backward(ArrayView<float> yBar, ArrayView<float> z, ArrayView<float> w, ArrayView<float> xBar, ArrayView<float> wBar)
+    {
+        var vBar = mixed.AsContiguous();
+        Run(inverseAdjoint, yBar, vBar);
+        if (wBar.Length > 0)
+            kernels.Modes(Complex(z), Complex(vBar), Complex(wBar), weightProduct);
+        if (xBar.Length > 0)
+        {
+            kernels.Modes(Complex(vBar), Complex(w), Complex(spectrumGradient.AsContiguous()), spectrumProduct);
+            Run(forwardAdjoint, spectrumGradient.AsContiguous(), xBar);
+        }
     }
 
     /// <inheritdoc />
@@ -133,7 +146,8 @@ internal sealed class SpectralConvolutionPlan : IDisposable
         return new AxisStep(matrix, toward ? new AxisLayout(p, n, k, q, flag, last, 0) : new AxisLayout(p, k, n, q, flag, 0, last));
     }
 
-    private static Planar Complex(MemoryBuffer1D<float, Stride1D.Dense> buffer) => Planar.Complex(buffer.AsContiguous(), (int)(buffer.Length / 2));
+    /// <summary>A whole planar complex array: its first half real parts, its second half imaginary parts.</summary>
+    private static Planar Complex(ArrayView<float> array) => Planar.Complex(array, (int)(array.Length / 2));
 
     private MemoryBuffer1D<float, Stride1D.Dense> Allocate(int length) => Own(accelerator.Allocate1D<float>(length));
 

@@ -1,3 +1,5 @@
+using ILGPU;
+using ILGPU.Runtime;
 using Rom.Gpu.Neural;
 using Rom.Tensors;
 
@@ -63,6 +65,31 @@ public class GpuSpectralConvolutionTests
         var y = Ops.SpectralConvolution(xv, Tape<float>.Constant(w), modes, kernels);
         tape.Backward(Ops.Sum(Ops.Multiply(y, Tape<float>.Constant(probe))));
         Assert.That(xv.Gradient.Data, Is.EqualTo(first.XBar));
+    }
+
+    [Test]
+    public void DeviceArraysGiveWhatHostArraysGive()
+    {
+        var shape = new SpectralConvolutionShape(2, 3, 2, [7, 8], [5, 6]);
+        float[] x = Random([shape.InputLength], 7).Data, w = Random([shape.WeightLength], 8).Data, yBar = Random([shape.OutputLength], 9).Data;
+        float[] y = new float[shape.OutputLength], z = new float[shape.SpectrumLength], xBar = new float[shape.InputLength], wBar = new float[shape.WeightLength];
+        kernels.Forward(shape, x, w, y, z);
+        kernels.Backward(shape, yBar, z, w, xBar, wBar);
+
+        using var dx = gpu.Accelerator.Allocate1D(x);
+        using var dw = gpu.Accelerator.Allocate1D(w);
+        using var dyBar = gpu.Accelerator.Allocate1D(yBar);
+        using var dy = gpu.Accelerator.Allocate1D<float>(y.Length);
+        using var dz = gpu.Accelerator.Allocate1D<float>(z.Length);
+        using var dxBar = gpu.Accelerator.Allocate1D<float>(xBar.Length);
+        using var dwBar = gpu.Accelerator.Allocate1D<float>(wBar.Length);
+        kernels.Forward(shape, dx.AsContiguous(), dw.AsContiguous(), dy.AsContiguous(), dz.AsContiguous());
+        kernels.Backward(shape, dyBar.AsContiguous(), dz.AsContiguous(), dw.AsContiguous(), dxBar.AsContiguous(), dwBar.AsContiguous());
+        gpu.Accelerator.Synchronize();
+        Assert.That(dy.GetAsArray1D(), Is.EqualTo(y));
+        Assert.That(dz.GetAsArray1D(), Is.EqualTo(z));
+        Assert.That(dxBar.GetAsArray1D(), Is.EqualTo(xBar));
+        Assert.That(dwBar.GetAsArray1D(), Is.EqualTo(wBar));
     }
 
     [Test]
