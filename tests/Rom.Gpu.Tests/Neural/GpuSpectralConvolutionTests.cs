@@ -1,6 +1,9 @@
 using ILGPU;
 using ILGPU.Runtime;
 using Rom.Gpu.Neural;
+using Rom.Neural;
+using Rom.Neural.Layers;
+using Rom.Neural.Layers.Weights;
 using Rom.Tensors;
 
 namespace Rom.Gpu.Tests.Neural;
@@ -90,6 +93,33 @@ public class GpuSpectralConvolutionTests
         Assert.That(dz.GetAsArray1D(), Is.EqualTo(z));
         Assert.That(dxBar.GetAsArray1D(), Is.EqualTo(xBar));
         Assert.That(dwBar.GetAsArray1D(), Is.EqualTo(wBar));
+    }
+
+    [TestCase("dense")]
+    [TestCase("cp")]
+    public void ALayerWithTheKernelsMatchesTheLayerWithout(string factorization)
+    {
+        int[] modes = [6, 4];
+        var weight = SpectralWeights.Create<float>("conv", factorization, 0.5, 3, 2, Ops.KeptModes(modes), new Initialization(1));
+        var layer = new SpectralConvolution<float>("conv", modes, weight, bias: true, new Initialization(2));
+        var x = Random([2, 3, 8, 7], 10);
+        var probe = Random([2, 2, 8, 7], 11);
+        Pass Step()
+        {
+            foreach (var parameter in layer.Parameters)
+                Array.Clear(parameter.Gradient.Data);
+            var tape = new Tape<float>();
+            var xv = tape.Track(x);
+            var y = layer.Forward(xv, tape);
+            tape.Backward(Ops.Sum(Ops.Multiply(y, Tape<float>.Constant(probe))));
+            return new Pass([.. y.Value.Data], [.. xv.Gradient.Data], [.. layer.Parameters.SelectMany(p => p.Gradient.Data)]);
+        }
+        var cpu = Step();
+        layer.Kernels = kernels;
+        var onGpu = Step();
+        Assert.That(RelativeError(onGpu.Y, cpu.Y), Is.LessThan(1e-5), "y");
+        Assert.That(RelativeError(onGpu.XBar, cpu.XBar), Is.LessThan(1e-5), "x̄");
+        Assert.That(RelativeError(onGpu.WBar, cpu.WBar), Is.LessThan(1e-5), "parameters");
     }
 
     [Test]
