@@ -71,6 +71,19 @@ public class GpuSpectralConvolutionTests
     }
 
     [Test]
+    public void GradientsAddToThoseOfOtherUses()
+    {
+        int[] modes = [4, 4];
+        var x = Random([1, 2, 6, 6], 12);
+        var w = Random([2, 2, .. Ops.KeptModes(modes)], 13, complex: true);
+        var probe = Random([1, 2, 6, 6], 14);
+        var once = Run(x, w, probe, (xv, wv) => Ops.SpectralConvolution(xv, wv, modes, kernels));
+        var twice = Run(x, w, probe, (xv, wv) => Ops.Add(Ops.SpectralConvolution(xv, wv, modes, kernels), Ops.SpectralConvolution(xv, wv, modes, kernels)));
+        Assert.That(twice.XBar, Is.EqualTo(once.XBar.Select(g => 2 * g)).Within(1e-6f));
+        Assert.That(twice.WBar, Is.EqualTo(once.WBar.Select(g => 2 * g)).Within(1e-6f));
+    }
+
+    [Test]
     public void DeviceArraysGiveWhatHostArraysGive()
     {
         var shape = new SpectralConvolutionShape(2, 3, 2, [7, 8], [5, 6]);
