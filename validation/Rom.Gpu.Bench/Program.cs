@@ -12,12 +12,19 @@ using Rom.Gpu.Kronecker;
 using Rom.Gpu.ModeMixing;
 using Rom.Spectral;
 
-// Rom.Gpu.Bench [--device auto|cuda|opencl|cpu] [--quick] [--json FILE]
+// Rom.Gpu.Bench [--device auto|cuda|opencl|cpu] [--quick] [--only fft|kronecker|mixing|spectral-convolution] [--json FILE]
 // Times Rom.Gpu's kernels (data resident on the device) against Rom's CPU code and, on Cuda, cuFFT; prints one
 // line per row with the ratio and each row's agreement with the CPU result, and writes the rows as JSON.
 string device = Option("--device") ?? "auto";
 bool quick = args.Contains("--quick");
 string? jsonPath = Option("--json");
+string? only = Option("--only");
+bool Wanted(string section) => only is null || only == section;
+if (only is not null && !new[] { "fft", "kronecker", "mixing", "spectral-convolution" }.Contains(only))
+{
+    Console.Error.WriteLine($"--only is '{only}'; expected fft, kronecker, mixing or spectral-convolution.");
+    return 2;
+}
 var options = new SpectralBenchOptions(quick);
 
 using var gpu = GpuContext.Create(device);
@@ -32,7 +39,7 @@ void Report(SpectralBenchRow row)
 
 var provider = new GpuFftProvider(gpu);
 var cpu = new CpuFftProvider();
-int[][] complexShapes = quick ? [[64], [16, 16], [8, 8, 8]] : [[1 << 16], [1 << 20], [512, 512], [64, 64, 64]];
+int[][] complexShapes = !Wanted("fft") ? [] : quick ? [[64], [16, 16], [8, 8, 8]] : [[1 << 16], [1 << 20], [512, 512], [64, 64, 64]];
 foreach (var shape in complexShapes)
 {
     using var plan = provider.CreateComplex(shape);
@@ -55,7 +62,7 @@ foreach (var shape in complexShapes)
     }
 }
 
-int[][] realShapes = quick ? [[16, 16]] : [[256, 256], [512, 512]];
+int[][] realShapes = !Wanted("fft") ? [] : quick ? [[16, 16]] : [[256, 256], [512, 512]];
 foreach (var shape in realShapes)
 {
     using var plan = provider.CreateReal(shape);
@@ -79,6 +86,7 @@ foreach (var shape in realShapes)
     }
 }
 
+if (Wanted("kronecker"))
 {
     int n = quick ? 20 : 300, count = quick ? 5 : 100;
     var random = new Random(1);
@@ -108,6 +116,7 @@ foreach (var shape in realShapes)
     Report(new SpectralBenchRow($"kronecker {n}×{n} ⊗ {n}×{n}, {count} rhs", rom, "MathNet K1·X·K2ᵀ", reference, agreement));
 }
 
+if (Wanted("mixing"))
 {
     var shape = quick ? new ModeMixingShape(2, 3, 4, 16) : new ModeMixingShape(16, 32, 32, 2 * 16 * 17);
     var mixing = new GpuModeMixing(gpu);
@@ -124,6 +133,10 @@ foreach (var shape in realShapes)
         () => ModeMixing.Apply(shape, input, weights, expected), options.SecondsPerSide);
     Report(new SpectralBenchRow($"mode mixing {shape.Batch}×{shape.InChannels}→{shape.OutChannels}×{shape.Modes}", rom, "Rom CPU ModeMixing", reference, agreement));
 }
+
+if (Wanted("spectral-convolution"))
+    foreach (var row in SpectralConvolutionBench.Run(gpu, quick, options.SecondsPerSide))
+        Report(row);
 
 if (jsonPath is not null)
 {

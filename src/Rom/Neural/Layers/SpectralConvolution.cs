@@ -30,6 +30,12 @@ public sealed class SpectralConvolution<T> : IModule<T> where T : unmanaged, IFl
     /// <summary>The per-channel bias, or null.</summary>
     public Parameter<T>? Bias { get; }
 
+    /// <summary>
+    /// A backend (Rom.Gpu's, say) that runs the whole layer, forward and backward, on its device for float; null (the
+    /// default) composes the CPU ops. With a factorised weight the backend gets the dense weight it represents.
+    /// </summary>
+    public ISpectralConvolutionKernels? Kernels { get; set; }
+
     /// <inheritdoc />
     public IEnumerable<Parameter<T>> Parameters => Bias is null ? Weight.Parameters : [.. Weight.Parameters, Bias];
 
@@ -46,6 +52,8 @@ public sealed class SpectralConvolution<T> : IModule<T> where T : unmanaged, IFl
     /// </summary>
     public Variable<T> ForwardWithoutBias(Variable<T> x, Tape<T>? tape)
     {
+        if (Kernels is not null && typeof(T) == typeof(float))
+            return Ops.SpectralConvolution(x, Weight.Dense(tape), Modes, Kernels);
         int[] size = [.. x.Shape.Skip(2)];
         return Ops.InverseRealDft(Weight.Contract(Ops.RealDft(x, Modes), tape), size);
     }
