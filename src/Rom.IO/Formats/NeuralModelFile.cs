@@ -119,14 +119,14 @@ public static class NeuralModelFile
             throw new DataFileException(path, "/@format_version", $"found {v?.ToString() ?? "nothing"}; expected an integer in 1..{RomFileFormat.Version} (update Rom to read newer files)");
     }
 
-    private static void WriteNormalizer(DataGroup group, ChannelNormalizer normalizer)
+    private static void WriteNormalizer(DataGroup group, UnitGaussianNormalizer<float> normalizer)
     {
-        group.Datasets["mean"] = DataArray.Of([.. normalizer.Mean]);
-        group.Datasets["std"] = DataArray.Of([.. normalizer.Std]);
+        group.Datasets["mean"] = DataArray.Of([.. normalizer.Mean.Select(v => (double)v)]);
+        group.Datasets["std"] = DataArray.Of([.. normalizer.StandardDeviation.Select(v => (double)v)]);
         group.Attributes["eps"] = DataArray.Scalar(normalizer.Epsilon);
     }
 
-    private static ChannelNormalizer? ReadNormalizer(DataGroup root, string name, int channels, string path)
+    private static UnitGaussianNormalizer<float>? ReadNormalizer(DataGroup root, string name, int channels, string path)
     {
         if (!root.TryGetGroup("normalizers/" + name, out var group))
             return null;
@@ -139,7 +139,7 @@ public static class NeuralModelFile
             : throw new DataFileException(path, where + "@eps", $"found {e?.ToString() ?? "nothing"}; expected a float scalar");
         try
         {
-            return new ChannelNormalizer(Channels("mean"), Channels("std"), eps);
+            return new UnitGaussianNormalizer<float>(Array.ConvertAll(Channels("mean"), v => (float)v), Array.ConvertAll(Channels("std"), v => (float)v), eps);
         }
         catch (ArgumentException x)
         {

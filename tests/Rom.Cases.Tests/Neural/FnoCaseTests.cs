@@ -145,7 +145,7 @@ public class FnoCaseTests : TempFolderTest
         public FnoTrainingResult Train(FnoCaseData data, IProgress<ProgressUpdate> progress)
         {
             Seen = data;
-            return new FnoTrainingResult(new NeuralOperatorModel(new Fno<float>(data.Model), null, new ChannelNormalizer([0.5], [0.1])),
+            return new FnoTrainingResult(new NeuralOperatorModel(new Fno<float>(data.Model), null, new UnitGaussianNormalizer<float>([0.5f], [0.1f])),
                 new Dictionary<string, double[]> { ["train_loss"] = [1.0] });
         }
     }
@@ -167,7 +167,7 @@ public class FnoCaseTests : TempFolderTest
             Assert.That(record!.CaseSha256, Is.EqualTo(document.Sha256));
             Assert.That(CaseSettings.Read(record.Settings!, FnoCase.Settings).Integer("training.epochs"), Is.EqualTo(3));
             Assert.That(record.History["train_loss"], Is.EqualTo(new[] { 1.0 }));
-            Assert.That(loaded.OutputNormalizer!.Mean, Is.EqualTo(new[] { 0.5 }));
+            Assert.That(loaded.OutputNormalizer!.Mean, Is.EqualTo(new[] { 0.5f }));
         });
     }
 }

@@ -1,3 +1,4 @@
+using Rom.Neural;
 using Rom.Neural.Training;
 using Rom.Tensors;
 
