@@ -47,6 +47,20 @@ public class TrainerTests
     }
 
     [Test]
+    public void EachEpochHandsItsStateOver_AndTheSecondOneResumesToTheSameEnd()
+    {
+        var model = TinyProblem.Model();
+        var states = new List<TrainingState<float>>();
+        TrainingResult<float> whole = new Trainer<float>(model, TinyProblem.Options).Train(Training, Validation, epochCompleted: states.Add);
+        Assert.That(states.Select(s => s.EpochsCompleted), Is.EqualTo(Enumerable.Range(1, TinyProblem.Options.Epochs)));
+        Assert.That(states[^1].History, Is.EqualTo(whole.History));
+
+        var resumed = TinyProblem.Model();
+        new Trainer<float>(resumed, TinyProblem.Options).Train(Training, Validation, states[1]);
+        Assert.That(TinyProblem.Weights(resumed), Is.EqualTo(TinyProblem.Weights(model)));
+    }
+
+    [Test]
     public void InterruptedAndResumedRunMatchesAnUninterruptedOneBitForBit()
     {
         var straight = TinyProblem.Model();
