@@ -197,8 +197,9 @@ public class TrainCommandTests : TempFolderTest
     private static void AssertBadInput(Cli.Outcome run, params string[] mentions)
     {
         Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString());
-        var lines = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith("error:", StringComparison.Ordinal)).ToList();
-        Assert.That(lines, Has.Count.EqualTo(1), run.ToString());
+        var lines = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(lines, Has.Length.EqualTo(1), run.ToString());
+        Assert.That(lines[0], Does.StartWith("error: "), run.ToString());
         foreach (var m in mentions)
             Assert.That(lines[0], Does.Contain(m), run.ToString());
     }

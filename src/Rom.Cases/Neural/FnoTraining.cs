@@ -29,11 +29,11 @@ public static class FnoTraining
         if (document.Kind is not FnoKind)
             throw new CaseInputException("/@kind", $"'{document.Kind.Name}'", "'fno' (rom train trains fno cases; rom run runs the others)", casePath);
         var data = CaseRunner.Blame(settings, casePath, () => FnoCase.Load(document, settings));
-        Report(request, "data", $"{data.Train.Samples} training and {data.Test.Samples} test samples at {data.Train.ResolutionText}");
-
+        var checkpoint = FnoCheckpoint.Open(modelPath + ".partial", CaseIdentity.Of(document, settings), data.Model);
+        // Every input is checked before anything is written or shown: bad input is one line and no file.
         string? folder = Path.GetDirectoryName(Path.GetFullPath(modelPath));
         if (folder is not null) Directory.CreateDirectory(folder);
-        var checkpoint = FnoCheckpoint.Open(modelPath + ".partial", CaseIdentity.Of(document, settings), data.Model);
+        Report(request, "data", $"{data.Train.Samples} training and {data.Test.Samples} test samples at {data.Train.ResolutionText}");
         int resumedFrom = checkpoint.Saved?.EpochsCompleted ?? 0;
         if (checkpoint.Saved is not null)
             Report(request, "resume", $"resuming from epoch {resumedFrom} ({checkpoint.Path})");
