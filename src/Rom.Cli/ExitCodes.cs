@@ -11,4 +11,7 @@ public static class ExitCodes
 
     /// <summary>Bad input: unknown option or setting, unreadable or invalid case file.</summary>
     public const int BadInput = 2;
+
+    /// <summary>Interrupted (SIGINT, Ctrl+C) after saving what resumes the work: 128 + 2, the shell's convention.</summary>
+    public const int Interrupted = 130;
 }

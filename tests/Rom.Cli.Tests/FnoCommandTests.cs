@@ -12,7 +12,7 @@ public class FnoCommandTests : TempFolderTest
     private static string TestData => Path.Combine(Cli.RepoRoot, "cases", "data", "darcy_test_16.h5");
 
     private static NeuralOperatorModel Model(int modes = 8) =>
-        new(new Fno<float>(new FnoOptions { Modes = [modes, modes], HiddenChannels = 8, Layers = 2, Seed = 3 }), null, new ChannelNormalizer([0.005], [0.003]));
+        new(new Fno<float>(new FnoOptions { Modes = [modes, modes], HiddenChannels = 8, Layers = 2, Seed = 3 }), null, new UnitGaussianNormalizer<float>([0.005f], [0.003f]));
 
     private string SaveModel(NeuralOperatorModel model)
     {

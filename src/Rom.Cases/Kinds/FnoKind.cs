@@ -6,7 +6,7 @@ namespace Rom.Cases.Kinds;
 
 /// <summary>
 /// A neural-operator training case: data files, an FNO architecture, optimiser and schedule (<see cref="FnoCase"/>).
-/// It is trained into a model file (<c>rom train</c>, through <see cref="FnoTraining.Train"/>), not run into results.
+/// It is trained into a model file (<c>rom train</c>, through <see cref="FnoTraining.Run"/>), not run into results.
 /// </summary>
 public sealed class FnoKind : ICaseKind
 {

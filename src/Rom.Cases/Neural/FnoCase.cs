@@ -1,3 +1,4 @@
+using Rom.Cases.Running;
 using Rom.Cases.Settings;
 using Rom.Neural.Layers.Weights;
 using Rom.Neural.Models;
@@ -53,6 +54,8 @@ public static class FnoCase
         SettingDefinition.Flag("training.normalize_inputs", false, "Normalise inputs per channel (unit Gaussian over the training set)."),
         SettingDefinition.Flag("training.normalize_outputs", true, "Normalise targets per channel; predictions are decoded."),
         SettingDefinition.Flag("training.shuffle", true, "Shuffle the training samples every epoch."),
+
+        OutputSettings.Plots,
     ];
 
     /// <summary>The architecture the settings describe.</summary>

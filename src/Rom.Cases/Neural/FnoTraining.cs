@@ -1,72 +1,144 @@
-using System.Diagnostics;
 using System.Globalization;
+using Rom.Cases.Kinds;
 using Rom.Cases.Running;
 using Rom.Cases.Settings;
 using Rom.IO.Formats;
 using Rom.IO.Hdf5;
 using Rom.Neural;
+using Rom.Neural.Training;
 
 namespace Rom.Cases.Neural;
 
-/// <summary>What training an <c>fno</c> case gives: the model, its record for the model file, and the summary to print.</summary>
-/// <param name="Model">The trained model.</param>
-/// <param name="Record">How it was trained (settings, history, provenance), for <see cref="NeuralModelFile.Write"/>.</param>
-/// <param name="Summary">Samples, resolution, time and the test errors (keys as <c>--json</c> prints them).</param>
-public sealed record FnoTrainingOutcome(NeuralOperatorModel Model, NeuralTrainingRecord Record, IReadOnlyList<SummaryItem> Summary);
-
 /// <summary>
-/// Training an <c>fno</c> case in one call: load and check the case's data, hand it to a trainer, measure the trained
-/// model on the test sets and build the model file's record. <c>rom train</c> is this plus <see cref="NeuralModelFile.Write"/>.
+/// <c>rom train</c> as one call: read and check the case and its data, continue the checkpoint MODEL.h5.partial of an
+/// interrupted run with the same case and settings (or start afresh), train with a checkpoint after every epoch,
+/// and on completion measure the model on the test set and the resolution test files, write the model file with
+/// its training record and the plots beside it, and remove the checkpoint. A non-finite loss or cancellation writes
+/// no model file and keeps the checkpoint of the last complete epoch.
 /// </summary>
 public static class FnoTraining
 {
-    /// <summary>Trains the case with <paramref name="trainer"/>; input errors name the case file, the data file or <c>--set</c>.</summary>
-    public static FnoTrainingOutcome Train(CaseDocument document, CaseSettings settings, IFnoTrainer trainer, IProgress<ProgressUpdate> progress)
+    /// <summary>Trains the case <paramref name="request"/> names.</summary>
+    /// <exception cref="CaseInputException">Bad case, settings or data, or a checkpoint of other settings at the model's path.</exception>
+    /// <exception cref="DataFileException">An unreadable data file or checkpoint.</exception>
+    public static FnoTrainingReport Run(FnoTrainingRequest request)
     {
-        ArgumentNullException.ThrowIfNull(document);
-        ArgumentNullException.ThrowIfNull(trainer);
-        ArgumentNullException.ThrowIfNull(progress);
-        var clock = Stopwatch.StartNew();
-        var data = CaseRunner.Blame(settings, document.Path, () => FnoCase.Load(document, settings));
-        progress.Report(new ProgressUpdate("data", null, $"{data.Train.Samples} training and {data.Test.Samples} test samples at {data.Train.ResolutionText}"));
-        var result = trainer.Train(data, progress);
-        double seconds = clock.Elapsed.TotalSeconds;
-
-        var summary = new List<SummaryItem>
+        ArgumentNullException.ThrowIfNull(request);
+        string casePath = request.CasePath, modelPath = request.ModelPath;
+        var (document, settings) = CaseRunner.Prepare(casePath, request.Overrides);
+        if (document.Kind is not FnoKind)
+            throw new CaseInputException("/@kind", $"'{document.Kind.Name}'", "'fno' (rom train trains fno cases; rom run runs the others)", casePath);
+        var data = CaseRunner.Blame(settings, casePath, () => FnoCase.Load(document, settings));
+        var checkpoint = FnoCheckpoint.Open(modelPath + ".partial", CaseIdentity.Of(document, settings), data.Model);
+        // Every input is checked before anything is written or shown: bad input is one line and no file.
+        string? folder = Path.GetDirectoryName(Path.GetFullPath(modelPath));
+        if (folder is not null) Directory.CreateDirectory(folder);
+        Report(request, "data", $"{data.Train.Samples} training and {data.Test.Samples} test samples at {data.Train.ResolutionText}");
+        int resumedFrom = checkpoint.Saved?.EpochsCompleted ?? 0;
+        if (checkpoint.Saved is not null)
+            Report(request, "resume", $"resuming from epoch {resumedFrom} ({checkpoint.Path})");
+        var provenance = Provenance(document, settings);
+        var run = new FnoTrainingRun
         {
-            new("train_samples", "training samples", (long)data.Train.Samples),
-            new("test_samples", "test samples", (long)data.Test.Samples),
-            new("resolution", "training resolution", data.Train.ResolutionText),
-            new("epochs", "epochs", (long)data.Training.Epochs),
-            new("parameters", "parameters (real scalars)", result.Model.ParameterCount),
-            new("seconds", "training time", seconds, "s"),
-            new("test_rel_l2", $"test relative L2 ({data.Test.ResolutionText})", Evaluate(result.Model, data.Test)),
+            Resume = checkpoint.Saved,
+            EpochCompleted = state => checkpoint.Save(state, provenance),
+            Progress = request.TrainingProgress,
+            Cancellation = request.Cancellation,
         };
-        foreach (var extra in data.ResolutionTests)
-            summary.Add(new($"test_rel_l2_{string.Join("x", extra.Resolution)}", $"relative L2 of {Path.GetFileName(extra.Path)} ({extra.ResolutionText})", Evaluate(result.Model, extra)));
-
-        var settingsTree = new DataGroup();
-        settings.WriteTo(settingsTree);
-        var record = new NeuralTrainingRecord
+        FnoTrainingResult result;
+        try
         {
-            Settings = settingsTree,
-            History = result.History,
+            result = request.Trainer.Train(data, run);
+        }
+        catch (ArgumentException e) when (checkpoint.Saved is not null)
+        {
+            throw new DataFileException(checkpoint.Path, null, $"the checkpoint does not continue this training ({e.Message.Split(" (Parameter")[0]}); delete it to start over");
+        }
+
+        var training = result.Training;
+        var summary = Summary(data, result.Model, training);
+        if (training.StopReason != StopReason.Completed)
+        {
+            string kept = training.EpochsRun > 0 ? $"checkpoint of epoch {training.EpochsRun} kept in {checkpoint.Path}" : "no epoch completed, no checkpoint";
+            return new FnoTrainingReport(modelPath, checkpoint.Path, training.StopReason, $"{training.Message} {Capitalised(kept)}.",
+                resumedFrom, summary, [], []);
+        }
+
+        Report(request, "evaluate", "test sets");
+        var test = Evaluate(result.Model, data.Test, data.Training.BatchSize);
+        summary.Add(new("test_rel_l2", $"test relative L2 ({data.Test.ResolutionText})", test.L2));
+        summary.Add(new("test_h1", $"test relative H1 ({data.Test.ResolutionText})", test.H1));
+        var resolutionTests = data.ResolutionTests.Select(extra =>
+        {
+            var m = Evaluate(result.Model, extra, data.Training.BatchSize);
+            return new ResolutionTest(extra.Path, extra.Resolution, extra.Samples, m.L2, m.H1);
+        }).ToList();
+
+        Report(request, "write", modelPath);
+        NeuralModelFile.Write(modelPath, result.Model,
+            provenance with { History = TrainingHistory.Series(training.History), Seconds = training.Seconds, CreatedUtc = Now() });
+        checkpoint.Delete();
+
+        var plotFiles = new List<string>();
+        if (settings.Integer("output.plots") == 1)
+        {
+            var plots = FnoTrainingPlots.All(result.Model, data, training.History, test, resolutionTests);
+            Report(request, "plots", $"{plots.Count} plots");
+            string stem = Path.Combine(Path.GetDirectoryName(modelPath) ?? "", Path.GetFileNameWithoutExtension(modelPath));
+            foreach (var plot in plots)
+                plotFiles.AddRange(plot.WriteTo($"{stem}-{plot.Name}"));
+        }
+        return new FnoTrainingReport(modelPath, checkpoint.Path, StopReason.Completed, training.Message, resumedFrom, summary, resolutionTests, plotFiles);
+    }
+
+    /// <summary>The relative L2 and H¹ errors per sample of the model on a data set with targets (batches without a tape).</summary>
+    /// <exception cref="ArgumentException">The data set has no targets.</exception>
+    public static ValidationMetrics Evaluate(NeuralOperatorModel model, FieldData data, int batchSize = FnoPrediction.BatchSize)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return Trainer<float>.Evaluate(model.Network, FnoTrainer.Dataset(data), model.InputNormalizer, model.OutputNormalizer, batchSize);
+    }
+
+    /// <summary>The current UTC time as the files record it (ISO 8601).</summary>
+    internal static string Now() => DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+
+    /// <summary>Where the model came from: the case's effective settings, the case file and its hash, the machine, Rom's version.</summary>
+    private static NeuralTrainingRecord Provenance(CaseDocument document, CaseSettings settings)
+    {
+        var tree = new DataGroup();
+        settings.WriteTo(tree);
+        return new NeuralTrainingRecord
+        {
+            Settings = tree,
             RomVersion = CaseRunner.RomVersion,
-            CreatedUtc = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+            CreatedUtc = Now(),
             Machine = NeuralTrainingRecord.ThisMachine(),
             CaseFile = Path.GetFullPath(document.Path),
             CaseSha256 = document.Sha256,
-            Seconds = seconds,
         };
-        return new FnoTrainingOutcome(result.Model, record, summary);
     }
 
-    /// <summary>The mean relative L2 error of the model on a data set with targets.</summary>
-    public static double Evaluate(NeuralOperatorModel model, FieldData data)
+    /// <summary>The summary of the run so far (the test errors are added once the model is evaluated).</summary>
+    private static List<SummaryItem> Summary(FnoCaseData data, NeuralOperatorModel model, TrainingResult<float> training)
     {
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(data);
-        var targets = data.Targets ?? throw new ArgumentException($"{data.Path} has no targets.", nameof(data));
-        return RelativeError.MeanL2(FnoPrediction.PredictAll(model, data.Inputs), targets);
+        double epochSeconds = training.History.Sum(e => e.Seconds);
+        return
+        [
+            new("train_samples", "training samples", (long)data.Train.Samples),
+            new("test_samples", "test samples", (long)data.Test.Samples),
+            new("resolution", "training resolution", data.Train.ResolutionText),
+            new("parameters", "parameters (real scalars)", model.ParameterCount),
+            new("epochs", "epochs", (long)training.EpochsRun),
+            new("seconds", "training time", training.Seconds, "s"),
+            new("seconds_per_epoch", "time per epoch (with validation)", training.History.Count == 0 ? double.NaN : epochSeconds / training.History.Count, "s"),
+            new("samples_per_second", "training samples per second", epochSeconds > 0 ? (double)data.Train.Samples * training.History.Count / epochSeconds : double.NaN),
+            new("train_loss", $"final training loss ({data.Training.Loss}{(data.Training.NormalizeOutputs ? ", encoded targets" : "")})", training.FinalTrainLoss),
+            new("best_epoch", "epoch with the lowest test L2", (long)training.BestEpoch),
+        ];
     }
+
+    private static void Report(FnoTrainingRequest request, string stage, string detail) =>
+        request.Progress?.Report(new ProgressUpdate(stage, null, detail));
+
+    private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

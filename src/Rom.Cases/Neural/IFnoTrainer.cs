@@ -1,16 +1,17 @@
-using Rom.Cases.Running;
-using Rom.Neural;
-
 namespace Rom.Cases.Neural;
 
-/// <summary>Trains a network on a loaded <c>fno</c> case (<c>rom train</c> passes Rom.Neural.Training's trainer; tests pass stubs).</summary>
+/// <summary>
+/// Trains a network on a loaded <c>fno</c> case: <see cref="FnoTrainer"/> (Rom.Neural.Training's trainer, what
+/// <c>rom train</c> uses), or another engine behind the same call (a stub in tests, a GPU trainer).
+/// </summary>
 public interface IFnoTrainer
 {
-    /// <summary>Trains a fresh network of <see cref="FnoCaseData.Model"/> on <see cref="FnoCaseData.Train"/> as <see cref="FnoCaseData.Training"/> says.</summary>
-    FnoTrainingResult Train(FnoCaseData data, IProgress<ProgressUpdate> progress);
+    /// <summary>
+    /// Trains a fresh network of <see cref="FnoCaseData.Model"/>, or continues <see cref="FnoTrainingRun.Resume"/>, on
+    /// <see cref="FnoCaseData.Train"/> as <see cref="FnoCaseData.Training"/> says, validating on <see cref="FnoCaseData.Test"/>
+    /// after every epoch and handing the state after it to <see cref="FnoTrainingRun.EpochCompleted"/>. A non-finite loss
+    /// or cancellation ends the run with the weights of the last complete epoch (its stop reason says which).
+    /// </summary>
+    /// <exception cref="ArgumentException">The resumed state does not fit the network or the settings.</exception>
+    FnoTrainingResult Train(FnoCaseData data, FnoTrainingRun run);
 }
-
-/// <summary>What a trainer returns: the model (with the normalisers it fitted) and per-epoch series by name.</summary>
-/// <param name="Model">The trained model.</param>
-/// <param name="History">Per-epoch series, e.g. "train_loss", "test_l2", "learning_rate".</param>
-public sealed record FnoTrainingResult(NeuralOperatorModel Model, IReadOnlyDictionary<string, double[]> History);

@@ -10,4 +10,7 @@ public sealed record PlotRequest(string Name, Func<string, IReadOnlyList<string>
 
     /// <summary>A heatmap written as SVG and PNG.</summary>
     public static PlotRequest Of(string name, HeatmapPlot plot) => new(name, basePath => PlotWriter.Write(plot, basePath));
+
+    /// <summary>A grid of heatmaps written as PNG.</summary>
+    public static PlotRequest Of(string name, HeatmapGrid grid) => new(name, basePath => PlotWriter.Write(grid, basePath));
 }

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Rom.Cases.Running;
 using Rom.Cases.Settings;
 using Rom.IO.Formats;
@@ -75,16 +73,10 @@ public static class SweepCase
     }
 
     /// <summary>
-    /// Hex SHA-256 of the case file's hash and every setting that changes the samples (all but output.*): two runs
-    /// with the same identity compute the same dataset, so their checkpoints and shards may be combined.
+    /// The sweep's identity (<see cref="CaseIdentity"/>): two runs with the same identity compute the same dataset, so
+    /// their checkpoints and shards may be combined.
     /// </summary>
-    public static string Identity(CaseDocument document, CaseSettings s)
-    {
-        var text = new StringBuilder(document.Sha256);
-        foreach (var (key, value) in s.Describe().Where(d => !d.Key.StartsWith("output.", StringComparison.Ordinal)))
-            text.Append('\n').Append(key).Append('=').Append(value);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
-    }
+    public static string Identity(CaseDocument document, CaseSettings s) => CaseIdentity.Of(document, s);
 
     private static ISystemFamily Family(CaseDocument document, CaseSettings s)
     {

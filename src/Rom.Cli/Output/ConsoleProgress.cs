@@ -35,7 +35,14 @@ public sealed class ConsoleProgress : IProgress<ProgressUpdate>
         var now = _clock.Elapsed;
         if (!newStage && !done && now - _last < (_interactive ? TerminalInterval : PlainInterval))
             return;
-        _last = now;
+        Show(value);
+    }
+
+    /// <summary>Shows <paramref name="value"/> now, whatever the pace: a milestone such as the end of an epoch.</summary>
+    public void Show(ProgressUpdate value)
+    {
+        bool newStage = value.Stage != _stage;
+        _last = _clock.Elapsed;
         if (_interactive)
             Draw(value, newStage);
         else

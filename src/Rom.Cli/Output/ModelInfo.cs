@@ -48,9 +48,9 @@ public static class ModelInfo
         SummaryTable.Write(writer, t);
     }
 
-    private static string Describe(ChannelNormalizer? n) => n is null
+    private static string Describe(UnitGaussianNormalizer<float>? n) => n is null
         ? "none"
-        : $"mean {Join([.. n.Mean])}, std {Join([.. n.Std])}, eps {SummaryTable.Format(n.Epsilon)}";
+        : $"mean {Join([.. n.Mean.Select(v => (double)v)])}, std {Join([.. n.StandardDeviation.Select(v => (double)v)])}, eps {SummaryTable.Format(n.Epsilon)}";
 
     private static string Join(long[] values) => values.Length == 1 ? values[0].ToString(CultureInfo.InvariantCulture) : $"[{string.Join(", ", values)}]";
 

@@ -47,19 +47,9 @@ public static class NeuralModelFile
         root.Attributes["parameter_count"] = DataArray.Scalar(model.ParameterCount);
         FnoArchitecture.WriteTo(root.GetOrAddGroup("architecture"), model.Options);
 
-        var parameters = root.GetOrAddGroup("parameters");
-        foreach (var p in model.Network.Parameters)
-        {
-            var value = p.Value;
-            int[] shape = value.IsComplex ? [2, .. value.Shape] : [.. value.Shape];
-            parameters.Datasets[p.Name] = DataArray.Create(DataType.Float32, Array.ConvertAll(value.Data, v => (double)v), shape);
-            if (value.IsComplex)
-                parameters.AttributesOf(p.Name)["complex"] = DataArray.Scalar(1L);
-        }
-        if (model.InputNormalizer is not null)
-            WriteNormalizer(root.GetOrAddGroup("normalizers/input"), model.InputNormalizer);
-        if (model.OutputNormalizer is not null)
-            WriteNormalizer(root.GetOrAddGroup("normalizers/output"), model.OutputNormalizer);
+        TensorGroup.Write(root.GetOrAddGroup("parameters"), model.Network.Parameters.Select(p => KeyValuePair.Create(p.Name, p.Value)));
+        NormalizerGroup.Write(root, "input", model.InputNormalizer);
+        NormalizerGroup.Write(root, "output", model.OutputNormalizer);
         if (training is not null)
             TrainingGroup.WriteTo(root.GetOrAddGroup("training"), training);
         return root;
@@ -85,8 +75,7 @@ public static class NeuralModelFile
             int[] shape = value.IsComplex ? [2, .. value.Shape] : [.. value.Shape];
             if (!parameters.Datasets.TryGetValue(p.Name, out var stored))
                 throw new DataFileException(path, where, $"missing; the architecture needs a {Shape(shape)} dataset{(value.IsComplex ? " (complex)" : "")} here");
-            bool complex = parameters.DatasetAttributes.TryGetValue(p.Name, out var attributes) && attributes.TryGetValue("complex", out var c)
-                && c.IsInteger && c.AsLongs()[0] == 1;
+            bool complex = TensorGroup.IsComplex(parameters, p.Name);
             if (!stored.IsFloat || !stored.Shape.AsSpan().SequenceEqual(shape) || complex != value.IsComplex)
                 throw new DataFileException(path, where,
                     $"found {stored}{(complex ? " (complex)" : "")}; the architecture expects float {Shape(shape)}{(value.IsComplex ? " with @complex = 1" : "")}");
@@ -98,8 +87,8 @@ public static class NeuralModelFile
         if (extra is not null)
             throw new DataFileException(path, "/parameters/" + extra, "a parameter this architecture does not have (a file of another architecture?)");
         var model = new NeuralOperatorModel(network,
-            ReadNormalizer(root, "input", network.Options.InChannels, path),
-            ReadNormalizer(root, "output", network.Options.OutChannels, path));
+            NormalizerGroup.Read(root, "input", network.Options.InChannels, path),
+            NormalizerGroup.Read(root, "output", network.Options.OutChannels, path));
         var training = root.TryGetGroup("training", out var t) ? TrainingGroup.Read(t, path) : null;
         return (model, training);
     }
@@ -108,44 +97,8 @@ public static class NeuralModelFile
     public static bool IsModelFile(DataGroup root) =>
         root.Attributes.TryGetValue("format", out var f) && f.IsString && f.AsStrings()[0] == RomFileFormat.ModelFormat;
 
-    private static void CheckEnvelope(DataGroup root, string path)
-    {
-        string Text(string name) => root.Attributes.TryGetValue(name, out var a) && a.IsString && a.Count == 1 ? a.AsStrings()[0] : "";
-        string format = Text("format"), kind = Text("kind");
-        if (format != RomFileFormat.ModelFormat || kind != Kind)
-            throw new DataFileException(path, "/@kind",
-                $"found format '{format}', kind '{kind}'; expected a model file (format '{RomFileFormat.ModelFormat}', kind '{Kind}')");
-        if (!root.Attributes.TryGetValue("format_version", out var v) || !v.IsInteger || v.Count != 1 || v.AsLongs()[0] < 1 || v.AsLongs()[0] > RomFileFormat.Version)
-            throw new DataFileException(path, "/@format_version", $"found {v?.ToString() ?? "nothing"}; expected an integer in 1..{RomFileFormat.Version} (update Rom to read newer files)");
-    }
-
-    private static void WriteNormalizer(DataGroup group, ChannelNormalizer normalizer)
-    {
-        group.Datasets["mean"] = DataArray.Of([.. normalizer.Mean]);
-        group.Datasets["std"] = DataArray.Of([.. normalizer.Std]);
-        group.Attributes["eps"] = DataArray.Scalar(normalizer.Epsilon);
-    }
-
-    private static ChannelNormalizer? ReadNormalizer(DataGroup root, string name, int channels, string path)
-    {
-        if (!root.TryGetGroup("normalizers/" + name, out var group))
-            return null;
-        string where = "/normalizers/" + name;
-        double[] Channels(string dataset) =>
-            group.Datasets.TryGetValue(dataset, out var a) && a.IsFloat && a.Shape is [var n] && n == channels
-                ? a.AsDoubles()
-                : throw new DataFileException(path, $"{where}/{dataset}", $"found {a?.ToString() ?? "nothing"}; expected float [{channels}] (one value per channel)");
-        double eps = group.Attributes.TryGetValue("eps", out var e) && e.IsFloat && e.Count == 1 ? e.AsDoubles()[0]
-            : throw new DataFileException(path, where + "@eps", $"found {e?.ToString() ?? "nothing"}; expected a float scalar");
-        try
-        {
-            return new ChannelNormalizer(Channels("mean"), Channels("std"), eps);
-        }
-        catch (ArgumentException x)
-        {
-            throw new DataFileException(path, where, x.Message);
-        }
-    }
+    private static void CheckEnvelope(DataGroup root, string path) =>
+        RomFileFormat.CheckEnvelope(root, path, RomFileFormat.ModelFormat, Kind, "a model file");
 
     private static string Shape(int[] shape) => $"[{string.Join(", ", shape)}]";
 }

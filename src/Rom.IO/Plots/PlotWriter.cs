@@ -15,6 +15,17 @@ public static class PlotWriter
     public static IReadOnlyList<string> Write(HeatmapPlot plot, string basePath) =>
         Write(HeatmapModel.Build(plot), basePath);
 
+    /// <summary>Writes <c>basePath.png</c> (a grid of heatmaps is raster only) and returns its path.</summary>
+    /// <exception cref="ArgumentException">An empty or ragged grid, or a panel <see cref="Write(HeatmapPlot, string)"/> refuses.</exception>
+    public static IReadOnlyList<string> Write(HeatmapGrid grid, string basePath)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(basePath);
+        var png = basePath + ".png";
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(basePath))!);
+        AtomicFile.Write(png, stream => HeatmapGridImage.WritePng(grid, stream));
+        return [png];
+    }
+
     private static IReadOnlyList<string> Write(PlotModel model, string basePath)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(basePath);

@@ -13,7 +13,7 @@ public sealed class NeuralOperatorModel
 {
     /// <summary>Wraps a network with its optional input and output normalisers.</summary>
     /// <exception cref="ArgumentException">A normaliser whose channels differ from the network's.</exception>
-    public NeuralOperatorModel(Fno<float> network, ChannelNormalizer? inputNormalizer = null, ChannelNormalizer? outputNormalizer = null)
+    public NeuralOperatorModel(Fno<float> network, UnitGaussianNormalizer<float>? inputNormalizer = null, UnitGaussianNormalizer<float>? outputNormalizer = null)
     {
         ArgumentNullException.ThrowIfNull(network);
         if (inputNormalizer is not null && inputNormalizer.Channels != network.Options.InChannels)
@@ -32,10 +32,10 @@ public sealed class NeuralOperatorModel
     public FnoOptions Options => Network.Options;
 
     /// <summary>Applied to the inputs before the network, or null.</summary>
-    public ChannelNormalizer? InputNormalizer { get; }
+    public UnitGaussianNormalizer<float>? InputNormalizer { get; }
 
     /// <summary>Inverted on the network's outputs (decoding them to physical units), or null.</summary>
-    public ChannelNormalizer? OutputNormalizer { get; }
+    public UnitGaussianNormalizer<float>? OutputNormalizer { get; }
 
     /// <summary>The number of real scalars in the network's parameters.</summary>
     public long ParameterCount => Network.ScalarCount();

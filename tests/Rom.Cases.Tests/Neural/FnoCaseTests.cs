@@ -137,37 +137,75 @@ public class FnoCaseTests : TempFolderTest
         Assert.That(error!.Message, Does.Contain("rom train"));
     }
 
-    /// <summary>A trainer that trains nothing: returns the initial network, records one epoch.</summary>
-    private sealed class UntrainedStub : IFnoTrainer
+    [Test]
+    public void Training_IsOneCall_AndItsModelFileRecordsTheCase()
     {
-        public FnoCaseData? Seen { get; private set; }
-
-        public FnoTrainingResult Train(FnoCaseData data, IProgress<ProgressUpdate> progress)
+        string path = Case("training.epochs=1", "output.plots=0");
+        string model = PathOf("model.h5");
+        var report = FnoTraining.Run(new FnoTrainingRequest(path, model));
+        var (loaded, record) = NeuralModelFile.Read(model);
+        var document = CaseDocument.Load(path);
+        Assert.Multiple(() =>
         {
-            Seen = data;
-            return new FnoTrainingResult(new NeuralOperatorModel(new Fno<float>(data.Model), null, new ChannelNormalizer([0.5], [0.1])),
-                new Dictionary<string, double[]> { ["train_loss"] = [1.0] });
+            Assert.That(report.Completed, report.Message);
+            Assert.That(report.Summary.Single(s => s.Key == "test_rel_l2").Value, Is.TypeOf<double>().And.GreaterThan(0));
+            Assert.That(report.Summary.Single(s => s.Key == "epochs").Value, Is.EqualTo(1L));
+            Assert.That(record!.CaseSha256, Is.EqualTo(document.Sha256));
+            Assert.That(CaseSettings.Read(record.Settings!, FnoCase.Settings).Integer("training.epochs"), Is.EqualTo(1));
+            Assert.That(record.History["train_loss"], Has.Length.EqualTo(1));
+            Assert.That(loaded.OutputNormalizer, Is.Not.Null);
+            Assert.That(loaded.InputNormalizer, Is.Null, "training.normalize_inputs defaults to 0");
+            Assert.That(File.Exists(model + ".partial"), Is.False);
+        });
+    }
+
+    [Test]
+    public void TrainerOptions_FollowTheCase()
+    {
+        var (document, settings) = CaseRunner.Prepare(Case(), ["training.optimizer=adam", "training.schedule=step", "training.step_size=7",
+            "training.gamma=0.25", "training.loss=l2", "training.normalize_inputs=1", "training.shuffle=0", "training.seed=5"]);
+        var options = FnoTrainer.Options(FnoCase.Training(settings));
+        Assert.Multiple(() =>
+        {
+            Assert.That(options.Optimizer, Is.EqualTo(Rom.Neural.Training.OptimizerKind.Adam));
+            Assert.That(options.Schedule, Is.EqualTo(Rom.Neural.Training.ScheduleKind.Step));
+            Assert.That((options.StepSize, options.Gamma, options.Seed), Is.EqualTo((7, 0.25, 5)));
+            Assert.That(options.Loss, Is.EqualTo(Rom.Neural.Training.LossKind.L2));
+            Assert.That((options.NormalizeInputs, options.NormalizeOutputs, options.Shuffle, options.KeepBestModel), Is.EqualTo((true, true, false, false)));
+        });
+    }
+
+    /// <summary>Trains for real, then reports a non-finite loss in the epoch after the last one it completed.</summary>
+    private sealed class DivergingAfterTraining : IFnoTrainer
+    {
+        public FnoTrainingResult Train(FnoCaseData data, FnoTrainingRun run)
+        {
+            var result = new FnoTrainer().Train(data, run);
+            int epoch = result.Training.EpochsRun + 1;
+            return result with
+            {
+                Training = result.Training with
+                {
+                    StopReason = Rom.Neural.Training.StopReason.NonFiniteLoss,
+                    Message = $"the training loss is NaN at epoch {epoch}, batch 3 of 4; the model holds the weights after epoch {epoch - 1}.",
+                    FailedEpoch = epoch,
+                    FailedBatch = 3,
+                },
+            };
         }
     }
 
     [Test]
-    public void Training_IsOneCall_AndItsModelFileRecordsTheCase()
+    public void NonFiniteLoss_WritesNoModel_AndKeepsTheLastCheckpoint()
     {
-        string path = Case("training.epochs=3");
-        var (document, settings) = CaseRunner.Prepare(path, []);
-        var trainer = new UntrainedStub();
-        var outcome = FnoTraining.Train(document, settings, trainer, new Progress<ProgressUpdate>());
         string model = PathOf("model.h5");
-        NeuralModelFile.Write(model, outcome.Model, outcome.Record);
-        var (loaded, record) = NeuralModelFile.Read(model);
+        var report = FnoTraining.Run(new FnoTrainingRequest(Case("training.epochs=1", "output.plots=0"), model) { Trainer = new DivergingAfterTraining() });
         Assert.Multiple(() =>
         {
-            Assert.That(trainer.Seen!.Training.Epochs, Is.EqualTo(3));
-            Assert.That(outcome.Summary.Single(s => s.Key == "test_rel_l2").Value, Is.TypeOf<double>().And.GreaterThan(0));
-            Assert.That(record!.CaseSha256, Is.EqualTo(document.Sha256));
-            Assert.That(CaseSettings.Read(record.Settings!, FnoCase.Settings).Integer("training.epochs"), Is.EqualTo(3));
-            Assert.That(record.History["train_loss"], Is.EqualTo(new[] { 1.0 }));
-            Assert.That(loaded.OutputNormalizer!.Mean, Is.EqualTo(new[] { 0.5 }));
+            Assert.That(report.StopReason, Is.EqualTo(Rom.Neural.Training.StopReason.NonFiniteLoss));
+            Assert.That(report.Message, Does.Contain("epoch 2, batch 3").And.Contain("Checkpoint of epoch 1 kept in " + model + ".partial"));
+            Assert.That(File.Exists(model), Is.False);
+            Assert.That(NeuralCheckpointFile.Read(model + ".partial").State.EpochsCompleted, Is.EqualTo(1));
         });
     }
 }

@@ -20,7 +20,7 @@ public class NeuralModelFileTests
     private static readonly FnoOptions Small = new() { HiddenChannels = 6, Modes = [4, 3], Layers = 2, Seed = 7 };
 
     private static NeuralOperatorModel Model(FnoOptions? options = null) =>
-        new(new Fno<float>(options ?? Small), new ChannelNormalizer([0.25], [0.5]), new ChannelNormalizer([-1.5], [2.0], 1e-6));
+        new(new Fno<float>(options ?? Small), new UnitGaussianNormalizer<float>([0.25f], [0.5f]), new UnitGaussianNormalizer<float>([-1.5f], [2f], 1e-6));
 
     private static Tensor<float> Inputs(int batch, int n)
     {
@@ -53,7 +53,7 @@ public class NeuralModelFileTests
                 Assert.That(p.Value.Data, Is.EqualTo(before[p.Name].Value.Data), p.Name); // exact: float → float32 → float
             }
             Assert.That(loaded.Network.Parameters.Any(p => p.Value.IsComplex), "the spectral weights are complex");
-            Assert.That(loaded.InputNormalizer!.Mean, Is.EqualTo(new[] { 0.25 }));
+            Assert.That(loaded.InputNormalizer!.Mean, Is.EqualTo(new[] { 0.25f }));
             Assert.That(loaded.OutputNormalizer!.Epsilon, Is.EqualTo(1e-6));
             Assert.That(record!.History["test_l2"], Is.EqualTo(new[] { 0.4, 0.2 }));
             Assert.That(record.Epochs, Is.EqualTo(2));

@@ -8,7 +8,7 @@ public class NeuralOperatorModelTests
 {
     private static NeuralOperatorModel Model() =>
         new(new Fno<float>(new FnoOptions { HiddenChannels = 8, Modes = [4, 4], Layers = 2, Seed = 1 }),
-            new ChannelNormalizer([0.5], [0.25]), new ChannelNormalizer([2.0], [3.0]));
+            new UnitGaussianNormalizer<float>([0.5f], [0.25f]), new UnitGaussianNormalizer<float>([2f], [3f]));
 
     private static float[,,] Inputs(int seed, int samples, int n)
     {
@@ -53,7 +53,7 @@ public class NeuralOperatorModelTests
     [Test]
     public void NormalizerRoundTrip_AndChannelChecks()
     {
-        var n = new ChannelNormalizer([1.0, -2.0], [2.0, 0.5]);
+        var n = new UnitGaussianNormalizer<float>([1f, -2f], [2f, 0.5f]);
         var x = new Tensor<float>([1, 2, 3], [1, 2, 3, 4, 5, 6]);
         Assert.That(n.Decode(n.Encode(x)).Data, Is.EqualTo(x.Data).Within(1e-5f));
         Assert.Throws<ArgumentException>(() => n.Encode(new Tensor<float>([1, 3, 2], new float[6])));

@@ -32,12 +32,14 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
 
     /// <summary>
     /// Runs the epochs after <paramref name="resume"/>'s (or all of them), reporting to <paramref name="progress"/>
-    /// after every batch and epoch. <paramref name="resume"/> must come from a run with the same model, data and
-    /// options (<see cref="TrainingOptions.Epochs"/> may grow).
+    /// after every batch and epoch and handing <paramref name="epochCompleted"/> the state after each epoch (synchronously,
+    /// before the epoch's report: the place to save a checkpoint). <paramref name="resume"/> must come from a run with
+    /// the same model, data and options (<see cref="TrainingOptions.Epochs"/> may grow).
     /// </summary>
     /// <exception cref="ArgumentException">The datasets do not fit the model or each other, or the state does not fit the run.</exception>
     public TrainingResult<T> Train(NeuralDataset<T> training, NeuralDataset<T>? validation = null, TrainingState<T>? resume = null,
-        IProgress<TrainingProgress>? progress = null, CancellationToken cancellation = default)
+        IProgress<TrainingProgress>? progress = null, CancellationToken cancellation = default,
+        Action<TrainingState<T>>? epochCompleted = null)
     {
         ArgumentNullException.ThrowIfNull(training);
         if (training.Count == 0)
@@ -115,6 +117,7 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
                 Stopwatch.GetElapsedTime(epochStart).TotalSeconds);
             checkpoint = new Checkpoint(Snapshot(parameters), optimizer.ExportState());
             run.Complete(record, checkpoint.Weights);
+            epochCompleted?.Invoke(run.State(checkpoint, clock));
             progress?.Report(Report(e + 1, batches, record.TrainLoss, metrics, lr, end: true));
         }
         if (Options.KeepBestModel && run.BestWeights is not null)
@@ -250,13 +253,16 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
         public TrainingResult<T> Finish(StopReason reason, string message, Checkpoint checkpoint, Stopwatch clock,
             int? failedEpoch, int? failedBatch, bool keptBest = false)
         {
-            double seconds = SecondsBefore + clock.Elapsed.TotalSeconds;
-            EpochRecord[] history = [.. _history];
+            TrainingState<T> state = State(checkpoint, clock);
+            IReadOnlyList<EpochRecord> history = state.History;
             EpochRecord? left = keptBest && _bestEpoch > 0 ? history[_bestEpoch - 1] : history.LastOrDefault();
-            var state = new TrainingState<T>(EpochsCompleted, checkpoint.Weights, checkpoint.Optimizer, BestWeights, _bestEpoch, _bestL2,
-                history, seconds, InputNormalizer, OutputNormalizer);
-            return new TrainingResult<T>(reason, message, EpochsCompleted, seconds, history.LastOrDefault()?.TrainLoss ?? double.NaN,
+            return new TrainingResult<T>(reason, message, EpochsCompleted, state.Seconds, history.LastOrDefault()?.TrainLoss ?? double.NaN,
                 left?.ValidationL2 ?? double.NaN, left?.ValidationH1 ?? double.NaN, _bestEpoch, history, failedEpoch, failedBatch, state);
         }
+
+        /// <summary>The state after the last complete epoch, whose weights and optimiser state <paramref name="checkpoint"/> holds.</summary>
+        public TrainingState<T> State(Checkpoint checkpoint, Stopwatch clock) =>
+            new(EpochsCompleted, checkpoint.Weights, checkpoint.Optimizer, BestWeights, _bestEpoch, _bestL2,
+                [.. _history], SecondsBefore + clock.Elapsed.TotalSeconds, InputNormalizer, OutputNormalizer);
     }
 }

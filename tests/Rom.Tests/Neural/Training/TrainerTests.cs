@@ -1,3 +1,4 @@
+using Rom.Neural;
 using Rom.Neural.Training;
 using Rom.Tensors;
 
@@ -43,6 +44,20 @@ public class TrainerTests
         var third = TinyProblem.Model();
         new Trainer<float>(third, TinyProblem.Options with { Seed = 12 }).Train(Training, Validation);
         Assert.That(TinyProblem.Weights(third), Is.Not.EqualTo(TinyProblem.Weights(first)));
+    }
+
+    [Test]
+    public void EachEpochHandsItsStateOver_AndTheSecondOneResumesToTheSameEnd()
+    {
+        var model = TinyProblem.Model();
+        var states = new List<TrainingState<float>>();
+        TrainingResult<float> whole = new Trainer<float>(model, TinyProblem.Options).Train(Training, Validation, epochCompleted: states.Add);
+        Assert.That(states.Select(s => s.EpochsCompleted), Is.EqualTo(Enumerable.Range(1, TinyProblem.Options.Epochs)));
+        Assert.That(states[^1].History, Is.EqualTo(whole.History));
+
+        var resumed = TinyProblem.Model();
+        new Trainer<float>(resumed, TinyProblem.Options).Train(Training, Validation, states[1]);
+        Assert.That(TinyProblem.Weights(resumed), Is.EqualTo(TinyProblem.Weights(model)));
     }
 
     [Test]

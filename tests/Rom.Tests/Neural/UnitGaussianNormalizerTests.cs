@@ -1,7 +1,7 @@
-using Rom.Neural.Training;
+using Rom.Neural;
 using Rom.Tensors;
 
-namespace Rom.Tests.Neural.Training;
+namespace Rom.Tests.Neural;
 
 /// <summary>The per-channel statistics and the encode/decode round trip.</summary>
 public class UnitGaussianNormalizerTests
@@ -12,9 +12,9 @@ public class UnitGaussianNormalizerTests
         // (2 samples, 2 channels, 2×2): channel 0 holds 1…8, channel 1 holds 10·(1…8).
         var data = new Tensor<double>([2, 2, 2, 2], [1, 2, 3, 4, 10, 20, 30, 40, 5, 6, 7, 8, 50, 60, 70, 80]);
         var normalizer = UnitGaussianNormalizer<double>.Fit(data);
-        Assert.That(normalizer.Mean.Data, Is.EqualTo(new[] { 4.5, 45 }).Within(1e-14));
+        Assert.That(normalizer.Mean, Is.EqualTo(new[] { 4.5, 45 }).Within(1e-14));
         // Unbiased: Σ (i − 4.5)² = 42 over 7.
-        Assert.That(normalizer.StandardDeviation.Data, Is.EqualTo(new[] { Math.Sqrt(6), 10 * Math.Sqrt(6) }).Within(1e-13));
+        Assert.That(normalizer.StandardDeviation, Is.EqualTo(new[] { Math.Sqrt(6), 10 * Math.Sqrt(6) }).Within(1e-13));
         Assert.That(normalizer.Epsilon, Is.EqualTo(1e-7));
     }
 
@@ -26,15 +26,15 @@ public class UnitGaussianNormalizerTests
         var normalizer = UnitGaussianNormalizer<double>.Fit(data);
         Tensor<double> encoded = normalizer.Encode(data);
         var again = UnitGaussianNormalizer<double>.Fit(encoded);
-        Assert.That(again.Mean.Data, Is.All.EqualTo(0).Within(1e-12));
-        Assert.That(again.StandardDeviation.Data, Is.All.EqualTo(1).Within(1e-6));
+        Assert.That(again.Mean, Is.All.EqualTo(0).Within(1e-12));
+        Assert.That(again.StandardDeviation, Is.All.EqualTo(1).Within(1e-6));
         Assert.That(normalizer.Decode(encoded).Data, Is.EqualTo(data.Data).Within(1e-12));
     }
 
     [Test]
     public void DecodeIsDifferentiable()
     {
-        var normalizer = new UnitGaussianNormalizer<double>(new Tensor<double>([2], [1.0, -2.0]), new Tensor<double>([2], [3.0, 0.5]), epsilon: 0);
+        var normalizer = new UnitGaussianNormalizer<double>([1.0, -2.0], [3.0, 0.5], epsilon: 0);
         var tape = new Tape<double>();
         Variable<double> x = tape.Track(new Tensor<double>([1, 2, 3], [1, 2, 3, 4, 5, 6]));
         tape.Backward(Ops.Sum(normalizer.Decode(x)));

@@ -1,39 +1,46 @@
 using System.Numerics;
 using Rom.Tensors;
 
-namespace Rom.Neural.Training;
+namespace Rom.Neural;
 
 /// <summary>
 /// neuraloperator's <c>UnitGaussianNormalizer</c> with its "channel-wise" encoding (<c>dim=[0, 2, 3…]</c>): one mean
 /// and one standard deviation per channel over the samples and the space of the training set, encode
-/// (x − μ) / (σ + ε), decode x (σ + ε) + μ. σ is torch.std's unbiased estimate; ε defaults to the class's 1e-7.
-/// As neuraloperator's <c>DefaultDataProcessor</c>, training compares encoded outputs with encoded targets and
-/// evaluation decodes the outputs.
+/// (x − μ) / (σ + ε), decode x (σ + ε) + μ, computed in T as PyTorch computes in the tensor's precision. σ is
+/// torch.std's unbiased estimate; ε defaults to the class's 1e-7. The trainer fits it (training compares encoded
+/// outputs with encoded targets, evaluation decodes, as neuraloperator's <c>DefaultDataProcessor</c>);
+/// <see cref="NeuralOperatorModel"/> and the model file keep it. Immutable: one instance serves concurrent callers.
 /// </summary>
 public sealed class UnitGaussianNormalizer<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     /// <summary>neuraloperator's default ε.</summary>
     public const double DefaultEpsilon = 1e-7;
 
-    private readonly T[] _denominators;
+    private readonly T[] _mean, _standardDeviation, _denominators;
 
-    /// <summary>A normaliser with given per-channel statistics (from a checkpoint).</summary>
-    /// <exception cref="ArgumentException">The two are not real vectors of one length.</exception>
-    public UnitGaussianNormalizer(Tensor<T> mean, Tensor<T> standardDeviation, double epsilon = DefaultEpsilon)
+    /// <summary>A normaliser with given per-channel statistics (from a model file or a checkpoint).</summary>
+    /// <exception cref="ArgumentException">Empty or unequal lengths, a non-finite mean, a negative or non-finite σ, or ε not finite and ≥ 0.</exception>
+    public UnitGaussianNormalizer(IReadOnlyList<T> mean, IReadOnlyList<T> standardDeviation, double epsilon = DefaultEpsilon)
     {
         ArgumentNullException.ThrowIfNull(mean);
         ArgumentNullException.ThrowIfNull(standardDeviation);
-        if (mean.Rank != 1 || mean.IsComplex || !mean.SameShape(standardDeviation))
-            throw new ArgumentException($"mean {mean.ShapeText} and standard deviation {standardDeviation.ShapeText} must be real vectors of one length.");
-        Mean = mean.Clone();
-        StandardDeviation = standardDeviation.Clone();
+        if (mean.Count == 0 || mean.Count != standardDeviation.Count)
+            throw new ArgumentException($"mean has {mean.Count} channels and standard deviation {standardDeviation.Count}; expected the same positive number.", nameof(standardDeviation));
+        if (!mean.All(T.IsFinite))
+            throw new ArgumentException("the mean must be finite.", nameof(mean));
+        if (!standardDeviation.All(s => T.IsFinite(s) && s >= T.Zero))
+            throw new ArgumentException("the standard deviation must be finite and ≥ 0.", nameof(standardDeviation));
+        if (!(epsilon >= 0 && double.IsFinite(epsilon)))
+            throw new ArgumentException($"epsilon = {epsilon}, expected a finite number ≥ 0.", nameof(epsilon));
+        _mean = [.. mean];
+        _standardDeviation = [.. standardDeviation];
         Epsilon = epsilon;
         T eps = T.CreateTruncating(epsilon);
-        _denominators = [.. StandardDeviation.Data.Select(s => s + eps)];
+        _denominators = [.. _standardDeviation.Select(s => s + eps)];
     }
 
     /// <summary>The statistics of a real (N, C, spatial…) training set, per channel.</summary>
-    /// <exception cref="ArgumentException">Not real, fewer than 3 dimensions, or a single value per channel.</exception>
+    /// <exception cref="ArgumentException">Not real, fewer than 3 dimensions, a single value per channel, or non-finite values.</exception>
     public static UnitGaussianNormalizer<T> Fit(Tensor<T> data, double epsilon = DefaultEpsilon)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -43,8 +50,8 @@ public sealed class UnitGaussianNormalizer<T> where T : unmanaged, IFloatingPoin
         long n = (long)samples * points;
         if (n < 2)
             throw new ArgumentException($"data {data.ShapeText} has {n} value per channel; a standard deviation needs two.", nameof(data));
-        var mean = Tensor<T>.Zeros([channels]);
-        var std = Tensor<T>.Zeros([channels]);
+        var mean = new T[channels];
+        var std = new T[channels];
         for (int c = 0; c < channels; c++)
         {
             double sum = 0;
@@ -57,26 +64,26 @@ public sealed class UnitGaussianNormalizer<T> where T : unmanaged, IFloatingPoin
                     double d = double.CreateTruncating(v) - mu;
                     squares += d * d;
                 }
-            mean.Data[c] = T.CreateTruncating(mu);
-            std.Data[c] = T.CreateTruncating(Math.Sqrt(squares / (n - 1)));
+            mean[c] = T.CreateTruncating(mu);
+            std[c] = T.CreateTruncating(Math.Sqrt(squares / (n - 1)));
         }
         return new UnitGaussianNormalizer<T>(mean, std, epsilon);
     }
 
     /// <summary>The mean of each channel, μ.</summary>
-    public Tensor<T> Mean { get; }
+    public IReadOnlyList<T> Mean => _mean.AsReadOnly();
 
     /// <summary>The standard deviation of each channel, σ.</summary>
-    public Tensor<T> StandardDeviation { get; }
+    public IReadOnlyList<T> StandardDeviation => _standardDeviation.AsReadOnly();
 
     /// <summary>The ε added to σ.</summary>
     public double Epsilon { get; }
 
     /// <summary>The number of channels.</summary>
-    public int Channels => Mean.Count;
+    public int Channels => _mean.Length;
 
     /// <summary>(x − μ) / (σ + ε) per channel of a real (B, C, spatial…) tensor, as a new tensor.</summary>
-    /// <exception cref="ArgumentException">The channel count differs.</exception>
+    /// <exception cref="ArgumentException">Not a real (B, C, …) tensor with this normaliser's channels.</exception>
     public Tensor<T> Encode(Tensor<T> x)
     {
         CheckChannels(x);
@@ -86,7 +93,7 @@ public sealed class UnitGaussianNormalizer<T> where T : unmanaged, IFloatingPoin
             for (int c = 0; c < Channels; c++)
             {
                 int offset = (b * Channels + c) * points;
-                T mu = Mean.Data[c], denominator = _denominators[c];
+                T mu = _mean[c], denominator = _denominators[c];
                 for (int j = offset; j < offset + points; j++)
                     y.Data[j] = (x.Data[j] - mu) / denominator;
             }
@@ -94,15 +101,18 @@ public sealed class UnitGaussianNormalizer<T> where T : unmanaged, IFloatingPoin
     }
 
     /// <summary>x (σ + ε) + μ per channel, differentiable (an <see cref="Ops.ChannelAffine"/>).</summary>
-    /// <exception cref="ArgumentException">The channel count differs.</exception>
+    /// <exception cref="ArgumentException">Not a real (B, C, …) tensor with this normaliser's channels.</exception>
     public Variable<T> Decode(Variable<T> x)
     {
         ArgumentNullException.ThrowIfNull(x);
         CheckChannels(x.Value);
-        return Ops.ChannelAffine(x, Tape<T>.Constant(new Tensor<T>([Channels], _denominators)), Tape<T>.Constant(Mean));
+        // Fresh constants: the tape never sees this instance's arrays, so nothing can write them.
+        return Ops.ChannelAffine(x, Tape<T>.Constant(new Tensor<T>([Channels], (T[])_denominators.Clone())),
+            Tape<T>.Constant(new Tensor<T>([Channels], (T[])_mean.Clone())));
     }
 
     /// <summary>x (σ + ε) + μ per channel, as a new tensor.</summary>
+    /// <exception cref="ArgumentException">Not a real (B, C, …) tensor with this normaliser's channels.</exception>
     public Tensor<T> Decode(Tensor<T> x) => Decode(Tape<T>.Constant(x)).Value;
 
     private void CheckChannels(Tensor<T> x)

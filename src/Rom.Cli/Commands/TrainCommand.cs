@@ -1,0 +1,103 @@
+using System.CommandLine;
+using System.Runtime.InteropServices;
+using System.Text.Json.Nodes;
+using Rom.Cases.Neural;
+using Rom.Cli.Output;
+using Rom.Neural.Training;
+
+namespace Rom.Cli.Commands;
+
+/// <summary>
+/// <c>rom train CASE --out MODEL.h5 [--json] [--set key=value ...]</c>: trains an <c>fno</c> case into a model file
+/// (<see cref="FnoTraining.Run"/>), checkpointing to MODEL.h5.partial after every epoch; run again with the same
+/// arguments it resumes. Exit 1 on a non-finite loss (no model file, the checkpoint kept); on Ctrl+C (SIGINT) it
+/// stops before the next batch, keeps the checkpoint of the last complete epoch and exits with 130.
+/// </summary>
+public static class TrainCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create(CliContext context)
+    {
+        var casePath = new Argument<string>("case") { Description = "The fno case file (HDF5), e.g. cases/fno-darcy16.h5." };
+        var output = new Option<string>("--out")
+        {
+            Description = "Model file to write; MODEL.partial keeps the progress until training completes, plots go beside it (MODEL-loss.svg, …).",
+            Required = true,
+        };
+        var set = RunCommand.SetOption("training.epochs=3");
+        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of the table." };
+        var command = new Command("train", "Train a neural operator (an fno case) into a model file; an interrupted run restarted with the same arguments resumes.")
+        {
+            casePath, output, set, json,
+        };
+        command.SetAction(parse => Train(context, parse.GetRequiredValue(casePath), parse.GetRequiredValue(output), parse.GetValue(set) ?? [], parse.GetValue(json)));
+        return command;
+    }
+
+    private static int Train(CliContext context, string casePath, string modelPath, string[] overrides, bool asJson)
+    {
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(context.Cancellation);
+        // The first Ctrl+C stops training cleanly at the next batch; a second one ends the process as usual.
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal =>
+        {
+            if (cancel.IsCancellationRequested) return;
+            signal.Cancel = true;
+            cancel.Cancel();
+        });
+        var progress = new ConsoleProgress(context.Error, context.ErrorIsTerminal);
+        var report = FnoTraining.Run(new FnoTrainingRequest(casePath, modelPath)
+        {
+            Overrides = overrides,
+            Progress = progress,
+            TrainingProgress = new TrainingProgressDisplay(progress, context.ErrorIsTerminal),
+            Cancellation = cancel.Token,
+        });
+        progress.Finish();
+        switch (report.StopReason)
+        {
+            case StopReason.NonFiniteLoss:
+                context.Error.WriteLine($"error: training failed: {report.Message} No model file written.");
+                return ExitCodes.Failure;
+            case StopReason.Cancelled:
+                context.Error.WriteLine($"interrupted: {report.Message} Run the same command to resume.");
+                return ExitCodes.Interrupted;
+        }
+        if (asJson)
+            context.Out.WriteLine(RunJson.Indented(Json(report)));
+        else
+            Table(context.Out, report);
+        return ExitCodes.Success;
+    }
+
+    /// <summary>The JSON object: the files, every summary key, and the zero-shot errors on the resolution test files.</summary>
+    private static JsonObject Json(FnoTrainingReport report)
+    {
+        var json = new JsonObject
+        {
+            ["model"] = report.ModelPath,
+            ["resumed_from_epoch"] = report.ResumedFromEpoch,
+            ["plots"] = new JsonArray([.. report.PlotFiles.Select(p => (JsonNode?)p)]),
+        };
+        RunJson.AddSummary(json, report.Summary);
+        json["resolution_tests"] = new JsonArray([.. report.ResolutionTests.Select(t => (JsonNode?)new JsonObject
+        {
+            ["file"] = t.File,
+            ["resolution"] = t.ResolutionText,
+            ["samples"] = t.Samples,
+            ["rel_l2"] = JsonNumber.Of(t.RelativeL2),
+            ["h1"] = JsonNumber.Of(t.RelativeH1),
+        })]);
+        return json;
+    }
+
+    private static void Table(TextWriter writer, FnoTrainingReport report)
+    {
+        writer.WriteLine($"wrote {report.ModelPath}{(report.ResumedFromEpoch > 0 ? $" (resumed from epoch {report.ResumedFromEpoch})" : "")}");
+        var rows = report.Summary.Select(i => (i.Label, SummaryTable.Format(i.Value, i.Unit))).ToList();
+        foreach (var t in report.ResolutionTests)
+            rows.Add(($"{Path.GetFileName(t.File)} ({t.ResolutionText}), zero-shot", $"relative L2 {SummaryTable.Format(t.RelativeL2)}, H1 {SummaryTable.Format(t.RelativeH1)}"));
+        SummaryTable.Write(writer, rows);
+        foreach (var plot in report.PlotFiles)
+            writer.WriteLine($"plot: {plot}");
+    }
+}
