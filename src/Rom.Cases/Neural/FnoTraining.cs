@@ -128,6 +128,7 @@ public static class FnoTraining
             new("test_samples", "test samples", (long)data.Test.Samples),
             new("resolution", "training resolution", data.Train.ResolutionText),
             new("parameters", "parameters (real scalars)", model.ParameterCount),
+            new("spectral_parameters", "of them in spectral weights", model.Network.SpectralConvolutions.Sum(c => c.Weight.ScalarCount())),
             new("epochs", "epochs", (long)training.EpochsRun),
             new("seconds", "training time", training.Seconds, "s"),
             new("seconds_per_epoch", "time per epoch (with validation)", training.History.Count == 0 ? double.NaN : epochSeconds / training.History.Count, "s"),
