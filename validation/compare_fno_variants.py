@@ -18,7 +18,7 @@ import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CASE = os.path.join(ROOT, "cases", "fno-darcy16.h5")
-VARIANTS = [("dense", "dense", 1.0), ("tucker 0.1", "tucker", 0.1), ("tucker 0.05", "tucker", 0.05),
+VARIANTS = [("dense", "dense", 1.0), ("tucker 0.1", "tucker", 0.1), ("tucker 0.08", "tucker", 0.08), ("tucker 0.05", "tucker", 0.05),
             ("cp 0.1", "cp", 0.1), ("tt 0.1", "tt", 0.1)]
 
 
