@@ -23,7 +23,8 @@ namespace Rom.Neural.Models;
 /// </code>
 /// σ is the exact GELU. With <see cref="FnoOptions.MultigridLevels"/> L ≥ 1 the network is neuraloperator's FNO
 /// inside its MGPatchingDataProcessor with stitching (see <see cref="Multigrid"/>): it takes in·(L+1) channels on
-/// patches, while this model takes and returns whole fields, so training, its loss and inference are unchanged. Parameter names are neuraloperator's state-dict keys.
+/// patches, while this model takes and returns whole fields, so training, its loss and inference are unchanged.
+/// Parameter names are neuraloperator's state-dict keys.
 /// </summary>
 public sealed class Fno<T> : INeuralOperator<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
