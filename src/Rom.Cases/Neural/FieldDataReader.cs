@@ -63,10 +63,20 @@ public static class FieldDataReader
         CheckChannels(inputs, model.InChannels, "model.in_channels", inputName, path);
         if (targets is not null)
             CheckChannels(targets, model.OutChannels, "model.out_channels", targetName!, path);
-        int[] resolution = [.. inputs.Shape.Skip(2)];
-        if (resolution.Where((n, a) => n < model.Modes[a]).Any())
+        int[] resolution = [.. inputs.Shape.Skip(2)], blocks;
+        try
+        {
+            blocks = model.BlockResolution(resolution);
+        }
+        catch (ArgumentException)
+        {
+            int divisor = 1 << (2 * model.MultigridLevels);
             throw new CaseInputException("/" + inputName, $"resolution {string.Join("×", resolution)}",
-                $"at least model.n_modes = [{string.Join(", ", model.Modes)}] points per axis (an FNO keeps that many Fourier modes)", path);
+                $"a resolution that divides by 4^{model.MultigridLevels} = {divisor} (model.mg_levels = {model.MultigridLevels}: {1 << model.MultigridLevels} patches per axis, each coarsened up to {1 << model.MultigridLevels}-fold)", path);
+        }
+        if (blocks.Where((n, a) => n < model.Modes[a]).Any())
+            throw new CaseInputException("/" + inputName, $"resolution {string.Join("×", resolution)}" + (model.MultigridLevels > 0 ? $" (multigrid patches {string.Join("×", blocks)})" : ""),
+                $"at least model.n_modes = [{string.Join(", ", model.Modes)}] points per axis{(model.MultigridLevels > 0 ? " of every multigrid patch" : "")} (an FNO keeps that many Fourier modes)", path);
         return new FieldData(path, layout, inputName, inputs, targetName, targets);
     }
 

@@ -39,6 +39,11 @@ public static class FnoCase
         SettingDefinition.Real("model.domain_padding", Defaults.DomainPadding, "Zero padding per side as a fraction of the resolution.", v => v is >= 0 and < 1, "a fraction in [0, 1)"),
         SettingDefinition.Choice("model.factorization", Defaults.Factorization, "Spectral weights: 'dense' (FNO) or a factorisation (TFNO).", [.. SpectralWeights.Names]),
         SettingDefinition.Real("model.rank", Defaults.Rank, "Factorised weight size over the dense one.", v => v is > 0 and <= 1, "a fraction in (0, 1]"),
+        new("model.mg_levels", SettingType.Integer, (long)Defaults.MultigridLevels,
+            "Multi-grid patching levels L (MG-TFNO, 2-D): 2^L×2^L patches with L coarser context channels each; 0 = off. The resolution must divide by 4^L.",
+            v => (long)v is >= 0 and <= 15 ? null : "an integer in 0 (off) … 15"),
+        SettingDefinition.Real("model.mg_padding", Defaults.MultigridPadding, "Periodic padding of each multigrid patch per side, as a fraction of the resolution.",
+            v => v is >= 0 and < 1, "a fraction in [0, 1)"),
         new("model.seed", SettingType.Integer, (long)Defaults.Seed, "Seed of the initial weights.", v => (long)v is >= 0 and <= int.MaxValue ? null : $"an integer in 0..{int.MaxValue}"),
 
         SettingDefinition.Integer("training.epochs", 30, "Passes over the training set.", 1),
@@ -78,6 +83,8 @@ public static class FnoCase
             DomainPadding = settings.Real("model.domain_padding"),
             Factorization = settings.Text("model.factorization"),
             Rank = settings.Real("model.rank"),
+            MultigridLevels = (int)settings.Integer("model.mg_levels"),
+            MultigridPadding = settings.Real("model.mg_padding"),
             Seed = (int)settings.Integer("model.seed"),
         };
         try

@@ -14,6 +14,7 @@ public static class FnoArchitecture
     [
         "in_channels", "out_channels", "hidden_channels", "n_modes", "n_layers", "lifting_channel_ratio", "projection_channel_ratio",
         "positional_embedding", "use_channel_mlp", "channel_mlp_expansion", "domain_padding", "factorization", "rank", "seed",
+        "mg_levels", "mg_padding",
     ];
 
     /// <summary>Writes every field of <paramref name="options"/> as an attribute of <paramref name="group"/>.</summary>
@@ -36,9 +37,14 @@ public static class FnoArchitecture
         a["factorization"] = DataArray.Scalar(options.Factorization);
         a["rank"] = DataArray.Scalar(options.Rank);
         a["seed"] = DataArray.Scalar((long)options.Seed);
+        a["mg_levels"] = DataArray.Scalar((long)options.MultigridLevels);
+        a["mg_padding"] = DataArray.Scalar(options.MultigridPadding);
     }
 
-    /// <summary>Reads the options back and checks them; every attribute is required.</summary>
+    /// <summary>
+    /// Reads the options back and checks them; every attribute is required except the multigrid ones (mg_levels,
+    /// mg_padding), which files written before them lack: those read as 0, no multigrid patching.
+    /// </summary>
     /// <exception cref="DataFileException">A missing or mistyped attribute, or a value <see cref="FnoOptions.Checked"/> refuses (named).</exception>
     public static FnoOptions Read(DataGroup group, string path)
     {
@@ -50,6 +56,8 @@ public static class FnoArchitecture
         int Integer(string name) => (int)Math.Clamp(Get(name, a => a.IsInteger && a.Count == 1, "a scalar integer").AsLongs()[0], int.MinValue, int.MaxValue);
         double Real(string name) => Get(name, a => (a.IsFloat || a.IsInteger) && a.Count == 1, "a scalar number").AsDoubles()[0];
         string Text(string name) => Get(name, a => a.IsString && a.Count == 1, "a scalar string").AsStrings()[0];
+
+        bool Has(string name) => group.Attributes.ContainsKey(name);
 
         string embedding = Text("positional_embedding");
         if (embedding is not ("grid" or "none"))
@@ -70,6 +78,8 @@ public static class FnoArchitecture
             Factorization = Text("factorization"),
             Rank = Real("rank"),
             Seed = Integer("seed"),
+            MultigridLevels = Has("mg_levels") ? Integer("mg_levels") : 0,
+            MultigridPadding = Has("mg_padding") ? Real("mg_padding") : 0,
         };
         try
         {

@@ -115,6 +115,24 @@ public class FnoCaseTests : TempFolderTest
     }
 
     [Test]
+    public void MultigridSettings_ReachTheModel_AndUnsuitableOnesAreNamed()
+    {
+        var data = Load(Case("model.mg_levels=1", "model.mg_padding=0.125"));
+        Assert.That((data.Model.MultigridLevels, data.Model.MultigridPadding), Is.EqualTo((1, 0.125)));
+        Assert.That(Load(Case()).Model.MultigridLevels, Is.Zero);
+        Assert.That(Assert.Throws<CaseInputException>(() => Load(Case("model.mg_levels=3")))!.Message,
+            Does.Contain("/x").And.Contain("resolution 16×16").And.Contain("divides by 4^3 = 64").And.Contain("model.mg_levels = 3"));
+        Assert.That(Assert.Throws<CaseInputException>(() => Load(Case("model.mg_levels=2", "model.n_modes=6,6")))!.Message,
+            Does.Contain("multigrid patches 4×4").And.Contain("of every multigrid patch"));
+        Assert.That(Assert.Throws<CaseInputException>(() => Load(Case(), "model.mg_levels=16"))!.Message,
+            Does.Contain("model.mg_levels").And.Contain("0 (off) … 15"));
+        Assert.That(Assert.Throws<CaseInputException>(() => Load(Case(), "model.mg_padding=1"))!.Message,
+            Does.Contain("model.mg_padding").And.Contain("[0, 1)"));
+        Assert.That(Assert.Throws<CaseInputException>(() => Load(Case(), "model.mg_levels=1", "model.n_modes=4"))!.Message,
+            Does.Contain("model.mg_levels").And.Contain("2-D"));
+    }
+
+    [Test]
     public void UnknownFactorization_IsRefusedBySettings()
     {
         var error = Assert.Throws<CaseInputException>(() => Load(Case(), "model.factorization=banana"));

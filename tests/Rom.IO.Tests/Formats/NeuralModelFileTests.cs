@@ -124,6 +124,28 @@ public class NeuralModelFileTests
     }
 
     [Test]
+    public void Multigrid_RoundTrips_AndOldFilesReadAsOff()
+    {
+        var options = Small with { MultigridLevels = 1, MultigridPadding = 0.125 };
+        var model = Model(options);
+        string path = _temp.File("mg.h5");
+        model.Save(path);
+        var loaded = NeuralOperatorModel.Load(path);
+        Assert.That(loaded.Options with { Modes = options.Modes }, Is.EqualTo(options));
+        Assert.That(loaded.Predict(Inputs(2, 8)).Data, Is.EqualTo(model.Predict(Inputs(2, 8)).Data));
+
+        var tree = NeuralModelFile.ToTree(Model());
+        tree.Groups["architecture"].Attributes.Remove("mg_levels");
+        tree.Groups["architecture"].Attributes.Remove("mg_padding");
+        Assert.That(NeuralModelFile.FromTree(tree, "old.h5").Model.Options with { Modes = Small.Modes }, Is.EqualTo(Small));
+
+        tree = NeuralModelFile.ToTree(Model());
+        tree.Groups["architecture"].Attributes["mg_levels"] = DataArray.Scalar(-2L);
+        var error = Assert.Throws<DataFileException>(() => NeuralModelFile.FromTree(tree, "m.h5"));
+        Assert.That(error!.Message, Does.Contain("/architecture@mg_levels").And.Contain("0 (off) … 15"));
+    }
+
+    [Test]
     public void UnknownFactorization_IsNamed()
     {
         var tree = NeuralModelFile.ToTree(Model());

@@ -100,6 +100,20 @@ public class OpGradientTests
         Assert.That(padded.Data[0], Is.EqualTo(0));
     }
 
+    [TestCase(2, 0, 4, 1)]
+    [TestCase(2, -2, 8, 1)]
+    [TestCase(2, -6, 8, 2)]
+    [TestCase(4, -3, 5, 4)]
+    [TestCase(1, -9, 13, 3)]
+    public void PeriodicPatches(int patches, int start, int size, int step) =>
+        Check(v => Ops.PeriodicPatches(v[0], patches, [start, start + 1], [size, size + 1], step), Random([2, 3, 8, 12], 26));
+
+    [TestCase(2, 1, 2)]
+    [TestCase(1, 0, 0)]
+    [TestCase(4, 2, 0)]
+    public void StitchPatches(int patches, int crop1, int crop2) =>
+        Check(v => Ops.StitchPatches(v[0], patches, [crop1, crop2]), Random([2 * patches * patches, 3, 5, 6], 27));
+
     [Test]
     public void AsReal() => Check(v => Ops.AsReal(v[0]), Random([2, 3], 25, true));
 

@@ -9,6 +9,7 @@ namespace Rom.Neural.Models;
 /// The Fourier neural operator (Li et al., ICLR 2021) as neuraloperator 1.0 builds it, and with factorised spectral
 /// weights the tensorised FNO (Kossaifi et al., TMLR 2023):
 /// <code>
+/// x ← patches(x)                         multigrid patches with context channels (optional, MG-TFNO)
 /// x ← [x, grid]                          positional embedding (optional)
 /// x ← lifting(x)                         channel MLP in → 2·width → width
 /// x ← pad(x)                             domain padding (optional)
@@ -18,13 +19,18 @@ namespace Rom.Neural.Models;
 ///     x ← MLP_l(x) + g_l ⊙ x_in          channel MLP with soft-gating skip (optional)
 ///     x ← σ(x)                           (not after the last block)
 /// x ← unpad(x); y ← projection(x)        channel MLP width → 2·width → out
+/// y ← stitch(y)                          whole fields again (with multigrid patches)
 /// </code>
-/// σ is the exact GELU. Parameter names are neuraloperator's state-dict keys.
+/// σ is the exact GELU. With <see cref="FnoOptions.MultigridLevels"/> L ≥ 1 the network is neuraloperator's FNO
+/// inside its MGPatchingDataProcessor with stitching (see <see cref="Multigrid"/>): it takes in·(L+1) channels on
+/// patches, while this model takes and returns whole fields, so training, its loss and inference are unchanged.
+/// Parameter names are neuraloperator's state-dict keys.
 /// </summary>
 public sealed class Fno<T> : INeuralOperator<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly ChannelMlp<T> _lifting, _projection;
     private readonly Block[] _blocks;
+    private readonly Multigrid _multigrid;
 
     /// <summary>A freshly initialised model (seeded by <see cref="FnoOptions.Seed"/>).</summary>
     public Fno(FnoOptions options)
@@ -32,7 +38,8 @@ public sealed class Fno<T> : INeuralOperator<T> where T : unmanaged, IFloatingPo
         Options = options.Checked();
         var init = new Initialization(options.Seed);
         int width = options.HiddenChannels, d = options.Dimensions;
-        int liftingIn = options.InChannels + (options.PositionalEmbedding ? d : 0);
+        _multigrid = new Multigrid(options.MultigridLevels, options.MultigridPadding);
+        int liftingIn = options.InChannels * (options.MultigridLevels + 1) + (options.PositionalEmbedding ? d : 0);
         _lifting = new ChannelMlp<T>("lifting", [liftingIn, (int)(options.LiftingChannelRatio * width), width], init);
         int[] kept = Ops.KeptModes(options.Modes);
         _blocks = [.. Enumerable.Range(0, options.Layers).Select(l => new Block(options, l, kept, init))];
@@ -50,19 +57,22 @@ public sealed class Fno<T> : INeuralOperator<T> where T : unmanaged, IFloatingPo
     public IEnumerable<SpectralConvolution<T>> SpectralConvolutions => _blocks.Select(b => b.Spectral);
 
     /// <summary>
-    /// The model on a real (B, in, N…) batch at any resolution whose every axis holds the kept modes; returns (B, out, N…).
+    /// The model on a real (B, in, N…) batch at any resolution whose every axis holds the kept modes (every padded
+    /// patch's axis, with multigrid patching, whose resolution must divide by 4^L); returns (B, out, N…).
     /// With a tape the pass is recorded for <see cref="Tape{T}.Backward"/>; without one it is inference only.
     /// </summary>
-    /// <exception cref="ArgumentException">The input's channels or number of axes differ from the model's, or a resolution is too small for its modes.</exception>
+    /// <exception cref="ArgumentException">The input's channels or number of axes differ from the model's, or a resolution is too small for its modes or does not suit its multigrid levels.</exception>
     public Variable<T> Forward(Variable<T> x, Tape<T>? tape)
     {
         int d = Options.Dimensions;
         if (x.Value.Rank != d + 2 || x.Value.Extent(1) != Options.InChannels)
             throw new ArgumentException($"input {x.Value.ShapeText} must be (batch, {Options.InChannels}, {d} spatial axes).", nameof(x));
-        int[] size = [.. x.Shape.Skip(2)];
+        int[] field = [.. x.Shape.Skip(2)], size = Options.BlockResolution(field);
+        string patch = Options.MultigridLevels > 0 ? " (of a multigrid patch)" : "";
         for (int a = 0; a < d; a++)
             if (size[a] < Options.Modes[a])
-                throw new ArgumentException($"resolution {size[a]} on axis {a} is below the {Options.Modes[a]} modes the model keeps there.", nameof(x));
+                throw new ArgumentException($"resolution {size[a]}{patch} on axis {a} is below the {Options.Modes[a]} modes the model keeps there.", nameof(x));
+        x = _multigrid.Patch(x);
         if (Options.PositionalEmbedding)
             x = Ops.ConcatenateChannels(x, Tape<T>.Constant(Grid(x.Value.Extent(0), size)));
         x = _lifting.Forward(x, tape);
@@ -74,7 +84,7 @@ public sealed class Fno<T> : INeuralOperator<T> where T : unmanaged, IFloatingPo
             x = _blocks[l].Forward(x, tape, last: l == _blocks.Length - 1);
         if (padded)
             x = Ops.SpatialWindow(x, padding, size);
-        return _projection.Forward(x, tape);
+        return _multigrid.Stitch(_projection.Forward(x, tape), field);
     }
 
     /// <summary>The grid channels (B, d, N…): channel a holds i_a / N_a.</summary>

@@ -54,11 +54,32 @@ public sealed record FnoOptions
     /// </summary>
     public string Implementation { get; init; } = SpectralWeights.Factorized;
 
+    /// <summary>
+    /// Multi-grid domain decomposition (MG-TFNO, Kossaifi et al., TMLR 2023; neuraloperator's patching levels = 0, off):
+    /// with L ≥ 1 the network runs on 2^L × 2^L patches of each 2-D field, each with L coarser views of the field around
+    /// it as extra input channels (in_channels · (L+1) in all), and its outputs are stitched back into the whole field;
+    /// the resolution must divide by 4^L. See <see cref="Multigrid"/>.
+    /// </summary>
+    public int MultigridLevels { get; init; }
+
+    /// <summary>
+    /// The periodic padding of each multigrid patch, on every side, as a fraction of the resolution (padding_fraction = 0);
+    /// ignored when <see cref="MultigridLevels"/> is 0.
+    /// </summary>
+    public double MultigridPadding { get; init; }
+
     /// <summary>The seed of the initial weights.</summary>
     public int Seed { get; init; }
 
     /// <summary>The number of spatial axes.</summary>
     public int Dimensions => Modes.Length;
+
+    /// <summary>
+    /// The resolution the Fourier blocks see for input fields of <paramref name="resolution"/>: the field's own, or
+    /// with multigrid patching a padded patch's.
+    /// </summary>
+    /// <exception cref="ArgumentException">With multigrid patching, a resolution that does not divide by 4^L (named mg_levels).</exception>
+    public int[] BlockResolution(IReadOnlyList<int> resolution) => new Multigrid(MultigridLevels, MultigridPadding).PatchResolution(resolution);
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first setting out of range.</summary>
     public FnoOptions Checked()
@@ -76,6 +97,9 @@ public sealed record FnoOptions
         Check(SpectralWeights.Names.Contains(Factorization.ToLowerInvariant()), "factorization", Factorization, string.Join(", ", SpectralWeights.Names));
         Check(Rank is > 0 and <= 1, "rank", Rank, "a fraction in (0, 1]");
         Check(SpectralWeights.Implementations.Contains(Implementation.ToLowerInvariant()), "implementation", Implementation, string.Join(", ", SpectralWeights.Implementations));
+        Check(MultigridLevels is >= 0 and <= 15, "mg_levels", MultigridLevels, "an integer in 0 (off) … 15");
+        Check(MultigridLevels == 0 || Dimensions == 2, "mg_levels", MultigridLevels, $"0: multigrid patching is 2-D and n_modes has {Dimensions} entries");
+        Check(MultigridPadding is >= 0 and < 1, "mg_padding", MultigridPadding, "a fraction in [0, 1)");
         return this;
     }
 
