@@ -53,7 +53,7 @@ def run(cmd, env=None):
     out = subprocess.run(cmd, capture_output=True, text=True, env=env)
     if out.returncode != 0:
         sys.exit(f"{' '.join(cmd)} failed ({out.returncode}):\n{out.stderr[-2000:]}")
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    return json.loads(out.stdout)
 
 
 def main():
@@ -73,6 +73,7 @@ def main():
                 if k != "epochs":
                     cmd += [f"--{k}", str(v)]
             t = run(cmd)
+            print(f"pytorch seed {seed}: {t['seconds']:.1f} s", file=sys.stderr, flush=True)
             l2, h1 = metrics(pred)
             rows.append(dict(code="pytorch", seed=seed, seconds=t["seconds"], l2=l2, h1=h1, reported_l2=t["test_rel_l2"],
                              reported_h1=t["test_h1"], parameters=t["parameters"], reference=t["reference"]))
@@ -80,6 +81,7 @@ def main():
             env = dict(os.environ, DOTNET_PROCESSOR_COUNT=str(threads))
             r = run(rom_command() + ["train", CASE, "--out", model, "--json", "--set", f"training.seed={seed}",
                                      "--set", f"model.seed={seed}", "--set", f"training.epochs={epochs}", "--set", "output.plots=0"], env)
+            print(f"rom seed {seed}: {r['seconds']:.1f} s", file=sys.stderr, flush=True)
             pred = os.path.join(tmp, f"rom-pred-{seed}.h5")
             run(rom_command() + ["predict", model, "--input", TEST, "--out", pred, "--json"], env)
             l2, h1 = metrics(pred)
