@@ -21,6 +21,7 @@ public static class RomApp
             SweepCommand.Create(context),
             TrainCommand.Create(context),
             PredictCommand.Create(context),
+            ImportCommand.Create(context),
             BenchCommand.Create(context),
         };
         var parse = root.Parse(args);

@@ -25,6 +25,14 @@ axis of 2 (real plane, imaginary plane).
       test_h1, torch version, threads). Keys: --epochs 30 --batch 64 --lr 1e-2 --weight_decay 1e-4
       --optimizer adamw --schedule cosine --step_size 100 --gamma 0.5 --loss h1 --modes 8,8 --width 24
       --layers 4 --seed 0 --threads 2 --train_samples 0 --test_samples 0.
+  torch_fno.py statedict OUT.pt OUT.h5 [--dims 2] [--factorization dense|tucker|cp|tt] [--rank 0.1] [--metadata
+      kwargs|args|tfno|none] [--norm NAME] [--seed 0]
+      a random model saved as neuraloperator (>= 1.0) saves its FNO/TFNO: torch.save(model.state_dict()) with its key
+      names, tltorch's layout of the complex spectral weights (real views with a trailing axis of 2; Tucker core and
+      factors.factor_i, CP weights and factors, TT factors, ranks from the fraction as tensorly computes them) and the
+      _metadata entry of BaseModel (the constructor's arguments; 'args' passes the first four positionally, 'tfno'
+      only what a TFNO call names, 'none' leaves it out); OUT.h5 holds /input and the model's /output on it, the
+      factorised weights applied through their reconstruction.
   torch_fno.py bench [--key value ...]
       times one configuration, as `rom bench neural` does on Rom's side: random input and target (batch, 1, size...),
       after warm-up (at least --warmup calls and --warmup_seconds) the median over repeats of an inference forward
@@ -34,6 +42,7 @@ axis of 2 (real plane, imaginary plane).
       per configuration gives that configuration's peaks. Prints one JSON object. Keys: --size 64,64 --batch 32
       --width 32 --modes 12,12 --layers 4 --threads 1 --warmup 2 --warmup_seconds 1 --repeats 5 --seed 0.
 """
+import collections
 import json
 import resource
 import statistics
@@ -359,6 +368,127 @@ def forward(model_path, input_path, out):
         f["output"] = y.numpy()
 
 
+def tucker_ranks(shape, rank):
+    """tensorly.tucker_tensor.validate_tucker_rank for a float rank (no fixed modes)."""
+    from scipy.optimize import brentq
+    n = float(np.prod(shape))
+    squares = float(sum(s ** 2 for s in shape))
+    c = brentq(lambda x: n * x ** len(shape) + squares * x - rank * n, 0.0, max(rank, 1.0))
+    return [max(int(np.round(s * c)), 1) for s in shape]
+
+
+def cp_rank(shape, rank):
+    """tensorly.cp_tensor.validate_cp_rank for a float rank."""
+    return int(np.round(np.prod(shape) * rank / np.sum(shape)))
+
+
+def tt_ranks(shape, rank):
+    """tensorly.tt_tensor.validate_tt_rank for a float rank (ranks proportional to the modes)."""
+    order = len(shape)
+    avg = [(shape[i] + shape[i + 1]) / 2 for i in range(order - 1)]
+    a = sum(avg[i - 1] * shape[i] * avg[i] for i in range(1, order - 1)) if len(avg) > 1 else avg[0] ** 2 * shape[0]
+    b = shape[0] * avg[0] + shape[-1] * avg[-1]
+    c = -np.prod(shape) * rank
+    scale = (-b + np.sqrt(b ** 2 - 4 * a * c)) / (2 * a)
+    return [1] + [max(int(np.round(d * scale)), 1) for d in avg] + [1]
+
+
+def factorized_weight(shape, factorization, rank, std):
+    """Random complex factors in tltorch's order and names, scaled so that the weight they make has std `std`."""
+    n = len(shape)
+    full = "abcdefgh"[:n]
+    inner = "pqrstuvw"[:n]
+
+    def build(parts):
+        if factorization == "tucker":
+            core, *factors = parts
+            return torch.einsum(inner + "," + ",".join(full[j] + inner[j] for j in range(n)) + "->" + full, core, *factors)
+        if factorization == "cp":
+            weights, *factors = parts
+            return torch.einsum("z," + ",".join(full[j] + "z" for j in range(n)) + "->" + full, weights, *factors)
+        t = parts[0].reshape(shape[0], -1)
+        for f in parts[1:]:
+            t = torch.tensordot(t, f, dims=([t.ndim - 1], [0]))
+        return t.reshape(shape)
+
+    if factorization == "tucker":
+        r = tucker_ranks(shape, rank)
+        names = ["core"] + [f"factors.factor_{j}" for j in range(n)]
+        parts = [torch.randn(*r, dtype=torch.cfloat)] + [torch.randn(shape[j], r[j], dtype=torch.cfloat) for j in range(n)]
+    elif factorization == "cp":
+        r = cp_rank(shape, rank)
+        names = ["weights"] + [f"factors.factor_{j}" for j in range(n)]
+        parts = [torch.randn(r, dtype=torch.cfloat)] + [torch.randn(shape[j], r, dtype=torch.cfloat) for j in range(n)]
+    else:
+        r = tt_ranks(shape, rank)
+        names = [f"factors.factor_{j}" for j in range(n)]
+        parts = [torch.randn(r[j], shape[j], r[j + 1], dtype=torch.cfloat) for j in range(n)]
+    parts[0] = parts[0] * (std / build(parts).abs().pow(2).mean().sqrt())
+    return dict(zip(names, parts)), build(parts)
+
+
+def statedict(out_pt, out_h5, opts):
+    o = dict(dims=2, factorization="dense", rank=0.1, metadata="kwargs", norm="", seed=0)
+    for k, v in opts.items():
+        if k not in o:
+            raise SystemExit(f"statedict: unknown key --{k}")
+        o[k] = type(o[k])(v)
+    torch.manual_seed(o["seed"])
+    dims, factorization = o["dims"], o["factorization"]
+    if o["metadata"] == "tfno":
+        factorization, o["rank"] = "tucker", 0.1
+    size = {1: [32], 2: [16, 12], 3: [8, 8, 10]}[dims]
+    modes = {1: [8], 2: [6, 8], 3: [4, 4, 6]}[dims]
+    padding = 0.25 if dims == 2 else None
+    a = dict(DEFAULTS, hidden_channels=8, n_modes=modes, n_layers=3, in_channels=2, out_channels=1, domain_padding=padding or 0.0)
+    model = FNO(a)
+    factors = {}
+    for i, conv in enumerate(model.fno_blocks.convs):
+        if factorization != "dense":
+            std = (2 / (2 * a["hidden_channels"])) ** 0.5
+            factors[i], dense = factorized_weight(list(conv.weight.tensor.shape), factorization, o["rank"], std)
+            conv.weight.tensor.data = dense
+    x = torch.randn(3, a["in_channels"], *size)
+    with torch.no_grad():
+        y = model(x)
+
+    state = model.state_dict()
+    saved = collections.OrderedDict()
+    for k, v in state.items():
+        if k.endswith(".weight.tensor"):
+            layer = int(k.split(".")[2])
+            prefix = k[: -len("tensor")]
+            parts = factors[layer] if factorization != "dense" else {"tensor": v}
+            for name, part in parts.items():
+                saved[prefix + name] = torch.view_as_real(part.detach()).clone()
+        else:
+            saved[k] = v
+    saved._metadata = state._metadata
+    given = dict(n_modes=tuple(modes), in_channels=a["in_channels"], out_channels=a["out_channels"],
+                 hidden_channels=a["hidden_channels"], n_layers=a["n_layers"])
+    defaults = dict(lifting_channel_ratio=2, projection_channel_ratio=2, positional_embedding="grid", non_linearity=F.gelu,
+                    norm=o["norm"] or None, norm_groups=1, complex_data=False, use_channel_mlp=True, channel_mlp_dropout=0,
+                    channel_mlp_expansion=0.5, channel_mlp_skip="soft-gating", fno_skip="linear", conv_bias_kernel=1,
+                    resolution_scaling_factor=None, domain_padding=padding, fno_block_precision="full", stabilizer=None,
+                    max_n_modes=None, factorization=None if factorization == "dense" else factorization.capitalize(),
+                    rank=o["rank"] if factorization != "dense" else 1.0, fixed_rank_modes=False,
+                    implementation="factorized", decomposition_kwargs={}, separable=False, preactivation=False,
+                    conv_module=SpectralConv, enforce_hermitian_symmetry=True)
+    if o["metadata"] == "kwargs":
+        saved["_metadata"] = dict(given, **defaults, _version="0.1.0", args=(), _name="FNO")
+    elif o["metadata"] == "args":
+        positional = tuple(given.pop(k) for k in ["n_modes", "in_channels", "out_channels", "hidden_channels"])
+        saved["_metadata"] = dict(given, **defaults, _version="0.1.0", args=positional, _name="FNO")
+    elif o["metadata"] == "tfno":
+        given.update(domain_padding=padding, **({"norm": o["norm"]} if o["norm"] else {}))
+        saved["_metadata"] = dict(given, args=(), _name="TFNO")
+    torch.save(saved, out_pt)
+    with h5py.File(out_h5, "w") as f:
+        f["input"] = x.numpy()
+        f["output"] = y.numpy()
+        f.attrs["torch_version"] = "".join(torch.__version__)
+
+
 def peak_rss_bytes():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # Linux reports KiB
 
@@ -422,6 +552,8 @@ if __name__ == "__main__":
         forward(*args[1:])
     elif args and args[0] == "train" and len(args) >= 4:
         train(args[1], args[2], args[3], {k.lstrip("-"): v for k, v in zip(args[4::2], args[5::2])})
+    elif args and args[0] == "statedict" and len(args) >= 3:
+        statedict(args[1], args[2], {k.lstrip("-"): v for k, v in zip(args[3::2], args[4::2])})
     elif args and args[0] == "bench":
         bench({k.lstrip("-"): v for k, v in zip(args[1::2], args[2::2])})
     else:

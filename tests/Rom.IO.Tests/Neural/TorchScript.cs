@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using Rom.IO.Hdf5;
+using Rom.Tensors;
+
+namespace Rom.IO.Tests.Neural;
+
+/// <summary>Runs src/Rom.Bench/Scripts/torch_fno.py with Debian's Python (python3-torch, python3-h5py) for the PyTorch reference tests.</summary>
+internal static class TorchScript
+{
+    private const string DebianPython = "/usr/bin/python3";
+
+    /// <summary>Ignores the calling test when Debian's Python lacks torch or h5py.</summary>
+    public static void RequireTorch()
+    {
+        if (!File.Exists(DebianPython) || Python("-c \"import torch, h5py, scipy\"") != 0)
+            Assert.Ignore($"{DebianPython} with torch, h5py and scipy (python3-torch, python3-h5py, python3-scipy) is not available.");
+    }
+
+    /// <summary>Runs the script with <paramref name="arguments"/> and asserts that it succeeded.</summary>
+    public static void Run(string arguments)
+    {
+        string script = Path.Combine(RepositoryRoot(), "src", "Rom.Bench", "Scripts", "torch_fno.py");
+        Assert.That(Python($"\"{script}\" {arguments}"), Is.Zero, $"torch_fno.py {arguments} failed");
+    }
+
+    /// <summary>max |a − b| / max |b|.</summary>
+    public static double RelativeMaxError(float[] actual, float[] expected)
+    {
+        Assert.That(actual, Has.Length.EqualTo(expected.Length));
+        double error = 0, scale = 0;
+        for (int i = 0; i < actual.Length; i++)
+        {
+            error = Math.Max(error, Math.Abs(actual[i] - expected[i]));
+            scale = Math.Max(scale, Math.Abs(expected[i]));
+        }
+        return error / scale;
+    }
+
+    /// <summary>A stored array as a real float tensor of its shape.</summary>
+    public static Tensor<float> FloatTensor(DataArray array) =>
+        new(array.Shape, [.. array.AsDoubles().Select(v => (float)v)]);
+
+    private static int Python(string arguments)
+    {
+        using var process = Process.Start(new ProcessStartInfo(DebianPython, arguments) { RedirectStandardError = true, RedirectStandardOutput = true })!;
+        string error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+            TestContext.Out.WriteLine(error);
+        return process.ExitCode;
+    }
+
+    private static string RepositoryRoot()
+    {
+        string? folder = TestContext.CurrentContext.TestDirectory;
+        while (folder is not null && !File.Exists(Path.Combine(folder, "Rom.sln")))
+            folder = Path.GetDirectoryName(folder);
+        return folder ?? throw new InvalidOperationException("Rom.sln not found above the test folder.");
+    }
+}
