@@ -1,99 +1,113 @@
 using System.Numerics;
-using Rom.Spectral.Chebyshev;
 using Rom.Tensors;
 
 namespace Rom.SpectralSolvers;
 
 /// <summary>
-/// −Δu = s on a periodic box (every axis Fourier), in coefficient space: Δ is diagonal there, −Δ e_k = λ_k e_k with
-/// λ_k = Σ_a (2π k_a / L_a)², so the residual's coefficients are r = λ ⊙ û − ŝ and its exact squared L2 norm is
-/// rᴴ G r (<see cref="GramMatrices"/>): the spectral residual loss of neural spectral methods, with no grid and no
-/// differentiation through the PDE. <see cref="Solve"/> is the classical FFT solver of the same equation (û = ŝ / λ,
-/// mean zero). Coefficients are laid out as <see cref="TensorSpectralTransform"/> lays them out (FFT order per axis).
+/// −Δu = s on the periodic box [0, 1)^d in the real Fourier basis (<see cref="RealFourierBasis"/>, the tensor product
+/// of its slots per axis): −Δ is diagonal there, −Δ φ_s = λ_s φ_s with λ_s = (2π)² Σ_a k_a², so the residual's
+/// coefficients are r = λ ⊙ û − ŝ and its squared L2 norm is Σ_s g_s r_s² exactly (Parseval, g the Gram diagonal) —
+/// the spectral residual loss of neural spectral methods, with no grid and no differentiation through the PDE.
+/// <see cref="Solve"/> is the classical FFT solver of the same equation.
 /// </summary>
 public sealed class PeriodicPoisson
 {
     private readonly double[] _eigenvalues;
     private readonly double[][,] _gram;
+    private readonly double[][,] _identity;
 
-    /// <summary>The problem on the grid of <paramref name="axes"/> (all periodic).</summary>
-    /// <exception cref="ArgumentException">An axis that is not Fourier.</exception>
-    public PeriodicPoisson(IReadOnlyList<SpectralAxis> axes)
+    /// <summary>The problem with <paramref name="modes"/> slots per axis (1 to 3 axes).</summary>
+    /// <exception cref="ArgumentException">No axes, more than three, or an axis with fewer than 1 slot.</exception>
+    public PeriodicPoisson(params int[] modes)
     {
-        ArgumentNullException.ThrowIfNull(axes);
-        for (int a = 0; a < axes.Count; a++)
-            if (axes[a].Basis != SpectralBasis.Fourier)
-                throw new ArgumentException($"axes[{a}] is {axes[a].Basis}; the periodic Poisson problem needs Fourier axes.", nameof(axes));
-        Axes = [.. axes];
-        Shape = [.. axes.Select(a => a.PointCount)];
-        _eigenvalues = new double[Shape.Aggregate(1, (p, n) => checked(p * n))];
-        for (int i = 0; i < _eigenvalues.Length; i++)
+        ArgumentNullException.ThrowIfNull(modes);
+        if (modes.Length is < 1 or > 3 || modes.Any(m => m < 1))
+            throw new ArgumentException($"modes [{string.Join(", ", modes)}] must give 1 to 3 axes of at least one slot each.", nameof(modes));
+        Modes = [.. modes];
+        int count = modes.Aggregate(1, (p, n) => checked(p * n));
+        _eigenvalues = new double[count];
+        int[][] waves = [.. modes.Select(RealFourierBasis.WaveNumbers)];
+        for (int i = 0; i < count; i++)
         {
             double sum = 0;
-            for (int a = 0, rest = i; a < Shape.Length; a++)
+            for (int a = modes.Length - 1, rest = i; a >= 0; rest /= modes[a], a--)
             {
-                int stride = Shape.Skip(a + 1).Aggregate(1, (p, n) => p * n), k = rest / stride, n = Shape[a];
-                rest %= stride;
-                int wave = k <= n / 2 ? k : k - n;
-                double w = 2 * Math.PI * wave / (axes[a].End - axes[a].Start);
+                double w = 2 * Math.PI * waves[a][rest % modes[a]];
                 sum += w * w;
             }
             _eigenvalues[i] = sum;
         }
-        _gram = [.. axes.Select(GramMatrices.Of)];
+        _gram = [.. modes.Select(RealFourierBasis.Gram)];
+        _identity = [.. modes.Select(Identity)];
     }
 
-    /// <summary>The axes, outermost first.</summary>
-    public IReadOnlyList<SpectralAxis> Axes { get; }
+    /// <summary>Slots per axis.</summary>
+    public int[] Modes { get; }
 
-    /// <summary>Coefficients per axis.</summary>
-    public int[] Shape { get; }
-
-    /// <summary>λ_k, the eigenvalues of −Δ, row-major over the coefficients.</summary>
+    /// <summary>λ_s, the eigenvalues of −Δ, row-major over the slots.</summary>
     public ReadOnlySpan<double> Eigenvalues => _eigenvalues;
 
     /// <summary>
-    /// Σ_b ‖−Δu_b − s_b‖²_{L2} from coefficients: <paramref name="u"/> and <paramref name="s"/> complex (B, C, n₁, …, n_d).
+    /// Σ_b ‖−Δu_b − s_b‖²_{L2} from real coefficients <paramref name="u"/> and <paramref name="s"/> (B, 1, modes…); with
+    /// <paramref name="exactNorm"/> false the reference code's plain Σ r_s² instead.
     /// </summary>
-    /// <exception cref="ArgumentException">Tensors that are not complex or whose trailing axes differ from <see cref="Shape"/>.</exception>
-    public Variable<T> ResidualLoss<T>(Variable<T> u, Tensor<T> s) where T : unmanaged, IFloatingPointIeee754<T>
+    /// <exception cref="ArgumentException">Shapes other than (batch, 1, modes…), or complex tensors.</exception>
+    public Variable<T> ResidualLoss<T>(Variable<T> u, Tensor<T> s, bool exactNorm = true) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(u);
         ArgumentNullException.ThrowIfNull(s);
-        if (!u.Value.IsComplex || !s.IsComplex || !u.Value.SameShape(s) || u.Value.Rank != Shape.Length + 2
-            || !u.Value.Shape.Skip(2).SequenceEqual(Shape))
-            throw new ArgumentException($"u {u.Value.ShapeText} and s {s.ShapeText} must be complex (batch, channels, {string.Join(", ", Shape)}).", nameof(u));
-        var lambda = Tensor<T>.Zeros(Shape, isComplex: true);
-        for (int i = 0; i < _eigenvalues.Length; i++)
-            lambda.Real[i] = T.CreateTruncating(_eigenvalues[i]);
-        int channels = u.Value.Extent(1);
-        var perChannel = Tensor<T>.Zeros([channels, .. Shape], isComplex: true);
-        for (int c = 0; c < channels; c++)
-            lambda.Real.CopyTo(perChannel.Real[(c * _eigenvalues.Length)..]);
-        Variable<T> residual = Ops.Subtract(Ops.BroadcastMultiply(u, Tape<T>.Constant(perChannel)), Tape<T>.Constant(s));
-        return Ops.KroneckerQuadraticForm(residual, _gram);
+        if (u.Value.IsComplex || s.IsComplex || !u.Value.SameShape(s) || u.Value.Rank != Modes.Length + 2 || u.Value.Extent(1) != 1
+            || !u.Value.Shape.Skip(2).SequenceEqual(Modes))
+            throw new ArgumentException($"u {u.Value.ShapeText} and s {s.ShapeText} must be real (batch, 1, {string.Join(", ", Modes)}).", nameof(u));
+        int batch = u.Value.Extent(0);
+        var lambda = Tensor<T>.Zeros([.. u.Value.Shape]);
+        for (int b = 0; b < batch; b++)
+            for (int i = 0; i < _eigenvalues.Length; i++)
+                lambda.Data[b * _eigenvalues.Length + i] = T.CreateTruncating(_eigenvalues[i]);
+        Variable<T> residual = Ops.Subtract(Ops.Multiply(u, Tape<T>.Constant(lambda)), Tape<T>.Constant(s));
+        return Ops.KroneckerQuadraticForm(residual, exactNorm ? _gram : _identity);
     }
 
     /// <summary>
-    /// The classical solution: û_k = ŝ_k / λ_k, û_0 = 0 (the mean-zero solution).
+    /// The classical solution û_s = ŝ_s / λ_s for s ≠ 0, with the constant chosen so that u(0) = 0 (the reference code's
+    /// gauge).
     /// </summary>
-    /// <exception cref="ArgumentException">A length other than the grid's, a non-finite coefficient, or a source whose mean is not zero (no periodic solution).</exception>
-    public Complex[] Solve(ReadOnlySpan<Complex> source)
+    /// <exception cref="ArgumentException">A length other than the slot count, or a non-finite coefficient.</exception>
+    public double[] Solve(ReadOnlySpan<double> source)
     {
         if (source.Length != _eigenvalues.Length)
-            throw new ArgumentException($"source has {source.Length} coefficients; the grid has {_eigenvalues.Length}.", nameof(source));
-        double norm = 0;
-        foreach (var c in source)
-        {
-            if (!double.IsFinite(c.Real) || !double.IsFinite(c.Imaginary))
-                throw new ArgumentException("source has a non-finite coefficient.", nameof(source));
-            norm = Math.Max(norm, c.Magnitude);
-        }
-        if (source[0].Magnitude > 1e-12 * Math.Max(norm, double.Epsilon))
-            throw new ArgumentException($"source has mean coefficient {source[0]}; a periodic Poisson problem needs a source of mean zero.", nameof(source));
-        var u = new Complex[source.Length];
+            throw new ArgumentException($"source has {source.Length} coefficients; the problem has {_eigenvalues.Length} slots.", nameof(source));
+        var u = new double[source.Length];
         for (int i = 1; i < u.Length; i++)
+        {
+            if (!double.IsFinite(source[i]))
+                throw new ArgumentException($"source coefficient {i} is {source[i]}.", nameof(source));
             u[i] = source[i] / _eigenvalues[i];
+        }
+        u[0] = -ValueAtOrigin(u);
         return u;
+    }
+
+    /// <summary>The series' value at the origin: the sum of the coefficients of the slots that are cosines on every axis.</summary>
+    public double ValueAtOrigin(ReadOnlySpan<double> coefficients)
+    {
+        double sum = 0;
+        for (int i = 0; i < coefficients.Length; i++)
+        {
+            bool cosine = true;
+            for (int a = Modes.Length - 1, rest = i; a >= 0; rest /= Modes[a], a--)
+                cosine &= RealFourierBasis.IsCosine(Modes[a], rest % Modes[a]);
+            if (cosine)
+                sum += coefficients[i];
+        }
+        return sum;
+    }
+
+    private static double[,] Identity(int n)
+    {
+        var m = new double[n, n];
+        for (int i = 0; i < n; i++)
+            m[i, i] = 1;
+        return m;
     }
 }

@@ -64,6 +64,24 @@ public static partial class Ops
         });
     }
 
+    /// <summary>ReLU(x) = max(x, 0), with the gradient 0 at x = 0 (PyTorch's and JAX's choice).</summary>
+    public static Variable<T> Relu<T>(Variable<T> x) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        RealOnly(x, nameof(Relu));
+        T[] input = x.Value.Data;
+        Tensor<T> y = x.Value.UninitializedLike();
+        T[] output = y.Data;
+        for (int i = 0; i < input.Length; i++)
+            output[i] = input[i] > T.Zero ? input[i] : T.Zero;
+        return Tape<T>.Result(y, [x], o =>
+        {
+            T[] g = o.Gradient.Data, gx = x.Gradient.Data;
+            for (int i = 0; i < input.Length; i++)
+                if (input[i] > T.Zero)
+                    gx[i] += g[i];
+        });
+    }
+
     /// <summary>The sum of all entries of a real tensor, as a scalar of shape [].</summary>
     public static Variable<T> Sum<T>(Variable<T> x) where T : unmanaged, IFloatingPointIeee754<T>
     {

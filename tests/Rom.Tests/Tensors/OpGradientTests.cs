@@ -30,6 +30,24 @@ public class OpGradientTests
     public void Gelu() => Check(v => Ops.Gelu(v[0]), Random([4, 50], 4, scale: 2));
 
     [Test]
+    public void Relu() => Check(v => Ops.Relu(v[0]), Random([4, 50], 4, scale: 2));
+
+    [TestCase(0)]
+    [TestCase(2)]
+    [TestCase(-1)]
+    public void AxisLinear(int axis)
+    {
+        var m = Random([5, axis == 0 ? 3 : 6], 21);
+        var matrix = new double[5, m.Extent(1)];
+        for (int i = 0; i < matrix.Length; i++)
+            matrix[i / m.Extent(1), i % m.Extent(1)] = m.Data[i];
+        Check(v => Ops.AxisLinear(v[0], matrix, axis), Random([3, 4, 6, 6], 22));
+    }
+
+    [Test]
+    public void ModeWiseLinear() => Check(v => Ops.ModeWiseLinear(v[0], v[1]), Random([2, 3, 4, 5], 23), Random([4, 5, 2, 3], 24));
+
+    [Test]
     public void Sum() => Check(v => Ops.Sum(v[0]), Random([3, 5], 5));
 
     [Test]

@@ -1,0 +1,138 @@
+using System.Numerics;
+using Rom.Neural;
+using Rom.Tensors;
+
+namespace Rom.SpectralSolvers;
+
+/// <summary>
+/// The network of neural spectral methods on a periodic box: it maps the coefficients of the PDE's parameters (a
+/// source, an initial condition) in the real Fourier basis to the solution's coefficients, never leaving coefficient
+/// space except for the activation σ(u) = T(relu(T⁻¹ u)), taken at the collocation points of the model's own modes.
+/// <code>
+///   u ← [parameters, coefficients of the coordinates x_a]
+///   u ← σ(Dense_h(σ(Dense_4h(u))))                       lifting
+///   repeat depth: u ← σ(W_k u_k + Dense(u))              a real h × h matrix W_k for every slot k
+///   u ← Dense_1(σ(Dense_4h(σ(Dense_h(u)))))              projection
+///   u ← s · (u − u(0) e₀)                                the periodic mollifier: u(0) = 0, scale s
+/// </code>
+/// Dense layers act on channels with a bias on every slot and lecun-normal weights (flax's defaults, as the reference
+/// code); W_k starts N(0, 1)/h².
+/// </summary>
+public sealed class Nsm<T> : IModule<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private readonly (Parameter<T> Weight, Parameter<T> Bias)[] _lifting, _projection, _dense;
+    private readonly Parameter<T>[] _spectral;
+    private readonly double[][,] _synthesis, _analysis, _origin;
+    private readonly Tensor<T> _coordinates;
+
+    /// <summary>A freshly initialised network.</summary>
+    /// <exception cref="ArgumentException">A setting out of range (see <see cref="NsmOptions.Checked"/>).</exception>
+    public Nsm(NsmOptions options)
+    {
+        Options = (options ?? throw new ArgumentNullException(nameof(options))).Checked();
+        var init = new Initialization(options.Seed);
+        int h = options.Width, d = options.Modes.Length;
+        (Parameter<T>, Parameter<T>) Dense(string name, int inputs, int outputs) =>
+            (new Parameter<T>($"{name}.weight", init.Normal<T>([outputs, inputs], 1 / Math.Sqrt(inputs))),
+             new Parameter<T>($"{name}.bias", Tensor<T>.Zeros([outputs])));
+        _lifting = [Dense("lifting.0", options.InChannels + d, 4 * h), Dense("lifting.1", 4 * h, h)];
+        _spectral = [.. Enumerable.Range(0, options.Depth).Select(l => new Parameter<T>($"blocks.{l}.spectral", init.Normal<T>([.. options.Modes, h, h], 1.0 / (h * h))))];
+        _dense = [.. Enumerable.Range(0, options.Depth).Select(l => Dense($"blocks.{l}.dense", h, h))];
+        _projection = [Dense("projection.0", h, h), Dense("projection.1", h, 4 * h), Dense("projection.2", 4 * h, 1)];
+        _synthesis = [.. options.Modes.Select(n => RealFourierBasis.Synthesis(n, n))];
+        _analysis = [.. options.Modes.Select(RealFourierBasis.Analysis)];
+        _origin = [.. options.Modes.Select(Origin)];
+        _coordinates = Coordinates(options.Modes);
+    }
+
+    /// <summary>The architecture.</summary>
+    public NsmOptions Options { get; }
+
+    /// <inheritdoc />
+    public IEnumerable<Parameter<T>> Parameters =>
+        [.. _lifting.SelectMany(Pair), .. _spectral, .. _dense.SelectMany(Pair), .. _projection.SelectMany(Pair)];
+
+    /// <summary>
+    /// The solution's coefficients (B, 1, modes…) for the parameters' coefficients <paramref name="x"/> (B, in_channels,
+    /// modes…); with a tape the pass is recorded for <see cref="Tape{T}.Backward"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">A shape other than (batch, in_channels, modes…).</exception>
+    public Variable<T> Forward(Variable<T> x, Tape<T>? tape)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        int[] expected = [x.Value.Rank > 0 ? x.Value.Extent(0) : 0, Options.InChannels, .. Options.Modes];
+        if (!x.Value.Shape.SequenceEqual(expected) || x.Value.IsComplex)
+            throw new ArgumentException($"input {x.Value.ShapeText} must be real (batch, {Options.InChannels}, {string.Join(", ", Options.Modes)}).", nameof(x));
+        int batch = x.Value.Extent(0);
+        var u = Ops.ConcatenateChannels(x, Tape<T>.Constant(Broadcast(_coordinates, batch)));
+        u = Sigma(Dense(_lifting[1], Sigma(Dense(_lifting[0], u, tape)), tape));
+        for (int l = 0; l < _spectral.Length; l++)
+            u = Sigma(Ops.Add(Ops.ModeWiseLinear(u, _spectral[l].Use(tape)), Dense(_dense[l], u, tape)));
+        u = Dense(_projection[2], Sigma(Dense(_projection[1], Sigma(Dense(_projection[0], u, tape)), tape)), tape);
+        var atOrigin = u;
+        for (int a = 0; a < _origin.Length; a++)
+            atOrigin = Ops.AxisLinear(atOrigin, _origin[a], 2 + a);
+        return Ops.Scale(Ops.Subtract(u, atOrigin), T.CreateTruncating(Options.OutputScale));
+    }
+
+    /// <summary>σ(u) = T(relu(T⁻¹ u)) along every spatial axis.</summary>
+    private Variable<T> Sigma(Variable<T> u)
+    {
+        for (int a = 0; a < _synthesis.Length; a++)
+            u = Ops.AxisLinear(u, _synthesis[a], 2 + a);
+        u = Ops.Relu(u);
+        for (int a = 0; a < _analysis.Length; a++)
+            u = Ops.AxisLinear(u, _analysis[a], 2 + a);
+        return u;
+    }
+
+    private static Variable<T> Dense((Parameter<T> Weight, Parameter<T> Bias) layer, Variable<T> u, Tape<T>? tape) =>
+        Ops.ChannelLinear(u, layer.Weight.Use(tape), layer.Bias.Use(tape));
+
+    private static IEnumerable<Parameter<T>> Pair((Parameter<T> Weight, Parameter<T> Bias) layer) => [layer.Weight, layer.Bias];
+
+    /// <summary>e₀ φ(0)ᵀ: the map of coefficients to (u(0) along this axis) in slot 0.</summary>
+    private static double[,] Origin(int n)
+    {
+        var m = new double[n, n];
+        for (int s = 0; s < n; s++)
+            m[0, s] = RealFourierBasis.IsCosine(n, s) ? 1 : 0;
+        return m;
+    }
+
+    /// <summary>The coefficients of the coordinate functions x_a sampled at the collocation points (d, modes…).</summary>
+    private static Tensor<T> Coordinates(int[] modes)
+    {
+        int d = modes.Length, count = modes.Aggregate(1, (p, n) => p * n);
+        var c = Tensor<T>.Zeros([d, .. modes]);
+        for (int a = 0; a < d; a++)
+        {
+            double[] values = [.. Enumerable.Range(0, modes[a]).Select(j => (double)j / modes[a])];
+            double[,] analysis = RealFourierBasis.Analysis(modes[a]);
+            int after = modes.Skip(a + 1).Aggregate(1, (p, n) => p * n);
+            for (int i = 0; i < count; i++)
+            {
+                int slot = i / after % modes[a];
+                bool constantElsewhere = true;
+                for (int b = 0, rest = i; b < d; b++)
+                {
+                    int stride = modes.Skip(b + 1).Aggregate(1, (p, n) => p * n);
+                    if (b != a && rest / stride % modes[b] != 0)
+                        constantElsewhere = false;
+                    rest %= stride;
+                }
+                if (constantElsewhere)
+                    c.Data[a * count + i] = T.CreateTruncating(Enumerable.Range(0, modes[a]).Sum(j => analysis[slot, j] * values[j]));
+            }
+        }
+        return c;
+    }
+
+    private static Tensor<T> Broadcast(Tensor<T> t, int batch)
+    {
+        var b = Tensor<T>.Zeros([batch, .. t.Shape]);
+        for (int i = 0; i < batch; i++)
+            t.Data.CopyTo(b.Data, i * t.Count);
+        return b;
+    }
+}

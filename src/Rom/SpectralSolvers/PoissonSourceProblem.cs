@@ -1,0 +1,90 @@
+using Rom.Tensors;
+
+namespace Rom.SpectralSolvers;
+
+/// <summary>
+/// Neural spectral methods' periodic Poisson problem (reference code <c>src/pde/poisson</c>): −Δu = s on [0, 1)², s a
+/// Gaussian process with the periodic kernel Per(0.2) sampled on a 16 × 16 grid with its mean removed, given to the
+/// model as its real Fourier coefficients on the model's modes; u(0) = 0. The reference is the FFT solution.
+/// </summary>
+public sealed class PoissonSourceProblem : ISpectralProblem
+{
+    private readonly PeriodicPoisson _poisson;
+    private readonly PeriodicGaussianField _field;
+    private readonly double[][,] _toModes;
+    private readonly double[] _gram;
+
+    /// <summary>The problem on <paramref name="modes"/> slots per axis, sources on <paramref name="sourcePoints"/>² points with length scale ℓ.</summary>
+    public PoissonSourceProblem(int modes = 31, int sourcePoints = 16, double lengthScale = 0.2)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(modes, sourcePoints);
+        _poisson = new PeriodicPoisson(modes, modes);
+        _field = new PeriodicGaussianField(sourcePoints, 2, lengthScale);
+        double[,] resize = RealFourierBasis.Resize(sourcePoints, modes), analysis = RealFourierBasis.Analysis(sourcePoints);
+        var toModes = new double[modes, sourcePoints];
+        for (int i = 0; i < modes; i++)
+            for (int j = 0; j < sourcePoints; j++)
+                for (int k = 0; k < sourcePoints; k++)
+                    toModes[i, j] += resize[i, k] * analysis[k, j];
+        _toModes = [toModes, toModes];
+        double[] g = [.. Enumerable.Range(0, modes).Select(s => RealFourierBasis.Gram(modes)[s, s])];
+        _gram = [.. Enumerable.Range(0, modes * modes).Select(i => g[i / modes] * g[i % modes])];
+        Modes = [modes, modes];
+        SourcePoints = sourcePoints;
+    }
+
+    /// <inheritdoc />
+    public string Name => "poisson-periodic";
+
+    /// <inheritdoc />
+    public int[] Modes { get; }
+
+    /// <summary>Points per axis of the grid the sources are sampled on.</summary>
+    public int SourcePoints { get; }
+
+    /// <inheritdoc />
+    public int ParameterChannels => 1;
+
+    /// <inheritdoc />
+    public Tensor<float> SampleParameters(int batch, Random random)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(batch, 1);
+        int n = SourcePoints, m = Modes[0];
+        var values = Tensor<double>.Zeros([batch, 1, n, n]);
+        for (int b = 0; b < batch; b++)
+        {
+            double[] s = _field.Sample(random);
+            double mean = s.Average();
+            for (int i = 0; i < s.Length; i++)
+                values.Data[b * s.Length + i] = s[i] - mean;
+        }
+        var c = Ops.AxisLinear(Ops.AxisLinear(Tape<double>.Constant(values), _toModes[0], 2), _toModes[1], 3).Value;
+        return new Tensor<float>([batch, 1, m, m], [.. c.Data.Select(v => (float)v)]);
+    }
+
+    /// <inheritdoc />
+    public Variable<float> ResidualLoss(Variable<float> solution, Tensor<float> parameters, bool exactNorm) =>
+        _poisson.ResidualLoss(solution, parameters, exactNorm);
+
+    /// <inheritdoc />
+    public double[] Solve(ReadOnlySpan<float> parameters)
+    {
+        var s = new double[parameters.Length];
+        for (int i = 0; i < s.Length; i++)
+            s[i] = parameters[i];
+        return _poisson.Solve(s);
+    }
+
+    /// <inheritdoc />
+    public double RelativeL2(ReadOnlySpan<float> prediction, ReadOnlySpan<double> reference)
+    {
+        double difference = 0, norm = 0;
+        for (int i = 0; i < reference.Length; i++)
+        {
+            double d = prediction[i] - reference[i];
+            difference += _gram[i] * d * d;
+            norm += _gram[i] * reference[i] * reference[i];
+        }
+        return Math.Sqrt(difference / norm);
+    }
+}
