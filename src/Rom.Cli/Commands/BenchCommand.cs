@@ -11,6 +11,7 @@ public static class BenchCommand
         {
             BenchKrylovCommand.Create(context),
             BenchNeuralCommand.Create(context),
+            BenchNsmCommand.Create(context),
             BenchSpectralCommand.Create(context),
         };
 }

@@ -80,12 +80,7 @@ public static class BenchKrylovCommand
             string jsonText = new JsonArray(rows.Select(ToJson).ToArray()).ToJsonString(new JsonSerializerOptions { WriteIndented = true });
             var table = new StringWriter();
             KrylovBenchTable.Write(table, rows);
-            string? folder = Path.GetDirectoryName(Path.GetFullPath(outPath));
-            if (folder is not null) Directory.CreateDirectory(folder);
-            File.WriteAllText(outPath, table.ToString());
-            File.WriteAllText(Path.ChangeExtension(outPath, ".json"), jsonText);
-            context.Out.Write(parse.GetValue(json) ? jsonText + Environment.NewLine : table.ToString());
-            return ExitCodes.Success;
+            return BenchOutput.Finish(context, table.ToString(), jsonText, outPath, parse.GetValue(json));
         });
         return command;
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Rom.Cli.Output;
 using System.Reflection;
 using Rom.Bench;
 using Rom.Bench.Neural;
@@ -78,16 +79,7 @@ public static class BenchNeuralCommand
                 // The folder is this process's own (named after its id): only the script went there.
                 if (Directory.Exists(options.WorkFolder)) Directory.Delete(options.WorkFolder, recursive: true);
             }
-            string table = NeuralBenchReport.Table(rows), array = NeuralBenchReport.Json(rows);
-            if (parse.GetValue(output) is { } path)
-            {
-                string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
-                if (folder is not null) Directory.CreateDirectory(folder);
-                File.WriteAllText(path, table);
-                File.WriteAllText(Path.ChangeExtension(path, ".json"), array + Environment.NewLine);
-            }
-            context.Out.Write(parse.GetValue(json) ? array + Environment.NewLine : table);
-            return ExitCodes.Success;
+            return BenchOutput.Finish(context, NeuralBenchReport.Table(rows), NeuralBenchReport.Json(rows), parse.GetValue(output), parse.GetValue(json));
         });
         return command;
     }

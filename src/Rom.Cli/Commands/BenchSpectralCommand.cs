@@ -41,15 +41,7 @@ public static class BenchSpectralCommand
             }
             var rows = SpectralBench.Run(new SpectralBenchOptions(parse.GetValue(quick)),
                 row => context.Error.WriteLine($"  {row.Name}: {Seconds(row.RomSeconds)} vs {Seconds(row.ReferenceSeconds)}"));
-            string table = Table(rows), array = Json(rows);
-            string path = parse.GetRequiredValue(output);
-            var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-            if (folder is not null)
-                Directory.CreateDirectory(folder);
-            File.WriteAllText(path, table);
-            File.WriteAllText(Path.ChangeExtension(path, ".json"), array + Environment.NewLine);
-            context.Out.Write(parse.GetValue(json) ? array + Environment.NewLine : table);
-            return ExitCodes.Success;
+            return BenchOutput.Finish(context, Table(rows), Json(rows), parse.GetRequiredValue(output), parse.GetValue(json));
         });
         return command;
     }

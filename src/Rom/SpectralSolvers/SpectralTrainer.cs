@@ -15,11 +15,14 @@ public sealed record SpectralTrainingRecord(int Step, double Loss, double TestRe
 /// Self-supervised training of <see cref="Nsm{T}"/> on an <see cref="ISpectralProblem"/>: every step draws a fresh
 /// batch of parameters, evaluates the spectral residual loss of the network's output (mean over the batch), and takes
 /// an Adam step with an exponentially decaying learning rate. No solution data is used; the test set's classical
-/// solutions only measure the error.
+/// solutions only measure the error. The loop serves the baselines too (a PINN loss on grid values, a supervised loss).
 /// </summary>
 public static class SpectralTrainer
 {
-    /// <summary>Trains <paramref name="model"/> in place; calls <paramref name="progress"/> at every record.</summary>
+    /// <summary>
+    /// Trains <paramref name="model"/> in place on <paramref name="problem"/>'s spectral residual loss; records the test
+    /// error on <see cref="SpectralTrainingOptions.TestSamples"/> parameters drawn with the test seed.
+    /// </summary>
     /// <exception cref="ArgumentException">Options out of range, or a model whose modes or channels differ from the problem's.</exception>
     /// <exception cref="ArithmeticException">A non-finite loss, naming the step (the weights are those before it).</exception>
     public static IReadOnlyList<SpectralTrainingRecord> Train(Nsm<float> model, ISpectralProblem problem, SpectralTrainingOptions options,
@@ -30,10 +33,28 @@ public static class SpectralTrainer
         options = (options ?? throw new ArgumentNullException(nameof(options))).Checked();
         if (!model.Options.Modes.SequenceEqual(problem.Modes) || model.Options.InChannels != problem.ParameterChannels)
             throw new ArgumentException($"the model (modes [{string.Join(", ", model.Options.Modes)}], {model.Options.InChannels} channels) does not fit {problem.Name} (modes [{string.Join(", ", problem.Modes)}], {problem.ParameterChannels} channels).", nameof(model));
-        var test = problem.SampleParameters(options.TestSamples, new Random(options.TestSeed));
-        int perSample = test.Count / options.TestSamples;
-        double[][] references = [.. Enumerable.Range(0, options.TestSamples).Select(b => problem.Solve(test.Data.AsSpan(b * perSample, perSample)))];
-        var optimizer = new Adam<float>(model.Parameters, options.LearningRate);
+        var (test, references) = TestSet(problem, options);
+        return Train(model.Parameters, (random, tape) =>
+        {
+            var batch = problem.SampleParameters(options.BatchSize, random);
+            var u = model.Forward(Tape<float>.Constant(batch), tape);
+            return Ops.Scale(problem.ResidualLoss(u, batch, options.ExactNorm), 1f / options.BatchSize);
+        }, () => Evaluate(model, problem, test, references), options, progress, cancellation);
+    }
+
+    /// <summary>
+    /// The training loop itself, for any model and loss: every step computes <paramref name="batchLoss"/> on a fresh
+    /// batch (drawn from the training stream it is given) with a tape, and takes an Adam step with the decaying learning
+    /// rate; every <see cref="SpectralTrainingOptions.EvaluateEvery"/> steps it records the loss and <paramref name="testError"/>.
+    /// </summary>
+    /// <exception cref="ArithmeticException">A non-finite loss, naming the step.</exception>
+    public static IReadOnlyList<SpectralTrainingRecord> Train(IEnumerable<Parameter<float>> parameters, Func<Random, Tape<float>, Variable<float>> batchLoss,
+        Func<double> testError, SpectralTrainingOptions options, Action<SpectralTrainingRecord>? progress = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(batchLoss);
+        ArgumentNullException.ThrowIfNull(testError);
+        options = (options ?? throw new ArgumentNullException(nameof(options))).Checked();
+        var optimizer = new Adam<float>(parameters, options.LearningRate);
         var random = new Random(options.Seed);
         var records = new List<SpectralTrainingRecord>();
         var clock = new Stopwatch();
@@ -44,13 +65,11 @@ public static class SpectralTrainer
             double loss;
             using (TensorScope.Begin())
             {
-                var batch = problem.SampleParameters(options.BatchSize, random);
                 var tape = new Tape<float>();
-                var u = model.Forward(Tape<float>.Constant(batch), tape);
-                var l = Ops.Scale(problem.ResidualLoss(u, batch, options.ExactNorm), 1f / options.BatchSize);
+                var l = batchLoss(random, tape);
                 loss = l.Value.Data[0];
                 if (!double.IsFinite(loss))
-                    throw new ArithmeticException($"the residual loss is {loss} at step {step + 1}; lower the learning rate.");
+                    throw new ArithmeticException($"the loss is {loss} at step {step + 1}; lower the learning rate.");
                 optimizer.ZeroGradients();
                 tape.Backward(l);
                 optimizer.Step();
@@ -58,12 +77,22 @@ public static class SpectralTrainer
             clock.Stop();
             if ((step + 1) % options.EvaluateEvery == 0 || step + 1 == options.Steps)
             {
-                var record = new SpectralTrainingRecord(step + 1, loss, Evaluate(model, problem, test, references), clock.Elapsed.TotalSeconds);
+                var record = new SpectralTrainingRecord(step + 1, loss, testError(), clock.Elapsed.TotalSeconds);
                 records.Add(record);
                 progress?.Invoke(record);
             }
         }
         return records;
+    }
+
+    /// <summary>The test parameters (drawn with the test seed) and their classical solutions.</summary>
+    public static (Tensor<float> Parameters, double[][] References) TestSet(ISpectralProblem problem, SpectralTrainingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(options);
+        var test = problem.SampleParameters(options.TestSamples, new Random(options.TestSeed));
+        int perSample = test.Count / options.TestSamples;
+        return (test, [.. Enumerable.Range(0, options.TestSamples).Select(b => problem.Solve(test.Data.AsSpan(b * perSample, perSample)))]);
     }
 
     /// <summary>Mean relative L2 error of the model on <paramref name="parameters"/> against <paramref name="references"/>.</summary>

@@ -1,0 +1,32 @@
+namespace Rom.Bench.Nsm;
+
+/// <summary>
+/// What <c>rom bench nsm</c> trains: every method gets the same network size and step budget on the same stream of
+/// sources, and is measured on the same test sources. Defaults are a scaled-down version of the reference code's
+/// (width 64, depth 4, 31 modes, 30,000 steps) that runs on two cores in minutes.
+/// </summary>
+/// <param name="Steps">Optimiser steps per method (batch <paramref name="BatchSize"/>, a fresh batch of sources each).</param>
+/// <param name="Width">Hidden width of every network.</param>
+/// <param name="Depth">Spectral blocks (NSM) or Fourier layers (FNO).</param>
+/// <param name="Modes">Real Fourier slots per axis (NSM's coefficients; the FNO keeps as many modes).</param>
+/// <param name="PinnGrids">Grids of the PINN-loss FNOs (G × G points each).</param>
+/// <param name="SupervisedGrid">Grid of the FNO trained on solver data.</param>
+/// <param name="BatchSize">Samples per step.</param>
+/// <param name="LearningRate">Adam's initial learning rate.</param>
+/// <param name="Decay">The learning rate's factor over the run.</param>
+/// <param name="TestSamples">Test sources.</param>
+/// <param name="Resolutions">Grids on which NSM's prediction is evaluated for the inference timing.</param>
+public sealed record NsmBenchOptions(
+    int Steps = 2000, int Width = 32, int Depth = 4, int Modes = 31, int[]? PinnGrids = null, int SupervisedGrid = 64,
+    int BatchSize = 16, double LearningRate = 1e-3, double Decay = 0.01, int TestSamples = 100, int[]? Resolutions = null)
+{
+    /// <summary>The PINN grids, 64², 128² and 256² unless given.</summary>
+    public int[] Grids => PinnGrids ?? [64, 128, 256];
+
+    /// <summary>The evaluation resolutions, 64 … 512 unless given.</summary>
+    public int[] EvaluationResolutions => Resolutions ?? [64, 128, 256, 512];
+
+    /// <summary>Options for a smoke run (tests, --quick): tiny networks, few steps, small grids.</summary>
+    public static NsmBenchOptions Quick { get; } = new(Steps: 60, Width: 8, Depth: 2, Modes: 17, PinnGrids: [40], SupervisedGrid: 40,
+        TestSamples: 8, Resolutions: [64, 128]);
+}

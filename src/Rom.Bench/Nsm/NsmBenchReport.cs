@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Rom.Bench.Nsm;
+
+/// <summary>The rows of <c>rom bench nsm</c> as a text table and as a JSON array.</summary>
+public static class NsmBenchReport
+{
+    /// <summary>An aligned table (problem, method, test error, training time, inference per instance, parameters) and each row's note.</summary>
+    public static string Table(IReadOnlyList<NsmBenchRow> rows, NsmBenchOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(options);
+        var writer = new StringWriter();
+        writer.WriteLine($"Neural spectral methods vs baselines, {options.Steps} steps of batch {options.BatchSize} each (Adam {options.LearningRate.ToString(CultureInfo.InvariantCulture)}, "
+            + $"decay {options.Decay.ToString(CultureInfo.InvariantCulture)} over the run), {options.TestSamples} test sources, {Environment.ProcessorCount} core(s).");
+        writer.WriteLine();
+        var lines = new List<string[]> { new[] { "problem", "method", "test rel. L2", "train", "inference / instance", "parameters" } };
+        lines.AddRange(rows.Select(r => new[]
+        {
+            r.Problem, r.Method, r.TestRelativeL2.ToString("0.000%", CultureInfo.InvariantCulture), Seconds(r.TrainSeconds),
+            Seconds(r.InferenceSeconds), r.Parameters?.ToString("N0", CultureInfo.InvariantCulture) ?? "-",
+        }));
+        var widths = Enumerable.Range(0, 6).Select(c => lines.Max(l => l[c].Length)).ToArray();
+        foreach (var line in lines)
+            writer.WriteLine(string.Join("  ", line.Select((cell, c) => cell.PadRight(widths[c]))).TrimEnd());
+        writer.WriteLine();
+        foreach (var r in rows)
+        {
+            writer.WriteLine($"{r.Method}: {r.Note}.");
+            if (r.InferenceSecondsByResolution is { } by)
+                writer.WriteLine($"  inference per instance with evaluation on the grid: {string.Join(", ", by.Select(p => $"{p.Key}² {Seconds(p.Value)}"))}");
+        }
+        return writer.ToString();
+    }
+
+    /// <summary>
+    /// A JSON array, one object per row: problem, method, test_rel_l2, train_seconds, inference_seconds, parameters, steps,
+    /// inference_seconds_by_resolution, solver_seconds_at_equal_accuracy (the FFT solve per instance: exact here, so it
+    /// reaches any method's accuracy), note.
+    /// </summary>
+    public static string Json(IReadOnlyList<NsmBenchRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        double? solver = rows.FirstOrDefault(r => r.Method == "fft")?.InferenceSeconds;
+        return new JsonArray(rows.Select(r => (JsonNode)new JsonObject
+        {
+            ["problem"] = r.Problem,
+            ["method"] = r.Method,
+            ["test_rel_l2"] = r.TestRelativeL2,
+            ["train_seconds"] = r.TrainSeconds,
+            ["inference_seconds"] = r.InferenceSeconds,
+            ["parameters"] = r.Parameters,
+            ["steps"] = r.Steps,
+            ["inference_seconds_by_resolution"] = r.InferenceSecondsByResolution is { } by
+                ? new JsonObject(by.Select(p => KeyValuePair.Create(p.Key.ToString(CultureInfo.InvariantCulture), (JsonNode?)p.Value)))
+                : null,
+            ["solver_seconds_at_equal_accuracy"] = solver,
+            ["note"] = r.Note,
+        }).ToArray()).ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    }
+
+    private static string Seconds(double? seconds) => seconds switch
+    {
+        null => "-",
+        >= 1 => $"{seconds:0.0} s",
+        >= 1e-3 => $"{seconds * 1e3:0.00} ms",
+        _ => $"{seconds * 1e6:0.0} µs",
+    };
+}

@@ -1,0 +1,63 @@
+using System.CommandLine;
+using Rom.Cli.Output;
+using Rom.Bench.Nsm;
+
+namespace Rom.Cli.Commands;
+
+/// <summary>
+/// <c>rom bench nsm [--quick] [--steps N] [--width W] [--depth D] [--modes M] [--grids G,…] [--json] [--out FILE]</c>:
+/// neural spectral methods against the PINN-loss and supervised FNO and the FFT solver on the periodic Poisson problem,
+/// the same network size, step budget and sources for every method, in one run.
+/// </summary>
+public static class BenchNsmCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create(CliContext context)
+    {
+        var defaults = new NsmBenchOptions();
+        var quick = new Option<bool>("--quick") { Description = "A smoke run: tiny networks, 60 steps, one 40² grid (under a minute)." };
+        var steps = new Option<int?>("--steps") { Description = $"Training steps per method (default {defaults.Steps})." };
+        var width = new Option<int?>("--width") { Description = $"Hidden width of every network (default {defaults.Width})." };
+        var depth = new Option<int?>("--depth") { Description = $"Blocks of every network (default {defaults.Depth})." };
+        var modes = new Option<int?>("--modes") { Description = $"Real Fourier slots per axis (default {defaults.Modes})." };
+        var grids = new Option<string?>("--grids") { Description = "PINN grids, comma-separated (default 64,128,256)." };
+        var json = new Option<bool>("--json") { Description = "Print a JSON array of rows instead of the table." };
+        var output = new Option<string?>("--out") { Description = "Table file to write; the JSON goes beside it with the extension .json." };
+        var command = new Command("nsm", "Neural spectral methods vs PINN-loss and supervised FNOs and the FFT solver on the periodic Poisson problem.")
+        {
+            quick, steps, width, depth, modes, grids, json, output,
+        };
+        command.SetAction(parse =>
+        {
+            var options = parse.GetValue(quick) ? NsmBenchOptions.Quick : defaults;
+            int[]? pinnGrids = null;
+            if (parse.GetValue(grids) is { } text)
+            {
+                var parsed = text.Split(',', StringSplitOptions.TrimEntries).Select(g => int.TryParse(g, out int v) ? v : -1).ToArray();
+                if (parsed.Any(g => g < 8))
+                {
+                    context.Error.WriteLine($"error: --grids is '{text}'; expected grid sizes of at least 8, comma-separated.");
+                    return ExitCodes.BadInput;
+                }
+                pinnGrids = parsed;
+            }
+            options = options with
+            {
+                Steps = parse.GetValue(steps) ?? options.Steps,
+                Width = parse.GetValue(width) ?? options.Width,
+                Depth = parse.GetValue(depth) ?? options.Depth,
+                Modes = parse.GetValue(modes) ?? options.Modes,
+                PinnGrids = pinnGrids ?? options.PinnGrids,
+            };
+            foreach (var (name, value, least) in new[] { ("--steps", options.Steps, 1), ("--width", options.Width, 1), ("--depth", options.Depth, 0), ("--modes", options.Modes, 16) })
+                if (value < least)
+                {
+                    context.Error.WriteLine($"error: {name} is {value}; expected at least {least}{(name == "--modes" ? " (the sources have 16 slots per axis)" : "")}.");
+                    return ExitCodes.BadInput;
+                }
+            var rows = NsmBenchmark.Run(options, line => context.Error.WriteLine(line));
+            return BenchOutput.Finish(context, NsmBenchReport.Table(rows, options), NsmBenchReport.Json(rows), parse.GetValue(output), parse.GetValue(json));
+        });
+        return command;
+    }
+}

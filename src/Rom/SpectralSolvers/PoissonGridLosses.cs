@@ -1,0 +1,69 @@
+using System.Numerics;
+using Rom.Tensors;
+
+namespace Rom.SpectralSolvers;
+
+/// <summary>
+/// The baselines of neural spectral methods for −Δu = s on the periodic box [0, 1)², on grid values instead of
+/// coefficients: the PINN loss (the residual of the periodic five-point Laplacian on a G × G grid, mean of its square
+/// over the points: the grid's estimate of ‖r‖²) and the mollifier that pins u at the origin. The grid is x_j = j / G,
+/// periodic, so no boundary term is needed.
+/// </summary>
+public static class PoissonGridLosses
+{
+    /// <summary>Grid values (B, C, G, G) of series with real Fourier coefficients (B, C, n, n).</summary>
+    public static Tensor<T> Values<T>(Tensor<T> coefficients, int points) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(coefficients);
+        double[,] rows = RealFourierBasis.Synthesis(coefficients.Extent(2), points), columns = RealFourierBasis.Synthesis(coefficients.Extent(3), points);
+        return Ops.AxisLinear(Ops.AxisLinear(Tape<T>.Constant(coefficients), rows, 2), columns, 3).Value;
+    }
+
+    /// <summary>
+    /// Σ_b mean over the grid of (−Δ_h u − s)², with Δ_h the periodic five-point Laplacian (spacing 1/G on both axes),
+    /// for u and s of shape (B, 1, G, G).
+    /// </summary>
+    /// <exception cref="ArgumentException">Shapes that differ or are not square (B, 1, G, G) grids of at least 3 points.</exception>
+    public static Variable<T> FiniteDifferenceResidualLoss<T>(Variable<T> u, Tensor<T> s) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(u);
+        ArgumentNullException.ThrowIfNull(s);
+        if (u.Value.Rank != 4 || !u.Value.SameShape(s) || u.Value.Extent(2) != u.Value.Extent(3) || u.Value.Extent(2) < 3)
+            throw new ArgumentException($"u {u.Value.ShapeText} and s {s.ShapeText} must be (batch, 1, G, G) grids with G ≥ 3.", nameof(u));
+        int g = u.Value.Extent(2);
+        double[,] second = SecondDifference(g);
+        var minusLaplacian = Ops.Scale(Ops.Add(Ops.AxisLinear(u, second, 2), Ops.AxisLinear(u, second, 3)), -T.One);
+        var residual = Ops.Subtract(minusLaplacian, Tape<T>.Constant(s));
+        return Ops.Scale(Ops.Sum(Ops.Multiply(residual, residual)), T.CreateTruncating(1.0 / (g * g)));
+    }
+
+    /// <summary>s · (u − u(0)) on a grid (B, C, G, G): the reference code's periodic mollifier for grid outputs.</summary>
+    public static Variable<T> PinOrigin<T>(Variable<T> u, double scale) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(u);
+        var atOrigin = u;
+        for (int axis = 2; axis < u.Value.Rank; axis++)
+        {
+            int n = u.Value.Extent(axis);
+            var first = new double[n, n];
+            for (int i = 0; i < n; i++)
+                first[i, 0] = 1;
+            atOrigin = Ops.AxisLinear(atOrigin, first, axis);
+        }
+        return Ops.Scale(Ops.Subtract(u, atOrigin), T.CreateTruncating(scale));
+    }
+
+    /// <summary>The periodic second difference (u_{i−1} − 2u_i + u_{i+1}) G² as a G × G matrix.</summary>
+    private static double[,] SecondDifference(int g)
+    {
+        var d = new double[g, g];
+        double h2 = (double)g * g;
+        for (int i = 0; i < g; i++)
+        {
+            d[i, i] = -2 * h2;
+            d[i, (i + 1) % g] += h2;
+            d[i, (i + g - 1) % g] += h2;
+        }
+        return d;
+    }
+}

@@ -1,0 +1,39 @@
+using System.Text.Json;
+
+namespace Rom.Cli.Tests;
+
+/// <summary><c>rom bench nsm --quick</c>: one row per method with the keys scripts read; bad sizes exit 2 naming the option.</summary>
+public class BenchNsmTests
+{
+    [Test]
+    public void Quick_PrintsEveryMethodWithItsFigures()
+    {
+        var run = Cli.Run("bench", "nsm", "--quick", "--json");
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
+        using var json = JsonDocument.Parse(run.Out);
+        var rows = json.RootElement.EnumerateArray().ToList();
+        Assert.That(rows.Select(r => r.GetProperty("method").GetString()),
+            Is.EqualTo(new[] { "nsm", "nsm-sum-of-squares", "pinn-40", "supervised-40", "fft" }));
+        Assert.Multiple(() =>
+        {
+            foreach (var r in rows)
+            {
+                Assert.That(r.GetProperty("problem").GetString(), Is.EqualTo("poisson-periodic"));
+                Assert.That(r.GetProperty("test_rel_l2").GetDouble(), Is.GreaterThanOrEqualTo(0).And.LessThan(2));
+                Assert.That(r.GetProperty("inference_seconds").GetDouble(), Is.GreaterThan(0));
+                Assert.That(r.GetProperty("solver_seconds_at_equal_accuracy").GetDouble(), Is.GreaterThan(0));
+                Assert.That(r.TryGetProperty("train_seconds", out _), Is.True);
+            }
+            Assert.That(rows[0].GetProperty("inference_seconds_by_resolution").EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "64", "128" }));
+        });
+    }
+
+    [TestCase("--modes", "8", "--modes is 8")]
+    [TestCase("--grids", "64,x", "--grids is '64,x'")]
+    public void BadSizes_ExitTwoNamingTheOption(string option, string value, string named)
+    {
+        var run = Cli.Run("bench", "nsm", "--quick", option, value);
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString());
+        Assert.That(run.Error, Does.Contain(named));
+    }
+}
