@@ -30,6 +30,8 @@ public class BenchNsmTests
 
     [TestCase("--modes", "8", "--modes is 8")]
     [TestCase("--grids", "64,x", "--grids is '64,x'")]
+    [TestCase("--methods", "nsm,pinns", "'pinns'")]
+    [TestCase("--lr", "-1", "--lr is -1")]
     public void BadSizes_ExitTwoNamingTheOption(string option, string value, string named)
     {
         var run = Cli.Run("bench", "nsm", "--quick", option, value);

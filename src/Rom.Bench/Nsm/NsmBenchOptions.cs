@@ -16,10 +16,18 @@ namespace Rom.Bench.Nsm;
 /// <param name="Decay">The learning rate's factor over the run.</param>
 /// <param name="TestSamples">Test sources.</param>
 /// <param name="Resolutions">Grids on which NSM's prediction is evaluated for the inference timing.</param>
+/// <param name="Methods">The methods to run (<see cref="AllMethods"/>; null: all).</param>
 public sealed record NsmBenchOptions(
     int Steps = 1000, int Width = 16, int Depth = 4, int Modes = 31, int[]? PinnGrids = null, int SupervisedGrid = 64,
-    int BatchSize = 16, double LearningRate = 1e-3, double Decay = 0.01, int TestSamples = 100, int[]? Resolutions = null)
+    int BatchSize = 16, double LearningRate = 1e-3, double Decay = 0.01, int TestSamples = 100, int[]? Resolutions = null,
+    string[]? Methods = null)
 {
+    /// <summary>The method families: NSM with the exact norm, with the reference sum of squares, the PINN-loss FNOs, the supervised FNO, the FFT solver.</summary>
+    public static IReadOnlyList<string> AllMethods { get; } = ["nsm", "nsm-sum-of-squares", "pinn", "supervised", "fft"];
+
+    /// <summary>Whether <paramref name="method"/> is to run.</summary>
+    public bool Runs(string method) => Methods is null || Methods.Contains(method);
+
     /// <summary>The PINN grids, 64² and 128² unless given (a 256² grid costs about 3 s a step at width 16 on two cores: add it with --grids 64,128,256).</summary>
     public int[] Grids => PinnGrids ?? [64, 128];
 

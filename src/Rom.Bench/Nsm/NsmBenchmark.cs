@@ -26,15 +26,18 @@ public static class NsmBenchmark
             TestSamples = options.TestSamples, EvaluateEvery = Math.Max(1, options.Steps / 5),
         };
         var (test, references) = SpectralTrainer.TestSet(problem, training);
-        var rows = new List<NsmBenchRow>
-        {
-            Nsm(problem, training with { ExactNorm = true }, options, test, references, "nsm", log),
-            Nsm(problem, training with { ExactNorm = false }, options, test, references, "nsm-sum-of-squares", log),
-        };
-        foreach (int grid in options.Grids)
-            rows.Add(GridFno(problem, training, options, test, references, grid, supervised: false, log));
-        rows.Add(GridFno(problem, training, options, test, references, options.SupervisedGrid, supervised: true, log));
-        rows.Add(Solver(problem, test));
+        var rows = new List<NsmBenchRow>();
+        if (options.Runs("nsm"))
+            rows.Add(Nsm(problem, training with { ExactNorm = true }, options, test, references, "nsm", log));
+        if (options.Runs("nsm-sum-of-squares"))
+            rows.Add(Nsm(problem, training with { ExactNorm = false }, options, test, references, "nsm-sum-of-squares", log));
+        if (options.Runs("pinn"))
+            foreach (int grid in options.Grids)
+                rows.Add(GridFno(problem, training, options, test, references, grid, supervised: false, log));
+        if (options.Runs("supervised"))
+            rows.Add(GridFno(problem, training, options, test, references, options.SupervisedGrid, supervised: true, log));
+        if (options.Runs("fft"))
+            rows.Add(Solver(problem, test));
         return rows;
     }
 

@@ -5,7 +5,7 @@ using Rom.Bench.Nsm;
 namespace Rom.Cli.Commands;
 
 /// <summary>
-/// <c>rom bench nsm [--quick] [--steps N] [--width W] [--depth D] [--modes M] [--grids G,…] [--json] [--out FILE]</c>:
+/// <c>rom bench nsm [--quick] [--steps N] [--width W] [--depth D] [--modes M] [--grids G,…] [--methods M,…] [--lr R] [--json] [--out FILE]</c>:
 /// neural spectral methods against the PINN-loss and supervised FNO and the FFT solver on the periodic Poisson problem,
 /// the same network size, step budget and sources for every method, in one run.
 /// </summary>
@@ -21,11 +21,13 @@ public static class BenchNsmCommand
         var depth = new Option<int?>("--depth") { Description = $"Blocks of every network (default {defaults.Depth})." };
         var modes = new Option<int?>("--modes") { Description = $"Real Fourier slots per axis (default {defaults.Modes})." };
         var grids = new Option<string?>("--grids") { Description = "PINN grids, comma-separated (default 64,128; 256 adds about 3 s a step)." };
+        var methods = new Option<string?>("--methods") { Description = $"Methods to run, comma-separated: {string.Join(", ", NsmBenchOptions.AllMethods)} (default: all)." };
+        var learningRate = new Option<double?>("--lr") { Description = $"Adam's initial learning rate (default {defaults.LearningRate})." };
         var json = new Option<bool>("--json") { Description = "Print a JSON array of rows instead of the table." };
         var output = new Option<string?>("--out") { Description = "Table file to write; the JSON goes beside it with the extension .json." };
         var command = new Command("nsm", "Neural spectral methods vs PINN-loss and supervised FNOs and the FFT solver on the periodic Poisson problem.")
         {
-            quick, steps, width, depth, modes, grids, json, output,
+            quick, steps, width, depth, modes, grids, methods, learningRate, json, output,
         };
         command.SetAction(parse =>
         {
@@ -41,8 +43,21 @@ public static class BenchNsmCommand
                 }
                 pinnGrids = parsed;
             }
+            string[]? chosen = parse.GetValue(methods)?.Split(',', StringSplitOptions.TrimEntries);
+            if (chosen?.FirstOrDefault(m => !NsmBenchOptions.AllMethods.Contains(m)) is { } unknown)
+            {
+                context.Error.WriteLine($"error: --methods names '{unknown}'; expected some of {string.Join(", ", NsmBenchOptions.AllMethods)}.");
+                return ExitCodes.BadInput;
+            }
+            if (parse.GetValue(learningRate) is { } rate && !(rate > 0 && double.IsFinite(rate)))
+            {
+                context.Error.WriteLine($"error: --lr is {rate}; expected a positive learning rate.");
+                return ExitCodes.BadInput;
+            }
             options = options with
             {
+                Methods = chosen ?? options.Methods,
+                LearningRate = parse.GetValue(learningRate) ?? options.LearningRate,
                 Steps = parse.GetValue(steps) ?? options.Steps,
                 Width = parse.GetValue(width) ?? options.Width,
                 Depth = parse.GetValue(depth) ?? options.Depth,
