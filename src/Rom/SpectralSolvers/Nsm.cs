@@ -42,7 +42,7 @@ public sealed class Nsm<T> : IModule<T> where T : unmanaged, IFloatingPointIeee7
         _synthesis = [.. options.Modes.Select(n => RealFourierBasis.Synthesis(n, n))];
         _analysis = [.. options.Modes.Select(RealFourierBasis.Analysis)];
         _origin = [.. options.Modes.Select(Origin)];
-        _coordinates = Coordinates(options.Modes);
+        _coordinates = Coordinates(options.Modes, _analysis);
     }
 
     /// <summary>The architecture.</summary>
@@ -69,22 +69,11 @@ public sealed class Nsm<T> : IModule<T> where T : unmanaged, IFloatingPointIeee7
         for (int l = 0; l < _spectral.Length; l++)
             u = Sigma(Ops.Add(Ops.ModeWiseLinear(u, _spectral[l].Use(tape)), Dense(_dense[l], u, tape)));
         u = Dense(_projection[2], Sigma(Dense(_projection[1], Sigma(Dense(_projection[0], u, tape)), tape)), tape);
-        var atOrigin = u;
-        for (int a = 0; a < _origin.Length; a++)
-            atOrigin = Ops.AxisLinear(atOrigin, _origin[a], 2 + a);
-        return Ops.Scale(Ops.Subtract(u, atOrigin), T.CreateTruncating(Options.OutputScale));
+        return Ops.Scale(Ops.Subtract(u, SpatialAxes.Apply(u, _origin)), T.CreateTruncating(Options.OutputScale));
     }
 
     /// <summary>σ(u) = T(relu(T⁻¹ u)) along every spatial axis.</summary>
-    private Variable<T> Sigma(Variable<T> u)
-    {
-        for (int a = 0; a < _synthesis.Length; a++)
-            u = Ops.AxisLinear(u, _synthesis[a], 2 + a);
-        u = Ops.Relu(u);
-        for (int a = 0; a < _analysis.Length; a++)
-            u = Ops.AxisLinear(u, _analysis[a], 2 + a);
-        return u;
-    }
+    private Variable<T> Sigma(Variable<T> u) => SpatialAxes.Apply(Ops.Relu(SpatialAxes.Apply(u, _synthesis)), _analysis);
 
     private static Variable<T> Dense((Parameter<T> Weight, Parameter<T> Bias) layer, Variable<T> u, Tape<T>? tape) =>
         Ops.ChannelLinear(u, layer.Weight.Use(tape), layer.Bias.Use(tape));
@@ -100,37 +89,24 @@ public sealed class Nsm<T> : IModule<T> where T : unmanaged, IFloatingPointIeee7
         return m;
     }
 
-    /// <summary>The coefficients of the coordinate functions x_a sampled at the collocation points (d, modes…).</summary>
-    private static Tensor<T> Coordinates(int[] modes)
+    /// <summary>The coefficients (1, d, modes…) of the coordinate functions x_a sampled at the collocation points.</summary>
+    private static Tensor<T> Coordinates(int[] modes, double[][,] analysis)
     {
         int d = modes.Length, count = modes.Aggregate(1, (p, n) => p * n);
-        var c = Tensor<T>.Zeros([d, .. modes]);
+        var x = Tensor<double>.Zeros([1, d, .. modes]);
         for (int a = 0; a < d; a++)
         {
-            double[] values = [.. Enumerable.Range(0, modes[a]).Select(j => (double)j / modes[a])];
-            double[,] analysis = RealFourierBasis.Analysis(modes[a]);
             int after = modes.Skip(a + 1).Aggregate(1, (p, n) => p * n);
             for (int i = 0; i < count; i++)
-            {
-                int slot = i / after % modes[a];
-                bool constantElsewhere = true;
-                for (int b = 0, rest = i; b < d; b++)
-                {
-                    int stride = modes.Skip(b + 1).Aggregate(1, (p, n) => p * n);
-                    if (b != a && rest / stride % modes[b] != 0)
-                        constantElsewhere = false;
-                    rest %= stride;
-                }
-                if (constantElsewhere)
-                    c.Data[a * count + i] = T.CreateTruncating(Enumerable.Range(0, modes[a]).Sum(j => analysis[slot, j] * values[j]));
-            }
+                x.Data[a * count + i] = (double)(i / after % modes[a]) / modes[a];
         }
-        return c;
+        var c = SpatialAxes.Apply(Tape<double>.Constant(x), analysis).Value;
+        return new Tensor<T>([1, d, .. modes], [.. c.Data.Select(T.CreateTruncating)]);
     }
 
     private static Tensor<T> Broadcast(Tensor<T> t, int batch)
     {
-        var b = Tensor<T>.Zeros([batch, .. t.Shape]);
+        var b = Tensor<T>.Zeros([batch, .. t.Shape.Skip(1)]);
         for (int i = 0; i < batch; i++)
             t.Data.CopyTo(b.Data, i * t.Count);
         return b;

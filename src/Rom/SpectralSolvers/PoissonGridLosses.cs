@@ -15,8 +15,7 @@ public static class PoissonGridLosses
     public static Tensor<T> Values<T>(Tensor<T> coefficients, int points) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(coefficients);
-        double[,] rows = RealFourierBasis.Synthesis(coefficients.Extent(2), points), columns = RealFourierBasis.Synthesis(coefficients.Extent(3), points);
-        return Ops.AxisLinear(Ops.AxisLinear(Tape<T>.Constant(coefficients), rows, 2), columns, 3).Value;
+        return SpatialAxes.Apply(Tape<T>.Constant(coefficients), [.. coefficients.Shape.Skip(2).Select(n => RealFourierBasis.Synthesis(n, points))]).Value;
     }
 
     /// <summary>
@@ -41,16 +40,17 @@ public static class PoissonGridLosses
     public static Variable<T> PinOrigin<T>(Variable<T> u, double scale) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(u);
-        var atOrigin = u;
-        for (int axis = 2; axis < u.Value.Rank; axis++)
-        {
-            int n = u.Value.Extent(axis);
-            var first = new double[n, n];
-            for (int i = 0; i < n; i++)
-                first[i, 0] = 1;
-            atOrigin = Ops.AxisLinear(atOrigin, first, axis);
-        }
+        var atOrigin = SpatialAxes.Apply(u, [.. u.Value.Shape.Skip(2).Select(FirstColumnOnes)]);
         return Ops.Scale(Ops.Subtract(u, atOrigin), T.CreateTruncating(scale));
+    }
+
+    /// <summary>The n × n matrix that copies entry 0 everywhere.</summary>
+    private static double[,] FirstColumnOnes(int n)
+    {
+        var m = new double[n, n];
+        for (int i = 0; i < n; i++)
+            m[i, 0] = 1;
+        return m;
     }
 
     /// <summary>The periodic second difference (u_{i−1} − 2u_i + u_{i+1}) G² as a G × G matrix.</summary>

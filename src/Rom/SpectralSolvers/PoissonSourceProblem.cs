@@ -27,7 +27,8 @@ public sealed class PoissonSourceProblem : ISpectralProblem
                 for (int k = 0; k < sourcePoints; k++)
                     toModes[i, j] += resize[i, k] * analysis[k, j];
         _toModes = [toModes, toModes];
-        double[] g = [.. Enumerable.Range(0, modes).Select(s => RealFourierBasis.Gram(modes)[s, s])];
+        double[,] gram = RealFourierBasis.Gram(modes);
+        double[] g = [.. Enumerable.Range(0, modes).Select(s => gram[s, s])];
         _gram = [.. Enumerable.Range(0, modes * modes).Select(i => g[i / modes] * g[i % modes])];
         Modes = [modes, modes];
         SourcePoints = sourcePoints;
@@ -58,7 +59,7 @@ public sealed class PoissonSourceProblem : ISpectralProblem
             for (int i = 0; i < s.Length; i++)
                 values.Data[b * s.Length + i] = s[i] - mean;
         }
-        var c = Ops.AxisLinear(Ops.AxisLinear(Tape<double>.Constant(values), _toModes[0], 2), _toModes[1], 3).Value;
+        var c = SpatialAxes.Apply(Tape<double>.Constant(values), _toModes).Value;
         return new Tensor<float>([batch, 1, m, m], [.. c.Data.Select(v => (float)v)]);
     }
 

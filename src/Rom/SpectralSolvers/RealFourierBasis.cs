@@ -12,13 +12,16 @@ public static class RealFourierBasis
     public static int[] WaveNumbers(int n)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(n, 1);
-        return [.. Enumerable.Range(0, n).Select(s => s == 0 ? 0 : n % 2 == 0 && s == n - 1 ? n / 2 : (s + 1) / 2)];
+        return [.. Enumerable.Range(0, n).Select(s => WaveNumber(n, s))];
     }
+
+    /// <summary>The wave number k of slot s.</summary>
+    private static int WaveNumber(int n, int slot) => slot == 0 ? 0 : n % 2 == 0 && slot == n - 1 ? n / 2 : (slot + 1) / 2;
 
     /// <summary>φ_s(x).</summary>
     public static double Evaluate(int n, int slot, double x)
     {
-        int k = WaveNumbers(n)[slot];
+        int k = WaveNumber(n, slot);
         return IsCosine(n, slot) ? Math.Cos(2 * Math.PI * k * x) : Math.Sin(2 * Math.PI * k * x);
     }
 
