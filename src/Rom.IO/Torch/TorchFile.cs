@@ -119,6 +119,18 @@ public static class TorchFile
             last += (shape[a] - 1) * strides[a];
         if (count > 0 && (offset < 0 || (last + 1) * itemSize > bytes.Length))
             throw new DataFileException(path, "data/" + key, $"a tensor of shape [{string.Join(", ", shape)}] reaches past its storage of {bytes.Length} bytes: the file is truncated");
+        long expected = 1;
+        bool contiguous = true;
+        for (int a = shape.Length - 1; a >= 0; a--)
+        {
+            contiguous &= shape[a] == 1 || strides[a] == expected;
+            expected *= shape[a];
+        }
+        if (contiguous && count > 0)
+        {
+            Buffer.BlockCopy(bytes, checked((int)(offset * itemSize)), data, 0, data.Length);
+            return new TorchTensor(dtype, shape, data);
+        }
         var index = new int[shape.Length];
         for (long i = 0; i < count; i++)
         {

@@ -23,18 +23,9 @@ internal static class TorchScript
         Assert.That(Python($"\"{script}\" {arguments}"), Is.Zero, $"torch_fno.py {arguments} failed");
     }
 
-    /// <summary>max |a − b| / max |b|.</summary>
-    public static double RelativeMaxError(float[] actual, float[] expected)
-    {
-        Assert.That(actual, Has.Length.EqualTo(expected.Length));
-        double error = 0, scale = 0;
-        for (int i = 0; i < actual.Length; i++)
-        {
-            error = Math.Max(error, Math.Abs(actual[i] - expected[i]));
-            scale = Math.Max(scale, Math.Abs(expected[i]));
-        }
-        return error / scale;
-    }
+    /// <summary>Runs Python code with Debian's interpreter and asserts that it succeeded.</summary>
+    public static void RunCode(string code) =>
+        Assert.That(Python($"-c \"{code.Replace("\"", "\\\"")}\""), Is.Zero, $"python3 -c {code} failed");
 
     /// <summary>A stored array as a real float tensor of its shape.</summary>
     public static Tensor<float> FloatTensor(DataArray array) =>
