@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Rom.TestSupport;
 
 namespace Rom.Cli.Tests;
 
@@ -7,22 +8,14 @@ namespace Rom.Cli.Tests;
 /// <c>torch_fno.py statedict OUT.pt OUT.h5 --dims 1 --metadata tfno</c>; the import's numbers are checked against
 /// PyTorch in Rom.IO.Tests) and on bad input.
 /// </summary>
-public class ImportCommandTests
+public class ImportCommandTests : TempFolderTest
 {
     private static string StateDict => Path.Combine(Cli.RepoRoot, "tests", "Rom.Cli.Tests", "Data", "tfno1d_state_dict.pt");
-
-    private string _folder = "";
-
-    [SetUp]
-    public void CreateFolder() => Directory.CreateDirectory(_folder = Path.Combine(Path.GetTempPath(), $"rom-import-cli-{Guid.NewGuid():N}"));
-
-    [TearDown]
-    public void DeleteFolder() => Directory.Delete(_folder, recursive: true);
 
     [Test]
     public void Import_WritesAModelThatInfoReads()
     {
-        string model = Path.Combine(_folder, "model.h5");
+        string model = PathOf("model.h5");
         var run = Cli.Run("import", StateDict, "--out", model, "--json");
         Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
         using var json = JsonDocument.Parse(run.Out);
@@ -44,11 +37,11 @@ public class ImportCommandTests
     [TestCase("DATA", new[] { "--set", "rank=0.5" }, "fno_blocks.convs.0.weight.core")]
     public void BadInput_ExitsTwoWithOneLine_AndWritesNothing(string source, string[] extra, string named)
     {
-        string model = Path.Combine(_folder, "model.h5");
-        var run = Cli.Run(["import", source == "DATA" ? StateDict : Path.Combine(_folder, source), "--out", model, .. extra]);
+        string model = PathOf("model.h5");
+        var run = Cli.Run(["import", source == "DATA" ? StateDict : PathOf(source), "--out", model, .. extra]);
         Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString());
         Assert.That(run.Error.TrimEnd().Split('\n'), Has.Length.EqualTo(1), run.ToString());
         Assert.That(run.Error, Does.Contain(named));
-        Assert.That(Directory.GetFiles(_folder), Is.Empty);
+        Assert.That(Directory.GetFiles(Dir), Is.Empty);
     }
 }

@@ -5,6 +5,7 @@ using Rom.Neural;
 using Rom.Neural.Layers;
 using Rom.Neural.Layers.Weights;
 using Rom.Tensors;
+using Rom.TestSupport;
 
 namespace Rom.Gpu.Tests.Neural;
 
@@ -44,9 +45,9 @@ public class GpuSpectralConvolutionTests
         var cpu = Run(x, w, probe, (xv, wv) => Ops.InverseRealDft(Ops.ModeContraction(Ops.RealDft(xv, modes), wv), sizes));
         var onGpu = Run(x, w, probe, (xv, wv) => Ops.SpectralConvolution(xv, wv, modes, kernels));
 
-        Assert.That(RelativeError(onGpu.Y, cpu.Y), Is.LessThan(1e-5), "y");
-        Assert.That(RelativeError(onGpu.XBar, cpu.XBar), Is.LessThan(1e-5), "x̄");
-        Assert.That(RelativeError(onGpu.WBar, cpu.WBar), Is.LessThan(1e-5), "W̄");
+        Assert.That(MaxNorm.RelativeError(onGpu.Y, cpu.Y), Is.LessThan(1e-5), "y");
+        Assert.That(MaxNorm.RelativeError(onGpu.XBar, cpu.XBar), Is.LessThan(1e-5), "x̄");
+        Assert.That(MaxNorm.RelativeError(onGpu.WBar, cpu.WBar), Is.LessThan(1e-5), "W̄");
     }
 
     [Test]
@@ -130,9 +131,9 @@ public class GpuSpectralConvolutionTests
         var cpu = Step();
         layer.Kernels = kernels;
         var onGpu = Step();
-        Assert.That(RelativeError(onGpu.Y, cpu.Y), Is.LessThan(1e-5), "y");
-        Assert.That(RelativeError(onGpu.XBar, cpu.XBar), Is.LessThan(1e-5), "x̄");
-        Assert.That(RelativeError(onGpu.WBar, cpu.WBar), Is.LessThan(1e-5), "parameters");
+        Assert.That(MaxNorm.RelativeError(onGpu.Y, cpu.Y), Is.LessThan(1e-5), "y");
+        Assert.That(MaxNorm.RelativeError(onGpu.XBar, cpu.XBar), Is.LessThan(1e-5), "x̄");
+        Assert.That(MaxNorm.RelativeError(onGpu.WBar, cpu.WBar), Is.LessThan(1e-5), "parameters");
     }
 
     [Test]
@@ -163,18 +164,5 @@ public class GpuSpectralConvolutionTests
         var random = new Random(seed);
         int count = shape.Aggregate(1, (p, n) => p * n) * (complex ? 2 : 1);
         return new Tensor<float>(shape, [.. Enumerable.Range(0, count).Select(_ => (float)(2 * random.NextDouble() - 1))], complex);
-    }
-
-    /// <summary>max |a − b| / max |b|.</summary>
-    private static double RelativeError(float[] a, float[] b)
-    {
-        Assert.That(a, Has.Length.EqualTo(b.Length));
-        double diff = 0, scale = 0;
-        for (int k = 0; k < a.Length; k++)
-        {
-            diff = Math.Max(diff, Math.Abs(a[k] - b[k]));
-            scale = Math.Max(scale, Math.Abs(b[k]));
-        }
-        return diff / scale;
     }
 }
