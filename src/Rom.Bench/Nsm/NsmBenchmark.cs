@@ -46,9 +46,9 @@ public static class NsmBenchmark
     {
         var model = new Nsm<float>(new NsmOptions { Modes = [options.Modes, options.Modes], Width = options.Width, Depth = options.Depth });
         var records = SpectralTrainer.Train(model, problem, training, r => log?.Invoke(Line(method, r)));
-        double inference = PerInstance(() => model.Forward(Tape<float>.Constant(test), null), test.Extent(0));
+        double inference = PerInstance(() => SpectralTrainer.Predict(model, problem, test, null), test.Extent(0));
         var byResolution = options.EvaluationResolutions.ToDictionary(g => g,
-            g => PerInstance(() => PoissonGridLosses.Values(model.Forward(Tape<float>.Constant(test), null).Value, g), test.Extent(0)));
+            g => PerInstance(() => PoissonGridLosses.Values(SpectralTrainer.Predict(model, problem, test, null).Value, g), test.Extent(0)));
         return new NsmBenchRow(problem.Name, method, records[^1].TestRelativeL2, records[^1].Seconds, inference, model.ScalarCount(), options.Steps, byResolution,
             $"NSM width {options.Width}, depth {options.Depth}, {options.Modes}² real Fourier slots, spectral residual loss "
             + (training.ExactNorm ? "(exact L2 norm)" : "(sum of squared coefficients, as the reference code)")

@@ -53,4 +53,14 @@ public static class GramMatrices
                 g[i, j] = (b - a) / 4 * (J(i + j) + J(Math.Abs(i - j)));
         return g;
     }
+
+    /// <summary>The n × n identity: the "Gram matrix" of the reference code's loss, a plain sum of squared coefficients.</summary>
+    public static double[,] Identity(int n)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(n, 1);
+        var m = new double[n, n];
+        for (int i = 0; i < n; i++)
+            m[i, i] = 1;
+        return m;
+    }
 }

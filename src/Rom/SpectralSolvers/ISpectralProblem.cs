@@ -1,3 +1,4 @@
+using Rom.Spectral.Chebyshev;
 using Rom.Tensors;
 
 namespace Rom.SpectralSolvers;
@@ -11,8 +12,11 @@ public interface ISpectralProblem
     /// <summary>A short name (poisson-periodic, …).</summary>
     string Name { get; }
 
-    /// <summary>Slots per axis of the parameters and the solution.</summary>
+    /// <summary>Slots per axis of the parameters and of the network's output.</summary>
     int[] Modes { get; }
+
+    /// <summary>The basis of every axis (real Fourier on periodic axes, Chebyshev on [0, 1] otherwise).</summary>
+    SpectralBasis[] Bases { get; }
 
     /// <summary>Channels of the parameters.</summary>
     int ParameterChannels { get; }
@@ -20,12 +24,21 @@ public interface ISpectralProblem
     /// <summary>A batch of parameters (B, channels, modes…) drawn from <paramref name="random"/>.</summary>
     Tensor<float> SampleParameters(int batch, Random random);
 
-    /// <summary>Σ_b of the squared L2 norm of the residual of <paramref name="solution"/> (B, 1, modes…); with <paramref name="exactNorm"/> false the reference code's plain sum of squared coefficients.</summary>
+    /// <summary>
+    /// The solution's coefficients from the network's output (B, 1, modes…): the boundary or initial conditions imposed by
+    /// construction (the reference code's mollifier), differentiably. The solution may have more slots than the output.
+    /// </summary>
+    Variable<float> Constrain(Variable<float> network, Tensor<float> parameters);
+
+    /// <summary>Σ_b of the squared L2 norm of the residual of <paramref name="solution"/> (from <see cref="Constrain"/>); with <paramref name="exactNorm"/> false the reference code's plain sum of squared coefficients.</summary>
     Variable<float> ResidualLoss(Variable<float> solution, Tensor<float> parameters, bool exactNorm);
 
-    /// <summary>The classical solution's coefficients for one sample's parameters (channels × slots, row-major).</summary>
+    /// <summary>
+    /// The classical solution for one sample's parameters (channels × slots, row-major), in the form
+    /// <see cref="RelativeL2"/> takes as its reference (coefficients, or values on an evaluation grid).
+    /// </summary>
     double[] Solve(ReadOnlySpan<float> parameters);
 
-    /// <summary>‖a − b‖ / ‖b‖ in L2 over the domain, from coefficients (Parseval).</summary>
+    /// <summary>‖a − b‖ / ‖b‖ in L2 over the domain of one sample's solution coefficients against its classical solution.</summary>
     double RelativeL2(ReadOnlySpan<float> prediction, ReadOnlySpan<double> reference);
 }

@@ -1,20 +1,23 @@
 using System.Numerics;
 using Rom.Neural;
+using Rom.Spectral.Chebyshev;
 using Rom.Tensors;
 
 namespace Rom.SpectralSolvers;
 
 /// <summary>
-/// The network of neural spectral methods on a periodic box: it maps the coefficients of the PDE's parameters (a
-/// source, an initial condition) in the real Fourier basis to the solution's coefficients, never leaving coefficient
-/// space except for the activation σ(u) = T(relu(T⁻¹ u)), taken at the collocation points of the model's own modes.
+/// The network of neural spectral methods: it maps the coefficients of the PDE's parameters (a source, an initial
+/// condition) to the coefficients of the solution in the same basis (real Fourier on periodic axes, Chebyshev on the
+/// others: <see cref="NsmOptions.Bases"/>), never leaving coefficient space except for the activation
+/// σ(u) = T(relu(T⁻¹ u)), taken at the collocation points of the model's own modes.
 /// <code>
 ///   u ← [parameters, coefficients of the coordinates x_a]
 ///   u ← σ(Dense_h(σ(Dense_4h(u))))                       lifting
 ///   repeat depth: u ← σ(W_k u_k + Dense(u))              a real h × h matrix W_k for every slot k
-///   u ← Dense_1(σ(Dense_4h(σ(Dense_h(u)))))              projection
-///   u ← s · (u − u(0) e₀)                                the periodic mollifier: u(0) = 0, scale s
+///   u ← s · Dense_1(σ(Dense_4h(σ(Dense_h(u)))))          projection, scale s
 /// </code>
+/// The boundary or initial conditions are the problem's: <see cref="ISpectralProblem.Constrain"/> (the reference's
+/// mollifier) turns this output into the solution.
 /// Dense layers act on channels with a bias on every slot and lecun-normal weights (flax's defaults, as the reference
 /// code); W_k starts N(0, 1)/h².
 /// </summary>
@@ -22,7 +25,7 @@ public sealed class Nsm<T> : IModule<T> where T : unmanaged, IFloatingPointIeee7
 {
     private readonly (Parameter<T> Weight, Parameter<T> Bias)[] _lifting, _projection, _dense;
     private readonly Parameter<T>[] _spectral;
-    private readonly double[][,] _synthesis, _analysis, _origin;
+    private readonly double[][,] _synthesis, _analysis;
     private readonly Tensor<T> _coordinates;
 
     /// <summary>A freshly initialised network.</summary>
@@ -39,10 +42,10 @@ public sealed class Nsm<T> : IModule<T> where T : unmanaged, IFloatingPointIeee7
         _spectral = [.. Enumerable.Range(0, options.Depth).Select(l => new Parameter<T>($"blocks.{l}.spectral", init.Normal<T>([.. options.Modes, h, h], 1.0 / (h * h))))];
         _dense = [.. Enumerable.Range(0, options.Depth).Select(l => Dense($"blocks.{l}.dense", h, h))];
         _projection = [Dense("projection.0", h, h), Dense("projection.1", h, 4 * h), Dense("projection.2", 4 * h, 1)];
-        _synthesis = [.. options.Modes.Select(n => RealFourierBasis.Synthesis(n, n))];
-        _analysis = [.. options.Modes.Select(RealFourierBasis.Analysis)];
-        _origin = [.. options.Modes.Select(Origin)];
-        _coordinates = Coordinates(options.Modes, _analysis);
+        var bases = Options.AxisBases;
+        _synthesis = [.. options.Modes.Select((n, a) => bases[a] == SpectralBasis.Fourier ? RealFourierBasis.Synthesis(n, n) : ChebyshevBasis.Synthesis(n, ChebyshevBasis.Points(n)))];
+        _analysis = [.. options.Modes.Select((n, a) => bases[a] == SpectralBasis.Fourier ? RealFourierBasis.Analysis(n) : ChebyshevBasis.Analysis(n))];
+        _coordinates = Coordinates(options.Modes, bases, _analysis);
     }
 
     /// <summary>The architecture.</summary>
@@ -53,7 +56,7 @@ public sealed class Nsm<T> : IModule<T> where T : unmanaged, IFloatingPointIeee7
         [.. _lifting.SelectMany(Pair), .. _spectral, .. _dense.SelectMany(Pair), .. _projection.SelectMany(Pair)];
 
     /// <summary>
-    /// The solution's coefficients (B, 1, modes…) for the parameters' coefficients <paramref name="x"/> (B, in_channels,
+    /// The network's output s·v (B, 1, modes…), before the problem's <see cref="ISpectralProblem.Constrain"/>, for the parameters' coefficients <paramref name="x"/> (B, in_channels,
     /// modes…); with a tape the pass is recorded for <see cref="Tape{T}.Backward"/>.
     /// </summary>
     /// <exception cref="ArgumentException">A shape other than (batch, in_channels, modes…).</exception>
@@ -69,7 +72,7 @@ public sealed class Nsm<T> : IModule<T> where T : unmanaged, IFloatingPointIeee7
         for (int l = 0; l < _spectral.Length; l++)
             u = Sigma(Ops.Add(Ops.ModeWiseLinear(u, _spectral[l].Use(tape)), Dense(_dense[l], u, tape)));
         u = Dense(_projection[2], Sigma(Dense(_projection[1], Sigma(Dense(_projection[0], u, tape)), tape)), tape);
-        return Ops.Scale(Ops.Subtract(u, SpatialAxes.Apply(u, _origin)), T.CreateTruncating(Options.OutputScale));
+        return Ops.Scale(u, T.CreateTruncating(Options.OutputScale));
     }
 
     /// <summary>σ(u) = T(relu(T⁻¹ u)) along every spatial axis.</summary>
@@ -80,25 +83,17 @@ public sealed class Nsm<T> : IModule<T> where T : unmanaged, IFloatingPointIeee7
 
     private static IEnumerable<Parameter<T>> Pair((Parameter<T> Weight, Parameter<T> Bias) layer) => [layer.Weight, layer.Bias];
 
-    /// <summary>e₀ φ(0)ᵀ: the map of coefficients to (u(0) along this axis) in slot 0.</summary>
-    private static double[,] Origin(int n)
-    {
-        var m = new double[n, n];
-        for (int s = 0; s < n; s++)
-            m[0, s] = RealFourierBasis.IsCosine(n, s) ? 1 : 0;
-        return m;
-    }
-
     /// <summary>The coefficients (1, d, modes…) of the coordinate functions x_a sampled at the collocation points.</summary>
-    private static Tensor<T> Coordinates(int[] modes, double[][,] analysis)
+    private static Tensor<T> Coordinates(int[] modes, SpectralBasis[] bases, double[][,] analysis)
     {
         int d = modes.Length, count = modes.Aggregate(1, (p, n) => p * n);
         var x = Tensor<double>.Zeros([1, d, .. modes]);
         for (int a = 0; a < d; a++)
         {
+            double[] points = bases[a] == SpectralBasis.Fourier ? [.. Enumerable.Range(0, modes[a]).Select(j => (double)j / modes[a])] : ChebyshevBasis.Points(modes[a]);
             int after = modes.Skip(a + 1).Aggregate(1, (p, n) => p * n);
             for (int i = 0; i < count; i++)
-                x.Data[a * count + i] = (double)(i / after % modes[a]) / modes[a];
+                x.Data[a * count + i] = points[i / after % modes[a]];
         }
         var c = SpatialAxes.Apply(Tape<double>.Constant(x), analysis).Value;
         return new Tensor<T>([1, d, .. modes], [.. c.Data.Select(T.CreateTruncating)]);

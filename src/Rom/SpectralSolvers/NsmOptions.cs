@@ -1,3 +1,5 @@
+using Rom.Spectral.Chebyshev;
+
 namespace Rom.SpectralSolvers;
 
 /// <summary>
@@ -8,6 +10,12 @@ public sealed record NsmOptions
 {
     /// <summary>Slots of the real Fourier basis per axis, for the input parameters and the output solution (--mode 31 31).</summary>
     public int[] Modes { get; init; } = [31, 31];
+
+    /// <summary>The basis of every axis: real Fourier (periodic) or Chebyshev on [0, 1]; null: Fourier on every axis.</summary>
+    public SpectralBasis[]? Bases { get; init; }
+
+    /// <summary><see cref="Bases"/> with its default filled in.</summary>
+    public SpectralBasis[] AxisBases => Bases ?? [.. Modes.Select(_ => SpectralBasis.Fourier)];
 
     /// <summary>Channels of the PDE parameters given as coefficients (a source: 1).</summary>
     public int InChannels { get; init; } = 1;
@@ -29,6 +37,8 @@ public sealed record NsmOptions
     {
         if (Modes is null || Modes.Length is < 1 or > 3 || Modes.Any(m => m < 2))
             throw new ArgumentException($"modes [{string.Join(", ", Modes ?? [])}] must give 1 to 3 axes of at least 2 slots.", nameof(Modes));
+        if (Bases is not null && Bases.Length != Modes.Length)
+            throw new ArgumentException($"bases has {Bases.Length} entries for {Modes.Length} axes of modes.", nameof(Bases));
         if (InChannels < 1) throw new ArgumentException($"in_channels {InChannels} must be at least 1.", nameof(InChannels));
         if (Width < 1) throw new ArgumentException($"width {Width} must be at least 1.", nameof(Width));
         if (Depth < 0) throw new ArgumentException($"depth {Depth} must be at least 0.", nameof(Depth));

@@ -38,7 +38,7 @@ public sealed class PeriodicPoisson
             _eigenvalues[i] = sum;
         }
         _gram = [.. modes.Select(RealFourierBasis.Gram)];
-        _identity = [.. modes.Select(Identity)];
+        _identity = [.. modes.Select(GramMatrices.Identity)];
     }
 
     /// <summary>Slots per axis.</summary>
@@ -101,13 +101,5 @@ public sealed class PeriodicPoisson
                 sum += coefficients[i];
         }
         return sum;
-    }
-
-    private static double[,] Identity(int n)
-    {
-        var m = new double[n, n];
-        for (int i = 0; i < n; i++)
-            m[i, i] = 1;
-        return m;
     }
 }

@@ -1,3 +1,4 @@
+using Rom.Spectral.Chebyshev;
 using Rom.Tensors;
 
 namespace Rom.SpectralSolvers;
@@ -13,6 +14,7 @@ public sealed class PoissonSourceProblem : ISpectralProblem
     private readonly PeriodicGaussianField _field;
     private readonly double[][,] _toModes;
     private readonly double[] _gram;
+    private readonly double[][,] _origin;
 
     /// <summary>The problem on <paramref name="modes"/> slots per axis, sources on <paramref name="sourcePoints"/>² points with length scale ℓ.</summary>
     public PoissonSourceProblem(int modes = 31, int sourcePoints = 16, double lengthScale = 0.2)
@@ -30,6 +32,7 @@ public sealed class PoissonSourceProblem : ISpectralProblem
         double[,] gram = RealFourierBasis.Gram(modes);
         double[] g = [.. Enumerable.Range(0, modes).Select(s => gram[s, s])];
         _gram = [.. Enumerable.Range(0, modes * modes).Select(i => g[i / modes] * g[i % modes])];
+        _origin = [Origin(modes), Origin(modes)];
         Modes = [modes, modes];
         SourcePoints = sourcePoints;
     }
@@ -39,6 +42,9 @@ public sealed class PoissonSourceProblem : ISpectralProblem
 
     /// <inheritdoc />
     public int[] Modes { get; }
+
+    /// <inheritdoc />
+    public SpectralBasis[] Bases => [SpectralBasis.Fourier, SpectralBasis.Fourier];
 
     /// <summary>Points per axis of the grid the sources are sampled on.</summary>
     public int SourcePoints { get; }
@@ -62,6 +68,10 @@ public sealed class PoissonSourceProblem : ISpectralProblem
         var c = SpatialAxes.Apply(Tape<double>.Constant(values), _toModes).Value;
         return new Tensor<float>([batch, 1, m, m], [.. c.Data.Select(v => (float)v)]);
     }
+
+    /// <summary>The periodic mollifier u = v − v(0): the gauge u(0) = 0 of the FFT solution.</summary>
+    public Variable<float> Constrain(Variable<float> network, Tensor<float> parameters) =>
+        Ops.Subtract(network, SpatialAxes.Apply(network, _origin));
 
     /// <inheritdoc />
     public Variable<float> ResidualLoss(Variable<float> solution, Tensor<float> parameters, bool exactNorm) =>
@@ -87,5 +97,14 @@ public sealed class PoissonSourceProblem : ISpectralProblem
             norm += _gram[i] * reference[i] * reference[i];
         }
         return Math.Sqrt(difference / norm);
+    }
+
+    /// <summary>e₀ φ(0)ᵀ: the map of coefficients to (u(0) along this axis) in slot 0.</summary>
+    private static double[,] Origin(int n)
+    {
+        var m = new double[n, n];
+        for (int s = 0; s < n; s++)
+            m[0, s] = RealFourierBasis.IsCosine(n, s) ? 1 : 0;
+        return m;
     }
 }

@@ -31,13 +31,13 @@ public static class SpectralTrainer
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(problem);
         options = (options ?? throw new ArgumentNullException(nameof(options))).Checked();
-        if (!model.Options.Modes.SequenceEqual(problem.Modes) || model.Options.InChannels != problem.ParameterChannels)
+        if (!model.Options.Modes.SequenceEqual(problem.Modes) || !model.Options.AxisBases.SequenceEqual(problem.Bases) || model.Options.InChannels != problem.ParameterChannels)
             throw new ArgumentException($"the model (modes [{string.Join(", ", model.Options.Modes)}], {model.Options.InChannels} channels) does not fit {problem.Name} (modes [{string.Join(", ", problem.Modes)}], {problem.ParameterChannels} channels).", nameof(model));
         var (test, references) = TestSet(problem, options);
         return Train(model.Parameters, (random, tape) =>
         {
             var batch = problem.SampleParameters(options.BatchSize, random);
-            var u = model.Forward(Tape<float>.Constant(batch), tape);
+            var u = Predict(model, problem, batch, tape);
             return Ops.Scale(problem.ResidualLoss(u, batch, options.ExactNorm), 1f / options.BatchSize);
         }, () => Evaluate(model, problem, test, references), options, progress, cancellation);
     }
@@ -95,6 +95,14 @@ public static class SpectralTrainer
         return (test, [.. Enumerable.Range(0, options.TestSamples).Select(b => problem.Solve(test.Data.AsSpan(b * perSample, perSample)))]);
     }
 
+    /// <summary>The solution's coefficients that <paramref name="model"/> predicts: its output with the problem's conditions imposed.</summary>
+    public static Variable<float> Predict(Nsm<float> model, ISpectralProblem problem, Tensor<float> parameters, Tape<float>? tape)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(problem);
+        return problem.Constrain(model.Forward(Tape<float>.Constant(parameters), tape), parameters);
+    }
+
     /// <summary>Mean relative L2 error of the model on <paramref name="parameters"/> against <paramref name="references"/>.</summary>
     public static double Evaluate(Nsm<float> model, ISpectralProblem problem, Tensor<float> parameters, IReadOnlyList<double[]> references)
     {
@@ -103,7 +111,7 @@ public static class SpectralTrainer
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(references);
         using var scope = TensorScope.Begin();
-        var u = model.Forward(Tape<float>.Constant(parameters), null).Value;
+        var u = Predict(model, problem, parameters, null).Value;
         int batch = parameters.Extent(0), size = u.Count / batch;
         double total = 0;
         for (int b = 0; b < batch; b++)

@@ -1,0 +1,192 @@
+using Rom.Spectral.Chebyshev;
+using Rom.Tensors;
+
+namespace Rom.SpectralSolvers;
+
+/// <summary>
+/// Neural spectral methods' reaction–diffusion problem (reference code <c>src/pde/reaction</c>): u_t = ν u_xx + ρ u(1 − u)
+/// on t ∈ [0, 1], x ∈ [0, 1) periodic, from an initial condition h drawn from the periodic Gaussian process Per(0.2) on
+/// 64 points and scaled to [0, 1]. The parameters are h's coefficients in the Chebyshev(t) × Fourier(x) basis (h does
+/// not depend on t: only the T₀ row is set); the initial condition is imposed by construction, u = h + t·v (the
+/// reference's mollifier, here exact in coefficient space: the solution has one Chebyshev slot more than the network).
+/// The reference is <see cref="ReactionDiffusionEtdrk4"/> at 256 points and 1,024 steps; errors are measured on an
+/// evaluation grid of 65 equispaced times × 128 points.
+/// </summary>
+public sealed class ReactionDiffusionProblem : ISpectralProblem
+{
+    /// <summary>Equispaced times t_i = i / 64 of the evaluation grid.</summary>
+    public const int EvaluationTimes = 65;
+
+    /// <summary>Equispaced points x_j = j / 128 of the evaluation grid.</summary>
+    public const int EvaluationPoints = 128;
+
+    private readonly ReactionDiffusion _equation;
+    private readonly PeriodicGaussianField _field;
+    private readonly double[,] _toModes, _timesT, _padTime, _timeValues, _spaceValues;
+
+    /// <summary>The problem with diffusion ν and reaction ρ on <paramref name="timeModes"/> × <paramref name="spaceModes"/> network slots.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">ν not positive, ρ not finite, fewer than 2 time slots, or fewer space slots than the initial condition's points.</exception>
+    public ReactionDiffusionProblem(double diffusion, double reaction = 5, int timeModes = 32, int spaceModes = 64, int initialPoints = 64, double lengthScale = 0.2)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(timeModes, 2);
+        ArgumentOutOfRangeException.ThrowIfLessThan(spaceModes, initialPoints);
+        _equation = new ReactionDiffusion(diffusion, reaction, timeModes + 1, spaceModes);
+        _field = new PeriodicGaussianField(initialPoints, 1, lengthScale);
+        double[,] resize = RealFourierBasis.Resize(initialPoints, spaceModes), analysis = RealFourierBasis.Analysis(initialPoints);
+        _toModes = new double[spaceModes, initialPoints];
+        for (int i = 0; i < spaceModes; i++)
+            for (int j = 0; j < initialPoints; j++)
+                for (int k = 0; k < initialPoints; k++)
+                    _toModes[i, j] += resize[i, k] * analysis[k, j];
+        _timesT = ChebyshevBasis.TimesT(timeModes);
+        _padTime = ChebyshevBasis.Resize(timeModes, timeModes + 1);
+        _timeValues = ChebyshevBasis.Synthesis(timeModes + 1, [.. Enumerable.Range(0, EvaluationTimes).Select(i => (double)i / (EvaluationTimes - 1))]);
+        _spaceValues = RealFourierBasis.Synthesis(spaceModes, EvaluationPoints);
+        Modes = [timeModes, spaceModes];
+        InitialPoints = initialPoints;
+    }
+
+    /// <inheritdoc />
+    public string Name => $"reaction-diffusion-nu{Diffusion:0.###}";
+
+    /// <summary>ν.</summary>
+    public double Diffusion => _equation.Diffusion;
+
+    /// <summary>ρ.</summary>
+    public double Reaction => _equation.Reaction;
+
+    /// <inheritdoc />
+    public int[] Modes { get; }
+
+    /// <inheritdoc />
+    public SpectralBasis[] Bases => [SpectralBasis.Chebyshev, SpectralBasis.Fourier];
+
+    /// <summary>Points of the grid the initial conditions are sampled on.</summary>
+    public int InitialPoints { get; }
+
+    /// <summary>Grid points of the reference solver.</summary>
+    public int ReferencePoints { get; init; } = 256;
+
+    /// <summary>Time steps of the reference solver.</summary>
+    public int ReferenceSteps { get; init; } = 1024;
+
+    /// <inheritdoc />
+    public int ParameterChannels => 1;
+
+    /// <inheritdoc />
+    public Tensor<float> SampleParameters(int batch, Random random)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(batch, 1);
+        ArgumentNullException.ThrowIfNull(random);
+        int nt = Modes[0], nx = Modes[1];
+        var parameters = Tensor<float>.Zeros([batch, 1, nt, nx]);
+        for (int b = 0; b < batch; b++)
+        {
+            double[] h = _field.Sample(random);
+            double min = h.Min(), max = h.Max();
+            for (int s = 0; s < nx; s++)
+            {
+                double c = 0;
+                for (int j = 0; j < h.Length; j++)
+                    c += _toModes[s, j] * (h[j] - min) / (max - min);
+                parameters.Data[b * nt * nx + s] = (float)c;
+            }
+        }
+        return parameters;
+    }
+
+    /// <summary>u = h + t·v: u(0, x) = h(x) for every network output v.</summary>
+    public Variable<float> Constrain(Variable<float> network, Tensor<float> parameters) =>
+        Ops.Add(Ops.AxisLinear(Tape<float>.Constant(parameters), _padTime, 2), Ops.AxisLinear(network, _timesT, 2));
+
+    /// <inheritdoc />
+    public Variable<float> ResidualLoss(Variable<float> solution, Tensor<float> parameters, bool exactNorm) =>
+        _equation.ResidualLoss(solution, exactNorm);
+
+    /// <summary>The reference solution on the evaluation grid (times × points, row-major).</summary>
+    public double[] Solve(ReadOnlySpan<float> parameters) => Solve(parameters, ReferencePoints, ReferenceSteps);
+
+    /// <summary>
+    /// The classical solution on the evaluation grid with <paramref name="points"/> grid points and <paramref name="steps"/>
+    /// time steps (a multiple of 64), interpolated spectrally in x: the knob of the equal-accuracy timing.
+    /// </summary>
+    /// <exception cref="ArgumentException">Parameters of another length, a non-finite value, or solver settings out of range.</exception>
+    public double[] Solve(ReadOnlySpan<float> parameters, int points, int steps)
+    {
+        int nt = Modes[0], nx = Modes[1];
+        if (parameters.Length != nt * nx)
+            throw new ArgumentException($"parameters has {parameters.Length} values; the problem has {nt} × {nx} slots.", nameof(parameters));
+        var solver = new ReactionDiffusionEtdrk4(Diffusion, Reaction, points, steps);
+        var initial = new double[points];
+        for (int j = 0; j < points; j++)
+            for (int s = 0; s < nx; s++)
+                initial[j] += parameters[s] * RealFourierBasis.Evaluate(nx, s, (double)j / points);
+        double[,] u = solver.Solve(initial, EvaluationTimes);
+        double[,] toEvaluation = points == EvaluationPoints ? Identity(points) : Interpolation(points, EvaluationPoints);
+        var result = new double[EvaluationTimes * EvaluationPoints];
+        for (int i = 0; i < EvaluationTimes; i++)
+            for (int j = 0; j < EvaluationPoints; j++)
+            {
+                double v = 0;
+                for (int k = 0; k < points; k++)
+                    v += toEvaluation[j, k] * u[i, k];
+                result[i * EvaluationPoints + j] = v;
+            }
+        return result;
+    }
+
+    /// <inheritdoc />
+    public double RelativeL2(ReadOnlySpan<float> prediction, ReadOnlySpan<double> reference)
+    {
+        int nt = Modes[0] + 1, nx = Modes[1];
+        if (prediction.Length != nt * nx)
+            throw new ArgumentException($"prediction has {prediction.Length} coefficients; the solution has {nt} × {nx}.", nameof(prediction));
+        var inX = new double[nt, EvaluationPoints];
+        for (int k = 0; k < nt; k++)
+            for (int j = 0; j < EvaluationPoints; j++)
+            {
+                double v = 0;
+                for (int s = 0; s < nx; s++)
+                    v += _spaceValues[j, s] * prediction[k * nx + s];
+                inX[k, j] = v;
+            }
+        var values = new double[EvaluationTimes * EvaluationPoints];
+        for (int i = 0; i < EvaluationTimes; i++)
+            for (int j = 0; j < EvaluationPoints; j++)
+            {
+                double v = 0;
+                for (int k = 0; k < nt; k++)
+                    v += _timeValues[i, k] * inX[k, j];
+                values[i * EvaluationPoints + j] = v;
+            }
+        return GridRelativeL2(values, reference);
+    }
+
+    /// <summary>‖a − b‖ / ‖b‖ over the evaluation grid (equal weights: the trapezoidal rule up to the end times' halves).</summary>
+    public static double GridRelativeL2(ReadOnlySpan<double> values, ReadOnlySpan<double> reference)
+    {
+        if (values.Length != reference.Length)
+            throw new ArgumentException($"values has {values.Length} entries; the reference has {reference.Length}.", nameof(values));
+        double difference = 0, norm = 0;
+        for (int i = 0; i < reference.Length; i++)
+        {
+            difference += (values[i] - reference[i]) * (values[i] - reference[i]);
+            norm += reference[i] * reference[i];
+        }
+        return Math.Sqrt(difference / norm);
+    }
+
+    /// <summary>Trigonometric interpolation from n equispaced points to m.</summary>
+    private static double[,] Interpolation(int n, int m)
+    {
+        double[,] analysis = RealFourierBasis.Analysis(n), synthesis = RealFourierBasis.Synthesis(n, m);
+        var p = new double[m, n];
+        for (int i = 0; i < m; i++)
+            for (int j = 0; j < n; j++)
+                for (int s = 0; s < n; s++)
+                    p[i, j] += synthesis[i, s] * analysis[s, j];
+        return p;
+    }
+
+    private static double[,] Identity(int n) => GramMatrices.Identity(n);
+}
