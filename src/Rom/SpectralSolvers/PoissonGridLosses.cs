@@ -54,7 +54,7 @@ public static class PoissonGridLosses
     }
 
     /// <summary>The periodic second difference (u_{i−1} − 2u_i + u_{i+1}) G² as a G × G matrix.</summary>
-    private static double[,] SecondDifference(int g)
+    internal static double[,] SecondDifference(int g)
     {
         var d = new double[g, g];
         double h2 = (double)g * g;

@@ -184,6 +184,39 @@ public class ReactionDiffusionTests
         });
     }
 
+    [Test]
+    public void GridResidual_ConvergesAtSecondOrderToTheExactResidual()
+    {
+        // u = 0.5 + 0.3 e^{−t} cos 2πx: R = u_t − ν u_xx − ρ u (1 − u) in closed form.
+        const double nu = 0.05, rho = 5;
+        double Error(int times, int points)
+        {
+            var u = Tensor<double>.Zeros([1, 1, times, points]);
+            double exact = 0;
+            for (int i = 0; i < times; i++)
+                for (int j = 0; j < points; j++)
+                {
+                    double t = (double)i / (times - 1), c = 0.3 * Math.Exp(-t) * Math.Cos(2 * Math.PI * j / points), value = 0.5 + c;
+                    u.Data[i * points + j] = value;
+                    double r = -c + nu * 4 * Math.PI * Math.PI * c - rho * value * (1 - value);
+                    exact += r * r / (times * points);
+                }
+            double fd = ReactionDiffusionGridLosses.FiniteDifferenceResidualLoss(Tape<double>.Constant(u), nu, rho).Value.Data[0];
+            return Math.Abs(fd - exact) / exact;
+        }
+        double coarse = Error(17, 16), fine = Error(33, 32);
+        TestContext.Out.WriteLine($"relative loss error: {coarse:E2} on 17 × 16, {fine:E2} on 33 × 32");
+        Assert.That(coarse / fine, Is.InRange(3, 5.5));
+    }
+
+    [Test]
+    public void GridLossAndMollifier_GradientsMatchFiniteDifferences()
+    {
+        var h = GradientCheck.Random([2, 1, 5, 6], 11);
+        Assert.That(GradientCheck.RelativeError(x => ReactionDiffusionGridLosses.FiniteDifferenceResidualLoss(
+            ReactionDiffusionGridLosses.ImposeInitialCondition(x[0], h, 0.5), 0.01, 5), [GradientCheck.Random([2, 1, 5, 6], 12)]), Is.LessThan(1e-6));
+    }
+
     private static double[] Apply(double[,] m, double[] x) =>
         [.. Enumerable.Range(0, m.GetLength(0)).Select(i => Enumerable.Range(0, x.Length).Sum(j => m[i, j] * x[j]))];
 
