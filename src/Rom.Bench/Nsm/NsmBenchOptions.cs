@@ -2,7 +2,7 @@ namespace Rom.Bench.Nsm;
 
 /// <summary>
 /// What <c>rom bench nsm</c> trains: every method gets the same network size and step budget on the same stream of
-/// sources, and is measured on the same test sources. Defaults are a scaled-down version of the reference code's
+/// parameters, and is measured on the same test set, problem by problem. Defaults are a scaled-down version of the reference code's
 /// (width 64, depth 4, 31 modes, 30,000 steps) that runs on two cores in about twenty minutes.
 /// </summary>
 /// <param name="Steps">Optimiser steps per method (batch <paramref name="BatchSize"/>, a fresh batch of sources each).</param>
@@ -17,16 +17,34 @@ namespace Rom.Bench.Nsm;
 /// <param name="TestSamples">Test sources.</param>
 /// <param name="Resolutions">Grids on which NSM's prediction is evaluated for the inference timing.</param>
 /// <param name="Methods">The methods to run (<see cref="AllMethods"/>; null: all).</param>
+/// <param name="Problems">The problems to run (<see cref="AllProblems"/>; null: all).</param>
+/// <param name="Diffusions">ν of the reaction–diffusion problems (null: the paper's 0.01, 0.05, 0.1).</param>
+/// <param name="TimeModes">Chebyshev slots in t of the reaction–diffusion network (the reference's 32).</param>
+/// <param name="SpaceModes">Real Fourier slots in x of the reaction–diffusion network (the reference's 64).</param>
+/// <param name="OutputScale">The scale s of every network's output before the conditions are imposed (the reference's 1e-3).</param>
 public sealed record NsmBenchOptions(
     int Steps = 1000, int Width = 16, int Depth = 4, int Modes = 31, int[]? PinnGrids = null, int SupervisedGrid = 64,
     int BatchSize = 16, double LearningRate = 1e-3, double Decay = 0.01, int TestSamples = 100, int[]? Resolutions = null,
-    string[]? Methods = null)
+    string[]? Methods = null, string[]? Problems = null, double[]? Diffusions = null, int TimeModes = 32, int SpaceModes = 64,
+    double OutputScale = 1e-3)
 {
-    /// <summary>The method families: NSM with the exact norm, with the reference sum of squares, the PINN-loss FNOs, the supervised FNO, the FFT solver.</summary>
-    public static IReadOnlyList<string> AllMethods { get; } = ["nsm", "nsm-sum-of-squares", "pinn", "supervised", "fft"];
+    /// <summary>
+    /// The method families: NSM with the exact norm, with the reference sum of squares, the PINN-loss FNOs, the supervised
+    /// FNO, the classical solver (FFT for Poisson, ETDRK4 for reaction–diffusion).
+    /// </summary>
+    public static IReadOnlyList<string> AllMethods { get; } = ["nsm", "nsm-sum-of-squares", "pinn", "supervised", "solver"];
+
+    /// <summary>The problems: the periodic Poisson problem and the reaction–diffusion problem (one per ν).</summary>
+    public static IReadOnlyList<string> AllProblems { get; } = ["poisson", "reaction-diffusion"];
 
     /// <summary>Whether <paramref name="method"/> is to run.</summary>
     public bool Runs(string method) => Methods is null || Methods.Contains(method);
+
+    /// <summary>Whether <paramref name="problem"/> is to run.</summary>
+    public bool RunsProblem(string problem) => Problems is null || Problems.Contains(problem);
+
+    /// <summary>ν of the reaction–diffusion problems.</summary>
+    public double[] DiffusionCoefficients => Diffusions ?? [0.01, 0.05, 0.1];
 
     /// <summary>The PINN grids, 64² and 128² unless given (a 256² grid costs about 3 s a step at width 16 on two cores: add it with --grids 64,128,256).</summary>
     public int[] Grids => PinnGrids ?? [64, 128];
@@ -35,6 +53,6 @@ public sealed record NsmBenchOptions(
     public int[] EvaluationResolutions => Resolutions ?? [64, 128, 256, 512];
 
     /// <summary>Options for a smoke run (tests, --quick): tiny networks, few steps, small grids.</summary>
-    public static NsmBenchOptions Quick { get; } = new(Steps: 60, Width: 8, Depth: 2, Modes: 17, PinnGrids: [40], SupervisedGrid: 40,
-        TestSamples: 8, Resolutions: [64, 128]);
+    public static NsmBenchOptions Quick { get; } = new(Steps: 60, Width: 8, Depth: 2, Modes: 17, PinnGrids: [32], SupervisedGrid: 32,
+        TestSamples: 8, Resolutions: [64, 128], Diffusions: [0.05], TimeModes: 8, SpaceModes: 16);
 }

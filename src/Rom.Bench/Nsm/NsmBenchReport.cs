@@ -15,7 +15,7 @@ public static class NsmBenchReport
         ArgumentNullException.ThrowIfNull(options);
         var writer = new StringWriter();
         writer.WriteLine($"Neural spectral methods vs baselines, {options.Steps} steps of batch {options.BatchSize} each (Adam {options.LearningRate.ToString(CultureInfo.InvariantCulture)}, "
-            + $"decay {options.Decay.ToString(CultureInfo.InvariantCulture)} over the run), {options.TestSamples} test sources, {Environment.ProcessorCount} core(s).");
+            + $"decay {options.Decay.ToString(CultureInfo.InvariantCulture)} over the run), {options.TestSamples} test samples, {Environment.ProcessorCount} core(s).");
         writer.WriteLine();
         var lines = new List<string[]> { new[] { "problem", "method", "test rel. L2", "train", "inference / instance", "parameters" } };
         lines.AddRange(rows.Select(r => new[]
@@ -29,7 +29,7 @@ public static class NsmBenchReport
         writer.WriteLine();
         foreach (var r in rows)
         {
-            writer.WriteLine($"{r.Method}: {r.Note}.");
+            writer.WriteLine($"{r.Problem} {r.Method}: {r.Note}.");
             if (r.InferenceSecondsByResolution is { } by)
                 writer.WriteLine($"  inference per instance with evaluation on the grid: {string.Join(", ", by.Select(p => $"{p.Key}² {Seconds(p.Value)}"))}");
         }
@@ -38,13 +38,12 @@ public static class NsmBenchReport
 
     /// <summary>
     /// A JSON array, one object per row: problem, method, test_rel_l2, train_seconds, inference_seconds, parameters, steps,
-    /// inference_seconds_by_resolution, solver_seconds_at_equal_accuracy (the FFT solve per instance: exact here, so it
-    /// reaches any method's accuracy), note.
+    /// inference_seconds_by_resolution, solver_seconds_at_equal_accuracy (the problem's classical solver per instance at NSM's
+    /// accuracy: the FFT solve for Poisson, exact there; the cheapest ETDRK4 setting that matches NSM for reaction–diffusion), note.
     /// </summary>
     public static string Json(IReadOnlyList<NsmBenchRow> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        double? solver = rows.FirstOrDefault(r => r.Method == "fft")?.InferenceSeconds;
         return new JsonArray(rows.Select(r => (JsonNode)new JsonObject
         {
             ["problem"] = r.Problem,
@@ -57,7 +56,7 @@ public static class NsmBenchReport
             ["inference_seconds_by_resolution"] = r.InferenceSecondsByResolution is { } by
                 ? new JsonObject(by.Select(p => KeyValuePair.Create(p.Key.ToString(CultureInfo.InvariantCulture), (JsonNode?)p.Value)))
                 : null,
-            ["solver_seconds_at_equal_accuracy"] = solver,
+            ["solver_seconds_at_equal_accuracy"] = rows.FirstOrDefault(s => s.Problem == r.Problem && s.SolverSecondsAtEqualAccuracy is not null)?.SolverSecondsAtEqualAccuracy,
             ["note"] = r.Note,
         }).ToArray()).ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
     }

@@ -7,19 +7,33 @@ using Rom.Tensors;
 namespace Rom.Bench.Nsm;
 
 /// <summary>
-/// Neural spectral methods against their baselines on the periodic Poisson problem, in one run (the comparison of Du,
-/// Chalapathi &amp; Krishnapriyan, ICLR 2024, table 1): the NSM network trained on the spectral residual loss (exact L2
-/// norm, and the reference code's sum of squared coefficients), an FNO of the same width and depth trained on the
-/// PINN loss (finite-difference residual) on each grid, the same FNO trained on FFT solutions (supervised), and the FFT
-/// solver itself. Every method sees the same sources (one seeded stream) and the same test sources.
+/// Neural spectral methods against their baselines, problem by problem, in one run (the comparison of Du, Chalapathi &amp;
+/// Krishnapriyan, ICLR 2024, tables 1–2): the NSM network trained on the spectral residual loss (exact L2 norm, and the
+/// reference code's sum of squared coefficients), an FNO of the same width and depth trained on the PINN loss
+/// (finite-difference residual) on each grid, the same FNO trained on classical solutions (supervised), and the classical
+/// solver itself with its time at NSM's accuracy. Every method sees the same parameters (one seeded stream) and the same
+/// test set.
 /// </summary>
 public static class NsmBenchmark
 {
-    /// <summary>Runs every method; <paramref name="log"/> gets a line per evaluation.</summary>
+    /// <summary>Runs every problem and method; <paramref name="log"/> gets a line per evaluation.</summary>
     public static IReadOnlyList<NsmBenchRow> Run(NsmBenchOptions options, Action<string>? log = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var problem = new PoissonSourceProblem(options.Modes);
+        var rows = new List<NsmBenchRow>();
+        if (options.RunsProblem("poisson"))
+            rows.AddRange(Run(new PoissonSourceProblem(options.Modes), new PoissonGridBaseline(options.Modes), options, log));
+        if (options.RunsProblem("reaction-diffusion"))
+            foreach (double nu in options.DiffusionCoefficients)
+            {
+                var problem = new ReactionDiffusionProblem(nu, timeModes: options.TimeModes, spaceModes: options.SpaceModes, initialPoints: Math.Min(64, options.SpaceModes));
+                rows.AddRange(Run(problem, new ReactionDiffusionGridBaseline(problem), options, log));
+            }
+        return rows;
+    }
+
+    private static List<NsmBenchRow> Run(ISpectralProblem problem, IGridBaseline grid, NsmBenchOptions options, Action<string>? log)
+    {
         var training = new SpectralTrainingOptions
         {
             Steps = options.Steps, BatchSize = options.BatchSize, LearningRate = options.LearningRate, Decay = options.Decay,
@@ -28,44 +42,60 @@ public static class NsmBenchmark
         var (test, references) = SpectralTrainer.TestSet(problem, training);
         var rows = new List<NsmBenchRow>();
         if (options.Runs("nsm"))
-            rows.Add(Nsm(problem, training with { ExactNorm = true }, options, test, references, "nsm", log));
+            rows.Add(Nsm(problem, grid, training with { ExactNorm = true }, options, test, references, "nsm", log));
         if (options.Runs("nsm-sum-of-squares"))
-            rows.Add(Nsm(problem, training with { ExactNorm = false }, options, test, references, "nsm-sum-of-squares", log));
+            rows.Add(Nsm(problem, grid, training with { ExactNorm = false }, options, test, references, "nsm-sum-of-squares", log));
         if (options.Runs("pinn"))
-            foreach (int grid in options.Grids)
-                rows.Add(GridFno(problem, training, options, test, references, grid, supervised: false, log));
-        if (options.Runs("supervised"))
-            rows.Add(GridFno(problem, training, options, test, references, options.SupervisedGrid, supervised: true, log));
-        if (options.Runs("fft"))
-            rows.Add(Solver(problem, test));
+            foreach (int g in options.Grids.Where(g => Fits(grid, g)))
+                rows.Add(GridFno(problem, grid, training, options, test, references, g, supervised: false, log));
+        if (options.Runs("supervised") && Fits(grid, options.SupervisedGrid))
+            rows.Add(GridFno(problem, grid, training, options, test, references, options.SupervisedGrid, supervised: true, log));
+        if (options.Runs("solver"))
+            rows.Add(problem is ReactionDiffusionProblem rd
+                ? ClassicalAtEqualAccuracy(rd, test, references, rows.FirstOrDefault(r => r.Method == "nsm")?.TestRelativeL2)
+                : Fft(problem, test));
         return rows;
     }
 
-    private static NsmBenchRow Nsm(PoissonSourceProblem problem, SpectralTrainingOptions training, NsmBenchOptions options,
-        Tensor<float> test, double[][] references, string method, Action<string>? log)
+    private static bool Fits(IGridBaseline grid, int g)
     {
-        var model = new Nsm<float>(new NsmOptions { Modes = [options.Modes, options.Modes], Width = options.Width, Depth = options.Depth });
-        var records = SpectralTrainer.Train(model, problem, training, r => log?.Invoke(Line(method, r)));
-        double inference = PerInstance(() => SpectralTrainer.Predict(model, problem, test, null), test.Extent(0));
-        var byResolution = options.EvaluationResolutions.ToDictionary(g => g,
-            g => PerInstance(() => PoissonGridLosses.Values(SpectralTrainer.Predict(model, problem, test, null).Value, g), test.Extent(0)));
-        return new NsmBenchRow(problem.Name, method, records[^1].TestRelativeL2, records[^1].Seconds, inference, model.ScalarCount(), options.Steps, byResolution,
-            $"NSM width {options.Width}, depth {options.Depth}, {options.Modes}² real Fourier slots, spectral residual loss "
-            + (training.ExactNorm ? "(exact L2 norm)" : "(sum of squared coefficients, as the reference code)")
-            + "; error in L2 from coefficients");
+        try
+        {
+            grid.Shape(g);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
-    private static NsmBenchRow GridFno(PoissonSourceProblem problem, SpectralTrainingOptions training, NsmBenchOptions options,
-        Tensor<float> test, double[][] references, int grid, bool supervised, Action<string>? log)
+    private static NsmBenchRow Nsm(ISpectralProblem problem, IGridBaseline grid, SpectralTrainingOptions training, NsmBenchOptions options,
+        Tensor<float> test, double[][] references, string method, Action<string>? log)
     {
-        string method = $"{(supervised ? "supervised" : "pinn")}-{grid}";
-        int modes = Math.Min(options.Modes, grid / 2);
-        var model = new Fno<float>(new FnoOptions { HiddenChannels = options.Width, Layers = options.Depth, Modes = [modes, modes] });
-        Variable<float> Predict(Tensor<float> sources, Tape<float>? tape) =>
-            PoissonGridLosses.PinOrigin(model.Forward(Tape<float>.Constant(PoissonGridLosses.Values(sources, grid)), tape), 1e-3);
+        var model = new Nsm<float>(new NsmOptions { Modes = problem.Modes, Bases = problem.Bases, Width = options.Width, Depth = options.Depth, OutputScale = options.OutputScale });
+        var records = SpectralTrainer.Train(model, problem, training, r => log?.Invoke(Line(problem, method, r)));
+        double inference = PerInstance(() => SpectralTrainer.Predict(model, problem, test, null), test.Extent(0));
+        var byResolution = options.EvaluationResolutions.ToDictionary(g => g,
+            g => PerInstance(() => grid.Evaluate(SpectralTrainer.Predict(model, problem, test, null).Value, g), test.Extent(0)));
+        string bases = string.Join(" × ", problem.Modes.Zip(problem.Bases, (n, b) => $"{n} {b}"));
+        return new NsmBenchRow(problem.Name, method, records[^1].TestRelativeL2, records[^1].Seconds, inference, model.ScalarCount(), options.Steps, byResolution,
+            $"NSM width {options.Width}, depth {options.Depth}, {bases} slots, spectral residual loss "
+            + (training.ExactNorm ? "(exact L2 norm)" : "(sum of squared coefficients, as the reference code)")
+            + (problem is PoissonSourceProblem ? "; error in L2 from coefficients" : "; error on the evaluation grid"));
+    }
+
+    private static NsmBenchRow GridFno(ISpectralProblem problem, IGridBaseline grid, SpectralTrainingOptions training, NsmBenchOptions options,
+        Tensor<float> test, double[][] references, int g, bool supervised, Action<string>? log)
+    {
+        string method = $"{(supervised ? "supervised" : "pinn")}-{g}";
+        int[] shape = grid.Shape(g);
+        int[] modes = [.. problem.Modes.Zip(shape, (m, n) => Math.Min(m, n / 2))];
+        var model = new Fno<float>(new FnoOptions { HiddenChannels = options.Width, Layers = options.Depth, Modes = modes });
+        Variable<float> Predict(Tensor<float> inputs, Tape<float>? tape) => grid.Constrain(model.Forward(Tape<float>.Constant(inputs), tape), inputs, options.OutputScale);
         // The test set in chunks of a training batch: 100 samples of a width-32 network on a 256² grid would hold 800 MB per activation.
-        var chunks = Chunks(test, training.BatchSize);
-        var targets = chunks.Select((c, i) => Values(references[(i * training.BatchSize)..(i * training.BatchSize + c.Extent(0))], options.Modes, grid)).ToArray();
+        var chunks = Chunks(test, training.BatchSize).Select(c => grid.Inputs(c, g)).ToArray();
+        var targets = chunks.Select((c, i) => grid.Targets(references[(i * training.BatchSize)..(i * training.BatchSize + c.Extent(0))], g)).ToArray();
         double TestError()
         {
             double total = 0;
@@ -78,21 +108,23 @@ public static class NsmBenchmark
         }
         var records = SpectralTrainer.Train(model.Parameters, (random, tape) =>
         {
-            var sources = problem.SampleParameters(training.BatchSize, random);
-            var u = Predict(sources, tape);
+            var parameters = problem.SampleParameters(training.BatchSize, random);
+            var inputs = grid.Inputs(parameters, g);
+            var u = Predict(inputs, tape);
             if (!supervised)
-                return Ops.Scale(PoissonGridLosses.FiniteDifferenceResidualLoss(u, PoissonGridLosses.Values(sources, grid)), 1f / training.BatchSize);
-            int perSample = sources.Count / training.BatchSize;
-            var solutions = Enumerable.Range(0, training.BatchSize).Select(b => problem.Solve(sources.Data.AsSpan(b * perSample, perSample))).ToArray();
-            return Ops.RelativeL2(u, Values(solutions, options.Modes, grid), mean: true);
-        }, TestError, training, r => log?.Invoke(Line(method, r)));
+                return Ops.Scale(grid.PinnLoss(u, inputs), 1f / training.BatchSize);
+            int perSample = parameters.Count / training.BatchSize;
+            var solutions = new double[training.BatchSize][];
+            Parallel.For(0, training.BatchSize, b => solutions[b] = problem.Solve(parameters.Data.AsSpan(b * perSample, perSample)));
+            return Ops.RelativeL2(u, grid.Targets(solutions, g), mean: true);
+        }, TestError, training, r => log?.Invoke(Line(problem, method, r)));
         double inference = PerInstance(() => Predict(chunks[0], null), chunks[0].Extent(0));
-        string loss = supervised ? "relative L2 against FFT solutions on the grid (solver data)" : "PINN loss: periodic five-point residual, mean square over the grid";
+        string loss = supervised ? "relative L2 against classical solutions on the grid (solver data)" : $"PINN loss: {grid.PinnDescription}, mean square over the grid";
         return new NsmBenchRow(problem.Name, method, records[^1].TestRelativeL2, records[^1].Seconds, inference, model.ScalarCount(), options.Steps, null,
-            $"FNO width {options.Width}, {options.Depth} layers, {modes} modes, on the {grid}² grid; {loss}; error on the grid");
+            $"FNO width {options.Width}, {options.Depth} layers, {string.Join(" × ", modes)} modes, on the {string.Join(" × ", shape)} grid; {loss}; error on the grid");
     }
 
-    private static NsmBenchRow Solver(PoissonSourceProblem problem, Tensor<float> test)
+    private static NsmBenchRow Fft(ISpectralProblem problem, Tensor<float> test)
     {
         int count = test.Extent(0), perSample = test.Count / count;
         double seconds = PerInstance(() =>
@@ -102,7 +134,37 @@ public static class NsmBenchmark
             return 0;
         }, count);
         return new NsmBenchRow(problem.Name, "fft", 0, null, seconds, null, 0, null,
-            "the FFT solution: exact for these band-limited sources, and the reference every error is measured against");
+            "the FFT solution: exact for these band-limited sources, and the reference every error is measured against", seconds);
+    }
+
+    /// <summary>
+    /// ETDRK4 at the reference settings (its time per instance), and the cheapest grid and step count whose mean error on
+    /// the first test samples is within <paramref name="target"/> (NSM's error): the solver's time at equal accuracy.
+    /// </summary>
+    private static NsmBenchRow ClassicalAtEqualAccuracy(ReactionDiffusionProblem problem, Tensor<float> test, double[][] references, double? target)
+    {
+        int count = Math.Min(20, test.Extent(0)), perSample = test.Count / test.Extent(0);
+        double Time(int points, int steps) => PerInstance(() =>
+        {
+            for (int b = 0; b < count; b++)
+                problem.Solve(test.Data.AsSpan(b * perSample, perSample), points, steps);
+            return 0;
+        }, count);
+        double Error(int points, int steps) => Enumerable.Range(0, count).Average(b =>
+            ReactionDiffusionProblem.GridRelativeL2(problem.Solve(test.Data.AsSpan(b * perSample, perSample), points, steps), references[b]));
+        double reference = Time(problem.ReferencePoints, problem.ReferenceSteps);
+        if (target is not { } goal)
+            return new NsmBenchRow(problem.Name, "etdrk4", 0, null, reference, null, 0, null,
+                $"ETDRK4 at {problem.ReferencePoints} points and {problem.ReferenceSteps} steps: the reference (no NSM row to match)");
+        var candidates = (from points in new[] { 16, 32, 64, 128 } from steps in new[] { 64, 128, 256, 512 } select (points, steps))
+            .Select(c => (c.points, c.steps, error: Error(c.points, c.steps))).Where(c => c.error <= goal).ToList();
+        if (candidates.Count == 0)
+            return new NsmBenchRow(problem.Name, "etdrk4", 0, null, reference, null, 0, null,
+                $"ETDRK4 at {problem.ReferencePoints} points and {problem.ReferenceSteps} steps (the reference); no cheaper setting reached NSM's {goal:P3}", reference);
+        var timed = candidates.Select(c => (c.points, c.steps, c.error, seconds: Time(c.points, c.steps))).MinBy(c => c.seconds);
+        return new NsmBenchRow(problem.Name, "etdrk4", timed.error, null, reference, null, 0, null,
+            $"ETDRK4: the reference at {problem.ReferencePoints} points × {problem.ReferenceSteps} steps takes the inference time shown; "
+            + $"at NSM's accuracy ({goal:P3}) the cheapest setting is {timed.points} points × {timed.steps} steps ({timed.error:P3}, shown as its error)", timed.seconds);
     }
 
     /// <summary>The samples of <paramref name="t"/> in consecutive chunks of at most <paramref name="size"/>.</summary>
@@ -114,13 +176,6 @@ public static class NsmBenchmark
             int first = i * size, n = Math.Min(size, count - first);
             return new Tensor<float>([n, .. t.Shape.Skip(1)], t.Data.AsSpan(first * per, n * per).ToArray());
         })];
-    }
-
-    /// <summary>Grid values (B, 1, G, G) of coefficient arrays.</summary>
-    private static Tensor<float> Values(double[][] coefficients, int modes, int grid)
-    {
-        var c = new Tensor<float>([coefficients.Length, 1, modes, modes], [.. coefficients.SelectMany(r => r.Select(v => (float)v))]);
-        return PoissonGridLosses.Values(c, grid);
     }
 
     private static double MeanRelativeL2(Tensor<float> prediction, Tensor<float> target)
@@ -157,6 +212,6 @@ public static class NsmBenchmark
         return times[1] / instances;
     }
 
-    private static string Line(string method, SpectralTrainingRecord r) =>
-        $"[{method}] step {r.Step}  loss {r.Loss:G4}  test relative L2 {r.TestRelativeL2:P3}  {r.Seconds:F1} s";
+    private static string Line(ISpectralProblem problem, string method, SpectralTrainingRecord r) =>
+        $"[{problem.Name} {method}] step {r.Step}  loss {r.Loss:G4}  test relative L2 {r.TestRelativeL2:P3}  {r.Seconds:F1} s";
 }

@@ -5,9 +5,9 @@ using Rom.Bench.Nsm;
 namespace Rom.Cli.Commands;
 
 /// <summary>
-/// <c>rom bench nsm [--quick] [--steps N] [--width W] [--depth D] [--modes M] [--grids G,…] [--methods M,…] [--lr R] [--json] [--out FILE]</c>:
-/// neural spectral methods against the PINN-loss and supervised FNO and the FFT solver on the periodic Poisson problem,
-/// the same network size, step budget and sources for every method, in one run.
+/// <c>rom bench nsm [--quick] [--problems P,…] [--nu ν,…] [--steps N] [--width W] [--depth D] [--modes M] [--grids G,…] [--methods M,…] [--lr R] [--scale S] [--json] [--out FILE]</c>:
+/// neural spectral methods against the PINN-loss and supervised FNO and the classical solver on the periodic Poisson and
+/// reaction–diffusion problems, the same network size, step budget and parameters for every method, in one run.
 /// </summary>
 public static class BenchNsmCommand
 {
@@ -22,12 +22,15 @@ public static class BenchNsmCommand
         var modes = new Option<int?>("--modes") { Description = $"Real Fourier slots per axis (default {defaults.Modes})." };
         var grids = new Option<string?>("--grids") { Description = "PINN grids, comma-separated (default 64,128; 256 adds about 3 s a step)." };
         var methods = new Option<string?>("--methods") { Description = $"Methods to run, comma-separated: {string.Join(", ", NsmBenchOptions.AllMethods)} (default: all)." };
+        var problems = new Option<string?>("--problems") { Description = $"Problems to run, comma-separated: {string.Join(", ", NsmBenchOptions.AllProblems)} (default: all)." };
+        var diffusions = new Option<string?>("--nu") { Description = "ν of the reaction–diffusion problems, comma-separated (default 0.01,0.05,0.1)." };
         var learningRate = new Option<double?>("--lr") { Description = $"Adam's initial learning rate (default {defaults.LearningRate})." };
+        var scale = new Option<double?>("--scale") { Description = $"The output scale of every network before its conditions are imposed (default {defaults.OutputScale}, the reference's)." };
         var json = new Option<bool>("--json") { Description = "Print a JSON array of rows instead of the table." };
         var output = new Option<string?>("--out") { Description = "Table file to write; the JSON goes beside it with the extension .json." };
-        var command = new Command("nsm", "Neural spectral methods vs PINN-loss and supervised FNOs and the FFT solver on the periodic Poisson problem.")
+        var command = new Command("nsm", "Neural spectral methods vs PINN-loss and supervised FNOs and the classical solvers on the Poisson and reaction–diffusion problems.")
         {
-            quick, steps, width, depth, modes, grids, methods, learningRate, json, output,
+            quick, problems, diffusions, steps, width, depth, modes, grids, methods, learningRate, scale, json, output,
         };
         command.SetAction(parse =>
         {
@@ -49,6 +52,27 @@ public static class BenchNsmCommand
                 context.Error.WriteLine($"error: --methods names '{unknown}'; expected some of {string.Join(", ", NsmBenchOptions.AllMethods)}.");
                 return ExitCodes.BadInput;
             }
+            string[]? chosenProblems = parse.GetValue(problems)?.Split(',', StringSplitOptions.TrimEntries);
+            if (chosenProblems?.FirstOrDefault(p => !NsmBenchOptions.AllProblems.Contains(p)) is { } unknownProblem)
+            {
+                context.Error.WriteLine($"error: --problems names '{unknownProblem}'; expected some of {string.Join(", ", NsmBenchOptions.AllProblems)}.");
+                return ExitCodes.BadInput;
+            }
+            double[]? nu = null;
+            if (parse.GetValue(diffusions) is { } nuText)
+            {
+                nu = [.. nuText.Split(',', StringSplitOptions.TrimEntries).Select(v => double.TryParse(v, System.Globalization.CultureInfo.InvariantCulture, out double d) ? d : double.NaN)];
+                if (nu.Any(v => !(v > 0) || !double.IsFinite(v)))
+                {
+                    context.Error.WriteLine($"error: --nu is '{nuText}'; expected positive diffusion coefficients, comma-separated.");
+                    return ExitCodes.BadInput;
+                }
+            }
+            if (parse.GetValue(scale) is { } s && !(s > 0 && double.IsFinite(s)))
+            {
+                context.Error.WriteLine($"error: --scale is {s}; expected a positive output scale.");
+                return ExitCodes.BadInput;
+            }
             if (parse.GetValue(learningRate) is { } rate && !(rate > 0 && double.IsFinite(rate)))
             {
                 context.Error.WriteLine($"error: --lr is {rate}; expected a positive learning rate.");
@@ -57,7 +81,10 @@ public static class BenchNsmCommand
             options = options with
             {
                 Methods = chosen ?? options.Methods,
+                Problems = chosenProblems ?? options.Problems,
+                Diffusions = nu ?? options.Diffusions,
                 LearningRate = parse.GetValue(learningRate) ?? options.LearningRate,
+                OutputScale = parse.GetValue(scale) ?? options.OutputScale,
                 Steps = parse.GetValue(steps) ?? options.Steps,
                 Width = parse.GetValue(width) ?? options.Width,
                 Depth = parse.GetValue(depth) ?? options.Depth,
