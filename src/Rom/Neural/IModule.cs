@@ -20,4 +20,19 @@ public static class Modules
     /// <summary>The number of real scalars in all parameters (a complex entry counts two, as PyTorch's view_as_real).</summary>
     public static long ScalarCount<T>(this IModule<T> module) where T : unmanaged, IFloatingPointIeee754<T> =>
         module.Parameters.Sum(p => (long)p.ScalarCount);
+
+    /// <summary>A copy of every parameter's value, by name (for checkpoints and best-model keeping).</summary>
+    public static Dictionary<string, Tensor<T>> Snapshot<T>(this IEnumerable<Parameter<T>> parameters) where T : unmanaged, IFloatingPointIeee754<T> =>
+        parameters.ToDictionary(p => p.Name, p => p.Value.Clone());
+
+    /// <summary>Copies <paramref name="weights"/> into the parameters of the same names; nothing is copied unless every one is there with its shape.</summary>
+    /// <exception cref="ArgumentException">A parameter missing from <paramref name="weights"/> or of another shape there.</exception>
+    public static void Load<T>(this IReadOnlyList<Parameter<T>> parameters, IReadOnlyDictionary<string, Tensor<T>> weights) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        foreach (Parameter<T> p in parameters)
+            if (!weights.TryGetValue(p.Name, out Tensor<T>? w) || !w.SameShape(p.Value))
+                throw new ArgumentException($"the saved weights lack {p.Name} {p.Value.ShapeText} or hold another shape.", nameof(weights));
+        foreach (Parameter<T> p in parameters)
+            weights[p.Name].Data.CopyTo(p.Value.Data, 0);
+    }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Rom.Neural;
 using Rom.Neural.Training;
 using Rom.Tensors;
 
@@ -10,6 +11,18 @@ namespace Rom.SpectralSolvers;
 /// <param name="TestRelativeL2">Mean relative L2 error against the classical solutions of the test set.</param>
 /// <param name="Seconds">Training time so far (evaluation excluded).</param>
 public sealed record SpectralTrainingRecord(int Step, double Loss, double TestRelativeL2, double Seconds);
+
+/// <summary>
+/// Everything a spectral training run needs to continue after a recorded step, as plain data: resumed from it, a run
+/// takes the same steps as one that never stopped (step k's batch is drawn from its own seeded generator).
+/// </summary>
+/// <param name="StepsCompleted">Steps done.</param>
+/// <param name="Weights">The parameters then, by name.</param>
+/// <param name="OptimizerState">Adam's state then.</param>
+/// <param name="History">The records so far.</param>
+/// <param name="Seconds">Training time so far.</param>
+public sealed record SpectralTrainingState(int StepsCompleted, IReadOnlyDictionary<string, Tensor<float>> Weights,
+    IReadOnlyDictionary<string, Tensor<float>> OptimizerState, IReadOnlyList<SpectralTrainingRecord> History, double Seconds);
 
 /// <summary>
 /// Self-supervised training of <see cref="Nsm{T}"/> on an <see cref="ISpectralProblem"/>: every step draws a fresh
@@ -26,7 +39,8 @@ public static class SpectralTrainer
     /// <exception cref="ArgumentException">Options out of range, or a model whose modes or channels differ from the problem's.</exception>
     /// <exception cref="ArithmeticException">A non-finite loss, naming the step (the weights are those before it).</exception>
     public static IReadOnlyList<SpectralTrainingRecord> Train(Nsm<float> model, ISpectralProblem problem, SpectralTrainingOptions options,
-        Action<SpectralTrainingRecord>? progress = null, CancellationToken cancellation = default)
+        Action<SpectralTrainingRecord>? progress = null, CancellationToken cancellation = default,
+        SpectralTrainingState? resume = null, Action<SpectralTrainingState>? checkpoint = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(problem);
@@ -39,28 +53,44 @@ public static class SpectralTrainer
             var batch = problem.SampleParameters(options.BatchSize, random);
             var u = Predict(model, problem, batch, tape);
             return Ops.Scale(problem.ResidualLoss(u, batch, options.ExactNorm), 1f / options.BatchSize);
-        }, () => Evaluate(model, problem, test, references), options, progress, cancellation);
+        }, () => Evaluate(model, problem, test, references), options, progress, cancellation, resume, checkpoint);
     }
 
     /// <summary>
     /// The training loop itself, for any model and loss: every step computes <paramref name="batchLoss"/> on a fresh
     /// batch (drawn from the training stream it is given) with a tape, and takes an Adam step with the decaying learning
-    /// rate; every <see cref="SpectralTrainingOptions.EvaluateEvery"/> steps it records the loss and <paramref name="testError"/>.
+    /// rate; every <see cref="SpectralTrainingOptions.EvaluateEvery"/> steps it records the loss and <paramref name="testError"/>
+    /// and hands <paramref name="checkpoint"/> the state to save. With <paramref name="resume"/> it continues that state.
     /// </summary>
-    /// <exception cref="ArithmeticException">A non-finite loss, naming the step.</exception>
+    /// <exception cref="ArithmeticException">A non-finite loss, naming the step (the last checkpoint stays the last good state).</exception>
+    /// <exception cref="ArgumentException"><paramref name="resume"/> holds other parameters or more steps than the options.</exception>
     public static IReadOnlyList<SpectralTrainingRecord> Train(IEnumerable<Parameter<float>> parameters, Func<Random, Tape<float>, Variable<float>> batchLoss,
-        Func<double> testError, SpectralTrainingOptions options, Action<SpectralTrainingRecord>? progress = null, CancellationToken cancellation = default)
+        Func<double> testError, SpectralTrainingOptions options, Action<SpectralTrainingRecord>? progress = null, CancellationToken cancellation = default,
+        SpectralTrainingState? resume = null, Action<SpectralTrainingState>? checkpoint = null)
     {
+        ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(batchLoss);
         ArgumentNullException.ThrowIfNull(testError);
         options = (options ?? throw new ArgumentNullException(nameof(options))).Checked();
-        var optimizer = new Adam<float>(parameters, options.LearningRate);
-        var random = new Random(options.Seed);
+        Parameter<float>[] trained = [.. parameters];
+        var optimizer = new Adam<float>(trained, options.LearningRate);
         var records = new List<SpectralTrainingRecord>();
+        double before = 0;
+        int first = 0;
+        if (resume is not null)
+        {
+            if (resume.StepsCompleted > options.Steps)
+                throw new ArgumentException($"the saved state has {resume.StepsCompleted} steps; this run has {options.Steps}.", nameof(resume));
+            trained.Load(resume.Weights);
+            optimizer.ImportState(resume.OptimizerState);
+            records.AddRange(resume.History);
+            (before, first) = (resume.Seconds, resume.StepsCompleted);
+        }
         var clock = new Stopwatch();
-        for (int step = 0; step < options.Steps && !cancellation.IsCancellationRequested; step++)
+        for (int step = first; step < options.Steps && !cancellation.IsCancellationRequested; step++)
         {
             clock.Start();
+            var random = new Random((int)((options.Seed * 2654435761L + step) & int.MaxValue));
             optimizer.LearningRate = options.LearningRate * Math.Pow(options.Decay, (double)step / options.Steps);
             double loss;
             using (TensorScope.Begin())
@@ -77,9 +107,10 @@ public static class SpectralTrainer
             clock.Stop();
             if ((step + 1) % options.EvaluateEvery == 0 || step + 1 == options.Steps)
             {
-                var record = new SpectralTrainingRecord(step + 1, loss, testError(), clock.Elapsed.TotalSeconds);
+                var record = new SpectralTrainingRecord(step + 1, loss, testError(), before + clock.Elapsed.TotalSeconds);
                 records.Add(record);
                 progress?.Invoke(record);
+                checkpoint?.Invoke(new SpectralTrainingState(step + 1, trained.Snapshot(), optimizer.ExportState(), [.. records], record.Seconds));
             }
         }
         return records;

@@ -67,4 +67,24 @@ public class NsmTests
         Assert.That(records[^1].Loss, Is.LessThan(records[0].Loss / 3), "the spectral residual loss falls");
         Assert.That(records[^1].TestRelativeL2, Is.LessThan(records[0].TestRelativeL2), "the error against ETDRK4 falls");
     }
+
+    [Test]
+    public void ResumedTraining_TakesTheSameStepsAsAnUninterruptedOne()
+    {
+        var problem = new PoissonSourceProblem(modes: 9, sourcePoints: 8);
+        var options = new SpectralTrainingOptions { Steps = 12, BatchSize = 4, TestSamples = 4, EvaluateEvery = 4 };
+        Nsm<float> Model() => new(new NsmOptions { Modes = [9, 9], Width = 4, Depth = 1, Seed = 3 });
+        var whole = Model();
+        var states = new List<SpectralTrainingState>();
+        SpectralTrainer.Train(whole, problem, options, checkpoint: states.Add);
+        var resumed = Model();
+        var records = SpectralTrainer.Train(resumed, problem, options, resume: states[1]);
+        Assert.Multiple(() =>
+        {
+            Assert.That(states.Select(s => s.StepsCompleted), Is.EqualTo(new[] { 4, 8, 12 }));
+            Assert.That(records.Select(r => r.Step), Is.EqualTo(new[] { 4, 8, 12 }), "the history carries on");
+            foreach (var (a, b) in whole.Parameters.Zip(resumed.Parameters))
+                Assert.That(b.Value.Data, Is.EqualTo(a.Value.Data), a.Name);
+        });
+    }
 }

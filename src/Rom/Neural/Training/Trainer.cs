@@ -54,12 +54,12 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
         {
             if (resume.EpochsCompleted > Options.Epochs)
                 throw new ArgumentException($"the state has {resume.EpochsCompleted} epochs done, more than the {Options.Epochs} asked for.", nameof(resume));
-            Load(parameters, resume.Weights);
+            parameters.Load(resume.Weights);
             optimizer.ImportState(resume.OptimizerState);
         }
         Tensor<T> inputs = run.InputNormalizer?.Encode(training.Inputs) ?? training.Inputs;
         Tensor<T> targets = run.OutputNormalizer?.Encode(training.Targets) ?? training.Targets;
-        var checkpoint = new Checkpoint(Snapshot(parameters), optimizer.ExportState());
+        var checkpoint = new Checkpoint(parameters.Snapshot(), optimizer.ExportState());
         int n = training.Count, batchSize = Options.BatchSize, batches = (n + batchSize - 1) / batchSize;
         long batchesLeft = (long)(Options.Epochs - run.EpochsCompleted) * batches, batchesDone = 0, samplesDone = 0;
         var clock = Stopwatch.StartNew();
@@ -115,13 +115,13 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
                 : Evaluate(Model, validation, run.InputNormalizer, run.OutputNormalizer, batchSize);
             var record = new EpochRecord(e + 1, lossSum / n, metrics?.L2 ?? double.NaN, metrics?.H1 ?? double.NaN, lr,
                 Stopwatch.GetElapsedTime(epochStart).TotalSeconds);
-            checkpoint = new Checkpoint(Snapshot(parameters), optimizer.ExportState());
+            checkpoint = new Checkpoint(parameters.Snapshot(), optimizer.ExportState());
             run.Complete(record, checkpoint.Weights);
             epochCompleted?.Invoke(run.State(checkpoint, clock));
             progress?.Report(Report(e + 1, batches, record.TrainLoss, metrics, lr, end: true));
         }
         if (Options.KeepBestModel && run.BestWeights is not null)
-            Load(parameters, run.BestWeights);
+            parameters.Load(run.BestWeights);
         return run.Finish(StopReason.Completed, $"completed {Options.Epochs} epochs.", checkpoint, clock, null, null, keptBest: Options.KeepBestModel);
     }
 
@@ -179,21 +179,9 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
                 throw new ArgumentException($"validation {what} {b.ShapeText} do not match training {what} {a.ShapeText} in channels and dimensions.", nameof(validation));
     }
 
-    private static Dictionary<string, Tensor<T>> Snapshot(Parameter<T>[] parameters) =>
-        parameters.ToDictionary(p => p.Name, p => p.Value.Clone());
-
-    private static void Load(Parameter<T>[] parameters, IReadOnlyDictionary<string, Tensor<T>> weights)
-    {
-        foreach (Parameter<T> p in parameters)
-            if (!weights.TryGetValue(p.Name, out Tensor<T>? w) || !w.SameShape(p.Value))
-                throw new ArgumentException($"the saved weights lack {p.Name} {p.Value.ShapeText} or hold another shape.", nameof(weights));
-        foreach (Parameter<T> p in parameters)
-            weights[p.Name].Data.CopyTo(p.Value.Data, 0);
-    }
-
     private static void Restore(Parameter<T>[] parameters, Adam<T> optimizer, Checkpoint checkpoint)
     {
-        Load(parameters, checkpoint.Weights);
+        parameters.Load(checkpoint.Weights);
         optimizer.ImportState(checkpoint.Optimizer);
         optimizer.ZeroGradients();
     }
