@@ -26,7 +26,7 @@ public static class NewCommand
                 ?? throw new CaseInputException("KIND", $"'{name}'", "one of " + string.Join(", ", CaseKinds.All.Select(k => $"'{k.Name}'")));
             string path = parse.GetValue(output) ?? caseKind.Name + ".h5";
             Hdf5File.Write(path, CaseDocument.Create(caseKind, parse.GetValue(title) ?? caseKind.DefaultTitle, parse.GetValue(set)));
-            context.Out.WriteLine($"wrote {path} ({caseKind.Name}); {(caseKind is FnoKind ? "train" : "run")} it with: rom {(caseKind is FnoKind ? $"train {path} --out MODEL.h5" : $"run {path}")}");
+            context.Out.WriteLine($"wrote {path} ({caseKind.Name}); {(caseKind is FnoKind or NsmKind ? "train" : "run")} it with: rom {(caseKind is FnoKind or NsmKind ? $"train {path} --out MODEL.h5" : $"run {path}")}");
             return ExitCodes.Success;
         });
         return command;

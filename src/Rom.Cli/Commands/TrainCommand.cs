@@ -1,16 +1,19 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
+using Rom.Cases;
+using Rom.Cases.Kinds;
 using Rom.Cases.Neural;
+using Rom.Cases.Spectral;
 using Rom.Cli.Output;
 using Rom.Neural.Training;
 
 namespace Rom.Cli.Commands;
 
 /// <summary>
-/// <c>rom train CASE --out MODEL.h5 [--json] [--set key=value ...]</c>: trains an <c>fno</c> case into a model file
-/// (<see cref="FnoTraining.Run"/>), checkpointing to MODEL.h5.partial after every epoch; run again with the same
-/// arguments it resumes. Exit 1 on a non-finite loss (no model file, the checkpoint kept); on Ctrl+C (SIGINT) it
+/// <c>rom train CASE --out MODEL.h5 [--json] [--set key=value ...]</c>: trains an <c>fno</c> case (<see cref="FnoTraining.Run"/>)
+/// or an <c>nsm</c> case (<see cref="NsmTraining.Run"/>) into a model file, checkpointing to MODEL.h5.partial after every
+/// epoch (fno) or record (nsm); run again with the same arguments it resumes. Exit 1 on a non-finite loss (no model file, the checkpoint kept); on Ctrl+C (SIGINT) it
 /// stops before the next batch, keeps the checkpoint of the last complete epoch and exits with 130.
 /// </summary>
 public static class TrainCommand
@@ -18,7 +21,7 @@ public static class TrainCommand
     /// <summary>Builds the command.</summary>
     public static Command Create(CliContext context)
     {
-        var casePath = new Argument<string>("case") { Description = "The fno case file (HDF5), e.g. cases/fno-darcy16.h5." };
+        var casePath = new Argument<string>("case") { Description = "The fno or nsm case file (HDF5), e.g. cases/fno-darcy16.h5." };
         var output = new Option<string>("--out")
         {
             Description = "Model file to write; MODEL.partial keeps the progress until training completes, plots go beside it (MODEL-loss.svg, …).",
@@ -26,7 +29,7 @@ public static class TrainCommand
         };
         var set = RunCommand.SetOption("training.epochs=3");
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of the table." };
-        var command = new Command("train", "Train a neural operator (an fno case) into a model file; an interrupted run restarted with the same arguments resumes.")
+        var command = new Command("train", "Train a neural operator (an fno case) or a neural spectral method (an nsm case) into a model file; an interrupted run restarted with the same arguments resumes.")
         {
             casePath, output, set, json,
         };
@@ -45,6 +48,8 @@ public static class TrainCommand
             cancel.Cancel();
         });
         var progress = new ConsoleProgress(context.Error, context.ErrorIsTerminal);
+        if (CaseDocument.Load(casePath).Kind is NsmKind)
+            return TrainSpectral(context, progress, new NsmTrainingRequest(casePath, modelPath) { Overrides = overrides, Progress = progress, Cancellation = cancel.Token }, asJson);
         var report = FnoTraining.Run(new FnoTrainingRequest(casePath, modelPath)
         {
             Overrides = overrides,
@@ -66,6 +71,38 @@ public static class TrainCommand
             context.Out.WriteLine(RunJson.Indented(Json(report)));
         else
             Table(context.Out, report);
+        return ExitCodes.Success;
+    }
+
+    private static int TrainSpectral(CliContext context, ConsoleProgress progress, NsmTrainingRequest request, bool asJson)
+    {
+        var report = NsmTraining.Run(request);
+        progress.Finish();
+        switch (report.StopReason)
+        {
+            case StopReason.NonFiniteLoss:
+                context.Error.WriteLine($"error: training diverged: {report.Message} No model file written.");
+                return ExitCodes.Failure;
+            case StopReason.Cancelled:
+                context.Error.WriteLine($"interrupted: {report.Message} Run the same command to resume.");
+                return ExitCodes.Interrupted;
+        }
+        if (asJson)
+        {
+            var json = new JsonObject
+            {
+                ["model"] = report.ModelPath,
+                ["resumed_from_step"] = report.ResumedFromStep,
+                ["plots"] = new JsonArray([.. report.PlotFiles.Select(p => (JsonNode?)p)]),
+            };
+            RunJson.AddSummary(json, report.Summary);
+            context.Out.WriteLine(RunJson.Indented(json));
+            return ExitCodes.Success;
+        }
+        context.Out.WriteLine($"wrote {report.ModelPath}{(report.ResumedFromStep > 0 ? $" (resumed from step {report.ResumedFromStep})" : "")}");
+        SummaryTable.Write(context.Out, [.. report.Summary.Select(i => (i.Label, SummaryTable.Format(i.Value, i.Unit)))]);
+        foreach (var plot in report.PlotFiles)
+            context.Out.WriteLine($"plot: {plot}");
         return ExitCodes.Success;
     }
 

@@ -41,4 +41,10 @@ public interface ISpectralProblem
 
     /// <summary>‖a − b‖ / ‖b‖ in L2 over the domain of one sample's solution coefficients against its classical solution.</summary>
     double RelativeL2(ReadOnlySpan<float> prediction, ReadOnlySpan<double> reference);
+
+    /// <summary>
+    /// A prediction and its classical solution as values on the problem's evaluation grid, [i, j] at the i-th point of
+    /// the first axis and the j-th of the second (for plots).
+    /// </summary>
+    (double[,] Prediction, double[,] Reference) OnGrid(ReadOnlySpan<float> prediction, ReadOnlySpan<double> reference);
 }

@@ -99,6 +99,33 @@ public sealed class PoissonSourceProblem : ISpectralProblem
         return Math.Sqrt(difference / norm);
     }
 
+    /// <summary>Both series on the 64 × 64 grid x_j = j / 64.</summary>
+    public (double[,] Prediction, double[,] Reference) OnGrid(ReadOnlySpan<float> prediction, ReadOnlySpan<double> reference)
+    {
+        double[] p = new double[prediction.Length];
+        for (int i = 0; i < p.Length; i++)
+            p[i] = prediction[i];
+        return (Values(p), Values(reference));
+    }
+
+    private double[,] Values(ReadOnlySpan<double> coefficients)
+    {
+        const int points = 64;
+        int m = Modes[0];
+        double[,] synthesis = RealFourierBasis.Synthesis(m, points);
+        var inY = new double[m, points];
+        for (int a = 0; a < m; a++)
+            for (int j = 0; j < points; j++)
+                for (int b = 0; b < m; b++)
+                    inY[a, j] += coefficients[a * m + b] * synthesis[j, b];
+        var values = new double[points, points];
+        for (int i = 0; i < points; i++)
+            for (int j = 0; j < points; j++)
+                for (int a = 0; a < m; a++)
+                    values[i, j] += synthesis[i, a] * inY[a, j];
+        return values;
+    }
+
     /// <summary>e₀ φ(0)ᵀ: the map of coefficients to (u(0) along this axis) in slot 0.</summary>
     private static double[,] Origin(int n)
     {

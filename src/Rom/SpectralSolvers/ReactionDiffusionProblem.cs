@@ -122,7 +122,7 @@ public sealed class ReactionDiffusionProblem : ISpectralProblem
             for (int s = 0; s < nx; s++)
                 initial[j] += parameters[s] * RealFourierBasis.Evaluate(nx, s, (double)j / points);
         double[,] u = solver.Solve(initial, EvaluationTimes);
-        double[,] toEvaluation = points == EvaluationPoints ? Identity(points) : Interpolation(points, EvaluationPoints);
+        double[,] toEvaluation = points == EvaluationPoints ? GramMatrices.Identity(points) : Interpolation(points, EvaluationPoints);
         var result = new double[EvaluationTimes * EvaluationPoints];
         for (int i = 0; i < EvaluationTimes; i++)
             for (int j = 0; j < EvaluationPoints; j++)
@@ -136,7 +136,22 @@ public sealed class ReactionDiffusionProblem : ISpectralProblem
     }
 
     /// <inheritdoc />
-    public double RelativeL2(ReadOnlySpan<float> prediction, ReadOnlySpan<double> reference)
+    public double RelativeL2(ReadOnlySpan<float> prediction, ReadOnlySpan<double> reference) => GridRelativeL2(Values(prediction), reference);
+
+    /// <summary>Both on the evaluation grid: [i, j] = u(t_i, x_j).</summary>
+    public (double[,] Prediction, double[,] Reference) OnGrid(ReadOnlySpan<float> prediction, ReadOnlySpan<double> reference)
+    {
+        double[] values = Values(prediction);
+        var p = new double[EvaluationTimes, EvaluationPoints];
+        var r = new double[EvaluationTimes, EvaluationPoints];
+        for (int i = 0; i < EvaluationTimes; i++)
+            for (int j = 0; j < EvaluationPoints; j++)
+                (p[i, j], r[i, j]) = (values[i * EvaluationPoints + j], reference[i * EvaluationPoints + j]);
+        return (p, r);
+    }
+
+    /// <summary>The solution's values on the evaluation grid (times × points, row-major) from its coefficients.</summary>
+    private double[] Values(ReadOnlySpan<float> prediction)
     {
         int nt = Modes[0] + 1, nx = Modes[1];
         if (prediction.Length != nt * nx)
@@ -159,7 +174,7 @@ public sealed class ReactionDiffusionProblem : ISpectralProblem
                     v += _timeValues[i, k] * inX[k, j];
                 values[i * EvaluationPoints + j] = v;
             }
-        return GridRelativeL2(values, reference);
+        return values;
     }
 
     /// <summary>‖a − b‖ / ‖b‖ over the evaluation grid (equal weights: the trapezoidal rule up to the end times' halves).</summary>
@@ -187,6 +202,4 @@ public sealed class ReactionDiffusionProblem : ISpectralProblem
                     p[i, j] += synthesis[i, s] * analysis[s, j];
         return p;
     }
-
-    private static double[,] Identity(int n) => GramMatrices.Identity(n);
 }

@@ -1,0 +1,59 @@
+using System.Text.Json;
+
+namespace Rom.Cli.Tests;
+
+/// <summary><c>rom new nsm</c> and <c>rom train</c> on it: the JSON object scripts read, the files, and bad input as exit 2.</summary>
+public class TrainNsmTests : TempFolderTest
+{
+    private string NewCase(params string[] settings)
+    {
+        string path = PathOf("nsm.h5");
+        string[] small = ["model.width=4", "model.depth=1", "training.steps=20", "training.evaluate_every=10", "training.test_samples=4", "training.batch_size=4", .. settings];
+        var run = Cli.Run(["new", "nsm", "--out", path, .. small.SelectMany(s => new[] { "--set", s })]);
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
+        Assert.That(run.Out, Does.Contain("rom train"));
+        return path;
+    }
+
+    [TestCase("poisson", "poisson-periodic", "model.modes=16,16")]
+    [TestCase("reaction-diffusion", "reaction-diffusion-nu0.05", "model.modes=6,16")]
+    public void Train_PrintsOneJsonObjectAndWritesTheModelAndPlots(string equation, string problem, string modes)
+    {
+        string path = NewCase($"problem.equation={equation}", "problem.diffusion=0.05", modes);
+        var run = Cli.Run("train", path, "--out", PathOf("m.h5"), "--json");
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
+        using var json = JsonDocument.Parse(run.Out);
+        var o = json.RootElement;
+        Assert.Multiple(() =>
+        {
+            Assert.That(o.GetProperty("problem").GetString(), Is.EqualTo(problem));
+            Assert.That(o.GetProperty("method").GetString(), Is.EqualTo("spectral"));
+            Assert.That(o.GetProperty("steps").GetInt64(), Is.EqualTo(20));
+            Assert.That(o.GetProperty("seconds").GetDouble(), Is.GreaterThan(0));
+            Assert.That(o.GetProperty("test_rel_l2").GetDouble(), Is.GreaterThan(0).And.LessThan(10));
+            Assert.That(File.Exists(PathOf("m.h5")), Is.True);
+            Assert.That(File.Exists(PathOf("m.h5.partial")), Is.False);
+            Assert.That(o.GetProperty("plots").EnumerateArray().Select(p => p.GetString()), Has.Some.EndsWith("m-samples.png").And.Some.EndsWith("m-loss.svg"));
+        });
+    }
+
+    [TestCase("problem.diffusion=-0.1", "problem.diffusion")]
+    [TestCase("model.modes=8,8", "model.modes")]
+    [TestCase("training.loss=pinn", "training.loss")]
+    public void BadInput_ExitsTwoNamingTheSetting(string setting, string key)
+    {
+        string path = NewCase("problem.equation=poisson");
+        var run = Cli.Run("train", path, "--out", PathOf("m.h5"), "--set", setting);
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString());
+        Assert.That(run.Error, Does.Contain(key));
+        Assert.That(File.Exists(PathOf("m.h5")), Is.False);
+    }
+
+    [Test]
+    public void RunningAnNsmCase_PointsAtTrain()
+    {
+        var run = Cli.Run("run", NewCase());
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString());
+        Assert.That(run.Error, Does.Contain("rom train"));
+    }
+}
