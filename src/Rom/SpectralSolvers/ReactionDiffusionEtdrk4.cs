@@ -6,20 +6,13 @@ namespace Rom.SpectralSolvers;
 /// <summary>
 /// The classical solver of u_t = ν u_xx + ρ u(1 − u) on the periodic [0, 1): Fourier pseudo-spectral in x on
 /// <see cref="Points"/> equispaced points, the reaction evaluated on the grid with the 2/3 dealiasing rule (the 3/2
-/// rule's truncation), and exponential time differencing of fourth order in t (ETDRK4, S. M. Cox &amp; P. C. Matthews,
-/// J. Comput. Phys. 176, 2002), its coefficients by the contour integral of A.-K. Kassam &amp; L. N. Trefethen, SIAM J.
-/// Sci. Comput. 26, 2005, which stays accurate where hL is small. The stiff diffusion is integrated exactly.
-/// <code>
-///   a = E₂ v + Q N(v)                 b = E₂ v + Q N(a)
-///   c = E₂ a + Q (2N(b) − N(v))        v ← E v + f₁ N(v) + 2 f₂ (N(a) + N(b)) + f₃ N(c)
-/// </code>
+/// rule's truncation), and <see cref="Etdrk4"/> in t, the stiff diffusion integrated exactly.
 /// </summary>
 public sealed class ReactionDiffusionEtdrk4
 {
     private readonly RealFftPlan _fft;
-    private readonly double[] _e, _e2, _q, _f1, _f2, _f3;
+    private readonly double[] _linear;
     private readonly int _kept;
-
     /// <summary>A solver on <paramref name="points"/> grid points taking <paramref name="steps"/> equal steps over [0, 1].</summary>
     /// <exception cref="ArgumentOutOfRangeException">ν not positive, ρ not finite, fewer than 4 points or an odd count, fewer than 1 step.</exception>
     public ReactionDiffusionEtdrk4(double diffusion, double reaction, int points, int steps)
@@ -33,31 +26,8 @@ public sealed class ReactionDiffusionEtdrk4
         ArgumentOutOfRangeException.ThrowIfLessThan(steps, 1);
         (Diffusion, Reaction, Points, Steps) = (diffusion, reaction, points, steps);
         _fft = new RealFftPlan([points]);
-        int m = points / 2 + 1;
         _kept = points / 3;
-        (_e, _e2, _q, _f1, _f2, _f3) = (new double[m], new double[m], new double[m], new double[m], new double[m], new double[m]);
-        double h = 1.0 / steps;
-        const int contour = 32;
-        for (int k = 0; k < m; k++)
-        {
-            double l = -diffusion * Math.Pow(2 * Math.PI * k, 2);
-            _e[k] = Math.Exp(h * l);
-            _e2[k] = Math.Exp(h * l / 2);
-            Complex q = 0, f1 = 0, f2 = 0, f3 = 0;
-            for (int j = 1; j <= contour; j++)
-            {
-                Complex z = h * l + Complex.Exp(Complex.ImaginaryOne * Math.PI * (j - 0.5) / contour);
-                Complex ez = Complex.Exp(z), z3 = z * z * z;
-                q += (Complex.Exp(z / 2) - 1) / z;
-                f1 += (-4 - z + ez * (4 - 3 * z + z * z)) / z3;
-                f2 += (2 + z + ez * (z - 2)) / z3;
-                f3 += (-4 - 3 * z - z * z + ez * (4 - z)) / z3;
-            }
-            _q[k] = h * q.Real / contour;
-            _f1[k] = h * f1.Real / contour;
-            _f2[k] = h * f2.Real / contour;
-            _f3[k] = h * f3.Real / contour;
-        }
+        _linear = [.. Enumerable.Range(0, points / 2 + 1).Select(k => -diffusion * Math.Pow(2 * Math.PI * k, 2))];
     }
 
     /// <summary>ν.</summary>
@@ -90,25 +60,14 @@ public sealed class ReactionDiffusionEtdrk4
         int m = Points / 2 + 1, every = Steps / (snapshots - 1);
         var result = new double[snapshots, Points];
         var v = new Complex[m];
-        var (nv, na, nb, nc, a, b, c) = (new Complex[m], new Complex[m], new Complex[m], new Complex[m], new Complex[m], new Complex[m], new Complex[m]);
         var values = new double[Points];
+        var scheme = new Etdrk4(_linear, 1.0 / Steps);
         initial.CopyTo(values);
         _fft.Forward(values, v);
         Record(result, 0, initial);
         for (int step = 1; step <= Steps; step++)
         {
-            Nonlinear(v, nv, values);
-            for (int k = 0; k < m; k++)
-                a[k] = _e2[k] * v[k] + _q[k] * nv[k];
-            Nonlinear(a, na, values);
-            for (int k = 0; k < m; k++)
-                b[k] = _e2[k] * v[k] + _q[k] * na[k];
-            Nonlinear(b, nb, values);
-            for (int k = 0; k < m; k++)
-                c[k] = _e2[k] * a[k] + _q[k] * (2 * nb[k] - nv[k]);
-            Nonlinear(c, nc, values);
-            for (int k = 0; k < m; k++)
-                v[k] = _e[k] * v[k] + _f1[k] * nv[k] + 2 * _f2[k] * (na[k] + nb[k]) + _f3[k] * nc[k];
+            scheme.Step(v, (state, n) => Nonlinear(state, n, values));
             if (step % every == 0)
             {
                 _fft.Inverse(v, values);
