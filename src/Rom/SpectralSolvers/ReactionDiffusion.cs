@@ -35,10 +35,7 @@ public sealed class ReactionDiffusion
         _toGrid = [ChebyshevBasis.Synthesis(timeModes, ChebyshevBasis.Points(t)), RealFourierBasis.Synthesis(spaceModes, x)];
         _fromGrid = [ChebyshevBasis.Analysis(t), RealFourierBasis.Analysis(x)];
         _timeDerivative = ChebyshevBasis.Derivative(t);
-        _secondDerivative = new double[x, x];
-        int[] waves = RealFourierBasis.WaveNumbers(x);
-        for (int s = 0; s < x; s++)
-            _secondDerivative[s, s] = -Math.Pow(2 * Math.PI * waves[s], 2);
+        _secondDerivative = RealFourierBasis.SecondDerivative(x);
         _gram = [ChebyshevBasis.Gram(t), RealFourierBasis.Gram(x)];
         _identity = [GramMatrices.Identity(t), GramMatrices.Identity(x)];
     }

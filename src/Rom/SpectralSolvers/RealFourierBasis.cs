@@ -64,6 +64,33 @@ public static class RealFourierBasis
         return m;
     }
 
+    /// <summary>
+    /// d/dx as an n × n matrix on coefficients: cos 2πkx → −2πk sin 2πkx, sin 2πkx → 2πk cos 2πkx. Exact for odd n; for
+    /// even n the Nyquist cosine's derivative (a sine the basis lacks, zero at the collocation points) is dropped.
+    /// </summary>
+    public static double[,] Derivative(int n)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(n, 1);
+        var d = new double[n, n];
+        for (int k = 1; 2 * k < n; k++)
+        {
+            double w = 2 * Math.PI * k;
+            d[2 * k, 2 * k - 1] = -w;
+            d[2 * k - 1, 2 * k] = w;
+        }
+        return d;
+    }
+
+    /// <summary>d²/dx² as the diagonal n × n matrix −(2πk)² on both slots of wave k (exact, the Nyquist cosine included).</summary>
+    public static double[,] SecondDerivative(int n)
+    {
+        int[] waves = WaveNumbers(n);
+        var d = new double[n, n];
+        for (int s = 0; s < n; s++)
+            d[s, s] = -Math.Pow(2 * Math.PI * waves[s], 2);
+        return d;
+    }
+
     /// <summary>The diagonal Gram matrix ∫₀¹ φ_s φ_t: 1 for the constant, ½ for every other slot.</summary>
     public static double[,] Gram(int n)
     {

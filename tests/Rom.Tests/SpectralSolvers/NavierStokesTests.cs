@@ -1,15 +1,117 @@
 using Rom.SpectralSolvers;
+using Rom.Tensors;
+using Rom.Tests.Tensors;
 
 namespace Rom.Tests.SpectralSolvers;
 
 /// <summary>
-/// The 2-D vorticity equation: the classical solver against exact solutions (a decaying Taylor–Green vortex, a
+/// The 2-D vorticity equation: the spectral residual loss against the residual computed point by point and integrated on
+/// a grid four times finer, its gradient against finite differences; the classical solver against exact solutions (a decaying Taylor–Green vortex, a
 /// Kolmogorov flow spun up by its forcing) and its fourth order.
 /// </summary>
 public class NavierStokesTests
 {
     private static double[] Grid(int n, Func<double, double, double> f) =>
         [.. Enumerable.Range(0, n * n).Select(i => f((double)(i / n) / n, (double)(i % n) / n))];
+
+    [TestCase(3, 5, 5, 0.01, 3.0, false)]
+    [TestCase(4, 5, 7, 1e-3, 50.0, true)]
+    public void SpectralLoss_EqualsTheResidualIntegratedOnAFinerGrid(int nt, int nx, int ny, double nu, double endTime, bool forced)
+    {
+        double[]? forcing = forced ? [.. GradientCheck.Random([nx * ny], 5).Data] : null;
+        var equation = new NavierStokesVorticity(nu, endTime, [nt, nx, ny], forcing);
+        var w = GradientCheck.Random([1, 1, nt, nx, ny], seed: nt + nx + ny);
+        double fromCoefficients = equation.ResidualLoss(Tape<double>.Constant(w)).Value.Data[0];
+
+        // Coefficient arrays of w_t, w_x, w_y, Δw, ψ_x, ψ_y, each evaluated point by point.
+        double[] c = w.Data;
+        int size = nt * nx * ny;
+        double[,] dt = ChebyshevBasis.Derivative(nt), dx = RealFourierBasis.Derivative(nx), dy = RealFourierBasis.Derivative(ny);
+        double[,] dxx = RealFourierBasis.SecondDerivative(nx), dyy = RealFourierBasis.SecondDerivative(ny);
+        double[] Along(double[] a, double[,] m, int axis)
+        {
+            var r = new double[size];
+            for (int k = 0; k < nt; k++)
+                for (int i = 0; i < nx; i++)
+                    for (int j = 0; j < ny; j++)
+                    {
+                        int[] at = [k, i, j];
+                        int n = axis == 0 ? nt : axis == 1 ? nx : ny;
+                        for (int s = 0; s < n; s++)
+                        {
+                            int[] from = [k, i, j];
+                            from[axis] = s;
+                            r[(at[0] * nx + at[1]) * ny + at[2]] += m[at[axis], s] * a[(from[0] * nx + from[1]) * ny + from[2]];
+                        }
+                    }
+            return r;
+        }
+        int[] kx = RealFourierBasis.WaveNumbers(nx), ky = RealFourierBasis.WaveNumbers(ny);
+        double[] psi = [.. Enumerable.Range(0, size).Select(i =>
+        {
+            int a = i / ny % nx, b = i % ny;
+            double k2 = 4 * Math.PI * Math.PI * (kx[a] * kx[a] + ky[b] * ky[b]);
+            return k2 == 0 ? 0 : c[i] / k2;
+        })];
+        double[] laplacian = [.. Along(c, dxx, 1).Zip(Along(c, dyy, 2), (p, q) => p + q)];
+        double[][] series = [Along(c, dt, 0), Along(c, dx, 1), Along(c, dy, 2), laplacian, Along(psi, dx, 1), Along(psi, dy, 2), forcing ?? new double[nx * ny]];
+
+        int qt = 8 * nt, qx = 4 * (2 * nx + 1), qy = 4 * (2 * ny + 1);
+        double[] times = ChebyshevBasis.Points(qt), weights = ClenshawCurtis(qt);
+        double[,] bt = ChebyshevBasis.Synthesis(nt, times), bx = RealFourierBasis.Synthesis(nx, qx), by = RealFourierBasis.Synthesis(ny, qy);
+        double Value(double[] a, int i, int j, int l, bool constantInTime = false)
+        {
+            double v = 0;
+            for (int k = 0; k < (constantInTime ? 1 : nt); k++)
+                for (int p = 0; p < nx; p++)
+                    for (int q = 0; q < ny; q++)
+                        v += (constantInTime ? 1 : bt[i, k]) * bx[j, p] * by[l, q] * a[(k * nx + p) * ny + q];
+            return v;
+        }
+        double byQuadrature = 0;
+        for (int i = 0; i < qt; i++)
+            for (int j = 0; j < qx; j++)
+                for (int l = 0; l < qy; l++)
+                {
+                    double r = Value(series[0], i, j, l) / endTime + Value(series[5], i, j, l) * Value(series[1], i, j, l)
+                        - Value(series[4], i, j, l) * Value(series[2], i, j, l) - nu * Value(series[3], i, j, l) - Value(series[6], i, j, l, constantInTime: true);
+                    byQuadrature += weights[i] / (qx * qy) * r * r;
+                }
+        Assert.That(fromCoefficients, Is.EqualTo(byQuadrature).Within(1e-10 * byQuadrature));
+    }
+
+    [Test]
+    public void LossGradient_MatchesFiniteDifferences()
+    {
+        var equation = new NavierStokesVorticity(1e-3, 3, [3, 5, 5], [.. GradientCheck.Random([25], 8).Data]);
+        Assert.That(GradientCheck.RelativeError(x => equation.ResidualLoss(x[0]), [GradientCheck.Random([2, 1, 3, 5, 5], 9)]), Is.LessThan(1e-6));
+    }
+
+    [Test]
+    public void FourierDerivative_MatchesFiniteDifferences()
+    {
+        const int n = 7;
+        double[] c = GradientCheck.Random([n], 4).Data;
+        double[,] d = RealFourierBasis.Derivative(n);
+        double Series(double[] a, double x) => Enumerable.Range(0, n).Sum(s => a[s] * RealFourierBasis.Evaluate(n, s, x));
+        double[] dc = [.. Enumerable.Range(0, n).Select(i => Enumerable.Range(0, n).Sum(j => d[i, j] * c[j]))];
+        foreach (double x in new[] { 0.0, 0.3, 0.77 })
+            Assert.That(Series(dc, x), Is.EqualTo((Series(c, x + 1e-6) - Series(c, x - 1e-6)) / 2e-6).Within(1e-6));
+    }
+
+    [Test]
+    public void EvenFourierCounts_AreRefusedNamingModes()
+    {
+        Assert.That(() => new NavierStokesVorticity(1e-3, 3, [4, 6, 5]),
+            Throws.ArgumentException.With.Property("ParamName").EqualTo("modes").And.Message.Contains("odd"));
+    }
+
+    /// <summary>Clenshaw–Curtis weights on [0, 1] at <see cref="ChebyshevBasis.Points"/>.</summary>
+    private static double[] ClenshawCurtis(int n)
+    {
+        double[,] a = ChebyshevBasis.Analysis(n);
+        return [.. Enumerable.Range(0, n).Select(j => Enumerable.Range(0, n).Sum(k => k % 2 == 1 ? 0 : a[k, j] / (1.0 - (double)k * k)))];
+    }
 
     [Test]
     public void Solver_DecaysATaylorGreenVortexExactly()
