@@ -151,7 +151,7 @@ public static class NsmBenchmark
             return 0;
         }, count);
         double Error(int points, int steps) => Enumerable.Range(0, count).Average(b =>
-            ReactionDiffusionProblem.GridRelativeL2(problem.Solve(test.Data.AsSpan(b * perSample, perSample), points, steps), references[b]));
+            GridNorms.RelativeL2(problem.Solve(test.Data.AsSpan(b * perSample, perSample), points, steps), references[b]));
         double reference = Time(problem.ReferencePoints, problem.ReferenceSteps);
         if (target is not { } goal)
             return new NsmBenchRow(problem.Name, "etdrk4", 0, null, reference, null, 0, null,

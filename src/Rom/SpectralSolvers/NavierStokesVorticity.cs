@@ -40,8 +40,8 @@ public sealed class NavierStokesVorticity
         int nt = modes[0], nx = modes[1], ny = modes[2], pt = 2 * nt, px = 2 * nx + 1, py = 2 * ny + 1;
         _pad = [ChebyshevBasis.Resize(nt, pt), RealFourierBasis.Resize(nx, px), RealFourierBasis.Resize(ny, py)];
         double[,] st = ChebyshevBasis.Synthesis(nt, ChebyshevBasis.Points(pt)), sx = RealFourierBasis.Synthesis(nx, px), sy = RealFourierBasis.Synthesis(ny, py);
-        _dx = [st, Product(sx, RealFourierBasis.Derivative(nx)), sy];
-        _dy = [st, sx, Product(sy, RealFourierBasis.Derivative(ny))];
+        _dx = [st, Matrices.Product(sx, RealFourierBasis.Derivative(nx)), sy];
+        _dy = [st, sx, Matrices.Product(sy, RealFourierBasis.Derivative(ny))];
         _fromGrid = [ChebyshevBasis.Analysis(pt), RealFourierBasis.Analysis(px), RealFourierBasis.Analysis(py)];
         _timeDerivative = ChebyshevBasis.Derivative(pt);
         (_xx, _yy) = (RealFourierBasis.SecondDerivative(px), RealFourierBasis.SecondDerivative(py));
@@ -111,16 +111,5 @@ public sealed class NavierStokesVorticity
             for (int j = 0; j < t.Count; j++)
                 b.Data[i * t.Count + j] = T.CreateTruncating(t.Data[j]);
         return b;
-    }
-
-    private static double[,] Product(double[,] a, double[,] b)
-    {
-        int rows = a.GetLength(0), inner = a.GetLength(1), columns = b.GetLength(1);
-        var c = new double[rows, columns];
-        for (int i = 0; i < rows; i++)
-            for (int k = 0; k < inner; k++)
-                for (int j = 0; j < columns; j++)
-                    c[i, j] += a[i, k] * b[k, j];
-        return c;
     }
 }

@@ -23,11 +23,7 @@ public sealed class PoissonSourceProblem : ISpectralProblem
         _poisson = new PeriodicPoisson(modes, modes);
         _field = new PeriodicGaussianField(sourcePoints, 2, lengthScale);
         double[,] resize = RealFourierBasis.Resize(sourcePoints, modes), analysis = RealFourierBasis.Analysis(sourcePoints);
-        var toModes = new double[modes, sourcePoints];
-        for (int i = 0; i < modes; i++)
-            for (int j = 0; j < sourcePoints; j++)
-                for (int k = 0; k < sourcePoints; k++)
-                    toModes[i, j] += resize[i, k] * analysis[k, j];
+        var toModes = Matrices.Product(resize, analysis);
         _toModes = [toModes, toModes];
         double[,] gram = RealFourierBasis.Gram(modes);
         double[] g = [.. Enumerable.Range(0, modes).Select(s => gram[s, s])];

@@ -33,11 +33,7 @@ public sealed class ReactionDiffusionProblem : ISpectralProblem
         _equation = new ReactionDiffusion(diffusion, reaction, timeModes + 1, spaceModes);
         _field = new PeriodicGaussianField(initialPoints, 1, lengthScale);
         double[,] resize = RealFourierBasis.Resize(initialPoints, spaceModes), analysis = RealFourierBasis.Analysis(initialPoints);
-        _toModes = new double[spaceModes, initialPoints];
-        for (int i = 0; i < spaceModes; i++)
-            for (int j = 0; j < initialPoints; j++)
-                for (int k = 0; k < initialPoints; k++)
-                    _toModes[i, j] += resize[i, k] * analysis[k, j];
+        _toModes = Matrices.Product(resize, analysis);
         _timesT = ChebyshevBasis.TimesT(timeModes);
         _padTime = ChebyshevBasis.Resize(timeModes, timeModes + 1);
         _timeValues = ChebyshevBasis.Synthesis(timeModes + 1, [.. Enumerable.Range(0, EvaluationTimes).Select(i => (double)i / (EvaluationTimes - 1))]);
@@ -136,7 +132,7 @@ public sealed class ReactionDiffusionProblem : ISpectralProblem
     }
 
     /// <inheritdoc />
-    public double RelativeL2(ReadOnlySpan<float> prediction, ReadOnlySpan<double> reference) => GridRelativeL2(Values(prediction), reference);
+    public double RelativeL2(ReadOnlySpan<float> prediction, ReadOnlySpan<double> reference) => GridNorms.RelativeL2(Values(prediction), reference);
 
     /// <summary>Both on the evaluation grid: [i, j] = u(t_i, x_j).</summary>
     public (double[,] Prediction, double[,] Reference) OnGrid(ReadOnlySpan<float> prediction, ReadOnlySpan<double> reference)
@@ -177,29 +173,9 @@ public sealed class ReactionDiffusionProblem : ISpectralProblem
         return values;
     }
 
-    /// <summary>‖a − b‖ / ‖b‖ over the evaluation grid (equal weights: the trapezoidal rule up to the end times' halves).</summary>
-    public static double GridRelativeL2(ReadOnlySpan<double> values, ReadOnlySpan<double> reference)
-    {
-        if (values.Length != reference.Length)
-            throw new ArgumentException($"values has {values.Length} entries; the reference has {reference.Length}.", nameof(values));
-        double difference = 0, norm = 0;
-        for (int i = 0; i < reference.Length; i++)
-        {
-            difference += (values[i] - reference[i]) * (values[i] - reference[i]);
-            norm += reference[i] * reference[i];
-        }
-        return Math.Sqrt(difference / norm);
-    }
-
     /// <summary>Trigonometric interpolation from n equispaced points to m.</summary>
     private static double[,] Interpolation(int n, int m)
     {
-        double[,] analysis = RealFourierBasis.Analysis(n), synthesis = RealFourierBasis.Synthesis(n, m);
-        var p = new double[m, n];
-        for (int i = 0; i < m; i++)
-            for (int j = 0; j < n; j++)
-                for (int s = 0; s < n; s++)
-                    p[i, j] += synthesis[i, s] * analysis[s, j];
-        return p;
+        return Matrices.Product(RealFourierBasis.Synthesis(n, m), RealFourierBasis.Analysis(n));
     }
 }

@@ -106,6 +106,52 @@ public class NavierStokesTests
             Throws.ArgumentException.With.Property("ParamName").EqualTo("modes").And.Message.Contains("odd"));
     }
 
+    [Test]
+    public void ReferenceSolution_IsConvergedBelowTheErrorsItMeasures()
+    {
+        var problem = new NavierStokesProblem(1e-3, 3, forced: true, timeModes: 4, spaceModes: 15);
+        var w0 = problem.SampleParameters(1, new Random(2));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        double[] reference = problem.Solve(w0.Data);
+        double seconds = clock.Elapsed.TotalSeconds;
+        double[] finer = problem.Solve(w0.Data, 256, 512);
+        double error = GridNorms.RelativeL2(reference, finer);
+        TestContext.Out.WriteLine($"reference ({seconds:F2} s) against 256² × 512 steps: {error:E2}");
+        Assert.That(error, Is.LessThan(1e-7));
+    }
+
+    [Test]
+    public void Constrain_ImposesTheInitialVorticity()
+    {
+        var problem = new NavierStokesProblem(timeModes: 3, spaceModes: 7);
+        var w0 = problem.SampleParameters(2, new Random(1));
+        var v = Tape<float>.Constant(new Tensor<float>([2, 1, 3, 7, 7], [.. GradientCheck.Random([2, 1, 3, 7, 7], 2).Data.Select(x => (float)x)]));
+        var w = problem.Constrain(v, w0).Value;
+        Assert.That(w.Shape, Is.EqualTo(new[] { 2, 1, 4, 7, 7 }));
+        Assert.Multiple(() =>
+        {
+            for (int b = 0; b < 2; b++)
+                for (int s = 0; s < 49; s++)
+                {
+                    double atZero = Enumerable.Range(0, 4).Sum(k => (k % 2 == 0 ? 1 : -1) * w.Data[(b * 4 + k) * 49 + s]);
+                    Assert.That(atZero, Is.EqualTo(w0.Data[b * 147 + s]).Within(1e-6), $"sample {b}, slot {s}");
+                }
+            Assert.That(w0.Data[0], Is.EqualTo(0).Within(1e-7), "zero mean");
+        });
+    }
+
+    [Test]
+    public void Nsm_LearnsNavierStokes()
+    {
+        var problem = new NavierStokesProblem(1e-3, 1, forced: true, timeModes: 3, spaceModes: 7) { ReferencePoints = 32, ReferenceSteps = 32 };
+        var model = new Nsm<float>(new NsmOptions { Modes = problem.Modes, Bases = problem.Bases, Width = 6, Depth = 1, Seed = 0 });
+        var records = SpectralTrainer.Train(model, problem, new SpectralTrainingOptions { Steps = 120, BatchSize = 4, LearningRate = 3e-3, Decay = 1, TestSamples = 8, EvaluateEvery = 10 },
+            r => TestContext.Out.WriteLine($"step {r.Step} loss {r.Loss:G4} test {r.TestRelativeL2:P3} {r.Seconds:F1} s"));
+        // Each record's loss is one fresh batch of four: compare the means of the first and last four records.
+        Assert.That(records.TakeLast(4).Average(r => r.Loss), Is.LessThan(0.8 * records.Take(4).Average(r => r.Loss)), "the spectral residual loss falls");
+        Assert.That(records[^1].TestRelativeL2, Is.LessThan(0.9 * records[0].TestRelativeL2), "the error against ETDRK4 falls");
+    }
+
     /// <summary>Clenshaw–Curtis weights on [0, 1] at <see cref="ChebyshevBasis.Points"/>.</summary>
     private static double[] ClenshawCurtis(int n)
     {

@@ -1,0 +1,19 @@
+namespace Rom.SpectralSolvers;
+
+/// <summary>Small dense matrix products for composing changes of basis (a synthesis after a derivative, a resize after an analysis).</summary>
+internal static class Matrices
+{
+    /// <summary>a · b.</summary>
+    public static double[,] Product(double[,] a, double[,] b)
+    {
+        int rows = a.GetLength(0), inner = a.GetLength(1), columns = b.GetLength(1);
+        if (b.GetLength(0) != inner)
+            throw new ArgumentException($"a is {rows} × {inner} but b has {b.GetLength(0)} rows.", nameof(b));
+        var c = new double[rows, columns];
+        for (int i = 0; i < rows; i++)
+            for (int k = 0; k < inner; k++)
+                for (int j = 0; j < columns; j++)
+                    c[i, j] += a[i, k] * b[k, j];
+        return c;
+    }
+}

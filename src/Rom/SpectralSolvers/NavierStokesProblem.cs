@@ -1,0 +1,181 @@
+using Rom.Spectral.Chebyshev;
+using Rom.Tensors;
+
+namespace Rom.SpectralSolvers;
+
+/// <summary>
+/// Neural spectral methods' Navier–Stokes problem (reference code <c>src/pde/navierstokes</c>): the 2-D vorticity
+/// equation (<see cref="NavierStokesVorticity"/>) on the periodic unit square over [0, T], from an initial vorticity w₀
+/// drawn from the periodic Gaussian process Per(0.8) on 64² points with its mean removed, optionally forced by the
+/// reference's f = 0.1 (sin 2π(x + y) + cos 2π(x + y)). The parameters are w₀'s coefficients in the Chebyshev(t) ×
+/// Fourier(x) × Fourier(y) basis (only the T₀ slab set); w = w₀ + t·v imposes the initial condition. The reference is
+/// <see cref="NavierStokesEtdrk4"/> on 64² points with 128 steps (within 1e-7 of 256² and 512 steps for the default 31 slots); errors are measured on 17 equispaced times × 32² points.
+/// </summary>
+public sealed class NavierStokesProblem : ISpectralProblem
+{
+    /// <summary>Equispaced times t_i = T i / 16 of the evaluation grid.</summary>
+    public const int EvaluationTimes = 17;
+
+    /// <summary>Points per axis x_j = j / 32 of the evaluation grid.</summary>
+    public const int EvaluationPoints = 32;
+
+    private readonly NavierStokesVorticity _equation;
+    private readonly PeriodicGaussianField _field;
+    private readonly double[][,] _toModes, _toEvaluation;
+    private readonly double[,] _timesT, _padTime;
+    private readonly double[]? _forcing;
+
+    /// <summary>
+    /// The problem with viscosity ν and end time T, forced or not, on <paramref name="timeModes"/> × <paramref name="spaceModes"/>²
+    /// network slots (an odd space count).
+    /// </summary>
+    /// <exception cref="ArgumentException">ν or T not positive, fewer than 2 time slots, or an even or too small space count (named).</exception>
+    public NavierStokesProblem(double viscosity = 1e-3, double endTime = 3, bool forced = true, int timeModes = 12, int spaceModes = 31,
+        int initialPoints = 64, double lengthScale = 0.8)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(timeModes, 2);
+        int m = spaceModes;
+        if (m < 3 || m % 2 == 0 || m > initialPoints)
+            throw new ArgumentException($"spaceModes {m} must be odd, at least 3 and at most the initial condition's {initialPoints} points: an even count's Nyquist cosine has a derivative the basis cannot hold.", nameof(spaceModes));
+        _forcing = forced ? Coefficients(m, (x, y) => 0.1 * (Math.Sin(2 * Math.PI * (x + y)) + Math.Cos(2 * Math.PI * (x + y)))) : null;
+        _equation = new NavierStokesVorticity(viscosity, endTime, [timeModes + 1, m, m], _forcing);
+        _field = new PeriodicGaussianField(initialPoints, 2, lengthScale);
+        var toModes = Matrices.Product(RealFourierBasis.Resize(initialPoints, m), RealFourierBasis.Analysis(initialPoints));
+        _toModes = [toModes, toModes];
+        _timesT = ChebyshevBasis.TimesT(timeModes);
+        _padTime = ChebyshevBasis.Resize(timeModes, timeModes + 1);
+        var space = RealFourierBasis.Synthesis(m, EvaluationPoints);
+        _toEvaluation = [ChebyshevBasis.Synthesis(timeModes + 1, [.. Enumerable.Range(0, EvaluationTimes).Select(i => (double)i / (EvaluationTimes - 1))]), space, space];
+        (Forced, Modes) = (forced, [timeModes, m, m]);
+    }
+
+    /// <inheritdoc />
+    public string Name => $"navier-stokes-nu{Viscosity:0.#####}-T{EndTime:0.##}{(Forced ? "-forced" : "")}";
+
+    /// <summary>ν.</summary>
+    public double Viscosity => _equation.Viscosity;
+
+    /// <summary>T.</summary>
+    public double EndTime => _equation.EndTime;
+
+    /// <summary>Whether the reference's forcing acts.</summary>
+    public bool Forced { get; }
+
+    /// <inheritdoc />
+    public int[] Modes { get; }
+
+    /// <inheritdoc />
+    public SpectralBasis[] Bases => [SpectralBasis.Chebyshev, SpectralBasis.Fourier, SpectralBasis.Fourier];
+
+    /// <summary>Grid points per axis of the reference solver.</summary>
+    public int ReferencePoints { get; init; } = 64;
+
+    /// <summary>Time steps of the reference solver over [0, T].</summary>
+    public int ReferenceSteps { get; init; } = 128;
+
+    /// <inheritdoc />
+    public int ParameterChannels => 1;
+
+    /// <inheritdoc />
+    public Tensor<float> SampleParameters(int batch, Random random)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(batch, 1);
+        ArgumentNullException.ThrowIfNull(random);
+        int n = _field.Points, m = Modes[1], slab = m * m;
+        var values = Tensor<double>.Zeros([batch, 1, n, n]);
+        for (int b = 0; b < batch; b++)
+        {
+            double[] w = _field.Sample(random);
+            double mean = w.Average();
+            for (int i = 0; i < w.Length; i++)
+                values.Data[b * w.Length + i] = w[i] - mean;
+        }
+        var c = SpatialAxes.Apply(Tape<double>.Constant(values), _toModes).Value;
+        var parameters = Tensor<float>.Zeros([batch, 1, .. Modes]);
+        for (int b = 0; b < batch; b++)
+            for (int i = 0; i < slab; i++)
+                parameters.Data[b * Modes[0] * slab + i] = (float)c.Data[b * slab + i];
+        return parameters;
+    }
+
+    /// <summary>w = w₀ + t·v: w(0) = w₀ for every network output v.</summary>
+    public Variable<float> Constrain(Variable<float> network, Tensor<float> parameters) =>
+        Ops.Add(Ops.AxisLinear(Tape<float>.Constant(parameters), _padTime, 2), Ops.AxisLinear(network, _timesT, 2));
+
+    /// <inheritdoc />
+    public Variable<float> ResidualLoss(Variable<float> solution, Tensor<float> parameters, bool exactNorm) =>
+        _equation.ResidualLoss(solution, exactNorm);
+
+    /// <summary>The reference solution on the evaluation grid (times × points², row-major).</summary>
+    public double[] Solve(ReadOnlySpan<float> parameters) => Solve(parameters, ReferencePoints, ReferenceSteps);
+
+    /// <summary>
+    /// The classical solution on the evaluation grid with <paramref name="points"/>² grid points (a multiple of 32) and
+    /// <paramref name="steps"/> time steps (a multiple of 16): the knob of the equal-accuracy timing.
+    /// </summary>
+    /// <exception cref="ArgumentException">Parameters of another length, or solver settings out of range.</exception>
+    public double[] Solve(ReadOnlySpan<float> parameters, int points, int steps)
+    {
+        int m = Modes[1], slab = m * m;
+        if (parameters.Length != Modes[0] * slab)
+            throw new ArgumentException($"parameters has {parameters.Length} values; the problem has {string.Join(" × ", Modes)} slots.", nameof(parameters));
+        if (points % EvaluationPoints != 0)
+            throw new ArgumentException($"points {points} must be a multiple of the evaluation grid's {EvaluationPoints}.", nameof(points));
+        var synthesis = RealFourierBasis.Synthesis(m, points);
+        double[] Grid(ReadOnlySpan<double> coefficients)
+        {
+            var c = new double[slab];
+            coefficients.CopyTo(c);
+            var t = new Tensor<double>([1, 1, m, m], c);
+            return SpatialAxes.Apply(Tape<double>.Constant(t), [synthesis, synthesis]).Value.Data;
+        }
+        var w0 = new double[slab];
+        for (int i = 0; i < slab; i++)
+            w0[i] = parameters[i];
+        var solver = new NavierStokesEtdrk4(Viscosity, EndTime, points, steps, _forcing is null ? null : Grid(_forcing));
+        double[][] w = solver.Solve(Grid(w0), EvaluationTimes);
+        int every = points / EvaluationPoints, plane = EvaluationPoints * EvaluationPoints;
+        var result = new double[EvaluationTimes * plane];
+        for (int s = 0; s < EvaluationTimes; s++)
+            for (int i = 0; i < EvaluationPoints; i++)
+                for (int j = 0; j < EvaluationPoints; j++)
+                    result[s * plane + i * EvaluationPoints + j] = w[s][i * every * points + j * every];
+        return result;
+    }
+
+    /// <inheritdoc />
+    public double RelativeL2(ReadOnlySpan<float> prediction, ReadOnlySpan<double> reference) => GridNorms.RelativeL2(Values(prediction), reference);
+
+    /// <summary>Both at the end time T on the evaluation grid's 32² points: [i, j] = w(T, x_i, y_j).</summary>
+    public (double[,] Prediction, double[,] Reference) OnGrid(ReadOnlySpan<float> prediction, ReadOnlySpan<double> reference)
+    {
+        double[] values = Values(prediction);
+        int plane = EvaluationPoints * EvaluationPoints, last = (EvaluationTimes - 1) * plane;
+        var p = new double[EvaluationPoints, EvaluationPoints];
+        var r = new double[EvaluationPoints, EvaluationPoints];
+        for (int i = 0; i < EvaluationPoints; i++)
+            for (int j = 0; j < EvaluationPoints; j++)
+                (p[i, j], r[i, j]) = (values[last + i * EvaluationPoints + j], reference[last + i * EvaluationPoints + j]);
+        return (p, r);
+    }
+
+    /// <summary>The solution's values on the evaluation grid from its coefficients (N_t + 1, N_x, N_y).</summary>
+    private double[] Values(ReadOnlySpan<float> prediction)
+    {
+        int[] shape = [1, 1, Modes[0] + 1, Modes[1], Modes[2]];
+        if (prediction.Length != shape.Skip(2).Aggregate(1, (p, n) => p * n))
+            throw new ArgumentException($"prediction has {prediction.Length} coefficients; the solution has {string.Join(" × ", shape.Skip(2))}.", nameof(prediction));
+        var c = new double[prediction.Length];
+        for (int i = 0; i < c.Length; i++)
+            c[i] = prediction[i];
+        return SpatialAxes.Apply(Tape<double>.Constant(new Tensor<double>(shape, c)), _toEvaluation).Value.Data;
+    }
+
+    /// <summary>The real Fourier coefficients (m × m) of f on the m² collocation grid (exact for waves below m/2).</summary>
+    private static double[] Coefficients(int m, Func<double, double, double> f)
+    {
+        var values = new Tensor<double>([1, 1, m, m], [.. Enumerable.Range(0, m * m).Select(i => f((double)(i / m) / m, (double)(i % m) / m))]);
+        var analysis = RealFourierBasis.Analysis(m);
+        return SpatialAxes.Apply(Tape<double>.Constant(values), [analysis, analysis]).Value.Data;
+    }
+}
