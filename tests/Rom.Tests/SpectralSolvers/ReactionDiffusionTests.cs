@@ -211,6 +211,21 @@ public class ReactionDiffusionTests
     }
 
     [Test]
+    public void GridLoss_IsSmallAtTheReferenceSolution()
+    {
+        var problem = new ReactionDiffusionProblem(0.05);
+        var h = problem.SampleParameters(1, new Random(5));
+        double[] reference = problem.Solve(h.Data);
+        int times = ReactionDiffusionProblem.EvaluationTimes, points = ReactionDiffusionProblem.EvaluationPoints;
+        var u = new Tensor<double>([1, 1, times, points], reference);
+        var initial = ReactionDiffusionGridLosses.Values(new Tensor<double>([1, 1, 32, 64], [.. h.Data.Select(x => (double)x)]), times, points);
+        double atSolution = ReactionDiffusionGridLosses.FiniteDifferenceResidualLoss(Tape<double>.Constant(u), 0.05, 5).Value.Data[0];
+        double atInitial = ReactionDiffusionGridLosses.FiniteDifferenceResidualLoss(Tape<double>.Constant(initial), 0.05, 5).Value.Data[0];
+        TestContext.Out.WriteLine($"grid loss at the reference solution {atSolution:E2}, at u = h {atInitial:E2}");
+        Assert.That(atSolution, Is.LessThan(1e-2 * atInitial));
+    }
+
+    [Test]
     public void GridLossAndMollifier_GradientsMatchFiniteDifferences()
     {
         var h = GradientCheck.Random([2, 1, 5, 6], 11);
