@@ -17,6 +17,7 @@ public class TrainNsmTests : TempFolderTest
 
     [TestCase("poisson", "poisson-periodic", "model.modes=16,16")]
     [TestCase("reaction-diffusion", "reaction-diffusion-nu0.05", "model.modes=6,16")]
+    [TestCase("navier-stokes", "navier-stokes-nu0.001-T3-forced", "model.modes=3,7,7")]
     public void Train_PrintsOneJsonObjectAndWritesTheModelAndPlots(string equation, string problem, string modes)
     {
         string path = NewCase($"problem.equation={equation}", "problem.diffusion=0.05", modes);
@@ -40,6 +41,7 @@ public class TrainNsmTests : TempFolderTest
     [TestCase("problem.diffusion=-0.1", "problem.diffusion")]
     [TestCase("model.modes=8,8", "model.modes")]
     [TestCase("training.loss=pinn", "training.loss")]
+    [TestCase("problem.viscosity=0", "problem.viscosity")]
     public void BadInput_ExitsTwoNamingTheSetting(string setting, string key)
     {
         string path = NewCase("problem.equation=poisson");

@@ -23,9 +23,6 @@ internal interface IGridBaseline
     /// <summary>The classical solutions (from <see cref="SpectralSolvers.ISpectralProblem.Solve"/>) as grid values (B, 1, shape…).</summary>
     Tensor<float> Targets(double[][] references, int grid);
 
-    /// <summary>Values on a resolution × resolution grid of NSM's solution coefficients: the evaluation that inference timing includes.</summary>
-    Tensor<float> Evaluate(Tensor<float> solution, int resolution);
-
     /// <summary>The PINN loss in words.</summary>
     string PinnDescription { get; }
 }

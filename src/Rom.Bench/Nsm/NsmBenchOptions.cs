@@ -21,12 +21,15 @@ namespace Rom.Bench.Nsm;
 /// <param name="Diffusions">ν of the reaction–diffusion problems (null: the paper's 0.01, 0.05, 0.1).</param>
 /// <param name="TimeModes">Chebyshev slots in t of the reaction–diffusion network (the reference's 32).</param>
 /// <param name="SpaceModes">Real Fourier slots in x of the reaction–diffusion network (the reference's 64).</param>
+/// <param name="NavierStokesModes">Chebyshev slots in t and odd Fourier slots per space axis of the Navier–Stokes network (the reference's 12, 31).</param>
+/// <param name="Viscosity">ν of the (forced) Navier–Stokes problem.</param>
+/// <param name="EndTime">T of the Navier–Stokes problem.</param>
 /// <param name="OutputScale">The scale s of every network's output before the conditions are imposed (the reference's 1e-3).</param>
 public sealed record NsmBenchOptions(
     int Steps = 1000, int Width = 16, int Depth = 4, int Modes = 31, int[]? PinnGrids = null, int SupervisedGrid = 64,
     int BatchSize = 16, double LearningRate = 1e-3, double Decay = 0.01, int TestSamples = 100, int[]? Resolutions = null,
     string[]? Methods = null, string[]? Problems = null, double[]? Diffusions = null, int TimeModes = 32, int SpaceModes = 64,
-    double OutputScale = 1e-3)
+    double OutputScale = 1e-3, int[]? NavierStokesModes = null, double Viscosity = 1e-3, double EndTime = 3)
 {
     /// <summary>
     /// The method families: NSM with the exact norm, with the reference sum of squares, the PINN-loss FNOs, the supervised
@@ -34,14 +37,17 @@ public sealed record NsmBenchOptions(
     /// </summary>
     public static IReadOnlyList<string> AllMethods { get; } = ["nsm", "nsm-sum-of-squares", "pinn", "supervised", "solver"];
 
-    /// <summary>The problems: the periodic Poisson problem and the reaction–diffusion problem (one per ν).</summary>
-    public static IReadOnlyList<string> AllProblems { get; } = ["poisson", "reaction-diffusion"];
+    /// <summary>The problems: the periodic Poisson problem, the reaction–diffusion problem (one per ν) and forced 2-D Navier–Stokes.</summary>
+    public static IReadOnlyList<string> AllProblems { get; } = ["poisson", "reaction-diffusion", "navier-stokes"];
 
     /// <summary>Whether <paramref name="method"/> is to run.</summary>
     public bool Runs(string method) => Methods is null || Methods.Contains(method);
 
     /// <summary>Whether <paramref name="problem"/> is to run.</summary>
     public bool RunsProblem(string problem) => Problems is null || Problems.Contains(problem);
+
+    /// <summary>The Navier–Stokes network's slots: 6 Chebyshev in t and 15 Fourier per space axis unless given (the reference's 12 × 31 × 31 costs 16× more per step).</summary>
+    public int[] NavierStokesSlots => NavierStokesModes ?? [6, 15];
 
     /// <summary>ν of the reaction–diffusion problems.</summary>
     public double[] DiffusionCoefficients => Diffusions ?? [0.01, 0.05, 0.1];
@@ -54,5 +60,5 @@ public sealed record NsmBenchOptions(
 
     /// <summary>Options for a smoke run (tests, --quick): tiny networks, few steps, small grids.</summary>
     public static NsmBenchOptions Quick { get; } = new(Steps: 60, Width: 8, Depth: 2, Modes: 17, PinnGrids: [32], SupervisedGrid: 32,
-        TestSamples: 8, Resolutions: [64, 128], Diffusions: [0.05], TimeModes: 8, SpaceModes: 16);
+        TestSamples: 8, Resolutions: [64, 128], Diffusions: [0.05], TimeModes: 8, SpaceModes: 16, NavierStokesModes: [3, 7]);
 }

@@ -29,10 +29,13 @@ public static class NsmBenchmark
                 var problem = new ReactionDiffusionProblem(nu, timeModes: options.TimeModes, spaceModes: options.SpaceModes, initialPoints: Math.Min(64, options.SpaceModes));
                 rows.AddRange(Run(problem, new ReactionDiffusionGridBaseline(problem), options, log));
             }
+        if (options.RunsProblem("navier-stokes"))
+            rows.AddRange(Run(new NavierStokesProblem(options.Viscosity, options.EndTime, forced: true, options.NavierStokesSlots[0], options.NavierStokesSlots[1]), null, options, log));
         return rows;
     }
 
-    private static List<NsmBenchRow> Run(ISpectralProblem problem, IGridBaseline grid, NsmBenchOptions options, Action<string>? log)
+    /// <summary>One problem's rows; without a grid form (<paramref name="grid"/> null) no PINN-loss or supervised FNO runs.</summary>
+    private static List<NsmBenchRow> Run(ISpectralProblem problem, IGridBaseline? grid, NsmBenchOptions options, Action<string>? log)
     {
         var training = new SpectralTrainingOptions
         {
@@ -42,17 +45,17 @@ public static class NsmBenchmark
         var (test, references) = SpectralTrainer.TestSet(problem, training);
         var rows = new List<NsmBenchRow>();
         if (options.Runs("nsm"))
-            rows.Add(Nsm(problem, grid, training with { ExactNorm = true }, options, test, references, "nsm", log));
+            rows.Add(Nsm(problem, training with { ExactNorm = true }, options, test, references, "nsm", log));
         if (options.Runs("nsm-sum-of-squares"))
-            rows.Add(Nsm(problem, grid, training with { ExactNorm = false }, options, test, references, "nsm-sum-of-squares", log));
-        if (options.Runs("pinn"))
+            rows.Add(Nsm(problem, training with { ExactNorm = false }, options, test, references, "nsm-sum-of-squares", log));
+        if (options.Runs("pinn") && grid is not null)
             foreach (int g in options.Grids.Where(g => Fits(grid, g)))
                 rows.Add(GridFno(problem, grid, training, options, test, references, g, supervised: false, log));
-        if (options.Runs("supervised") && Fits(grid, options.SupervisedGrid))
+        if (options.Runs("supervised") && grid is not null && Fits(grid, options.SupervisedGrid))
             rows.Add(GridFno(problem, grid, training, options, test, references, options.SupervisedGrid, supervised: true, log));
         if (options.Runs("solver"))
-            rows.Add(problem is ReactionDiffusionProblem rd
-                ? ClassicalAtEqualAccuracy(rd, test, references, rows.FirstOrDefault(r => r.Method == "nsm")?.TestRelativeL2)
+            rows.Add(problem is IRefinableProblem refinable
+                ? ClassicalAtEqualAccuracy(refinable, test, references, rows.FirstOrDefault(r => r.Method == "nsm")?.TestRelativeL2)
                 : Fft(problem, test));
         return rows;
     }
@@ -70,14 +73,14 @@ public static class NsmBenchmark
         }
     }
 
-    private static NsmBenchRow Nsm(ISpectralProblem problem, IGridBaseline grid, SpectralTrainingOptions training, NsmBenchOptions options,
+    private static NsmBenchRow Nsm(ISpectralProblem problem, SpectralTrainingOptions training, NsmBenchOptions options,
         Tensor<float> test, double[][] references, string method, Action<string>? log)
     {
         var model = new Nsm<float>(new NsmOptions { Modes = problem.Modes, Bases = problem.Bases, Width = options.Width, Depth = options.Depth, OutputScale = options.OutputScale });
         var records = SpectralTrainer.Train(model, problem, training, r => log?.Invoke(Line(problem, method, r)));
         double inference = PerInstance(() => SpectralTrainer.Predict(model, problem, test, null), test.Extent(0));
         var byResolution = options.EvaluationResolutions.ToDictionary(g => g,
-            g => PerInstance(() => grid.Evaluate(SpectralTrainer.Predict(model, problem, test, null).Value, g), test.Extent(0)));
+            g => PerInstance(() => problem.Values(SpectralTrainer.Predict(model, problem, test, null).Value, g), test.Extent(0)));
         string bases = string.Join(" × ", problem.Modes.Zip(problem.Bases, (n, b) => $"{n} {b}"));
         return new NsmBenchRow(problem.Name, method, records[^1].TestRelativeL2, records[^1].Seconds, inference, model.ScalarCount(), options.Steps, byResolution,
             $"NSM width {options.Width}, depth {options.Depth}, {bases} slots, spectral residual loss "
@@ -141,7 +144,7 @@ public static class NsmBenchmark
     /// ETDRK4 at the reference settings (its time per instance), and the cheapest grid and step count whose mean error on
     /// the first test samples is within <paramref name="target"/> (NSM's error): the solver's time at equal accuracy.
     /// </summary>
-    private static NsmBenchRow ClassicalAtEqualAccuracy(ReactionDiffusionProblem problem, Tensor<float> test, double[][] references, double? target)
+    private static NsmBenchRow ClassicalAtEqualAccuracy(IRefinableProblem problem, Tensor<float> test, double[][] references, double? target)
     {
         int count = Math.Min(20, test.Extent(0)), perSample = test.Count / test.Extent(0);
         double Time(int points, int steps) => PerInstance(() =>
@@ -154,16 +157,16 @@ public static class NsmBenchmark
             GridNorms.RelativeL2(problem.Solve(test.Data.AsSpan(b * perSample, perSample), points, steps), references[b]));
         double reference = Time(problem.ReferencePoints, problem.ReferenceSteps);
         if (target is not { } goal)
-            return new NsmBenchRow(problem.Name, "etdrk4", 0, null, reference, null, 0, null,
-                $"ETDRK4 at {problem.ReferencePoints} points and {problem.ReferenceSteps} steps: the reference (no NSM row to match)");
-        var candidates = (from points in new[] { 16, 32, 64, 128 } from steps in new[] { 64, 128, 256, 512 } select (points, steps))
-            .Select(c => (c.points, c.steps, error: Error(c.points, c.steps))).Where(c => c.error <= goal).ToList();
+            return new NsmBenchRow(problem.Name, problem.SolverName, 0, null, reference, null, 0, null,
+                $"{problem.SolverName.ToUpperInvariant()} at {problem.ReferencePoints} points and {problem.ReferenceSteps} steps: the reference (no NSM row to match)");
+        var candidates = problem.CoarserSettings
+            .Select(c => (points: c.Points, steps: c.Steps, error: Error(c.Points, c.Steps))).Where(c => c.error <= goal).ToList();
         if (candidates.Count == 0)
-            return new NsmBenchRow(problem.Name, "etdrk4", 0, null, reference, null, 0, null,
-                $"ETDRK4 at {problem.ReferencePoints} points and {problem.ReferenceSteps} steps (the reference); no cheaper setting reached NSM's {goal:P3}", reference);
+            return new NsmBenchRow(problem.Name, problem.SolverName, 0, null, reference, null, 0, null,
+                $"{problem.SolverName.ToUpperInvariant()} at {problem.ReferencePoints} points and {problem.ReferenceSteps} steps (the reference); no cheaper setting reached NSM's {goal:P3}", reference);
         var timed = candidates.Select(c => (c.points, c.steps, c.error, seconds: Time(c.points, c.steps))).MinBy(c => c.seconds);
-        return new NsmBenchRow(problem.Name, "etdrk4", timed.error, null, reference, null, 0, null,
-            $"ETDRK4: the reference at {problem.ReferencePoints} points × {problem.ReferenceSteps} steps takes the inference time shown; "
+        return new NsmBenchRow(problem.Name, problem.SolverName, timed.error, null, reference, null, 0, null,
+            $"{problem.SolverName.ToUpperInvariant()}: the reference at {problem.ReferencePoints} points × {problem.ReferenceSteps} steps takes the inference time shown; "
             + $"at NSM's accuracy ({goal:P3}) the cheapest setting is {timed.points} points × {timed.steps} steps ({timed.error:P3}, shown as its error)", timed.seconds);
     }
 

@@ -17,7 +17,5 @@ internal sealed class PoissonGridBaseline(int modes) : IGridBaseline
     public Tensor<float> Targets(double[][] references, int grid) =>
         PoissonGridLosses.Values(new Tensor<float>([references.Length, 1, modes, modes], [.. references.SelectMany(r => r.Select(v => (float)v))]), grid);
 
-    public Tensor<float> Evaluate(Tensor<float> solution, int resolution) => PoissonGridLosses.Values(solution, resolution);
-
     public string PinnDescription => "periodic five-point residual";
 }

@@ -33,7 +33,5 @@ internal sealed class ReactionDiffusionGridBaseline(ReactionDiffusionProblem pro
         return t;
     }
 
-    public Tensor<float> Evaluate(Tensor<float> solution, int resolution) => ReactionDiffusionGridLosses.Values(solution, resolution, resolution);
-
     public string PinnDescription => "second-order finite-difference residual (central in t inside, one-sided at the ends; periodic u_xx)";
 }

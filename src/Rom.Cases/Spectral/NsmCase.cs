@@ -1,5 +1,6 @@
 using Rom.Cases.Running;
 using Rom.Cases.Settings;
+using Rom.IO.Formats;
 using Rom.SpectralSolvers;
 
 namespace Rom.Cases.Spectral;
@@ -15,12 +16,15 @@ public static class NsmCase
     /// <summary>The settings schema.</summary>
     public static IReadOnlyList<SettingDefinition> Settings { get; } =
     [
-        SettingDefinition.Choice("problem.equation", "poisson", "The PDE: 'poisson' (−Δu = s on the periodic unit square, s a periodic Gaussian process) or 'reaction-diffusion' (u_t = ν u_xx + ρ u(1 − u), periodic in x, from a random initial condition).",
+        SettingDefinition.Choice("problem.equation", "poisson", "The PDE: 'poisson' (−Δu = s on the periodic unit square, s a periodic Gaussian process), 'reaction-diffusion' (u_t = ν u_xx + ρ u(1 − u), periodic in x, from a random initial condition) or 'navier-stokes' (2-D vorticity on the periodic unit square from a random initial vorticity).",
             [.. SpectralProblems.Equations]),
         SettingDefinition.Real("problem.diffusion", 0.01, "Reaction–diffusion: the diffusion coefficient ν (the paper's 0.01, 0.05, 0.1).", v => v > 0, "a number > 0"),
         SettingDefinition.Real("problem.reaction", 5, "Reaction–diffusion: the reaction coefficient ρ."),
-        new("model.modes", SettingType.RealList, Array.Empty<double>(), "Slots per axis of the network (Poisson: 31, 31; reaction–diffusion: Chebyshev in t, Fourier in x, 32, 64); empty: the equation's default.",
-            v => ((double[])v) is var m && (m.Length == 0 || (m.Length == 2 && m.All(x => x >= 2 && x == Math.Floor(x) && x <= 1024))) ? null : "empty or two integers in 2 … 1024"),
+        SettingDefinition.Real("problem.viscosity", 1e-3, "Navier–Stokes: the viscosity ν (the reference's 1e-2 … 1e-4; 2e-3 forced).", v => v > 0, "a number > 0"),
+        SettingDefinition.Real("problem.end_time", 3, "Navier–Stokes: the end time T (the reference's 3; 50 forced).", v => v > 0, "a number > 0"),
+        SettingDefinition.Flag("problem.forced", true, "Navier–Stokes: the reference's forcing 0.1 (sin 2π(x + y) + cos 2π(x + y)), or none."),
+        new("model.modes", SettingType.RealList, Array.Empty<double>(), "Slots per axis of the network (Poisson: 31, 31; reaction–diffusion: Chebyshev in t, Fourier in x, 32, 64; Navier–Stokes: t, x, y, 12, 31, 31); empty: the equation's default.",
+            v => ((double[])v) is var m && (m.Length == 0 || (m.Length is 2 or 3 && m.All(x => x >= 2 && x == Math.Floor(x) && x <= 1024))) ? null : "empty or two or three integers in 2 … 1024"),
         SettingDefinition.Integer("model.width", 16, "Hidden width h (the reference's --hdim 64).", 1),
         SettingDefinition.Integer("model.depth", 4, "Spectral blocks (--depth).", 0),
         SettingDefinition.Real("model.output_scale", 1e-3, "Scale of the network's output before the boundary or initial conditions are imposed (the reference's 1e-3).", v => v > 0, "a number > 0"),
@@ -48,11 +52,11 @@ public static class NsmCase
         ISpectralProblem problem;
         try
         {
-            problem = SpectralProblems.Create(equation, modes, settings.Real("problem.diffusion"), settings.Real("problem.reaction"));
+            problem = Record(settings).Create(modes);
         }
         catch (ArgumentException e)
         {
-            string key = e.ParamName == "modes" ? "model.modes" : "problem." + e.ParamName;
+            string key = e.ParamName switch { "modes" => "model.modes", "endTime" => "problem.end_time", var name => "problem." + name };
             throw new CaseInputException(key, settings.Describe().FirstOrDefault(d => d.Key == key).Value ?? $"[{string.Join(", ", modes)}]", e.Message.Split(" (Parameter")[0]);
         }
         var architecture = new NsmOptions
@@ -69,5 +73,13 @@ public static class NsmCase
             TestSamples = (int)settings.Integer("training.test_samples"), EvaluateEvery = (int)settings.Integer("training.evaluate_every"),
         }.Checked();
         return (problem, architecture, training);
+    }
+
+    /// <summary>The problem's description as model files record it.</summary>
+    public static SpectralProblemRecord Record(CaseSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return new SpectralProblemRecord(settings.Text("problem.equation"), settings.Real("problem.diffusion"), settings.Real("problem.reaction"),
+            settings.Real("problem.viscosity"), settings.Real("problem.end_time"), settings.Integer("problem.forced") == 1);
     }
 }

@@ -44,7 +44,7 @@ public static class NsmTraining
         if (folder is not null) Directory.CreateDirectory(folder);
 
         string method = training.ExactNorm ? "spectral" : "sum-of-squares";
-        var record = new SpectralProblemRecord(settings.Text("problem.equation"), settings.Real("problem.diffusion"), settings.Real("problem.reaction"));
+        var record = NsmCase.Record(settings);
         var provenance = Provenance(document, settings);
         var model = new Nsm<float>(architecture);
         Report(request, "test set", $"{training.TestSamples} {problem.Name} samples solved classically");

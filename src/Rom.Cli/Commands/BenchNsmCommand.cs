@@ -6,8 +6,8 @@ namespace Rom.Cli.Commands;
 
 /// <summary>
 /// <c>rom bench nsm [--quick] [--problems P,…] [--nu ν,…] [--steps N] [--width W] [--depth D] [--modes M] [--grids G,…] [--methods M,…] [--lr R] [--scale S] [--json] [--out FILE]</c>:
-/// neural spectral methods against the PINN-loss and supervised FNO and the classical solver on the periodic Poisson and
-/// reaction–diffusion problems, the same network size, step budget and parameters for every method, in one run.
+/// neural spectral methods against the PINN-loss and supervised FNO and the classical solver on the periodic Poisson,
+/// reaction–diffusion and forced Navier–Stokes problems, the same network size, step budget and parameters for every method, in one run.
 /// </summary>
 public static class BenchNsmCommand
 {
@@ -28,7 +28,7 @@ public static class BenchNsmCommand
         var scale = new Option<double?>("--scale") { Description = $"The output scale of every network before its conditions are imposed (default {defaults.OutputScale}, the reference's)." };
         var json = new Option<bool>("--json") { Description = "Print a JSON array of rows instead of the table." };
         var output = new Option<string?>("--out") { Description = "Table file to write; the JSON goes beside it with the extension .json." };
-        var command = new Command("nsm", "Neural spectral methods vs PINN-loss and supervised FNOs and the classical solvers on the Poisson and reaction–diffusion problems.")
+        var command = new Command("nsm", "Neural spectral methods vs PINN-loss and supervised FNOs and the classical solvers on the Poisson, reaction–diffusion and Navier–Stokes problems.")
         {
             quick, problems, diffusions, steps, width, depth, modes, grids, methods, learningRate, scale, json, output,
         };

@@ -6,10 +6,18 @@ using Rom.Tensors;
 namespace Rom.IO.Formats;
 
 /// <summary>The problem a spectral-loss network was trained on, as its files record it.</summary>
-/// <param name="Equation">poisson or reaction-diffusion (<see cref="SpectralProblems"/>).</param>
+/// <param name="Equation">poisson, reaction-diffusion or navier-stokes (<see cref="SpectralProblems"/>).</param>
 /// <param name="Diffusion">ν (reaction–diffusion).</param>
 /// <param name="Reaction">ρ (reaction–diffusion).</param>
-public sealed record SpectralProblemRecord(string Equation, double Diffusion, double Reaction);
+/// <param name="Viscosity">ν (Navier–Stokes).</param>
+/// <param name="EndTime">T (Navier–Stokes).</param>
+/// <param name="Forced">Whether the reference's forcing acts (Navier–Stokes).</param>
+public sealed record SpectralProblemRecord(string Equation, double Diffusion, double Reaction, double Viscosity, double EndTime, bool Forced)
+{
+    /// <summary>The problem on <paramref name="modes"/> slots.</summary>
+    /// <exception cref="ArgumentException">Coefficients or modes that do not fit the equation.</exception>
+    public ISpectralProblem Create(int[] modes) => SpectralProblems.Create(Equation, modes, Diffusion, Reaction, Viscosity, EndTime, Forced);
+}
 
 /// <summary>A trained neural-spectral-method network: its architecture, its problem, its weights and how it was trained.</summary>
 /// <param name="Architecture">The network's options.</param>
@@ -33,7 +41,7 @@ public sealed record NsmModel(NsmOptions Architecture, SpectralProblemRecord Pro
 /// <c>@kind = nsm-model</c>) and <c>rom train</c>'s checkpoint (<c>@format = rom-checkpoint</c>, <c>@kind = nsm-checkpoint</c>,
 /// with <c>@training_id</c>, <c>@steps_completed</c>, <c>@seconds</c> and <c>/optimizer</c>). Both hold
 /// <c>/architecture</c> (<c>@modes</c>, <c>@bases</c>, <c>@in_channels</c>, <c>@width</c>, <c>@depth</c>,
-/// <c>@output_scale</c>, <c>@seed</c>), <c>/problem</c> (<c>@equation</c>, <c>@diffusion</c>, <c>@reaction</c>),
+/// <c>@output_scale</c>, <c>@seed</c>), <c>/problem</c> (<c>@equation</c>, <c>@diffusion</c>, <c>@reaction</c>, <c>@viscosity</c>, <c>@end_time</c>, <c>@forced</c>),
 /// <c>/parameters</c> (float32 by name) and <c>/training</c> (provenance, settings, history: step, loss, test_rel_l2, seconds).
 /// </summary>
 public static class NsmModelFile
@@ -119,6 +127,9 @@ public static class NsmModelFile
         problem.Attributes["equation"] = DataArray.Scalar(model.Problem.Equation);
         problem.Attributes["diffusion"] = DataArray.Scalar(model.Problem.Diffusion);
         problem.Attributes["reaction"] = DataArray.Scalar(model.Problem.Reaction);
+        problem.Attributes["viscosity"] = DataArray.Scalar(model.Problem.Viscosity);
+        problem.Attributes["end_time"] = DataArray.Scalar(model.Problem.EndTime);
+        problem.Attributes["forced"] = DataArray.Scalar(model.Problem.Forced ? 1L : 0L);
         TensorGroup.Write(root.GetOrAddGroup("parameters"), model.Weights);
         if (model.Training is not null)
             TrainingGroup.WriteTo(root.GetOrAddGroup("training"), model.Training);
@@ -155,7 +166,8 @@ public static class NsmModelFile
         {
             throw new DataFileException(path, "/architecture", e.Message.Split(" (Parameter")[0]);
         }
-        var record = new SpectralProblemRecord(Text(problem, "equation", path), Double(problem, "diffusion", path), Double(problem, "reaction", path));
+        var record = new SpectralProblemRecord(Text(problem, "equation", path), Double(problem, "diffusion", path), Double(problem, "reaction", path),
+            Double(problem, "viscosity", path), Double(problem, "end_time", path), Long(problem, "forced", path) != 0);
         var weights = TensorGroup.Read(Group("parameters"), path, "/parameters");
         var expected = new Nsm<float>(options).Parameters.ToList();
         foreach (var p in expected)

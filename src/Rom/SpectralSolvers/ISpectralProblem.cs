@@ -43,6 +43,12 @@ public interface ISpectralProblem
     double RelativeL2(ReadOnlySpan<float> prediction, ReadOnlySpan<double> reference);
 
     /// <summary>
+    /// Values of solutions (B, 1, solution slots…) on a resolution-per-axis grid, the evaluation a user of the solution
+    /// pays for (Poisson: G²; reaction–diffusion: G times × G points; Navier–Stokes: G² at the end time).
+    /// </summary>
+    Tensor<float> Values(Tensor<float> solution, int resolution);
+
+    /// <summary>
     /// A prediction and its classical solution as values on the problem's evaluation grid, [i, j] at the i-th point of
     /// the first axis and the j-th of the second (for plots).
     /// </summary>

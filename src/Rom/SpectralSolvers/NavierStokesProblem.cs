@@ -11,7 +11,7 @@ namespace Rom.SpectralSolvers;
 /// Fourier(x) × Fourier(y) basis (only the T₀ slab set); w = w₀ + t·v imposes the initial condition. The reference is
 /// <see cref="NavierStokesEtdrk4"/> on 64² points with 128 steps (within 1e-7 of 256² and 512 steps for the default 31 slots); errors are measured on 17 equispaced times × 32² points.
 /// </summary>
-public sealed class NavierStokesProblem : ISpectralProblem
+public sealed class NavierStokesProblem : IRefinableProblem
 {
     /// <summary>Equispaced times t_i = T i / 16 of the evaluation grid.</summary>
     public const int EvaluationTimes = 17;
@@ -72,6 +72,13 @@ public sealed class NavierStokesProblem : ISpectralProblem
 
     /// <summary>Time steps of the reference solver over [0, T].</summary>
     public int ReferenceSteps { get; init; } = 128;
+
+    /// <inheritdoc />
+    public string SolverName => "etdrk4";
+
+    /// <summary>32² or 64² points × 16 … 128 steps.</summary>
+    public IReadOnlyList<(int Points, int Steps)> CoarserSettings { get; } =
+        [.. from points in new[] { 32, 64 } from steps in new[] { 16, 32, 64, 128 } select (points, steps)];
 
     /// <inheritdoc />
     public int ParameterChannels => 1;
@@ -144,12 +151,23 @@ public sealed class NavierStokesProblem : ISpectralProblem
     }
 
     /// <inheritdoc />
-    public double RelativeL2(ReadOnlySpan<float> prediction, ReadOnlySpan<double> reference) => GridNorms.RelativeL2(Values(prediction), reference);
+    public double RelativeL2(ReadOnlySpan<float> prediction, ReadOnlySpan<double> reference) => GridNorms.RelativeL2(EvaluationValues(prediction), reference);
+
+    /// <summary>w(T) on the G² grid x_j = j / G: the end time's Chebyshev values (T_k(1) = 1) summed, then both Fourier axes synthesised.</summary>
+    public Tensor<float> Values(Tensor<float> solution, int resolution)
+    {
+        ArgumentNullException.ThrowIfNull(solution);
+        var atEnd = new double[1, solution.Extent(2)];
+        for (int k = 0; k < atEnd.Length; k++)
+            atEnd[0, k] = 1;
+        var synthesis = RealFourierBasis.Synthesis(Modes[1], resolution);
+        return SpatialAxes.Apply(Tape<float>.Constant(solution), [atEnd, synthesis, synthesis]).Value;
+    }
 
     /// <summary>Both at the end time T on the evaluation grid's 32² points: [i, j] = w(T, x_i, y_j).</summary>
     public (double[,] Prediction, double[,] Reference) OnGrid(ReadOnlySpan<float> prediction, ReadOnlySpan<double> reference)
     {
-        double[] values = Values(prediction);
+        double[] values = EvaluationValues(prediction);
         int plane = EvaluationPoints * EvaluationPoints, last = (EvaluationTimes - 1) * plane;
         var p = new double[EvaluationPoints, EvaluationPoints];
         var r = new double[EvaluationPoints, EvaluationPoints];
@@ -160,7 +178,7 @@ public sealed class NavierStokesProblem : ISpectralProblem
     }
 
     /// <summary>The solution's values on the evaluation grid from its coefficients (N_t + 1, N_x, N_y).</summary>
-    private double[] Values(ReadOnlySpan<float> prediction)
+    private double[] EvaluationValues(ReadOnlySpan<float> prediction)
     {
         int[] shape = [1, 1, Modes[0] + 1, Modes[1], Modes[2]];
         if (prediction.Length != shape.Skip(2).Aggregate(1, (p, n) => p * n))

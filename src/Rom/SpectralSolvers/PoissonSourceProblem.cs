@@ -95,6 +95,9 @@ public sealed class PoissonSourceProblem : ISpectralProblem
         return Math.Sqrt(difference / norm);
     }
 
+    /// <inheritdoc />
+    public Tensor<float> Values(Tensor<float> solution, int resolution) => PoissonGridLosses.Values(solution, resolution);
+
     /// <summary>Both series on the 64 × 64 grid x_j = j / 64.</summary>
     public (double[,] Prediction, double[,] Reference) OnGrid(ReadOnlySpan<float> prediction, ReadOnlySpan<double> reference)
     {

@@ -12,7 +12,7 @@ namespace Rom.SpectralSolvers;
 /// The reference is <see cref="ReactionDiffusionEtdrk4"/> at 128 points and 512 steps (within 1e-7 of 256 × 1,024); errors are measured on an
 /// evaluation grid of 65 equispaced times × 128 points.
 /// </summary>
-public sealed class ReactionDiffusionProblem : ISpectralProblem
+public sealed class ReactionDiffusionProblem : IRefinableProblem
 {
     /// <summary>Equispaced times t_i = i / 64 of the evaluation grid.</summary>
     public const int EvaluationTimes = 65;
@@ -65,6 +65,13 @@ public sealed class ReactionDiffusionProblem : ISpectralProblem
 
     /// <summary>Time steps of the reference solver.</summary>
     public int ReferenceSteps { get; init; } = 512;
+
+    /// <inheritdoc />
+    public string SolverName => "etdrk4";
+
+    /// <summary>16 … 128 points × 64 … 512 steps.</summary>
+    public IReadOnlyList<(int Points, int Steps)> CoarserSettings { get; } =
+        [.. from points in new[] { 16, 32, 64, 128 } from steps in new[] { 64, 128, 256, 512 } select (points, steps)];
 
     /// <inheritdoc />
     public int ParameterChannels => 1;
@@ -132,12 +139,15 @@ public sealed class ReactionDiffusionProblem : ISpectralProblem
     }
 
     /// <inheritdoc />
-    public double RelativeL2(ReadOnlySpan<float> prediction, ReadOnlySpan<double> reference) => GridNorms.RelativeL2(Values(prediction), reference);
+    public double RelativeL2(ReadOnlySpan<float> prediction, ReadOnlySpan<double> reference) => GridNorms.RelativeL2(EvaluationValues(prediction), reference);
+
+    /// <inheritdoc />
+    public Tensor<float> Values(Tensor<float> solution, int resolution) => ReactionDiffusionGridLosses.Values(solution, resolution, resolution);
 
     /// <summary>Both on the evaluation grid: [i, j] = u(t_i, x_j).</summary>
     public (double[,] Prediction, double[,] Reference) OnGrid(ReadOnlySpan<float> prediction, ReadOnlySpan<double> reference)
     {
-        double[] values = Values(prediction);
+        double[] values = EvaluationValues(prediction);
         var p = new double[EvaluationTimes, EvaluationPoints];
         var r = new double[EvaluationTimes, EvaluationPoints];
         for (int i = 0; i < EvaluationTimes; i++)
@@ -147,7 +157,7 @@ public sealed class ReactionDiffusionProblem : ISpectralProblem
     }
 
     /// <summary>The solution's values on the evaluation grid (times × points, row-major) from its coefficients.</summary>
-    private double[] Values(ReadOnlySpan<float> prediction)
+    private double[] EvaluationValues(ReadOnlySpan<float> prediction)
     {
         int nt = Modes[0] + 1, nx = Modes[1];
         if (prediction.Length != nt * nx)

@@ -31,7 +31,7 @@ public class NsmTrainingTests : TempFolderTest
         Assert.That(report.StopReason, Is.EqualTo(StopReason.Completed), report.Message);
         Assert.That(File.Exists(report.CheckpointPath), Is.False, "the checkpoint is removed");
         var saved = NsmModelFile.Read(PathOf("m.h5"));
-        var problem = SpectralProblems.Create(saved.Problem.Equation, saved.Architecture.Modes, saved.Problem.Diffusion, saved.Problem.Reaction);
+        var problem = saved.Problem.Create(saved.Architecture.Modes);
         var options = new SpectralTrainingOptions { TestSamples = 4 };
         var (test, references) = SpectralTrainer.TestSet(problem, options);
         double error = SpectralTrainer.Evaluate(saved.Network(), problem, test, references);
