@@ -167,7 +167,8 @@ public static class NsmBenchmark
         var timed = candidates.Select(c => (c.points, c.steps, c.error, seconds: Time(c.points, c.steps))).MinBy(c => c.seconds);
         return new NsmBenchRow(problem.Name, problem.SolverName, timed.error, null, reference, null, 0, null,
             $"{problem.SolverName.ToUpperInvariant()}: the reference at {problem.ReferencePoints} points × {problem.ReferenceSteps} steps takes the inference time shown; "
-            + $"at NSM's accuracy ({goal:P3}) the cheapest setting is {timed.points} points × {timed.steps} steps ({timed.error:P3}, shown as its error)", timed.seconds);
+            + $"at NSM's accuracy ({goal:P3}) the cheapest setting is {timed.points} points × {timed.steps} steps ({timed.error:P3}, shown as its error), "
+            + $"{timed.seconds * 1e3:0.000} ms per instance", timed.seconds);
     }
 
     /// <summary>The samples of <paramref name="t"/> in consecutive chunks of at most <paramref name="size"/>.</summary>
