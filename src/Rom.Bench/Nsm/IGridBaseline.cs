@@ -23,6 +23,12 @@ internal interface IGridBaseline
     /// <summary>The classical solutions (from <see cref="SpectralSolvers.ISpectralProblem.Solve"/>) as grid values (B, 1, shape…).</summary>
     Tensor<float> Targets(double[][] references, int grid);
 
+    /// <summary>
+    /// The mean relative L2 error of the PINN loss's exact minimiser (the finite-difference solution) on the test set, the
+    /// floor no PINN-loss training can go below; null where it is not known in closed form.
+    /// </summary>
+    double? PinnFloor(Tensor<float> test, double[][] references, int grid);
+
     /// <summary>The PINN loss in words.</summary>
     string PinnDescription { get; }
 }

@@ -33,5 +33,7 @@ internal sealed class ReactionDiffusionGridBaseline(ReactionDiffusionProblem pro
         return t;
     }
 
+    public double? PinnFloor(Tensor<float> test, double[][] references, int grid) => null;
+
     public string PinnDescription => "second-order finite-difference residual (central in t inside, one-sided at the ends; periodic u_xx)";
 }

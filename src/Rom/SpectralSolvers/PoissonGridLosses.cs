@@ -36,6 +36,32 @@ public static class PoissonGridLosses
         return Ops.Scale(Ops.Sum(Ops.Multiply(residual, residual)), T.CreateTruncating(1.0 / (g * g)));
     }
 
+    /// <summary>
+    /// The exact minimiser of the PINN loss on the G × G grid, as real Fourier coefficients (n × n, row-major) with the gauge
+    /// u(0) = 0: on grid values of a series with waves below G/2 the five-point Laplacian is diagonal in the Fourier basis
+    /// with symbol G²·4(sin²(πk_x/G) + sin²(πk_y/G)), so û_h = ŝ / symbol. Its distance from the FFT solution is the floor
+    /// of every PINN-loss training on that grid.
+    /// </summary>
+    /// <exception cref="ArgumentException">A length that is not a square, or waves of G/2 and above.</exception>
+    public static double[] FiniteDifferenceSolution(ReadOnlySpan<double> source, int grid)
+    {
+        int n = (int)Math.Round(Math.Sqrt(source.Length));
+        if (n * n != source.Length)
+            throw new ArgumentException($"source has {source.Length} coefficients, not n × n.", nameof(source));
+        int[] waves = RealFourierBasis.WaveNumbers(n);
+        if (2 * waves.Max() >= grid)
+            throw new ArgumentException($"grid {grid} must exceed twice the highest wave {waves.Max()}.", nameof(grid));
+        var u = new double[source.Length];
+        for (int i = 1; i < u.Length; i++)
+        {
+            double sx = Math.Sin(Math.PI * waves[i / n] / grid), sy = Math.Sin(Math.PI * waves[i % n] / grid);
+            double symbol = 4.0 * grid * grid * (sx * sx + sy * sy);
+            u[i] = symbol == 0 ? 0 : source[i] / symbol;
+        }
+        u[0] = -new PeriodicPoisson(n, n).ValueAtOrigin(u);
+        return u;
+    }
+
     /// <summary>s · (u − u(0)) on a grid (B, C, G, G): the reference code's periodic mollifier for grid outputs.</summary>
     public static Variable<T> PinOrigin<T>(Variable<T> u, double scale) where T : unmanaged, IFloatingPointIeee754<T>
     {

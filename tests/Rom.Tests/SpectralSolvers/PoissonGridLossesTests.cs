@@ -49,4 +49,23 @@ public class PoissonGridLossesTests
             for (int j = 0; j < 8; j++)
                 Assert.That(values.Data[i * 8 + j], Is.EqualTo(Math.Cos(2 * Math.PI * i / 8) * Math.Sin(2 * Math.PI * j / 8)).Within(1e-14));
     }
+
+    [Test]
+    public void FiniteDifferenceSolution_ZeroesThePinnLoss()
+    {
+        var problem = new PoissonSourceProblem(modes: 17, sourcePoints: 16);
+        var source = problem.SampleParameters(1, new Random(4));
+        double[] s = [.. source.Data.Select(v => (double)v)];
+        double[] uh = PoissonGridLosses.FiniteDifferenceSolution(s, 40), exact = new PeriodicPoisson(17, 17).Solve(s);
+        var grid = PoissonGridLosses.Values(new Tensor<double>([1, 1, 17, 17], uh), 40);
+        double loss = PoissonGridLosses.FiniteDifferenceResidualLoss(Tape<double>.Constant(grid), PoissonGridLosses.Values(new Tensor<double>([1, 1, 17, 17], s), 40)).Value.Data[0];
+        double atExact = PoissonGridLosses.FiniteDifferenceResidualLoss(Tape<double>.Constant(PoissonGridLosses.Values(new Tensor<double>([1, 1, 17, 17], exact), 40)),
+            PoissonGridLosses.Values(new Tensor<double>([1, 1, 17, 17], s), 40)).Value.Data[0];
+        Assert.Multiple(() =>
+        {
+            Assert.That(loss, Is.LessThan(1e-20 * atExact + 1e-24), "the FD solution zeroes the PINN loss");
+            Assert.That(atExact, Is.GreaterThan(0), "the true solution does not");
+            Assert.That(new PeriodicPoisson(17, 17).ValueAtOrigin(uh), Is.EqualTo(0).Within(1e-15));
+        });
+    }
 }
