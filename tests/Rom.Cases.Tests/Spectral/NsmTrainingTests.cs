@@ -75,6 +75,19 @@ public class NsmTrainingTests : TempFolderTest
             Throws.InstanceOf<CaseInputException>().With.Message.Contains("other settings"));
     }
 
+    [Test]
+    public void Divergence_StopsWithTheLastGoodCheckpointKept()
+    {
+        var report = NsmTraining.Run(new NsmTrainingRequest(Case("problem.equation=poisson", "model.modes=16,16", "training.learning_rate=1e4", "training.evaluate_every=1"), PathOf("m.h5")));
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.StopReason, Is.EqualTo(StopReason.NonFiniteLoss));
+            Assert.That(report.Message, Does.Contain("step 2").And.Contain("checkpoint of step 1"));
+            Assert.That(File.Exists(PathOf("m.h5")), Is.False, "no model file");
+            Assert.That(NsmModelFile.ReadCheckpoint(PathOf("m.h5.partial")).State.StepsCompleted, Is.EqualTo(1));
+        });
+    }
+
     [TestCase("problem.diffusion=0", "problem.diffusion")]
     [TestCase("model.modes=6,3", "model.modes")]
     [TestCase("problem.reaction=nan", "problem.reaction")]
