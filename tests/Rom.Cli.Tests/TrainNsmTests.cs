@@ -1,8 +1,12 @@
 using System.Text.Json;
+using Rom.IO.Hdf5;
 
 namespace Rom.Cli.Tests;
 
-/// <summary><c>rom new nsm</c> and <c>rom train</c> on it: the JSON object scripts read, the files, and bad input as exit 2.</summary>
+/// <summary>
+/// <c>rom new nsm</c>, <c>rom train</c> and <c>rom predict</c> on it: the JSON objects scripts read, the files, and bad input
+/// as exit 2.
+/// </summary>
 public class TrainNsmTests : TempFolderTest
 {
     private string NewCase(params string[] settings)
@@ -57,5 +61,37 @@ public class TrainNsmTests : TempFolderTest
         var run = Cli.Run("run", NewCase());
         Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString());
         Assert.That(run.Error, Does.Contain("rom train"));
+    }
+
+    [Test]
+    public void Predict_WritesValuesOnTheRequestedGridAndComparesWithTheSolver()
+    {
+        string path = NewCase("problem.equation=poisson", "model.modes=16,16");
+        Assert.That(Cli.Run("train", path, "--out", PathOf("m.h5"), "--set", "output.plots=0").ExitCode, Is.EqualTo(0));
+        var fields = new double[3 * 12 * 12];
+        for (int i = 0; i < fields.Length; i++)
+            fields[i] = Math.Sin(2 * Math.PI * (i / 144 + 1) * (i % 12) / 12.0) + Math.Cos(2 * Math.PI * (i / 12 % 12) / 12.0);
+        var data = new DataGroup();
+        data.Datasets["x"] = DataArray.Of(fields, 3, 12, 12);
+        Hdf5File.Write(PathOf("sources.h5"), data);
+        var run = Cli.Run("predict", PathOf("m.h5"), "--input", PathOf("sources.h5"), "--out", PathOf("p.h5"), "--resolution", "40", "--json");
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
+        using var json = JsonDocument.Parse(run.Out);
+        var predictions = Hdf5File.Read(PathOf("p.h5")).Datasets["predictions"];
+        Assert.Multiple(() =>
+        {
+            Assert.That(json.RootElement.GetProperty("problem").GetString(), Is.EqualTo("poisson-periodic"));
+            Assert.That(json.RootElement.GetProperty("samples").GetInt64(), Is.EqualTo(3));
+            Assert.That(json.RootElement.GetProperty("rel_l2").GetDouble(), Is.GreaterThan(0));
+            Assert.That(predictions.Shape, Is.EqualTo(new[] { 3, 40, 40 }));
+        });
+
+        fields[144 + 5] = double.NaN;
+        data.Datasets["x"] = DataArray.Of(fields, 3, 12, 12);
+        Hdf5File.Write(PathOf("bad.h5"), data);
+        var bad = Cli.Run("predict", PathOf("m.h5"), "--input", PathOf("bad.h5"), "--out", PathOf("q.h5"));
+        Assert.That(bad.ExitCode, Is.EqualTo(2), bad.ToString());
+        Assert.That(bad.Error, Does.Contain("sample 1, point 5 is NaN"));
+        Assert.That(File.Exists(PathOf("q.h5")), Is.False);
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using Rom.Cases.Neural;
+using Rom.Cases.Spectral;
 using Rom.Cli.Output;
 using Rom.IO.Hdf5;
 
@@ -9,7 +10,8 @@ namespace Rom.Cli.Commands;
 /// <summary>
 /// <c>rom predict MODEL.h5 --input DATA.h5 --out PRED.h5 [--json]</c>: applies a trained model to every sample of a data
 /// file (any resolution that holds the model's modes), writes the predictions atomically and, when the file has
-/// targets, prints the mean relative L2 error.
+/// targets, prints the mean relative L2 error. For a neural-spectral-method model the input is the parameter fields
+/// (<see cref="NsmPrediction"/>), the output values on a <c>--resolution</c> grid, compared with the classical solver.
 /// </summary>
 public static class PredictCommand
 {
@@ -21,16 +23,19 @@ public static class PredictCommand
         var output = new Option<string>("--out") { Description = "Predictions file to write (/predictions [samples, X, Y] float32).", Required = true };
         var inputDataset = new Option<string>("--input-dataset") { Description = "Input dataset (neuraloperator's layout).", DefaultValueFactory = _ => "x" };
         var targetDataset = new Option<string>("--target-dataset") { Description = "Target dataset, compared with when present.", DefaultValueFactory = _ => "y" };
+        var resolution = new Option<int>("--resolution") { Description = "NSM models: output points per axis (the solution is a series; any grid).", DefaultValueFactory = _ => 64 };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of the table." };
-        var command = new Command("predict", "Predict with a trained neural operator on a data file; rel_l2 against its targets when it has them.")
+        var command = new Command("predict", "Predict with a trained neural operator (rel_l2 against the file's targets) or neural spectral method (rel_l2 against the classical solver) on a data file.")
         {
-            model, input, output, inputDataset, targetDataset, json,
+            model, input, output, inputDataset, targetDataset, resolution, json,
         };
         command.SetAction(parse =>
         {
             string outPath = parse.GetRequiredValue(output);
-            var outcome = FnoPrediction.Run(parse.GetRequiredValue(model), parse.GetRequiredValue(input),
-                parse.GetRequiredValue(inputDataset), parse.GetRequiredValue(targetDataset));
+            string modelPath = parse.GetRequiredValue(model);
+            var outcome = NsmPrediction.IsModel(Hdf5File.Read(modelPath))
+                ? NsmPrediction.Run(modelPath, parse.GetRequiredValue(input), parse.GetRequiredValue(inputDataset), parse.GetValue(resolution))
+                : FnoPrediction.Run(modelPath, parse.GetRequiredValue(input), parse.GetRequiredValue(inputDataset), parse.GetRequiredValue(targetDataset));
             string? folder = Path.GetDirectoryName(Path.GetFullPath(outPath));
             if (folder is not null) Directory.CreateDirectory(folder);
             Hdf5File.Write(outPath, outcome.Results);

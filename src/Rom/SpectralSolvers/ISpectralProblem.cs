@@ -43,6 +43,14 @@ public interface ISpectralProblem
     double RelativeL2(ReadOnlySpan<float> prediction, ReadOnlySpan<double> reference);
 
     /// <summary>
+    /// The parameters (B, channels, modes…) of parameter fields given as values (B, n…) on an equispaced periodic grid of
+    /// any size n (Poisson: the source on n², its mean removed; reaction–diffusion: h on n points; Navier–Stokes: w₀ on n²,
+    /// its mean removed), by trigonometric interpolation truncated or padded to the problem's slots.
+    /// </summary>
+    /// <exception cref="ArgumentException">Another number of axes, fewer than 2 points, or a non-finite value (naming the sample and point).</exception>
+    Tensor<float> Parameters(Tensor<double> fields);
+
+    /// <summary>
     /// Values of solutions (B, 1, solution slots…) on a resolution-per-axis grid, the evaluation a user of the solution
     /// pays for (Poisson: G²; reaction–diffusion: G times × G points; Navier–Stokes: G² at the end time).
     /// </summary>

@@ -21,7 +21,7 @@ public sealed class NavierStokesProblem : IRefinableProblem
 
     private readonly NavierStokesVorticity _equation;
     private readonly PeriodicGaussianField _field;
-    private readonly double[][,] _toModes, _toEvaluation;
+    private readonly double[][,] _toEvaluation;
     private readonly double[,] _timesT, _padTime;
     private readonly double[]? _forcing;
 
@@ -40,8 +40,6 @@ public sealed class NavierStokesProblem : IRefinableProblem
         _forcing = forced ? Coefficients(m, (x, y) => 0.1 * (Math.Sin(2 * Math.PI * (x + y)) + Math.Cos(2 * Math.PI * (x + y)))) : null;
         _equation = new NavierStokesVorticity(viscosity, endTime, [timeModes + 1, m, m], _forcing);
         _field = new PeriodicGaussianField(initialPoints, 2, lengthScale);
-        var toModes = Matrices.Product(RealFourierBasis.Resize(initialPoints, m), RealFourierBasis.Analysis(initialPoints));
-        _toModes = [toModes, toModes];
         _timesT = ChebyshevBasis.TimesT(timeModes);
         _padTime = ChebyshevBasis.Resize(timeModes, timeModes + 1);
         var space = RealFourierBasis.Synthesis(m, EvaluationPoints);
@@ -88,21 +86,11 @@ public sealed class NavierStokesProblem : IRefinableProblem
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batch, 1);
         ArgumentNullException.ThrowIfNull(random);
-        int n = _field.Points, m = Modes[1], slab = m * m;
-        var values = Tensor<double>.Zeros([batch, 1, n, n]);
+        int n = _field.Points;
+        var fields = Tensor<double>.Zeros([batch, n, n]);
         for (int b = 0; b < batch; b++)
-        {
-            double[] w = _field.Sample(random);
-            double mean = w.Average();
-            for (int i = 0; i < w.Length; i++)
-                values.Data[b * w.Length + i] = w[i] - mean;
-        }
-        var c = SpatialAxes.Apply(Tape<double>.Constant(values), _toModes).Value;
-        var parameters = Tensor<float>.Zeros([batch, 1, .. Modes]);
-        for (int b = 0; b < batch; b++)
-            for (int i = 0; i < slab; i++)
-                parameters.Data[b * Modes[0] * slab + i] = (float)c.Data[b * slab + i];
-        return parameters;
+            _field.Sample(random).CopyTo(fields.Data, b * n * n);
+        return Parameters(fields);
     }
 
     /// <summary>w = w₀ + t·v: w(0) = w₀ for every network output v.</summary>
@@ -152,6 +140,18 @@ public sealed class NavierStokesProblem : IRefinableProblem
 
     /// <inheritdoc />
     public double RelativeL2(ReadOnlySpan<float> prediction, ReadOnlySpan<double> reference) => GridNorms.RelativeL2(EvaluationValues(prediction), reference);
+
+    /// <inheritdoc />
+    public Tensor<float> Parameters(Tensor<double> fields)
+    {
+        var c = SpatialAxes.FourierCoefficients(fields, [Modes[1], Modes[2]], removeMean: true);
+        int batch = c.Extent(0), slab = c.Count / Math.Max(batch, 1);
+        var parameters = Tensor<float>.Zeros([batch, 1, .. Modes]);
+        for (int b = 0; b < batch; b++)
+            for (int i = 0; i < slab; i++)
+                parameters.Data[b * Modes[0] * slab + i] = (float)c.Data[b * slab + i];
+        return parameters;
+    }
 
     /// <summary>w(T) on the G² grid x_j = j / G: the end time's Chebyshev values (T_k(1) = 1) summed, then both Fourier axes synthesised.</summary>
     public Tensor<float> Values(Tensor<float> solution, int resolution)

@@ -12,7 +12,6 @@ public sealed class PoissonSourceProblem : ISpectralProblem
 {
     private readonly PeriodicPoisson _poisson;
     private readonly PeriodicGaussianField _field;
-    private readonly double[][,] _toModes;
     private readonly double[] _gram;
     private readonly double[][,] _origin;
 
@@ -22,9 +21,6 @@ public sealed class PoissonSourceProblem : ISpectralProblem
         ArgumentOutOfRangeException.ThrowIfLessThan(modes, sourcePoints);
         _poisson = new PeriodicPoisson(modes, modes);
         _field = new PeriodicGaussianField(sourcePoints, 2, lengthScale);
-        double[,] resize = RealFourierBasis.Resize(sourcePoints, modes), analysis = RealFourierBasis.Analysis(sourcePoints);
-        var toModes = Matrices.Product(resize, analysis);
-        _toModes = [toModes, toModes];
         double[,] gram = RealFourierBasis.Gram(modes);
         double[] g = [.. Enumerable.Range(0, modes).Select(s => gram[s, s])];
         _gram = [.. Enumerable.Range(0, modes * modes).Select(i => g[i / modes] * g[i % modes])];
@@ -52,17 +48,12 @@ public sealed class PoissonSourceProblem : ISpectralProblem
     public Tensor<float> SampleParameters(int batch, Random random)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batch, 1);
-        int n = SourcePoints, m = Modes[0];
-        var values = Tensor<double>.Zeros([batch, 1, n, n]);
+        ArgumentNullException.ThrowIfNull(random);
+        int n = SourcePoints;
+        var fields = Tensor<double>.Zeros([batch, n, n]);
         for (int b = 0; b < batch; b++)
-        {
-            double[] s = _field.Sample(random);
-            double mean = s.Average();
-            for (int i = 0; i < s.Length; i++)
-                values.Data[b * s.Length + i] = s[i] - mean;
-        }
-        var c = SpatialAxes.Apply(Tape<double>.Constant(values), _toModes).Value;
-        return new Tensor<float>([batch, 1, m, m], [.. c.Data.Select(v => (float)v)]);
+            _field.Sample(random).CopyTo(fields.Data, b * n * n);
+        return Parameters(fields);
     }
 
     /// <summary>The periodic mollifier u = v − v(0): the gauge u(0) = 0 of the FFT solution.</summary>
@@ -93,6 +84,13 @@ public sealed class PoissonSourceProblem : ISpectralProblem
             norm += _gram[i] * reference[i] * reference[i];
         }
         return Math.Sqrt(difference / norm);
+    }
+
+    /// <inheritdoc />
+    public Tensor<float> Parameters(Tensor<double> fields)
+    {
+        var c = SpatialAxes.FourierCoefficients(fields, Modes, removeMean: true);
+        return new Tensor<float>([.. c.Shape], [.. c.Data.Select(v => (float)v)]);
     }
 
     /// <inheritdoc />

@@ -22,7 +22,7 @@ public sealed class ReactionDiffusionProblem : IRefinableProblem
 
     private readonly ReactionDiffusion _equation;
     private readonly PeriodicGaussianField _field;
-    private readonly double[,] _toModes, _timesT, _padTime, _timeValues, _spaceValues;
+    private readonly double[,] _timesT, _padTime, _timeValues, _spaceValues;
 
     /// <summary>The problem with diffusion ν and reaction ρ on <paramref name="timeModes"/> × <paramref name="spaceModes"/> network slots.</summary>
     /// <exception cref="ArgumentOutOfRangeException">ν not positive, ρ not finite, fewer than 2 time slots, or fewer space slots than the initial condition's points.</exception>
@@ -32,8 +32,6 @@ public sealed class ReactionDiffusionProblem : IRefinableProblem
         ArgumentOutOfRangeException.ThrowIfLessThan(spaceModes, initialPoints);
         _equation = new ReactionDiffusion(diffusion, reaction, timeModes + 1, spaceModes);
         _field = new PeriodicGaussianField(initialPoints, 1, lengthScale);
-        double[,] resize = RealFourierBasis.Resize(initialPoints, spaceModes), analysis = RealFourierBasis.Analysis(initialPoints);
-        _toModes = Matrices.Product(resize, analysis);
         _timesT = ChebyshevBasis.TimesT(timeModes);
         _padTime = ChebyshevBasis.Resize(timeModes, timeModes + 1);
         _timeValues = ChebyshevBasis.Synthesis(timeModes + 1, [.. Enumerable.Range(0, EvaluationTimes).Select(i => (double)i / (EvaluationTimes - 1))]);
@@ -81,21 +79,16 @@ public sealed class ReactionDiffusionProblem : IRefinableProblem
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batch, 1);
         ArgumentNullException.ThrowIfNull(random);
-        int nt = Modes[0], nx = Modes[1];
-        var parameters = Tensor<float>.Zeros([batch, 1, nt, nx]);
+        int n = InitialPoints;
+        var fields = Tensor<double>.Zeros([batch, n]);
         for (int b = 0; b < batch; b++)
         {
             double[] h = _field.Sample(random);
             double min = h.Min(), max = h.Max();
-            for (int s = 0; s < nx; s++)
-            {
-                double c = 0;
-                for (int j = 0; j < h.Length; j++)
-                    c += _toModes[s, j] * (h[j] - min) / (max - min);
-                parameters.Data[b * nt * nx + s] = (float)c;
-            }
+            for (int j = 0; j < n; j++)
+                fields.Data[b * n + j] = (h[j] - min) / (max - min);
         }
-        return parameters;
+        return Parameters(fields);
     }
 
     /// <summary>u = h + t·v: u(0, x) = h(x) for every network output v.</summary>
@@ -140,6 +133,18 @@ public sealed class ReactionDiffusionProblem : IRefinableProblem
 
     /// <inheritdoc />
     public double RelativeL2(ReadOnlySpan<float> prediction, ReadOnlySpan<double> reference) => GridNorms.RelativeL2(EvaluationValues(prediction), reference);
+
+    /// <inheritdoc />
+    public Tensor<float> Parameters(Tensor<double> fields)
+    {
+        var c = SpatialAxes.FourierCoefficients(fields, [Modes[1]], removeMean: false);
+        int batch = c.Extent(0), slab = c.Count / Math.Max(batch, 1);
+        var parameters = Tensor<float>.Zeros([batch, 1, .. Modes]);
+        for (int b = 0; b < batch; b++)
+            for (int i = 0; i < slab; i++)
+                parameters.Data[b * Modes[0] * slab + i] = (float)c.Data[b * slab + i];
+        return parameters;
+    }
 
     /// <inheritdoc />
     public Tensor<float> Values(Tensor<float> solution, int resolution) => ReactionDiffusionGridLosses.Values(solution, resolution, resolution);
