@@ -102,8 +102,8 @@ public static class FnoTraining
     /// <summary>The current UTC time as the files record it (ISO 8601).</summary>
     internal static string Now() => DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 
-    /// <summary>Where the model came from: the case's effective settings, the case file and its hash, the machine, Rom's version.</summary>
-    private static NeuralTrainingRecord Provenance(CaseDocument document, CaseSettings settings)
+    /// <summary>Where a model came from: the case's effective settings, the case file and its hash, the machine, Rom's version.</summary>
+    internal static NeuralTrainingRecord Provenance(CaseDocument document, CaseSettings settings)
     {
         var tree = new DataGroup();
         settings.WriteTo(tree);

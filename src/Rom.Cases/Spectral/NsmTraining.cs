@@ -1,9 +1,7 @@
 using Rom.Cases.Kinds;
 using Rom.Cases.Neural;
 using Rom.Cases.Running;
-using Rom.Cases.Settings;
 using Rom.IO.Formats;
-using Rom.IO.Hdf5;
 using Rom.Neural;
 using Rom.Neural.Training;
 using Rom.SpectralSolvers;
@@ -45,7 +43,7 @@ public static class NsmTraining
 
         string method = training.ExactNorm ? "spectral" : "sum-of-squares";
         var record = NsmCase.Record(settings);
-        var provenance = Provenance(document, settings);
+        var provenance = FnoTraining.Provenance(document, settings);
         var model = new Nsm<float>(architecture);
         Report(request, "test set", $"{training.TestSamples} {problem.Name} samples solved classically");
         var (test, references) = SpectralTrainer.TestSet(problem, training);
@@ -113,22 +111,6 @@ public static class NsmTraining
                 plotFiles.AddRange(plot.WriteTo($"{stem}-{plot.Name}"));
         }
         return new NsmTrainingReport(modelPath, checkpointPath, StopReason.Completed, $"trained {last.Step} steps", resumedFrom, summary, plotFiles);
-    }
-
-    /// <summary>Where the model came from: the case's effective settings, the case file and its hash, the machine, Rom's version.</summary>
-    private static NeuralTrainingRecord Provenance(CaseDocument document, CaseSettings settings)
-    {
-        var tree = new DataGroup();
-        settings.WriteTo(tree);
-        return new NeuralTrainingRecord
-        {
-            Settings = tree,
-            RomVersion = CaseRunner.RomVersion,
-            CreatedUtc = FnoTraining.Now(),
-            Machine = NeuralTrainingRecord.ThisMachine(),
-            CaseFile = Path.GetFullPath(document.Path),
-            CaseSha256 = document.Sha256,
-        };
     }
 
     private static void Report(NsmTrainingRequest request, string stage, string detail) =>

@@ -21,9 +21,9 @@ public sealed class NavierStokesProblem : IRefinableProblem
 
     private readonly NavierStokesVorticity _equation;
     private readonly PeriodicGaussianField _field;
+    private readonly InitialValueMollifier _mollifier;
     private readonly double[][,] _toEvaluation;
-    private readonly double[,] _timesT, _padTime;
-    private readonly double[]? _forcing;
+        private readonly double[]? _forcing;
 
     /// <summary>
     /// The problem with viscosity ν and end time T, forced or not, on <paramref name="timeModes"/> × <paramref name="spaceModes"/>²
@@ -39,9 +39,8 @@ public sealed class NavierStokesProblem : IRefinableProblem
             throw new ArgumentException($"spaceModes {m} must be odd, at least 3 and at most the initial condition's {initialPoints} points: an even count's Nyquist cosine has a derivative the basis cannot hold.", nameof(spaceModes));
         _forcing = forced ? Coefficients(m, (x, y) => 0.1 * (Math.Sin(2 * Math.PI * (x + y)) + Math.Cos(2 * Math.PI * (x + y)))) : null;
         _equation = new NavierStokesVorticity(viscosity, endTime, [timeModes + 1, m, m], _forcing);
+        _mollifier = new InitialValueMollifier([timeModes, m, m]);
         _field = new PeriodicGaussianField(initialPoints, 2, lengthScale);
-        _timesT = ChebyshevBasis.TimesT(timeModes);
-        _padTime = ChebyshevBasis.Resize(timeModes, timeModes + 1);
         var space = RealFourierBasis.Synthesis(m, EvaluationPoints);
         _toEvaluation = [ChebyshevBasis.Synthesis(timeModes + 1, [.. Enumerable.Range(0, EvaluationTimes).Select(i => (double)i / (EvaluationTimes - 1))]), space, space];
         (Forced, Modes) = (forced, [timeModes, m, m]);
@@ -94,8 +93,7 @@ public sealed class NavierStokesProblem : IRefinableProblem
     }
 
     /// <summary>w = w₀ + t·v: w(0) = w₀ for every network output v.</summary>
-    public Variable<float> Constrain(Variable<float> network, Tensor<float> parameters) =>
-        Ops.Add(Ops.AxisLinear(Tape<float>.Constant(parameters), _padTime, 2), Ops.AxisLinear(network, _timesT, 2));
+    public Variable<float> Constrain(Variable<float> network, Tensor<float> parameters) => _mollifier.Constrain(network, parameters);
 
     /// <inheritdoc />
     public Variable<float> ResidualLoss(Variable<float> solution, Tensor<float> parameters, bool exactNorm) =>
@@ -142,16 +140,7 @@ public sealed class NavierStokesProblem : IRefinableProblem
     public double RelativeL2(ReadOnlySpan<float> prediction, ReadOnlySpan<double> reference) => GridNorms.RelativeL2(EvaluationValues(prediction), reference);
 
     /// <inheritdoc />
-    public Tensor<float> Parameters(Tensor<double> fields)
-    {
-        var c = SpatialAxes.FourierCoefficients(fields, [Modes[1], Modes[2]], removeMean: true);
-        int batch = c.Extent(0), slab = c.Count / Math.Max(batch, 1);
-        var parameters = Tensor<float>.Zeros([batch, 1, .. Modes]);
-        for (int b = 0; b < batch; b++)
-            for (int i = 0; i < slab; i++)
-                parameters.Data[b * Modes[0] * slab + i] = (float)c.Data[b * slab + i];
-        return parameters;
-    }
+    public Tensor<float> Parameters(Tensor<double> fields) => _mollifier.Parameters(fields, removeMean: true);
 
     /// <summary>w(T) on the G² grid x_j = j / G: the end time's Chebyshev values (T_k(1) = 1) summed, then both Fourier axes synthesised.</summary>
     public Tensor<float> Values(Tensor<float> solution, int resolution)

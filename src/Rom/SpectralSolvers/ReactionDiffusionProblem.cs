@@ -22,7 +22,8 @@ public sealed class ReactionDiffusionProblem : IRefinableProblem
 
     private readonly ReactionDiffusion _equation;
     private readonly PeriodicGaussianField _field;
-    private readonly double[,] _timesT, _padTime, _timeValues, _spaceValues;
+    private readonly InitialValueMollifier _mollifier;
+    private readonly double[,] _timeValues, _spaceValues;
 
     /// <summary>The problem with diffusion ν and reaction ρ on <paramref name="timeModes"/> × <paramref name="spaceModes"/> network slots.</summary>
     /// <exception cref="ArgumentOutOfRangeException">ν not positive, ρ not finite, fewer than 2 time slots, or fewer space slots than the initial condition's points.</exception>
@@ -31,9 +32,8 @@ public sealed class ReactionDiffusionProblem : IRefinableProblem
         ArgumentOutOfRangeException.ThrowIfLessThan(timeModes, 2);
         ArgumentOutOfRangeException.ThrowIfLessThan(spaceModes, initialPoints);
         _equation = new ReactionDiffusion(diffusion, reaction, timeModes + 1, spaceModes);
+        _mollifier = new InitialValueMollifier([timeModes, spaceModes]);
         _field = new PeriodicGaussianField(initialPoints, 1, lengthScale);
-        _timesT = ChebyshevBasis.TimesT(timeModes);
-        _padTime = ChebyshevBasis.Resize(timeModes, timeModes + 1);
         _timeValues = ChebyshevBasis.Synthesis(timeModes + 1, [.. Enumerable.Range(0, EvaluationTimes).Select(i => (double)i / (EvaluationTimes - 1))]);
         _spaceValues = RealFourierBasis.Synthesis(spaceModes, EvaluationPoints);
         Modes = [timeModes, spaceModes];
@@ -92,8 +92,7 @@ public sealed class ReactionDiffusionProblem : IRefinableProblem
     }
 
     /// <summary>u = h + t·v: u(0, x) = h(x) for every network output v.</summary>
-    public Variable<float> Constrain(Variable<float> network, Tensor<float> parameters) =>
-        Ops.Add(Ops.AxisLinear(Tape<float>.Constant(parameters), _padTime, 2), Ops.AxisLinear(network, _timesT, 2));
+    public Variable<float> Constrain(Variable<float> network, Tensor<float> parameters) => _mollifier.Constrain(network, parameters);
 
     /// <inheritdoc />
     public Variable<float> ResidualLoss(Variable<float> solution, Tensor<float> parameters, bool exactNorm) =>
@@ -135,16 +134,7 @@ public sealed class ReactionDiffusionProblem : IRefinableProblem
     public double RelativeL2(ReadOnlySpan<float> prediction, ReadOnlySpan<double> reference) => GridNorms.RelativeL2(EvaluationValues(prediction), reference);
 
     /// <inheritdoc />
-    public Tensor<float> Parameters(Tensor<double> fields)
-    {
-        var c = SpatialAxes.FourierCoefficients(fields, [Modes[1]], removeMean: false);
-        int batch = c.Extent(0), slab = c.Count / Math.Max(batch, 1);
-        var parameters = Tensor<float>.Zeros([batch, 1, .. Modes]);
-        for (int b = 0; b < batch; b++)
-            for (int i = 0; i < slab; i++)
-                parameters.Data[b * Modes[0] * slab + i] = (float)c.Data[b * slab + i];
-        return parameters;
-    }
+    public Tensor<float> Parameters(Tensor<double> fields) => _mollifier.Parameters(fields, removeMean: false);
 
     /// <inheritdoc />
     public Tensor<float> Values(Tensor<float> solution, int resolution) => ReactionDiffusionGridLosses.Values(solution, resolution, resolution);
