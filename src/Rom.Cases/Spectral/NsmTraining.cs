@@ -2,6 +2,7 @@ using Rom.Cases.Kinds;
 using Rom.Cases.Neural;
 using Rom.Cases.Running;
 using Rom.IO.Formats;
+using Rom.IO.Hdf5;
 using Rom.Neural;
 using Rom.Neural.Training;
 using Rom.SpectralSolvers;
