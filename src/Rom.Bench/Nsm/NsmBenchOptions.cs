@@ -59,6 +59,6 @@ public sealed record NsmBenchOptions(
     public int[] EvaluationResolutions => Resolutions ?? [64, 128, 256, 512];
 
     /// <summary>Options for a smoke run (tests, --quick): tiny networks, few steps, small grids.</summary>
-    public static NsmBenchOptions Quick { get; } = new(Steps: 60, Width: 8, Depth: 2, Modes: 17, PinnGrids: [32], SupervisedGrid: 32,
-        TestSamples: 8, Resolutions: [64, 128], Diffusions: [0.05], TimeModes: 8, SpaceModes: 16, NavierStokesModes: [3, 7]);
+    public static NsmBenchOptions Quick { get; } = new(Steps: 40, Width: 8, Depth: 2, Modes: 17, PinnGrids: [32], SupervisedGrid: 32,
+        TestSamples: 4, Resolutions: [64, 128], Diffusions: [0.05], TimeModes: 8, SpaceModes: 16, NavierStokesModes: [3, 7]);
 }

@@ -30,15 +30,23 @@ public static class NsmBenchmark
             foreach (double nu in options.DiffusionCoefficients)
             {
                 var problem = new ReactionDiffusionProblem(nu, timeModes: options.TimeModes, spaceModes: options.SpaceModes, initialPoints: Math.Min(64, options.SpaceModes));
-                rows.AddRange(Run(problem, new ReactionDiffusionGridBaseline(problem), options, log));
+                var grid = new SpaceTimeGridBaseline(ReactionDiffusionProblem.EvaluationTimes, ReactionDiffusionProblem.EvaluationPoints, 1,
+                    (u, g) => ReactionDiffusionGridLosses.FiniteDifferenceResidualLoss(u, problem.Diffusion, problem.Reaction),
+                    "second-order finite-difference residual (central in t inside, one-sided at the ends; periodic u_xx)");
+                rows.AddRange(Run(problem, grid, options, log));
             }
         if (options.RunsProblem("navier-stokes"))
-            rows.AddRange(Run(new NavierStokesProblem(options.Viscosity, options.EndTime, forced: true, options.NavierStokesSlots[0], options.NavierStokesSlots[1]), null, options, log));
+        {
+            var problem = new NavierStokesProblem(options.Viscosity, options.EndTime, forced: true, options.NavierStokesSlots[0], options.NavierStokesSlots[1]);
+            var grid = new SpaceTimeGridBaseline(NavierStokesProblem.EvaluationTimes, NavierStokesProblem.EvaluationPoints, 2,
+                (w, g) => NavierStokesGridLosses.FiniteDifferenceResidualLoss(w, problem.Viscosity, problem.EndTime, problem.ForcingValues(g)),
+                "vorticity residual: second-order differences in t, central differences and the five-point Laplacian in space, velocity spectrally from the grid (as the reference code)");
+            rows.AddRange(Run(problem, grid, options, log));
+        }
         return rows;
     }
 
-    /// <summary>One problem's rows; without a grid form (<paramref name="grid"/> null) no PINN-loss or supervised FNO runs.</summary>
-    private static List<NsmBenchRow> Run(ISpectralProblem problem, IGridBaseline? grid, NsmBenchOptions options, Action<string>? log)
+    private static List<NsmBenchRow> Run(ISpectralProblem problem, IGridBaseline grid, NsmBenchOptions options, Action<string>? log)
     {
         var training = new SpectralTrainingOptions
         {
@@ -51,10 +59,10 @@ public static class NsmBenchmark
             rows.Add(Nsm(problem, training with { ExactNorm = true }, options, test, references, "nsm", log));
         if (options.Runs("nsm-sum-of-squares"))
             rows.Add(Nsm(problem, training with { ExactNorm = false }, options, test, references, "nsm-sum-of-squares", log));
-        if (options.Runs("pinn") && grid is not null)
+        if (options.Runs("pinn"))
             foreach (int g in options.Grids.Where(g => Fits(grid, g)))
                 rows.Add(GridFno(problem, grid, training, options, test, references, g, supervised: false, log));
-        if (options.Runs("supervised") && grid is not null && Fits(grid, options.SupervisedGrid))
+        if (options.Runs("supervised") && Fits(grid, options.SupervisedGrid))
             rows.Add(GridFno(problem, grid, training, options, test, references, options.SupervisedGrid, supervised: true, log));
         if (options.Runs("solver"))
             rows.Add(problem is IRefinableProblem refinable

@@ -15,7 +15,7 @@ public static class BenchNsmCommand
     public static Command Create(CliContext context)
     {
         var defaults = new NsmBenchOptions();
-        var quick = new Option<bool>("--quick") { Description = "A smoke run: tiny networks, 60 steps, one 40² grid (under a minute)." };
+        var quick = new Option<bool>("--quick") { Description = "A smoke run: tiny networks, 40 steps, one 32-point PINN grid, every problem (about a minute)." };
         var steps = new Option<int?>("--steps") { Description = $"Training steps per method (default {defaults.Steps})." };
         var width = new Option<int?>("--width") { Description = $"Hidden width of every network (default {defaults.Width})." };
         var depth = new Option<int?>("--depth") { Description = $"Blocks of every network (default {defaults.Depth})." };

@@ -117,7 +117,7 @@ public sealed class ReactionDiffusionProblem : IRefinableProblem
             for (int s = 0; s < nx; s++)
                 initial[j] += parameters[s] * RealFourierBasis.Evaluate(nx, s, (double)j / points);
         double[,] u = solver.Solve(initial, EvaluationTimes);
-        double[,] toEvaluation = points == EvaluationPoints ? GramMatrices.Identity(points) : Interpolation(points, EvaluationPoints);
+        double[,] toEvaluation = points == EvaluationPoints ? GramMatrices.Identity(points) : RealFourierBasis.Interpolation(points, EvaluationPoints);
         var result = new double[EvaluationTimes * EvaluationPoints];
         for (int i = 0; i < EvaluationTimes; i++)
             for (int j = 0; j < EvaluationPoints; j++)
@@ -137,7 +137,7 @@ public sealed class ReactionDiffusionProblem : IRefinableProblem
     public Tensor<float> Parameters(Tensor<double> fields) => _mollifier.Parameters(fields, removeMean: false);
 
     /// <inheritdoc />
-    public Tensor<float> Values(Tensor<float> solution, int resolution) => ReactionDiffusionGridLosses.Values(solution, resolution, resolution);
+    public Tensor<float> Values(Tensor<float> solution, int resolution) => SpaceTimeGrids.Values(solution, resolution, resolution);
 
     /// <summary>Both on the evaluation grid: [i, j] = u(t_i, x_j).</summary>
     public (double[,] Prediction, double[,] Reference) OnGrid(ReadOnlySpan<float> prediction, ReadOnlySpan<double> reference)
@@ -176,11 +176,5 @@ public sealed class ReactionDiffusionProblem : IRefinableProblem
                 values[i * EvaluationPoints + j] = v;
             }
         return values;
-    }
-
-    /// <summary>Trigonometric interpolation from n equispaced points to m.</summary>
-    private static double[,] Interpolation(int n, int m)
-    {
-        return Matrices.Product(RealFourierBasis.Synthesis(n, m), RealFourierBasis.Analysis(n));
     }
 }

@@ -64,6 +64,9 @@ public static class RealFourierBasis
         return m;
     }
 
+    /// <summary>Trigonometric interpolation from n equispaced points to m as an m × n matrix: synthesis on m points after analysis on n.</summary>
+    public static double[,] Interpolation(int n, int m) => Matrices.Product(Synthesis(n, m), Analysis(n));
+
     /// <summary>
     /// d/dx as an n × n matrix on coefficients: cos 2πkx → −2πk sin 2πkx, sin 2πkx → 2πk cos 2πkx. Exact for odd n; for
     /// even n the Nyquist cosine's derivative (a sine the basis lacks, zero at the collocation points) is dropped.

@@ -152,6 +152,29 @@ public class NavierStokesTests
         Assert.That(records[^1].TestRelativeL2, Is.LessThan(0.9 * records[0].TestRelativeL2), "the error against ETDRK4 falls");
     }
 
+    [Test]
+    public void GridLoss_IsSmallAtTheReferenceSolution()
+    {
+        var problem = new NavierStokesProblem(1e-3, 3, forced: true, timeModes: 4, spaceModes: 15);
+        var w0 = problem.SampleParameters(1, new Random(6));
+        int times = NavierStokesProblem.EvaluationTimes, points = NavierStokesProblem.EvaluationPoints;
+        var w = new Tensor<double>([1, 1, times, points, points], problem.Solve(w0.Data));
+        var initial = SpaceTimeGrids.Values(new Tensor<double>([.. w0.Shape], [.. w0.Data.Select(x => (double)x)]), times, points);
+        double[]? f = problem.ForcingValues(points);
+        double atSolution = NavierStokesGridLosses.FiniteDifferenceResidualLoss(Tape<double>.Constant(w), 1e-3, 3, f).Value.Data[0];
+        double atInitial = NavierStokesGridLosses.FiniteDifferenceResidualLoss(Tape<double>.Constant(initial), 1e-3, 3, f).Value.Data[0];
+        TestContext.Out.WriteLine($"grid loss at the reference solution {atSolution:E2}, at w = w₀ {atInitial:E2}");
+        Assert.That(atSolution, Is.LessThan(1e-2 * atInitial));
+    }
+
+    [Test]
+    public void GridLoss_GradientMatchesFiniteDifferences()
+    {
+        double[] f = [.. GradientCheck.Random([36], 3).Data];
+        Assert.That(GradientCheck.RelativeError(x => NavierStokesGridLosses.FiniteDifferenceResidualLoss(x[0], 0.01, 2, f), [GradientCheck.Random([2, 1, 4, 6, 6], 13)]),
+            Is.LessThan(1e-6));
+    }
+
     /// <summary>Clenshaw–Curtis weights on [0, 1] at <see cref="ChebyshevBasis.Points"/>.</summary>
     private static double[] ClenshawCurtis(int n)
     {

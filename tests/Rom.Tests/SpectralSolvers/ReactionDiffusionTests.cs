@@ -218,7 +218,7 @@ public class ReactionDiffusionTests
         double[] reference = problem.Solve(h.Data);
         int times = ReactionDiffusionProblem.EvaluationTimes, points = ReactionDiffusionProblem.EvaluationPoints;
         var u = new Tensor<double>([1, 1, times, points], reference);
-        var initial = ReactionDiffusionGridLosses.Values(new Tensor<double>([1, 1, 32, 64], [.. h.Data.Select(x => (double)x)]), times, points);
+        var initial = SpaceTimeGrids.Values(new Tensor<double>([1, 1, 32, 64], [.. h.Data.Select(x => (double)x)]), times, points);
         double atSolution = ReactionDiffusionGridLosses.FiniteDifferenceResidualLoss(Tape<double>.Constant(u), 0.05, 5).Value.Data[0];
         double atInitial = ReactionDiffusionGridLosses.FiniteDifferenceResidualLoss(Tape<double>.Constant(initial), 0.05, 5).Value.Data[0];
         TestContext.Out.WriteLine($"grid loss at the reference solution {atSolution:E2}, at u = h {atInitial:E2}");
@@ -230,7 +230,7 @@ public class ReactionDiffusionTests
     {
         var h = GradientCheck.Random([2, 1, 5, 6], 11);
         Assert.That(GradientCheck.RelativeError(x => ReactionDiffusionGridLosses.FiniteDifferenceResidualLoss(
-            ReactionDiffusionGridLosses.ImposeInitialCondition(x[0], h, 0.5), 0.01, 5), [GradientCheck.Random([2, 1, 5, 6], 12)]), Is.LessThan(1e-6));
+            SpaceTimeGrids.ImposeInitialCondition(x[0], h, 0.5), 0.01, 5), [GradientCheck.Random([2, 1, 5, 6], 12)]), Is.LessThan(1e-6));
     }
 
     private static double[] Apply(double[,] m, double[] x) =>
