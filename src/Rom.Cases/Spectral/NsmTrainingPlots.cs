@@ -8,7 +8,7 @@ namespace Rom.Cases.Spectral;
 /// <summary>
 /// The plots <c>rom train</c> writes beside an NSM model: <c>loss</c> (the residual loss and the test error per record,
 /// log scale) and <c>samples</c> (prediction | classical solution | error for the first test samples on the problem's
-/// evaluation grid).
+/// evaluation grid; Navier–Stokes at the end time).
 /// </summary>
 public static class NsmTrainingPlots
 {
@@ -45,7 +45,9 @@ public static class NsmTrainingPlots
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(predictions);
         ArgumentNullException.ThrowIfNull(references);
-        bool timeFirst = problem.Bases[0] == SpectralBasis.Chebyshev;
+        // Reaction–diffusion shows u(t, x); Navier–Stokes its end time w(T, x, y); Poisson u(x, y).
+        bool timeFirst = problem.Bases.Length == 2 && problem.Bases[0] == SpectralBasis.Chebyshev;
+        bool endTime = problem.Bases.Length == 3;
         var rows = new List<IReadOnlyList<HeatmapPlot>>();
         for (int s = 0; s < Math.Min(SampleCount, predictions.Length); s++)
         {
@@ -58,7 +60,7 @@ public static class NsmTrainingPlots
             HeatmapPlot Panel(string title, double[,] values, string label) => new(title, values, 0, xMax, 0, yMax, label);
             rows.Add([Panel($"sample {s}: prediction", p, "u"), Panel("classical solution", r, "u"), Panel("prediction − solution", error, "error")]);
         }
-        string axes = timeFirst ? " (horizontal: t, vertical: x)" : "";
+        string axes = timeFirst ? " (horizontal: t, vertical: x)" : endTime ? " at the end time (horizontal: x, vertical: y)" : "";
         return new HeatmapGrid($"{problem.Name}: test samples{axes}", rows);
     }
 }
