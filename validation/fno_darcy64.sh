@@ -17,7 +17,7 @@ rom() { dotnet src/Rom.Cli/bin/Release/net10.0/Rom.Cli.dll "$@"; }
 [ -f "$data/test-129.h5" ] || rom sweep cases/fno-darcy-sweep.h5 --set problem.count=100 --set problem.seed=1 \
   --set problem.output_size=129 --out "$data/test-129.h5"
 
-rom new fno --out "$data/case.h5" --title "FNO paper Darcy at 64², $epochs epochs" \
+rom new fno --force --out "$data/case.h5" --title "FNO paper Darcy at 64², $epochs epochs" \
   --set data.train_file=train.h5 --set data.test_file=test.h5 --set data.resolution_test_files=test-129.h5 \
   --set model.n_modes=16,16 --set model.hidden_channels=32 --set model.n_layers=4 \
   --set training.epochs="$epochs" --set training.batch_size=32 --set training.learning_rate=5e-3 \

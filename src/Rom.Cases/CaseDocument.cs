@@ -41,19 +41,24 @@ public sealed record CaseDocument(string Path, ICaseKind Kind, string Title, Dat
 
     /// <summary>
     /// A new case tree for a kind: envelope attributes, then the kind's default settings and data, with the
-    /// <c>key=value</c> <paramref name="overrides"/> applied (checked as <c>--set</c> is).
+    /// <c>key=value</c> <paramref name="overrides"/> applied (checked as <c>--set</c> is). Without a
+    /// <paramref name="title"/>, the kind's default title when nothing changed, else its summary and the changes (the
+    /// default title describes the default settings).
     /// </summary>
-    public static DataGroup Create(ICaseKind kind, string title, IReadOnlyList<string>? overrides = null)
+    public static DataGroup Create(ICaseKind kind, string? title, IReadOnlyList<string>? overrides = null)
     {
         ArgumentNullException.ThrowIfNull(kind);
         var root = kind.CreateDefault();
+        IReadOnlyList<string> changes = [];
         if (overrides is { Count: > 0 })
         {
             var settings = CaseSettings.Read(root, kind.Settings);
             foreach (string assignment in overrides)
                 settings.Override(assignment);
             settings.WriteTo(root);
+            changes = settings.Changes();
         }
+        title ??= changes.Count == 0 ? kind.DefaultTitle : $"{kind.Summary}; defaults changed: {string.Join("; ", changes)}";
         root.Attributes["format"] = DataArray.Scalar(RomFileFormat.CaseFormat);
         root.Attributes["format_version"] = DataArray.Scalar(RomFileFormat.Version);
         root.Attributes["kind"] = DataArray.Scalar(kind.Name);

@@ -1,6 +1,9 @@
 namespace Rom.IO;
 
-/// <summary>Writes a file so that readers see either the old file or the complete new one.</summary>
+/// <summary>
+/// Writes a file so that readers see either the old file or the complete new one. A writer killed mid-write leaves its
+/// hidden temporary file behind; the next write of the same path removes such leftovers (those no live writer holds).
+/// </summary>
 internal static class AtomicFile
 {
     /// <summary>
@@ -26,6 +29,31 @@ internal static class AtomicFile
         finally
         {
             File.Delete(temporary);
+        }
+        RemoveLeftovers(folder, Path.GetFileName(full));
+    }
+
+    // A live writer holds its temporary file open with a shared lock, so an exclusive open fails for it and succeeds
+    // only for a file whose writer is gone.
+    private static void RemoveLeftovers(string folder, string name)
+    {
+        foreach (string stale in Directory.EnumerateFiles(folder, $".{name}.*.tmp"))
+        {
+            try
+            {
+                using (new FileStream(stale, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+                {
+                }
+                File.Delete(stale);
+            }
+            catch (IOException)
+            {
+                // Still being written by another process, or already gone.
+            }
+            catch (UnauthorizedAccessException)
+            {
+                // Not ours to remove.
+            }
         }
     }
 }

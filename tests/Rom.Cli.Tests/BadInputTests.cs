@@ -20,7 +20,8 @@ public class BadInputTests : TempFolderTest
     private string NewCase(string kind = "thermal-block")
     {
         string path = PathOf(kind + ".h5");
-        Assert.That(Cli.Run("new", kind, "--out", path).ExitCode, Is.EqualTo(0));
+        // A fresh default case each time (tests edit it): overwrite the previous one.
+        Assert.That(Cli.Run("new", kind, "--out", path, "--force").ExitCode, Is.EqualTo(0));
         return path;
     }
 

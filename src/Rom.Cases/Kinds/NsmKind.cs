@@ -15,7 +15,7 @@ public sealed class NsmKind : ICaseKind
     public string Name => "nsm";
 
     /// <inheritdoc />
-    public string Summary => "train a neural spectral method (spectral residual loss, no data) on the periodic Poisson or reaction–diffusion problem into a model file (rom train)";
+    public string Summary => "train a neural spectral method (spectral residual loss, no data) on the periodic Poisson, reaction–diffusion or Navier–Stokes problem into a model file (rom train)";
 
     /// <inheritdoc />
     public string DefaultTitle => "Neural spectral method on the periodic Poisson problem (Du, Chalapathi & Krishnapriyan, ICLR 2024)";

@@ -29,10 +29,9 @@ public static class FnoTraining
         if (document.Kind is not FnoKind)
             throw new CaseInputException("/@kind", $"'{document.Kind.Name}'", "'fno' (rom train trains fno cases; rom run runs the others)", casePath);
         var data = CaseRunner.Blame(settings, casePath, () => FnoCase.Load(document, settings));
-        var checkpoint = FnoCheckpoint.Open(modelPath + ".partial", CaseIdentity.Of(document, settings), data.Model);
         // Every input is checked before anything is written or shown: bad input is one line and no file.
-        string? folder = Path.GetDirectoryName(Path.GetFullPath(modelPath));
-        if (folder is not null) Directory.CreateDirectory(folder);
+        OutputFile.Prepare(modelPath);
+        var checkpoint = FnoCheckpoint.Open(modelPath + ".partial", CaseIdentity.Of(document, settings), data.Model);
         Report(request, "data", $"{data.Train.Samples} training and {data.Test.Samples} test samples at {data.Train.ResolutionText}");
         int resumedFrom = checkpoint.Saved?.EpochsCompleted ?? 0;
         if (checkpoint.Saved is not null)
@@ -74,20 +73,16 @@ public static class FnoTraining
             return new ResolutionTest(extra.Path, extra.Resolution, extra.Samples, m.L2, m.H1);
         }).ToList();
 
-        Report(request, "write", modelPath);
-        NeuralModelFile.Write(modelPath, result.Model,
-            provenance with { History = TrainingHistory.Series(training.History), Seconds = training.Seconds, CreatedUtc = Now() });
-        checkpoint.Delete();
-
-        var plotFiles = new List<string>();
-        if (settings.Integer("output.plots") == 1)
-        {
-            var plots = FnoTrainingPlots.All(result.Model, data, training.History, test, resolutionTests);
+        var plots = settings.Integer("output.plots") == 1 ? FnoTrainingPlots.All(result.Model, data, training.History, test, resolutionTests) : [];
+        if (plots.Count > 0)
             Report(request, "plots", $"{plots.Count} plots");
-            string stem = Path.Combine(Path.GetDirectoryName(modelPath) ?? "", Path.GetFileNameWithoutExtension(modelPath));
-            foreach (var plot in plots)
-                plotFiles.AddRange(plot.WriteTo($"{stem}-{plot.Name}"));
-        }
+        var plotFiles = PlotFiles.Write(modelPath, plots, () =>
+        {
+            Report(request, "write", modelPath);
+            NeuralModelFile.Write(modelPath, result.Model,
+                provenance with { History = TrainingHistory.Series(training.History), Seconds = training.Seconds, CreatedUtc = Now() });
+            checkpoint.Delete();
+        });
         return new FnoTrainingReport(modelPath, checkpoint.Path, StopReason.Completed, training.Message, resumedFrom, summary, resolutionTests, plotFiles);
     }
 

@@ -44,23 +44,19 @@ public static class CaseRunner
     {
         var clock = Stopwatch.StartNew();
         var (document, settings) = Prepare(casePath, overrides);
+        resultsPath = OutputFile.Prepare(resultsPath ?? DefaultResultsPath(casePath));
         var outcome = Blame(settings, casePath, () => document.Kind.Run(new CaseRun(document, settings, progress)));
-        resultsPath ??= DefaultResultsPath(casePath);
-        string? folder = Path.GetDirectoryName(Path.GetFullPath(resultsPath));
-        if (folder is not null) Directory.CreateDirectory(folder);
-
-        var plotFiles = new List<string>();
-        if (settings.Integer("output.plots") == 1)
+        var plots = settings.Integer("output.plots") == 1 ? outcome.Plots : [];
+        if (plots.Count > 0)
+            progress.Report(new ProgressUpdate("plots", null, $"{plots.Count} plots"));
+        double total = 0;
+        var plotFiles = PlotFiles.Write(resultsPath, plots, () =>
         {
-            progress.Report(new ProgressUpdate("plots", null, $"{outcome.Plots.Count} plots"));
-            string stem = Path.Combine(Path.GetDirectoryName(resultsPath) ?? "", Path.GetFileNameWithoutExtension(resultsPath));
-            foreach (var plot in outcome.Plots)
-                plotFiles.AddRange(plot.WriteTo($"{stem}-{plot.Name}"));
-        }
-        double total = clock.Elapsed.TotalSeconds;
-        progress.Report(new ProgressUpdate("write", null, resultsPath));
-        Hdf5File.Write(resultsPath, ResultsTree(document, settings, outcome, total));
-        return new RunReport(document, outcome, resultsPath, plotFiles, total);
+            total = clock.Elapsed.TotalSeconds;
+            progress.Report(new ProgressUpdate("write", null, resultsPath));
+            Hdf5File.Write(resultsPath, ResultsTree(document, settings, outcome, total));
+        });
+        return new RunReport(document, outcome, resultsPath, plotFiles, total, settings.Changes());
     }
 
     /// <summary>

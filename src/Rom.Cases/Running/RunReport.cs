@@ -6,4 +6,6 @@ namespace Rom.Cases.Running;
 /// <param name="ResultsPath">The results file written.</param>
 /// <param name="PlotFiles">SVG and PNG files written.</param>
 /// <param name="TotalSeconds">Wall-clock time of the whole run.</param>
-public sealed record RunReport(CaseDocument Document, CaseRunOutcome Outcome, string ResultsPath, IReadOnlyList<string> PlotFiles, double TotalSeconds);
+/// <param name="SettingChanges">The settings <c>--set</c> changed from the case file's values ("key: file → used"); the file's title describes the file, not these.</param>
+public sealed record RunReport(CaseDocument Document, CaseRunOutcome Outcome, string ResultsPath, IReadOnlyList<string> PlotFiles, double TotalSeconds,
+    IReadOnlyList<string> SettingChanges);

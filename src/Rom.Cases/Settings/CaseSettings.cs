@@ -12,6 +12,7 @@ public sealed class CaseSettings
     private readonly Dictionary<string, SettingDefinition> _definitions;
     private readonly Dictionary<string, object> _values = new(StringComparer.Ordinal);
     private readonly HashSet<string> _overridden = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, object> _fromFile = new(StringComparer.Ordinal);
 
     private CaseSettings(IReadOnlyList<SettingDefinition> definitions)
     {
@@ -64,9 +65,19 @@ public sealed class CaseSettings
         string key = assignment[..eq].Trim(), text = assignment[(eq + 1)..].Trim();
         if (!_definitions.TryGetValue(key, out var d))
             throw new CaseInputException($"--set {key}", "an unknown setting", $"one of: {string.Join(", ", _definitions.Keys)}");
+        var before = _values[key];
         Set(d, Parse(d, text));
+        _fromFile.TryAdd(key, before);
         _overridden.Add(key);
     }
+
+    /// <summary>
+    /// The settings the command line changed from the file's values, each as "key: file value → value used", so that a
+    /// summary never presents the file's title as what ran when it did not.
+    /// </summary>
+    public IReadOnlyList<string> Changes() =>
+        [.. _fromFile.Select(kv => (kv.Key, From: SettingDefinition.Format(kv.Value), To: SettingDefinition.Format(_values[kv.Key])))
+            .Where(c => c.From != c.To).Select(c => $"{c.Key}: {c.From} → {c.To}")];
 
     /// <summary>True when the setting was given on the command line rather than by the file or a default.</summary>
     public bool IsOverridden(string key) => _overridden.Contains(key);

@@ -29,6 +29,7 @@ public static class NsmTraining
         if (document.Kind is not NsmKind)
             throw new CaseInputException("/@kind", $"'{document.Kind.Name}'", "'nsm' (this trainer takes nsm cases)", casePath);
         var (problem, architecture, training) = CaseRunner.Blame(settings, casePath, () => NsmCase.Load(settings));
+        OutputFile.Prepare(modelPath);
         string identity = CaseIdentity.Of(document, settings);
         SpectralTrainingState? resume = null;
         if (File.Exists(checkpointPath))
@@ -39,8 +40,6 @@ public static class NsmTraining
                     $"the case and settings it was started with, to resume it; to start over with these settings delete it (rm {checkpointPath}) or choose another --out");
             resume = saved.State;
         }
-        string? folder = Path.GetDirectoryName(Path.GetFullPath(modelPath));
-        if (folder is not null) Directory.CreateDirectory(folder);
 
         string method = training.ExactNorm ? "spectral" : "sum-of-squares";
         var record = NsmCase.Record(settings);
@@ -91,13 +90,7 @@ public static class NsmTraining
             new("loss", "final residual loss (mean per sample)", last.Loss),
             new("test_rel_l2", $"test relative L2 ({training.TestSamples} samples against the classical solver)", last.TestRelativeL2),
         ]);
-        Report(request, "write", modelPath);
-        NsmModelFile.Write(modelPath, new NsmModel(architecture, record, model.Parameters.Snapshot(),
-            provenance with { History = NsmModelFile.History(history), Seconds = last.Seconds, CreatedUtc = FnoTraining.Now() }));
-        if (File.Exists(checkpointPath))
-            File.Delete(checkpointPath);
-
-        var plotFiles = new List<string>();
+        var plots = new List<PlotRequest>();
         if (settings.Integer("output.plots") == 1)
         {
             int shown = Math.Min(NsmTrainingPlots.SampleCount, training.TestSamples), per = test.Count / training.TestSamples;
@@ -105,12 +98,17 @@ public static class NsmTraining
             var u = SpectralTrainer.Predict(model, problem, chosen, null).Value;
             int size = u.Count / shown;
             float[][] predictions = [.. Enumerable.Range(0, shown).Select(s => u.Data.AsSpan(s * size, size).ToArray())];
-            var plots = NsmTrainingPlots.All(problem, history, predictions, references);
+            plots.AddRange(NsmTrainingPlots.All(problem, history, predictions, references));
             Report(request, "plots", $"{plots.Count} plots");
-            string stem = Path.Combine(Path.GetDirectoryName(modelPath) ?? "", Path.GetFileNameWithoutExtension(modelPath));
-            foreach (var plot in plots)
-                plotFiles.AddRange(plot.WriteTo($"{stem}-{plot.Name}"));
         }
+        var plotFiles = PlotFiles.Write(modelPath, plots, () =>
+        {
+            Report(request, "write", modelPath);
+            NsmModelFile.Write(modelPath, new NsmModel(architecture, record, model.Parameters.Snapshot(),
+                provenance with { History = NsmModelFile.History(history), Seconds = last.Seconds, CreatedUtc = FnoTraining.Now() }));
+            if (File.Exists(checkpointPath))
+                File.Delete(checkpointPath);
+        });
         return new NsmTrainingReport(modelPath, checkpointPath, StopReason.Completed, $"trained {last.Step} steps", resumedFrom, summary, plotFiles);
     }
 

@@ -30,6 +30,8 @@ internal sealed class SweepCheckpoint
     {
         solved = [];
         string manifest = Path.Combine(folder, ManifestName);
+        foreach (string removed in Directory.Exists(Parent(folder)) ? Directory.GetDirectories(Parent(folder), RemovedName(folder) + "*") : [])
+            Directory.Delete(removed, recursive: true);
         Directory.CreateDirectory(folder);
         if (!File.Exists(manifest))
         {
@@ -84,8 +86,20 @@ internal sealed class SweepCheckpoint
         Hdf5File.Write(Path.Combine(_folder, $"chunk-{samples[0].Position:D9}.h5"), root);
     }
 
-    /// <summary>Removes the folder once the dataset is written.</summary>
-    public void Delete() => Directory.Delete(_folder, recursive: true);
+    /// <summary>
+    /// Removes the folder once the dataset is written: first renamed away in one step, so that a process killed while
+    /// deleting never leaves a checkpoint with some chunks missing (the next run removes what the rename left).
+    /// </summary>
+    public void Delete()
+    {
+        string removed = Path.Combine(Parent(_folder), RemovedName(_folder) + Guid.NewGuid().ToString("N"));
+        Directory.Move(_folder, removed);
+        Directory.Delete(removed, recursive: true);
+    }
+
+    private static string Parent(string folder) => Path.GetDirectoryName(Path.GetFullPath(folder))!;
+
+    private static string RemovedName(string folder) => $".{Path.GetFileName(Path.GetFullPath(folder))}.removed-";
 
     private static string Text(DataGroup root, string name) =>
         root.Attributes.TryGetValue(name, out var a) && a.IsString && a.Count == 1 ? a.AsStrings()[0] : "";

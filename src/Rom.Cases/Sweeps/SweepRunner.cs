@@ -30,9 +30,7 @@ public static class SweepRunner
         var (document, settings) = CaseRunner.Prepare(casePath, overrides);
         if (document.Kind is not SweepKind)
             throw new CaseInputException("/@kind", $"'{document.Kind.Name}'", "'sweep' (rom sweep runs sweep cases; use rom run for other kinds)", casePath);
-        dataPath ??= DefaultDataPath(casePath, shard);
-        string? folder = Path.GetDirectoryName(Path.GetFullPath(dataPath));
-        if (folder is not null) Directory.CreateDirectory(folder);
+        dataPath = OutputFile.Prepare(dataPath ?? DefaultDataPath(casePath, shard));
 
         progress.Report(new ProgressUpdate("order", null, $"ordering the systems ({settings.Text("sweep.ordering")})"));
         var solver = CaseRunner.Blame(settings, casePath, () => SweepCase.Start(document, settings, shard));
@@ -57,7 +55,7 @@ public static class SweepRunner
         progress.Report(new ProgressUpdate("write", null, dataPath));
         Hdf5File.Write(dataPath, CaseRunner.ResultsTree(document, settings, outcome, total));
         checkpoint.Delete();
-        return new RunReport(document, outcome, dataPath, [], total);
+        return new RunReport(document, outcome, dataPath, [], total, settings.Changes());
     }
 
     /// <summary>
@@ -68,6 +66,7 @@ public static class SweepRunner
     public static int Merge(IReadOnlyList<string> shardPaths, string dataPath)
     {
         ArgumentNullException.ThrowIfNull(shardPaths);
+        OutputFile.Prepare(dataPath);
         if (shardPaths.Count == 0)
             throw new CaseInputException("SHARD", "no files", "the shard files written by rom sweep --shard i/n");
         var trees = shardPaths.Select(Hdf5File.Read).ToList();
@@ -122,8 +121,6 @@ public static class SweepRunner
         root.Attributes["message"] = DataArray.Scalar(outcome.Message);
         root.Groups["case"] = first.Groups["case"];
         CaseRunner.WriteSummary(root, outcome.Summary);
-        string? folder = Path.GetDirectoryName(Path.GetFullPath(dataPath));
-        if (folder is not null) Directory.CreateDirectory(folder);
         Hdf5File.Write(dataPath, root);
         return samples.Count;
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Rom.Cases;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Rom.Bench;
@@ -42,6 +43,7 @@ public static class BenchKrylovCommand
         };
         command.SetAction(parse =>
         {
+            OutputFile.Prepare(parse.GetRequiredValue(output));
             string sizeName = parse.GetRequiredValue(sizes);
             if (sizeName is not ("full" or "small"))
             {

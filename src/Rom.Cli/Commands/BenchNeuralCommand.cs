@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Rom.Cases;
 using Rom.Cli.Output;
 using System.Reflection;
 using Rom.Bench;
@@ -38,6 +39,8 @@ public static class BenchNeuralCommand
         };
         command.SetAction(parse =>
         {
+            if (parse.GetValue(output) is { } outputPath)
+                OutputFile.Prepare(outputPath);
             int count = parse.GetValue(threads);
             if (count < 1)
             {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Rom.Cases;
 using Rom.Cli.Output;
 using Rom.Bench.Nsm;
 
@@ -34,6 +35,8 @@ public static class BenchNsmCommand
         };
         command.SetAction(parse =>
         {
+            if (parse.GetValue(output) is { } outputPath)
+                OutputFile.Prepare(outputPath);
             var options = parse.GetValue(quick) ? NsmBenchOptions.Quick : defaults;
             int[]? pinnGrids = null;
             if (parse.GetValue(grids) is { } text)

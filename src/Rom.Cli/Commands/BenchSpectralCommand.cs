@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Rom.Cases;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -33,6 +34,7 @@ public static class BenchSpectralCommand
         };
         command.SetAction(parse =>
         {
+            OutputFile.Prepare(parse.GetRequiredValue(output));
             if (parse.GetValue(checkOut) is { } checkPath)
             {
                 FftAgreementFile.Write(checkPath);

@@ -36,7 +36,7 @@ public static class ImportCommand
                     throw new CaseInputException("--set", $"'{assignment}'", "key=value with a neuraloperator FNO argument name, e.g. n_modes=16,16");
                 settings[assignment[..eq].Trim()] = assignment[(eq + 1)..];
             }
-            string source = parse.GetRequiredValue(stateDict), outPath = parse.GetRequiredValue(output);
+            string source = parse.GetRequiredValue(stateDict), outPath = OutputFile.Prepare(parse.GetRequiredValue(output));
             var model = NeuraloperatorStateDict.Read(source, settings);
             NeuralModelFile.Write(outPath, model);
             var o = model.Options;

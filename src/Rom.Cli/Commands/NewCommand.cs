@@ -17,15 +17,16 @@ public static class NewCommand
         };
         var output = new Option<string?>("--out") { Description = "Path of the case file to write (default: KIND.h5 in the current folder)." };
         var title = new Option<string?>("--title") { Description = "Title stored in the file (default: the kind's own)." };
+        var force = new Option<bool>("--force") { Description = "Overwrite the file if it exists (without it, an existing file is refused)." };
         var set = RunCommand.SetOption("problem.family=fno-darcy");
-        var command = new Command("new", "Write a new case file of a kind with its default settings, or others given by --set.") { kind, output, title, set };
+        var command = new Command("new", "Write a new case file of a kind with its default settings, or others given by --set.") { kind, output, title, force, set };
         command.SetAction(parse =>
         {
             string name = parse.GetRequiredValue(kind);
             var caseKind = CaseKinds.Find(name)
                 ?? throw new CaseInputException("KIND", $"'{name}'", "one of " + string.Join(", ", CaseKinds.All.Select(k => $"'{k.Name}'")));
-            string path = parse.GetValue(output) ?? caseKind.Name + ".h5";
-            Hdf5File.Write(path, CaseDocument.Create(caseKind, parse.GetValue(title) ?? caseKind.DefaultTitle, parse.GetValue(set)));
+            string path = OutputFile.Prepare(parse.GetValue(output) ?? caseKind.Name + ".h5", overwrite: parse.GetValue(force), overwriteHint: "add --force to overwrite it");
+            Hdf5File.Write(path, CaseDocument.Create(caseKind, parse.GetValue(title), parse.GetValue(set)));
             context.Out.WriteLine($"wrote {path} ({caseKind.Name}); {(caseKind is FnoKind or NsmKind ? "train" : "run")} it with: rom {(caseKind is FnoKind or NsmKind ? $"train {path} --out MODEL.h5" : $"run {path}")}");
             return ExitCodes.Success;
         });

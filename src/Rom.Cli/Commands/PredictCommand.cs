@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using Rom.Cases;
 using Rom.Cases.Neural;
 using Rom.Cases.Spectral;
 using Rom.Cli.Output;
@@ -31,13 +32,11 @@ public static class PredictCommand
         };
         command.SetAction(parse =>
         {
-            string outPath = parse.GetRequiredValue(output);
+            string outPath = OutputFile.Prepare(parse.GetRequiredValue(output));
             string modelPath = parse.GetRequiredValue(model);
             var outcome = NsmPrediction.IsModel(Hdf5File.Read(modelPath))
                 ? NsmPrediction.Run(modelPath, parse.GetRequiredValue(input), parse.GetRequiredValue(inputDataset), parse.GetValue(resolution))
                 : FnoPrediction.Run(modelPath, parse.GetRequiredValue(input), parse.GetRequiredValue(inputDataset), parse.GetRequiredValue(targetDataset));
-            string? folder = Path.GetDirectoryName(Path.GetFullPath(outPath));
-            if (folder is not null) Directory.CreateDirectory(folder);
             Hdf5File.Write(outPath, outcome.Results);
             if (parse.GetValue(json))
                 context.Out.WriteLine(RunJson.Indented(RunJson.AddSummary(new JsonObject { ["predictions"] = outPath }, outcome.Summary)));

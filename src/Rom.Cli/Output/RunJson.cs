@@ -18,6 +18,7 @@ public static class RunJson
             ["case"] = report.Document.Path,
             ["kind"] = report.Document.Kind.Name,
             ["title"] = report.Document.Title,
+            ["setting_changes"] = new JsonArray(report.SettingChanges.Select(c => (JsonNode?)c).ToArray()),
             ["succeeded"] = report.Outcome.Succeeded,
             ["message"] = report.Outcome.Message,
             ["results"] = report.ResultsPath,

@@ -9,6 +9,8 @@ public static class RunTable
     public static void Write(TextWriter writer, RunReport report)
     {
         writer.WriteLine($"{report.Document.Kind.Name}: {report.Document.Title}");
+        if (report.SettingChanges.Count > 0)
+            writer.WriteLine($"  the case file's title, but run with: {string.Join("; ", report.SettingChanges)}");
         var rows = report.Outcome.Summary.Select(s => (s.Label, SummaryTable.Format(s.Value, s.Unit))).ToList();
         rows.Add(("total time", SummaryTable.Format(report.TotalSeconds, "s")));
         SummaryTable.Write(writer, rows);

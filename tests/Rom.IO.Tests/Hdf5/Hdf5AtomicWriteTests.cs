@@ -34,6 +34,27 @@ public class Hdf5AtomicWriteTests
     }
 
     [Test]
+    public void AWrite_RemovesTheTemporaryFilesOfKilledWriters_ButNotOfLiveOnes()
+    {
+        string path = _temp.File("result.h5");
+        string killed = _temp.File(".result.h5.0123456789abcdef0123456789abcdef.tmp"), live = _temp.File(".result.h5.fedcba9876543210fedcba9876543210.tmp");
+        string other = _temp.File(".other.h5.0123456789abcdef0123456789abcdef.tmp");
+        File.WriteAllBytes(killed, new byte[100]);
+        File.WriteAllBytes(other, new byte[100]);
+        // A live writer holds its temporary file open as AtomicFile does (FileShare.Read: a shared lock).
+        using (new FileStream(live, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Read))
+        {
+            Hdf5File.Write(path, Tree(1.0));
+            Assert.Multiple(() =>
+            {
+                Assert.That(File.Exists(killed), Is.False, "a killed writer's leftover is removed");
+                Assert.That(File.Exists(live), "a live writer's file is left alone");
+                Assert.That(File.Exists(other), "another output's files are not this write's business");
+            });
+        }
+    }
+
+    [Test]
     public void FailedRename_DeletesTheTemporaryFile()
     {
         // A folder in the way: the temporary file is written, but cannot be renamed over a folder.
