@@ -133,6 +133,21 @@ public class SweepCommandTests : TempFolderTest
     }
 
     [Test]
+    public void AFinishedSweepLeavesNoCheckpoint_AndTheNextRunRemovesWhatAKilledDeleteLeft()
+    {
+        string casePath = SmallCase(), data = PathOf("data.h5");
+        // What a process killed while removing its finished checkpoint leaves: the folder already renamed away, half emptied.
+        string leftover = PathOf(".data.h5.partial.removed-0123");
+        Directory.CreateDirectory(leftover);
+        File.WriteAllText(Path.Combine(leftover, "chunk-000000004.h5"), "half deleted");
+
+        var run = Cli.Run("sweep", casePath, "--out", data, "--set", "output.checkpoint_every=1");
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
+        Assert.That(Directory.GetFileSystemEntries(Dir).Select(Path.GetFileName), Is.EquivalentTo(new[] { "sweep.h5", "data.h5" }));
+    }
+
+    [Test]
     public void AKilledSweepResumesAndLosesNothing()
     {
         // Big enough to take a few seconds; a checkpoint after every 2 systems; recycling and warm start carry state.
