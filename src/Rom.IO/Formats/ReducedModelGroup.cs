@@ -220,7 +220,8 @@ public static class ReducedModelGroup
             new ResidualNormData(estimator, Unflatten(residual.AsDoubles(), 0, residual.Shape[0], residual.Shape[1])) { InterpolationError = interpolationError, FailureProbability = failureProbability },
             dimension,
             basis.AsDoubles(),
-            coercivity);
+            coercivity,
+            space);
         try
         {
             data.Validate();

@@ -196,7 +196,8 @@ public sealed class CoerciveReductor
             _residual.ToData(),
             dim,
             basis,
-            Options.Coercivity);
+            Options.Coercivity,
+            Model.ParameterSpace);
     }
 
     private double DualNorm(double[] functional)

@@ -75,9 +75,11 @@ public sealed class ReducedModel
     }
 
     /// <summary>Solves the reduced system at μ and evaluates the outputs and the error bounds.</summary>
+    /// <exception cref="ArgumentException">μ lacks a component, has the wrong number of values, or lies outside the model's parameter space (named).</exception>
     public ReducedSolution Solve(Parameter mu)
     {
         ArgumentNullException.ThrowIfNull(mu);
+        Data.Space?.Validate(mu);
         var w = _workspace.Value!;
         int n = BasisSize, q = _theta.Length;
         var theta = w.Theta;

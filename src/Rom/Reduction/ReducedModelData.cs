@@ -18,6 +18,7 @@ namespace Rom.Reduction;
 /// <param name="Dimension">Full-order dimension n.</param>
 /// <param name="Basis">V, n × N column-major (column n occupies entries n·Dimension … (n+1)·Dimension − 1).</param>
 /// <param name="Coercivity">α_LB(μ) in place of the min-theta rule (default null: min-theta over all terms).</param>
+/// <param name="Space">The parameter space the model was built on: <see cref="ReducedModel.Solve"/> refuses μ outside it (null: unchecked).</param>
 public sealed record ReducedModelData(
     IReadOnlyList<ParameterFunctional> Coefficients,
     IReadOnlyList<double[,]> Operators,
@@ -28,7 +29,8 @@ public sealed record ReducedModelData(
     ResidualNormData Residual,
     int Dimension,
     double[] Basis,
-    ICoercivityBound? Coercivity = null)
+    ICoercivityBound? Coercivity = null,
+    ParameterSpace? Space = null)
 {
     /// <summary>Basis size N.</summary>
     public int BasisSize => RightHandSide.Length;

@@ -8,6 +8,25 @@ namespace Rom.Tests.Reduction;
 public class CertificationTests
 {
     [Test]
+    public void AReducedModelRefusesParametersOutsideItsSpaceNamingThem()
+    {
+        var model = SmallBlock();
+        var rom = ReducedBasis.Build(model, new ReducedBasisOptions(DenseCholeskyInverse.Factory, Ones(model),
+            TrainingSet: ParameterSampling.Grid(model.ParameterSpace, 2), Greedy: new GreedyOptions(MaxExtensions: 3))).Model;
+        int blocks = model.ParameterSpace.TotalDimension;
+        Assert.Multiple(() =>
+        {
+            Assert.That(() => rom.Solve(Parameter.Of("diffusion", 0.5)), Throws.ArgumentException
+                .With.Property("ParamName").EqualTo("mu").And.Message.Contains($"has 1 values, expected {blocks}"));
+            Assert.That(() => rom.Solve(Parameter.Of("diffusion", Enumerable.Repeat(5.0, blocks).ToArray())), Throws.ArgumentException
+                .With.Message.Contains("= 5 is outside its range"));
+            Assert.That(() => rom.Solve(Parameter.Of("conductivity", 1.0)), Throws.ArgumentException
+                .With.Message.Contains("'diffusion' is missing"));
+            Assert.That(() => rom.Truncate(2).Solve(Parameter.Of("diffusion", 0.5)), Throws.ArgumentException, "a truncated model keeps its space");
+        });
+    }
+
+    [Test]
     public void ACertifiedBasisHoldsOnRandomParameters()
     {
         var model = SmallBlock();
