@@ -88,8 +88,11 @@ public static class ReducedBasisStep
         var certified = Certification.Run(model, built, solver, test, step => progress.Report(new ProgressUpdate(step.Stage, step.Fraction, step.Message)));
         var (curve, final, effectivities, violated) = (certified.Curve, certified.Final, certified.Effectivities, certified.Violation);
         bool succeeded = certified.Succeeded;
+        int[] roundOff = certified.BelowRoundOff;
         string message = succeeded
             ? $"basis of {rom.BasisSize}: max relative error {final.Errors.Max():0.00E+00}, bound {final.Bounds.Max():0.00E+00}, effectivity {effectivities.Min():0.00}–{effectivities.Max():0.00}"
+                + (roundOff.Length == 0 ? "" : $"; at {roundOff.Length} of {test.Count} test parameters the error is below the round-off floor " +
+                    $"(≈ κ·ε, taken as {Certification.ReferenceAccuracy:0E+00}) and the bound below it, so their effectivity is not meaningful")
             : $"certification failed: at test parameter {violated} the bound {final.Bounds[violated]:0.00E+00} is below the error {final.Errors[violated]:0.00E+00}";
 
         var diagnostics = new DataGroup();
@@ -119,6 +122,7 @@ public static class ReducedBasisStep
             new("max_bound", "max relative error bound", final.Bounds.Max()),
             new("min_effectivity", "min effectivity (bound/error)", effectivities.Min()),
             new("max_effectivity", "max effectivity", effectivities.Max()),
+            new("below_round_off", "test parameters with error and bound below round-off (effectivity not meaningful)", (long)roundOff.Length),
             new("offline_seconds", "offline time", offlineSeconds, "s"),
             new("online_seconds", "online solve + bound per parameter (median)", certified.OnlineSeconds, "s"),
             new("fom_seconds", "full-order solve per parameter (median)", certified.FullOrderSeconds, "s"),

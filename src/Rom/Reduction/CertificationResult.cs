@@ -36,6 +36,20 @@ public sealed record CertificationResult(
         }
     }
 
+    /// <summary>
+    /// The test parameters whose bound is below a true error that is itself below the reference's round-off
+    /// (<see cref="Certification.ReferenceAccuracy"/>): there the "true" error is mostly the full-order solve's own
+    /// round-off, so the effectivity says nothing about the bound. Not a failure, but not a verified bound either.
+    /// </summary>
+    public int[] BelowRoundOff
+    {
+        get
+        {
+            var effectivities = Effectivities;
+            return [.. Enumerable.Range(0, effectivities.Length).Where(i => effectivities[i] < 1 - 1e-9 && Final.Errors[i] < Certification.ReferenceAccuracy)];
+        }
+    }
+
     /// <summary>Whether every bound held (<see cref="Violation"/> is −1): the certification's verdict.</summary>
     public bool Succeeded => Violation < 0;
 

@@ -8,6 +8,21 @@ namespace Rom.Tests.Reduction;
 public class CertificationTests
 {
     [Test]
+    public void ABoundBelowARoundOffErrorIsNeitherAFailureNorSilentlyOk()
+    {
+        // Errors 1e-6 (bound holds), 1.7e-13 with bound 7.2e-14 (both at round-off), 1e-8 with a bound below it.
+        var mu = Parameter.Of("a", 1.0);
+        CertificationResult Result(params (double Error, double Bound)[] points) =>
+            new([.. points.Select(_ => mu)], [new ErrorCurvePoint(1, [.. points.Select(p => p.Error)], [.. points.Select(p => p.Bound)])], 1, 1);
+
+        var roundOff = Result((1e-6, 2e-6), (1.7e-13, 7.2e-14));
+        Assert.That((roundOff.Succeeded, roundOff.BelowRoundOff), Is.EqualTo((true, new[] { 1 })));
+        var failed = Result((1e-6, 2e-6), (1.7e-13, 7.2e-14), (1e-8, 5e-9));
+        Assert.That((failed.Succeeded, failed.Violation), Is.EqualTo((false, 2)));
+        Assert.That(Result((1e-6, 2e-6)).BelowRoundOff, Is.Empty);
+    }
+
+    [Test]
     public void AReducedModelRefusesParametersOutsideItsSpaceNamingThem()
     {
         var model = SmallBlock();
