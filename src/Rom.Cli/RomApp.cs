@@ -27,8 +27,11 @@ public static class RomApp
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors)
-                context.Error.WriteLine($"error: {error.Message}");
+            // One line: "Required command was not provided" only adds noise beside an unrecognised command.
+            var messages = parse.Errors.Select(e => e.Message).ToList();
+            if (messages.Count > 1)
+                messages.RemoveAll(m => m.StartsWith("Required command was not provided", StringComparison.Ordinal));
+            context.Error.WriteLine($"error: {string.Join(" ", messages)}");
             context.Error.WriteLine("Run 'rom --help' or 'rom COMMAND --help' for usage.");
             return ExitCodes.BadInput;
         }

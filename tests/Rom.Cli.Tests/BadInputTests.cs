@@ -88,6 +88,47 @@ public class BadInputTests : TempFolderTest
     }
 
     [Test]
+    public void UnsortedCsrIndicesTellTheWriterWhatToDoInScipy()
+    {
+        string path = Edit(NewCase("affine-system"), t =>
+        {
+            var g = t.Group("data/operators/0");
+            long[] indptr = g.Datasets["indptr"].AsLongs(), indices = g.Datasets["indices"].AsLongs();
+            int row = Enumerable.Range(0, indptr.Length - 1).First(r => indptr[r + 1] - indptr[r] >= 2);
+            (indices[indptr[row]], indices[indptr[row] + 1]) = (indices[indptr[row] + 1], indices[indptr[row]]);
+            g.Datasets["indices"] = DataArray.Of(indices);
+        });
+        var run = Cli.Run("run", path);
+        AssertBadInput(run, "/data/operators/0", "unsorted or repeated column indices", "A.sum_duplicates()");
+        Assert.That(run.Error, Does.Not.Contain("FromTriplets").And.Not.Contain("(Parameter"));
+    }
+
+    [Test]
+    public void AnIntermediateIndptrPastTheEntriesIsBadInput()
+    {
+        string path = Edit(NewCase("affine-system"), t =>
+        {
+            var g = t.Group("data/operators/0");
+            long[] indptr = g.Datasets["indptr"].AsLongs();
+            indptr[1] = indptr[^1] + 5;
+            g.Datasets["indptr"] = DataArray.Of(indptr);
+        });
+        AssertBadInput(Cli.Run("run", path), "/data/operators/0", "beyond the");
+    }
+
+    [Test]
+    public void AnUnknownCommandIsOneErrorLine()
+    {
+        var run = Cli.Run("frobnicate");
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.Error.TrimEnd('\n').Split('\n'), Is.EqualTo(new[]
+        {
+            "error: Unrecognized command or argument 'frobnicate'.",
+            "Run 'rom --help' or 'rom COMMAND --help' for usage.",
+        }));
+    }
+
+    [Test]
     public void WrongShapeOfRightHandSide()
     {
         string path = Edit(NewCase("affine-system"), t => t.Groups["data"].Datasets["rhs"] = DataArray.Of(new double[7]));

@@ -70,7 +70,9 @@ public class ReducedModelTests : TempFolderTest
         string results = RunCase();
         var outside = Cli.Run("eval", results, "--set", "mu=5");
         Assert.That(outside.ExitCode, Is.EqualTo(2), outside.ToString());
-        Assert.That(outside.Error, Does.Contain("diffusion").And.Contain("5"));
+        Assert.That(outside.Error, Is.EqualTo("error: --set diffusion: got 5; expected values in [0.1, 1], the range the model was built for.\n"));
+        var count = Cli.Run("eval", results, "--set", "diffusion=0.5,0.5");
+        Assert.That(count.Error, Is.EqualTo("error: --set diffusion: got 2 values; expected 9 values in [0.1, 1] (or one for all).\n"), "one statement, ending in one full stop");
         Assert.That(Cli.Run("eval", results, "--set", "conductivity=0.5").ExitCode, Is.EqualTo(2));
         Assert.That(Cli.Run("eval", results).ExitCode, Is.EqualTo(2), "the parameter is required");
 

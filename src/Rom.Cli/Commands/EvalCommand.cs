@@ -66,7 +66,7 @@ public static class EvalCommand
         }
         catch (ArgumentException e) when (e.ParamName == nameof(mu))
         {
-            throw new CaseInputException("--set", mu.ToString(), $"a parameter where the saved model's coefficients are defined: {e.Message.Split(" (Parameter")[0]}");
+            throw new CaseInputException("--set", mu.ToString(), $"a parameter where the saved model's coefficients are defined ({e.Message.Split(" (Parameter")[0].TrimEnd('.')})");
         }
     }
 
@@ -82,6 +82,11 @@ public static class EvalCommand
                 ?? throw new CaseInputException($"--set {assignment}", $"'{key}'", "NAME=v1,v2,... with NAME one of " + string.Join(", ", space.Ranges.Select(r => r.Name)));
             string text = assignment[(eq + 1)..];
             var v = NumberList.TryParse(text) ?? throw new CaseInputException($"--set {key}", $"'{text}'", "numbers separated by commas");
+            if (v.Length != 1 && v.Length != range.Dimension)
+                throw new CaseInputException($"--set {key}", $"{v.Length} values", $"{range.Dimension} values in [{range.Lower}, {range.Upper}] (or one for all)");
+            int outside = Array.FindIndex(v, x => !(x >= range.Lower && x <= range.Upper));
+            if (outside >= 0)
+                throw new CaseInputException($"--set {key}", $"{v[outside]}{(v.Length > 1 ? $" (value {outside + 1} of {v.Length})" : "")}", $"values in [{range.Lower}, {range.Upper}], the range the model was built for");
             values[key] = v.Length == 1 ? Enumerable.Repeat(v[0], range.Dimension).ToArray() : v;
         }
         var missing = space.Ranges.FirstOrDefault(r => !values.ContainsKey(r.Name));
@@ -94,7 +99,7 @@ public static class EvalCommand
         }
         catch (ArgumentException e)
         {
-            throw new CaseInputException("--set", mu.ToString(), e.Message.Split(" (Parameter")[0]);
+            throw new CaseInputException("--set", mu.ToString(), $"a parameter of the model's space ({e.Message.Split(" (Parameter")[0].TrimEnd('.')})");
         }
         return mu;
     }

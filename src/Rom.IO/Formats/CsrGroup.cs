@@ -63,7 +63,9 @@ public static class CsrGroup
         }
         catch (ArgumentException e)
         {
-            throw new DataFileException(filePath, objectPath, $"not a valid CSR matrix: {e.Message}");
+            // The constructor's advice is for C# callers; a file's writer is told what to do in SciPy instead.
+            string why = e.Message.Split(" (Parameter")[0].Replace(CsrMatrix.SortAdvice, "; with SciPy, call A.sum_duplicates() (it also sorts each row's indices) before writing");
+            throw new DataFileException(filePath, objectPath, $"not a valid CSR matrix: {why.TrimEnd('.')}");
         }
     }
 

@@ -8,6 +8,9 @@ namespace Rom.LinearAlgebra;
 /// </summary>
 public sealed class CsrMatrix : ILinearOperator
 {
+    /// <summary>The advice the unsorted-indices error ends with (file readers replace it with their own).</summary>
+    public const string SortAdvice = "; use FromTriplets to build from unsorted entries";
+
     /// <summary>Creates a matrix from CSR arrays, checking that they describe a valid matrix with sorted, unique columns per row.</summary>
     public CsrMatrix(int rows, int cols, int[] rowPointers, int[] columnIndices, double[] values)
     {
@@ -29,13 +32,15 @@ public sealed class CsrMatrix : ILinearOperator
             int start = rowPointers[i], end = rowPointers[i + 1];
             if (end < start)
                 throw new ArgumentException($"indptr decreases at row {i} ({start} then {end}).", nameof(rowPointers));
+            if (end > values.Length)
+                throw new ArgumentException($"indptr[{i + 1}] is {end}, beyond the {values.Length} stored entries.", nameof(rowPointers));
             for (int k = start; k < end; k++)
             {
                 int j = columnIndices[k];
                 if (j < 0 || j >= cols)
                     throw new ArgumentException($"indices[{k}] = {j} in row {i} is outside the column range 0..{cols - 1}.", nameof(columnIndices));
                 if (k > start && j <= columnIndices[k - 1])
-                    throw new ArgumentException($"Row {i} has unsorted or repeated column indices ({columnIndices[k - 1]} then {j}); use FromTriplets to build from unsorted entries.", nameof(columnIndices));
+                    throw new ArgumentException($"Row {i} has unsorted or repeated column indices ({columnIndices[k - 1]} then {j}){SortAdvice}.", nameof(columnIndices));
             }
         }
         Rows = rows;

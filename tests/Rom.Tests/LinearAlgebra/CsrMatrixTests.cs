@@ -94,6 +94,8 @@ public class CsrMatrixTests
         Assert.Throws<ArgumentException>(() => _ = new CsrMatrix(2, 2, [0, 1, 2], [0, 1], [1.0]), "indices and data differ");
         Assert.Throws<ArgumentException>(() => _ = new CsrMatrix(2, 2, [0, 1, 3], [0, 1], [1.0, 2.0]), "indptr[rows] ≠ nnz");
         Assert.Throws<ArgumentException>(() => _ = new CsrMatrix(2, 2, [0, 2, 1], [0, 1], [1.0, 2.0]), "indptr decreases");
+        Assert.That(Assert.Throws<ArgumentException>(() => _ = new CsrMatrix(2, 2, [0, 3, 2], [0, 1], [1.0, 2.0]), "intermediate indptr past nnz")!.Message,
+            Does.Contain("indptr[1] is 3, beyond the 2 stored entries"));
         Assert.Throws<ArgumentException>(() => _ = new CsrMatrix(2, 2, [0, 1, 2], [0, 2], [1.0, 2.0]), "column out of range");
         Assert.Throws<ArgumentException>(() => _ = new CsrMatrix(1, 3, [0, 2], [2, 1], [1.0, 2.0]), "unsorted columns");
         Assert.Throws<ArgumentException>(() => _ = new CsrMatrix(1, 3, [0, 2], [1, 1], [1.0, 2.0]), "repeated columns");
