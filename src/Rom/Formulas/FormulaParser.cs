@@ -15,6 +15,12 @@ namespace Rom.Formulas;
 /// </summary>
 internal sealed class FormulaParser
 {
+    /// <summary>Longest formula accepted: far beyond any hand-written one, short enough that its tree compiles safely.</summary>
+    public const int MaxLength = 2000;
+
+    /// <summary>Deepest nesting accepted (parentheses, function calls, signs and exponents, each one level).</summary>
+    public const int MaxDepth = 64;
+
     private static readonly Dictionary<string, Func<double, double>> Unary = new()
     {
         ["exp"] = Math.Exp, ["log"] = Math.Log, ["sqrt"] = Math.Sqrt, ["sin"] = Math.Sin, ["cos"] = Math.Cos,
@@ -34,6 +40,7 @@ internal sealed class FormulaParser
     private readonly ParameterExpression _y = Expression.Parameter(typeof(double), "y");
     private readonly ParameterExpression _mu = Expression.Parameter(typeof(double[]), "mu");
     private int _position;
+    private int _depth;
 
     private FormulaParser(string text, int parameterCount)
     {
@@ -44,6 +51,8 @@ internal sealed class FormulaParser
     /// <summary>Parses the whole text and compiles it to f(x, y, mu).</summary>
     public static Func<double, double, double[], double> Compile(string text, int parameterCount)
     {
+        if (text.Length > MaxLength)
+            throw new FormulaException(MaxLength, $"the formula has {text.Length:N0} characters; expected at most {MaxLength:N0}");
         var parser = new FormulaParser(text, parameterCount);
         var body = parser.Sum();
         parser.SkipSpace();
@@ -68,12 +77,22 @@ internal sealed class FormulaParser
         return left;
     }
 
+    // Every level of nesting passes through here once, so the depth is counted here (a stack overflow cannot be caught).
     private Expression Signed()
     {
-        if (Accept('-')) return Expression.Negate(Signed());
-        if (Accept('+')) return Signed();
-        var primary = Primary();
-        return Accept('^') ? Call(Math.Pow, primary, Signed()) : primary;
+        if (++_depth > MaxDepth)
+            throw new FormulaException(_position, $"the formula nests deeper than {MaxDepth} levels (parentheses, function calls, signs and exponents); expected a flatter one");
+        try
+        {
+            if (Accept('-')) return Expression.Negate(Signed());
+            if (Accept('+')) return Signed();
+            var primary = Primary();
+            return Accept('^') ? Call(Math.Pow, primary, Signed()) : primary;
+        }
+        finally
+        {
+            _depth--;
+        }
     }
 
     private Expression Primary()

@@ -106,4 +106,29 @@ public class FormulaTests
     [Test]
     public void EvaluationChecksTheParameterCount() =>
         Assert.Throws<ArgumentException>(() => Formula.Parse("mu[0]", 2).Evaluate(0, 0, [1]));
+    // Hostile case files: before these limits, 20,000 nested parentheses or 200,000 signs killed the process with a
+    // stack overflow, and 100,000 chained powers failed to compile with an InvalidProgramException.
+    [TestCase(20_000, "(", ")", "characters; expected at most")]
+    [TestCase(200_000, "-", "", "characters; expected at most")]
+    [TestCase(100_000, "x^", "", "characters; expected at most")]
+    [TestCase(100, "(", ")", "nests deeper than 64 levels")]
+    [TestCase(100, "-", "", "nests deeper than 64 levels")]
+    [TestCase(100, "x^", "", "nests deeper than 64 levels")]
+    [TestCase(100, "sin(", ")", "nests deeper than 64 levels")]
+    public void HostileFormulasAreRefusedWithAReason(int count, string open, string close, string problem)
+    {
+        string text = string.Concat(Enumerable.Repeat(open, count)) + "x" + string.Concat(Enumerable.Repeat(close, count));
+        var error = Assert.Throws<FormulaException>(() => Formula.Parse(text, 2))!;
+        Assert.That(error.Problem, Does.Contain(problem));
+    }
+
+    [Test]
+    public void TheLongestAcceptedChainsCompileAndEvaluate()
+    {
+        // 999 terms: the longest sum within the length limit, a left-deep tree of that depth.
+        string sum = string.Join("+", Enumerable.Repeat("x", 999));
+        Assert.That(Formula.Parse(sum, 0).Evaluate(X, Y, []), Is.EqualTo(999 * X).Within(1e-11));
+        string nested = new string('(', 60) + "x" + new string(')', 60);
+        Assert.That(Formula.Parse(nested, 0).Evaluate(X, Y, []), Is.EqualTo(X));
+    }
 }
