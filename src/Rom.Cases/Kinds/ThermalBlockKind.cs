@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Rom.Cases.Running;
 using Rom.Cases.Settings;
+using Rom.IO;
 using Rom.IO.Hdf5;
 using Rom.IO.Plots;
 using Rom.Krylov;
@@ -122,6 +123,16 @@ public sealed class ThermalBlockKind : ICaseKind
     {
         var (lower, upper) = ParameterSettings.Range(s, "diffusion");
         double source = s.Real("problem.source");
+        long squares = s.Integer("problem.squares_per_side");
+        foreach (string axis in new[] { "problem.blocks_x", "problem.blocks_y" })
+            if (s.Integer(axis) > squares)
+                throw new CaseInputException(axis, s.Integer(axis).ToString(), $"at most problem.squares_per_side = {squares} (a block is at least one mesh square wide)");
+        // Every affine term is a sparse matrix over all n unknowns (its row pointers alone are n + 1 ints), besides the
+        // assembled matrix and the solver's vectors: refuse what cannot fit before building any of it.
+        double nodes = 2.0 * (squares + 1) * (squares + 1), terms = (double)s.Integer("problem.blocks_x") * s.Integer("problem.blocks_y");
+        if (MemoryBudget.Refusal(terms * (nodes + 1) * 4 + nodes * 400) is { } refusal)
+            throw new CaseInputException("problem.blocks_x", $"{s.Integer("problem.blocks_x")} × {s.Integer("problem.blocks_y")} blocks on {squares}² squares",
+                $"a model that fits in memory: this one {refusal}");
         return new ThermalBlockOptions(
             (int)s.Integer("problem.blocks_x"),
             (int)s.Integer("problem.blocks_y"),

@@ -40,15 +40,15 @@ public static class ReducedBasisStep
         SettingDefinition.Flag("reduction.enabled", true, "Build and certify a reduced basis after the full-order solve."),
         SettingDefinition.Choice("reduction.training", "latin-hypercube", "Training set: 'grid' (training_points values per parameter entry, ends included) or 'latin-hypercube' (training_points samples).", "grid", "latin-hypercube"),
         SettingDefinition.Integer("reduction.training_points", 1000, "Grid values per entry, or number of Latin-hypercube samples.", 1),
-        SettingDefinition.Integer("reduction.max_basis_size", 200, "Largest basis the greedy builds.", 1),
+        SettingDefinition.Integer("reduction.max_basis_size", 200, "Largest basis the greedy builds.", 1, 100_000),
         SettingDefinition.Real("reduction.target_error", 1e-6, "Greedy stops when the largest relative error bound on the training set is below this.", x => x >= 0 && x < 1, "a number in [0, 1)"),
         SettingDefinition.Choice("reduction.estimator", "stable", "Residual norm: 'stable' (orthonormal Riesz basis, accurate to round-off), 'classical' (quadratic form, stalls near 1e-8), 'eim' (Casenave's EIM of the local residual energies: accurate to round-off, an approximation to reduction.eim_tolerance) or 'sketched' (a Gaussian sketch of 'stable': accurate to round-off, online cost reduction.sketch_rows·QN, a bound with probability 1 − reduction.sketch_failure_probability per parameter).", [.. Estimators.Select(e => e.Name)]),
-        SettingDefinition.Integer("reduction.sketch_rows", 64, "With reduction.estimator=sketched: rows k of the Gaussian sketch.", 1),
+        SettingDefinition.Integer("reduction.sketch_rows", 64, "With reduction.estimator=sketched: rows k of the Gaussian sketch.", 1, 65_536),
         SettingDefinition.Integer("reduction.sketch_seed", 0, "With reduction.estimator=sketched: seed of the Gaussian sketch.", 0),
         SettingDefinition.Real("reduction.sketch_failure_probability", 1e-12, "With reduction.estimator=sketched: probability δ per parameter that the sketched bound falls below the true residual bound.", x => x > 0 && x <= 0.5, "a number in (0, 0.5]"),
         SettingDefinition.Real("reduction.eim_tolerance", 1e-4, "With reduction.estimator=eim: largest relative error of the interpolated squared residual norm on the training set.", x => x > 0 && x < 1, "a number in (0, 1)"),
         SettingDefinition.Choice("reduction.solver", "cholesky", "Full-order and Riesz solves of the reduction: 'cholesky' (sparse direct, exact to round-off) or 'cg' (CG to 1e-12).", "cholesky", "cg"),
-        SettingDefinition.Integer("reduction.test_parameters", 20, "Random test parameters on which the reduced model is certified.", 1),
+        SettingDefinition.Integer("reduction.test_parameters", 20, "Random test parameters on which the reduced model is certified (each a full-order solve).", 1, 100_000),
         SettingDefinition.Integer("reduction.seed", 1, "Seed of the test parameters (and of a Latin-hypercube training set).", 0),
     ];
 

@@ -129,6 +129,10 @@ public sealed class CaseSettings
             throw new CaseInputException(d.Key, SettingDefinition.Format(value), "one of " + string.Join(", ", choices.Select(c => $"'{c}'")));
         if (d.Type == SettingType.RealList && !((double[])value).All(double.IsFinite))
             throw new CaseInputException(d.Key, SettingDefinition.Format(value), "finite numbers (no NaN or infinity)");
+        // Every integer setting is a count, size, index or seed that the code holds in an int: checked here, before
+        // any narrowing, so that 4294967297 is refused instead of read as 1.
+        if (d.Type == SettingType.Integer && (long)value is < int.MinValue or > int.MaxValue)
+            throw new CaseInputException(d.Key, SettingDefinition.Format(value), $"an integer of at most {int.MaxValue:N0} in size");
         if (d.Check?.Invoke(value) is { } expected)
             throw new CaseInputException(d.Key, SettingDefinition.Format(value), expected);
         _values[d.Key] = value;

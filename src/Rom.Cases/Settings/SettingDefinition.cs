@@ -26,10 +26,10 @@ public sealed record SettingDefinition(
     /// <summary>The attribute name inside the group.</summary>
     public string AttributeName => Key[(Key.LastIndexOf('.') + 1)..];
 
-    /// <summary>An integer setting with a lower bound.</summary>
-    public static SettingDefinition Integer(string key, long defaultValue, string description, long min) =>
+    /// <summary>An integer setting with a lower bound, and an upper one where a larger value could only exhaust memory or time.</summary>
+    public static SettingDefinition Integer(string key, long defaultValue, string description, long min, long max = int.MaxValue) =>
         new(key, SettingType.Integer, defaultValue, description,
-            v => (long)v >= min ? null : $"an integer ≥ {min}");
+            v => (long)v >= min && (long)v <= max ? null : max == int.MaxValue ? $"an integer ≥ {min}" : $"an integer in {min} … {max:N0}");
 
     /// <summary>A real setting that must be finite and satisfy an optional test.</summary>
     public static SettingDefinition Real(string key, double defaultValue, string description, Func<double, bool>? accept = null, string expected = "a finite number") =>

@@ -1,5 +1,6 @@
 using Rom.Cases.Running;
 using Rom.Cases.Settings;
+using Rom.IO;
 using Rom.IO.Formats;
 using Rom.IO.Hdf5;
 using Rom.Krylov;
@@ -65,7 +66,7 @@ public static class SweepCase
     /// </summary>
     public static SweepSolver Start(CaseDocument document, CaseSettings s, SweepShard shard)
     {
-        var family = Family(document, s);
+        var family = Family(document, s, shard);
         var options = Options(s);
         if (shard.Count > family.Count)
             throw new CaseInputException("--shard", shard.ToString(), $"at most {family.Count} shards, one system each at least");
@@ -78,7 +79,7 @@ public static class SweepCase
     /// </summary>
     public static string Identity(CaseDocument document, CaseSettings s) => CaseIdentity.Of(document, s);
 
-    private static ISystemFamily Family(CaseDocument document, CaseSettings s)
+    private static ISystemFamily Family(CaseDocument document, CaseSettings s, SweepShard shard)
     {
         string family = s.Text("problem.family");
         int grid = (int)Math.Min(s.Integer("problem.grid_size"), int.MaxValue), count = (int)Math.Min(s.Integer("problem.count"), int.MaxValue);
@@ -91,6 +92,12 @@ public static class SweepCase
         double unknowns = Math.Pow(grid - 2, dimension);
         if (family != "matrix-list" && unknowns > 1e8)
             throw new CaseInputException("problem.grid_size", grid.ToString(), $"a grid with at most 10⁸ unknowns ((s − 2)^{dimension} = {unknowns:G3})");
+        // The shard's dataset (an input field and a solution per system, in doubles) and one system's matrix, solver
+        // vectors and recycle space (about 100 doubles per unknown) are held in memory at once.
+        double systems = Math.Ceiling((double)count / shard.Count), bytes = systems * unknowns * 16 + unknowns * 800;
+        if (family != "matrix-list" && MemoryBudget.Refusal(bytes) is { } refusal)
+            throw new CaseInputException("problem.count", $"{count:N0} systems of {unknowns:N0} unknowns{(shard.Count > 1 ? $" in {shard.Count} shards" : "")}",
+                $"a sweep whose shard fits in memory: this one {refusal}; use fewer systems, a smaller grid or more shards");
         return family switch
         {
             "skr-darcy" => new SkrDarcyFamily(new SkrDarcyOptions(grid, count, seed)),

@@ -60,11 +60,23 @@ internal sealed class Hdf5Reader(string filePath)
     {
         var (type, space) = Guard(path, "read the type and shape", () => (source.Type, source.Space));
         int[] shape = ShapeOf(space, path);
+        // What the file declares is checked before it is read: a small file can declare terabytes of unwritten chunks.
+        double bytes = shape.Aggregate(1.0, (n, extent) => n * extent) * Math.Max(8, (int)Guard(path, "read the type", () => type.Size));
+        if (MemoryBudget.Refusal(bytes) is { } refusal)
+            throw new DataFileException(filePath, path, $"declares [{string.Join(", ", shape)}] values, which {refusal}");
         var (dataType, values) = Guard(path, "read the values", () => ReadValues(source, type, path));
         if (values.LongLength != shape.Aggregate(1L, (n, extent) => n * extent))
             throw new DataFileException(filePath, path,
                 $"holds {values.LongLength} values but its shape is [{string.Join(", ", shape)}]");
-        return DataArray.Create(dataType, values, shape);
+        try
+        {
+            return DataArray.Create(dataType, values, shape);
+        }
+        catch (ArgumentException e)
+        {
+            // What the library handed back breaks DataArray's rules (a null string from a damaged heap, say).
+            throw new DataFileException(filePath, path, $"damaged value (damaged file?): {e.Message.Split(" (Parameter")[0].TrimEnd('.')}", e);
+        }
     }
 
     private (DataType, Array) ReadValues(Source source, IH5DataType type, string path) => (type.Class, type.Size) switch

@@ -77,6 +77,8 @@ public class CaseSettingsTests
     [TestCase("solver.method=gmress", "solver.method", "'gmress'", "one of 'cg', 'gmres'")]
     [TestCase("output.plots=2", "output.plots", "2", "0 (off) or 1 (on)")]
     [TestCase("parameters.mu=1,Infinity", "parameters.mu", "[1, Infinity]", "finite numbers (no NaN or infinity)")]
+    [TestCase("problem.size=4294967297", "problem.size", "4294967297", "an integer of at most 2,147,483,647 in size")]
+    [TestCase("problem.size=-4294967296", "problem.size", "-4294967296", "an integer of at most 2,147,483,647 in size")]
     public void OutOfRangeValuesNameTheFieldTheValueAndTheExpectation(string assignment, string field, string value, string expected)
     {
         var e = Rejects(assignment);
