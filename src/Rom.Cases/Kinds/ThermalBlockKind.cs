@@ -123,20 +123,19 @@ public sealed class ThermalBlockKind : ICaseKind
     {
         var (lower, upper) = ParameterSettings.Range(s, "diffusion");
         double source = s.Real("problem.source");
-        long squares = s.Integer("problem.squares_per_side");
-        foreach (string axis in new[] { "problem.blocks_x", "problem.blocks_y" })
-            if (s.Integer(axis) > squares)
-                throw new CaseInputException(axis, s.Integer(axis).ToString(), $"at most problem.squares_per_side = {squares} (a block is at least one mesh square wide)");
+        long squares = s.Integer("problem.squares_per_side"), blocksX = s.Integer("problem.blocks_x"), blocksY = s.Integer("problem.blocks_y");
+        foreach (var (axis, blocks) in new[] { ("problem.blocks_x", blocksX), ("problem.blocks_y", blocksY) })
+            if (blocks > squares)
+                throw new CaseInputException(axis, blocks.ToString(), $"at most problem.squares_per_side = {squares} (a block is at least one mesh square wide)");
         // Every affine term is a sparse matrix over all n unknowns (its row pointers alone are n + 1 ints), besides the
         // assembled matrix and the solver's vectors: refuse what cannot fit before building any of it.
-        double nodes = 2.0 * (squares + 1) * (squares + 1), terms = (double)s.Integer("problem.blocks_x") * s.Integer("problem.blocks_y");
+        double nodes = 2.0 * (squares + 1) * (squares + 1), terms = (double)blocksX * blocksY;
         if (MemoryBudget.Refusal(terms * (nodes + 1) * 4 + nodes * 400) is { } refusal)
-            throw new CaseInputException("problem.blocks_x", $"{s.Integer("problem.blocks_x")} × {s.Integer("problem.blocks_y")} blocks on {squares}² squares",
-                $"a model that fits in memory: this one {refusal}");
+            throw new CaseInputException("problem.blocks_x", $"{blocksX} × {blocksY} blocks on {squares}² squares", $"a model that fits in memory: this one {refusal}");
         return new ThermalBlockOptions(
-            (int)s.Integer("problem.blocks_x"),
-            (int)s.Integer("problem.blocks_y"),
-            (int)s.Integer("problem.squares_per_side"),
+            (int)blocksX,
+            (int)blocksY,
+            (int)squares,
             s.Text("problem.triangulation") == "four" ? TriangleSplit.FourAroundCentre : TriangleSplit.Two,
             lower,
             upper,

@@ -11,7 +11,7 @@ public sealed class CaseSettings
 {
     private readonly Dictionary<string, SettingDefinition> _definitions;
     private readonly Dictionary<string, object> _values = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _overridden = new(StringComparer.Ordinal);
+    // The file's (or default) value of every setting the command line overrode: its keys are the overridden settings.
     private readonly Dictionary<string, object> _fromFile = new(StringComparer.Ordinal);
 
     private CaseSettings(IReadOnlyList<SettingDefinition> definitions)
@@ -68,7 +68,6 @@ public sealed class CaseSettings
         var before = _values[key];
         Set(d, Parse(d, text));
         _fromFile.TryAdd(key, before);
-        _overridden.Add(key);
     }
 
     /// <summary>
@@ -80,7 +79,7 @@ public sealed class CaseSettings
             .Where(c => c.From != c.To).Select(c => $"{c.Key}: {c.From} → {c.To}")];
 
     /// <summary>True when the setting was given on the command line rather than by the file or a default.</summary>
-    public bool IsOverridden(string key) => _overridden.Contains(key);
+    public bool IsOverridden(string key) => _fromFile.ContainsKey(key);
 
     /// <summary>An integer setting.</summary>
     public long Integer(string key) => (long)Get(key, SettingType.Integer);

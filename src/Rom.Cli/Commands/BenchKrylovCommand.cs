@@ -1,9 +1,9 @@
 using System.CommandLine;
-using Rom.Cases;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Rom.Bench;
 using Rom.Bench.Krylov;
+using Rom.Cases;
 using Rom.Cli.Output;
 
 namespace Rom.Cli.Commands;

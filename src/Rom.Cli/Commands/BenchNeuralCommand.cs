@@ -1,9 +1,9 @@
 using System.CommandLine;
-using Rom.Cases;
-using Rom.Cli.Output;
 using System.Reflection;
 using Rom.Bench;
 using Rom.Bench.Neural;
+using Rom.Cases;
+using Rom.Cli.Output;
 
 namespace Rom.Cli.Commands;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
+using Rom.Bench.Nsm;
 using Rom.Cases;
 using Rom.Cli.Output;
-using Rom.Bench.Nsm;
 
 namespace Rom.Cli.Commands;
 
