@@ -9,9 +9,10 @@ public static class CaseMatrices
 {
     /// <summary>
     /// Reads the square CSR matrices /<paramref name="groupPath"/>/0..N−1, all of one size; a missing group, a gap in
-    /// the names, a malformed, non-square or differently sized matrix raises an error naming the object.
+    /// the names, a malformed, non-square or differently sized matrix raises an error naming the object, and so does an
+    /// asymmetric one when <paramref name="symmetric"/> is set (<see cref="CsrMatrix.AreSymmetricTwins"/>).
     /// </summary>
-    public static List<CsrMatrix> ReadSquare(DataGroup root, string groupPath, string filePath, string expected)
+    public static List<CsrMatrix> ReadSquare(DataGroup root, string groupPath, string filePath, string expected, bool symmetric = false)
     {
         ArgumentNullException.ThrowIfNull(root);
         string field = "/" + groupPath;
@@ -27,6 +28,9 @@ public static class CaseMatrices
                 throw new CaseInputException($"{field}/{i}", $"shape [{a.Rows}, {a.Cols}]", "a square matrix", filePath);
             if (i > 0 && a.Rows != matrices[0].Rows)
                 throw new CaseInputException($"{field}/{i}", $"shape [{a.Rows}, {a.Cols}]", $"[{matrices[0].Rows}, {matrices[0].Cols}] like {field}/0", filePath);
+            if (symmetric && a.FindAsymmetry() is var (row, col, value, twin))
+                throw new CaseInputException($"{field}/{i}", $"a[{row}, {col}] = {value:G17} but a[{col}, {row}] = {twin:G17}",
+                    $"a symmetric matrix (|a_ij − a_ji| ≤ {CsrMatrix.SymmetryTolerance:G0}·max(|a_ij|, |a_ji|, √|a_ii·a_jj|))", filePath);
             matrices.Add(a);
         }
         return matrices;

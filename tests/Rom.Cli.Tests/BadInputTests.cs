@@ -232,6 +232,29 @@ public class BadInputTests : TempFolderTest
         AssertBadInput(Cli.Run("run", path), "/data/test/matrices/3", "sparsity pattern", "/data/training/matrices/0");
     }
 
+    /// <summary>Fuzz seed 1, mutant 1460: an asymmetric matrix failed deep in the Cholesky factorisation as an unexpected failure.</summary>
+    [Test]
+    public void OperatorEimAsymmetricMatrix()
+    {
+        string path = Edit(NewCase("operator-eim"), t =>
+        {
+            var a = CsrGroup.Read(t.Group("data/test/matrices/2"), "case", "/data/test/matrices/2");
+            var values = (double[])a.Values.Clone();
+            int k = a.RowPointers[1] - 1; // the last entry of row 0, off the diagonal
+            values[k] *= 1.001;
+            t.Group("data/test/matrices").Groups["2"] = CsrGroup.Write(a.WithValues(values));
+        });
+        AssertBadInput(Cli.Run("run", path, "--set", "output.plots=0"), "/data/test/matrices/2", "a[0, ", "symmetric");
+    }
+
+    /// <summary>Fuzz seed 1, mutant 1410: a flipped bit made the source width 7e-79, so the source vanished on the mesh.</summary>
+    [Test]
+    public void NonlinearHeatSourceNarrowerThanTheMesh()
+    {
+        AssertBadInput(Cli.Run("run", NewCase("nonlinear-heat"), "--set", "problem.width=6.9e-79"), "problem.width", "6.9E-79", "mesh spacing");
+        AssertBadInput(Cli.Run("run", NewCase("nonlinear-heat"), "--set", "problem.amplitude=0"), "problem.amplitude", "non-zero");
+    }
+
     [Test]
     public void OperatorEimMatrixOfAnotherSize()
     {

@@ -2,6 +2,7 @@ using Rom.Cases.Running;
 using Rom.Cases.Settings;
 using Rom.IO.Formats;
 using Rom.IO.Hdf5;
+using Rom.Krylov;
 using Rom.LinearAlgebra;
 using Rom.Models;
 using Rom.Models.FiniteElements;
@@ -60,7 +61,9 @@ public sealed class AffineSystemKind : ICaseKind
     {
         var s = run.Settings;
         string path = run.Document.Path;
-        var terms = ReadOperators(run.Document.Root, path);
+        // The reduced basis and the SPD solvers read the lower triangle only, so they need symmetric terms.
+        bool symmetric = s.Integer("reduction.enabled") == 1 || KrylovSolvers.Method(s.Text("solver.method")).NeedsSpd;
+        var terms = ReadOperators(run.Document.Root, path, symmetric);
         var rhs = ReadRightHandSide(run.Document.Root, path, terms[0].Rows);
         var mu = ReadParameter(s, terms.Count);
         var (lower, upper) = ParameterSettings.Range(s, "mu");
@@ -77,8 +80,8 @@ public sealed class AffineSystemKind : ICaseKind
         return ReducedBasisStep.Run(model, model.ReferenceParameter, s, run.Progress).After(results, plots, summary, result.Message);
     }
 
-    private static List<CsrMatrix> ReadOperators(DataGroup root, string path) =>
-        CaseMatrices.ReadSquare(root, "data/operators", path, "a group of CSR matrices named 0, 1, ..., Q-1");
+    private static List<CsrMatrix> ReadOperators(DataGroup root, string path, bool symmetric) =>
+        CaseMatrices.ReadSquare(root, "data/operators", path, "a group of CSR matrices named 0, 1, ..., Q-1", symmetric);
 
     internal static double[] ReadRightHandSide(DataGroup root, string path, int n)
     {

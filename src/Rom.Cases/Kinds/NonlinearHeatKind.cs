@@ -33,7 +33,7 @@ public sealed class NonlinearHeatKind : ICaseKind
         SettingDefinition.Real("problem.time_step", 0.01, "Step length Δt.", x => x > 0, "a positive number"),
         SettingDefinition.Real("problem.kappa0", 1, "Conductivity κ₀ at u = 0.", x => x > 0, "a positive conductivity"),
         SettingDefinition.Real("problem.beta", 1, "Temperature dependence β of κ = κ₀(1 + βu²).", x => x >= 0, "a non-negative number"),
-        SettingDefinition.Real("problem.amplitude", 300, "Peak source strength."),
+        SettingDefinition.Real("problem.amplitude", 300, "Peak source strength.", x => x != 0, "a non-zero amplitude (a zero source leaves the temperature at zero: nothing to reduce)"),
         SettingDefinition.Real("problem.width", 0.08, "Width w of the Gaussian source.", x => x > 0, "a positive width"),
         SettingDefinition.Real("reduction.training_fraction", 0.15, "Fraction of the first full-order steps the ROM is trained on.", x => x > 0 && x <= 1, "a number in (0, 1]"),
         SettingDefinition.Real("reduction.indicator_tolerance", 1e-2, "τ: a reduced step whose indicator exceeds this is redone in full order and enriches the ROM.", x => x > 0, "a positive number"),
@@ -45,6 +45,11 @@ public sealed class NonlinearHeatKind : ICaseKind
     public CaseRunOutcome Run(CaseRun run)
     {
         var s = run.Settings;
+        // A source much narrower than the mesh spacing misses every node and is zero on the mesh.
+        double spacing = 1.0 / s.Integer("problem.squares_per_side");
+        if (s.Real("problem.width") < spacing / 4)
+            throw new CaseInputException("problem.width", s.Real("problem.width").ToString("G6"),
+                $"at least a quarter of the mesh spacing h = 1/{s.Integer("problem.squares_per_side")} ({spacing / 4:G3}), so the mesh resolves the source");
         var model = new NonlinearHeatModel(new NonlinearHeatOptions(
             SquaresPerSide: (int)s.Integer("problem.squares_per_side"),
             Steps: (int)s.Integer("problem.steps"),

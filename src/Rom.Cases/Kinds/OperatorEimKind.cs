@@ -105,8 +105,8 @@ public sealed class OperatorEimKind : ICaseKind
     {
         var s = run.Settings;
         string path = run.Document.Path;
-        var training = CaseMatrices.ReadSquare(run.Document.Root, Training + "/matrices", path, "a group of CSR matrices A(μ_j) named 0, 1, ..., J-1");
-        var test = CaseMatrices.ReadSquare(run.Document.Root, Test + "/matrices", path, "a group of CSR matrices A(μ_t) named 0, 1, ..., T-1");
+        var training = CaseMatrices.ReadSquare(run.Document.Root, Training + "/matrices", path, "a group of CSR matrices A(μ_j) named 0, 1, ..., J-1", symmetric: true);
+        var test = CaseMatrices.ReadSquare(run.Document.Root, Test + "/matrices", path, "a group of CSR matrices A(μ_t) named 0, 1, ..., T-1", symmetric: true);
         CheckPattern(training, Training, training[0], path);
         CheckPattern(test, Test, training[0], path);
         var trainingValues = ReadParameters(run.Document.Root, Training, training.Count, null, path);

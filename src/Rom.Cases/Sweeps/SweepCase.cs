@@ -128,7 +128,7 @@ public static class SweepCase
     /// </summary>
     private static MatrixListSystems MatrixList(DataGroup root, string path, bool spd)
     {
-        var matrices = CaseMatrices.ReadSquare(root, "data/matrices", path, "a group of CSR matrices named 0, 1, ..., N-1 (problem.family = 'matrix-list')");
+        var matrices = CaseMatrices.ReadSquare(root, "data/matrices", path, "a group of CSR matrices named 0, 1, ..., N-1 (problem.family = 'matrix-list')", symmetric: spd);
         for (int i = 1; i < matrices.Count; i++)
             if (!matrices[i].RowPointers.AsSpan().SequenceEqual(matrices[0].RowPointers) || !matrices[i].ColumnIndices.AsSpan().SequenceEqual(matrices[0].ColumnIndices))
                 throw new CaseInputException($"/data/matrices/{i}", $"a matrix with {matrices[i].NonZeros} entries in another pattern",

@@ -18,7 +18,7 @@ public static class Hdf5File
         NativeFile file;
         try
         {
-            ThrowIfTruncated(path);
+            ThrowIfDamaged(path);
             file = H5File.OpenRead(path);
         }
         catch (Exception e) when (e is not DataFileException)
@@ -55,12 +55,15 @@ public static class Hdf5File
         }
     }
 
-    private static void ThrowIfTruncated(string path)
+    /// <summary>Truncation and metadata checksums, checked before PureHDF parses the file (it checks neither).</summary>
+    private static void ThrowIfDamaged(string path)
     {
         using var stream = File.OpenRead(path);
         long? recorded = Hdf5Superblock.RecordedLength(stream);
         if (recorded > stream.Length)
             throw new DataFileException(path, null,
                 $"truncated HDF5 file: it has {stream.Length} bytes but its superblock records {recorded}");
+        if (Hdf5Checksums.FindDamage(stream) is { } damage)
+            throw new DataFileException(path, null, $"damaged HDF5 file: {damage}");
     }
 }

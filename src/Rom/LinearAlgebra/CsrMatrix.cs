@@ -224,6 +224,43 @@ public sealed class CsrMatrix : ILinearOperator
         return d;
     }
 
+    /// <summary>The relative tolerance of <see cref="AreSymmetricTwins"/>.</summary>
+    public const double SymmetryTolerance = 1e-10;
+
+    /// <summary>
+    /// True when a_ij and a_ji agree to <see cref="SymmetryTolerance"/> relative to the larger of |a_ij|, |a_ji| and
+    /// √|a_ii·a_jj| (the bound |a_ij| ≤ √(a_ii·a_jj) of an SPD matrix), so round-off in tiny off-diagonal entries is not
+    /// mistaken for asymmetry.
+    /// </summary>
+    public static bool AreSymmetricTwins(double aij, double aji, double aii, double ajj)
+    {
+        double scale = Math.Max(Math.Max(Math.Abs(aij), Math.Abs(aji)), Math.Sqrt(Math.Abs(aii * ajj)));
+        return Math.Abs(aij - aji) <= SymmetryTolerance * scale;
+    }
+
+    /// <summary>
+    /// The first entry (row-major) whose value differs from its transpose twin beyond <see cref="AreSymmetricTwins"/>
+    /// (a missing twin counts as zero), or null when the matrix is symmetric; throws unless the matrix is square.
+    /// </summary>
+    public (int Row, int Col, double Value, double Twin)? FindAsymmetry()
+    {
+        if (Rows != Cols) throw new InvalidOperationException($"Symmetry needs a square matrix, not {Rows}×{Cols}.");
+        var transpose = Transpose();
+        var diagonal = Diagonal();
+        for (int i = 0; i < Rows; i++)
+        {
+            int k = RowPointers[i], kEnd = RowPointers[i + 1], t = transpose.RowPointers[i], tEnd = transpose.RowPointers[i + 1];
+            while (k < kEnd || t < tEnd)
+            {
+                int j = Math.Min(k < kEnd ? ColumnIndices[k] : int.MaxValue, t < tEnd ? transpose.ColumnIndices[t] : int.MaxValue);
+                double aij = k < kEnd && ColumnIndices[k] == j ? Values[k++] : 0;
+                double aji = t < tEnd && transpose.ColumnIndices[t] == j ? transpose.Values[t++] : 0;
+                if (!AreSymmetricTwins(aij, aji, diagonal[i], diagonal[j])) return (i, j, aij, aji);
+            }
+        }
+        return null;
+    }
+
     /// <summary>Returns Aᵀ as a new CSR matrix.</summary>
     public CsrMatrix Transpose()
     {

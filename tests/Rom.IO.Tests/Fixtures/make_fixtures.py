@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 """Writes the fixtures of the Rom.IO HDF5 interop tests: h5py-written.h5 with its sidecar h5py-written.json
-(expected values), and h5py-unsupported.h5 whose /data/records dataset has a compound type Rom does not read.
+(expected values), h5py-unsupported.h5 whose /data/records dataset has a compound type Rom does not read, and
+h5py-latest.h5 in HDF5's newest format (libver='latest': checksummed metadata, dense link and attribute storage).
 
 Run with Debian's interpreter, which has h5py and numpy:  /usr/bin/python3 make_fixtures.py
 """
@@ -14,6 +15,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 H5_PATH = os.path.join(HERE, "h5py-written.h5")
 JSON_PATH = os.path.join(HERE, "h5py-written.json")
 UNSUPPORTED_PATH = os.path.join(HERE, "h5py-unsupported.h5")
+LATEST_PATH = os.path.join(HERE, "h5py-latest.h5")
 
 matrix = np.arange(40 * 30, dtype=np.float64).reshape(40, 30) / 7.0
 float32s = np.array([0.5, -1.25, 3.0e10], dtype=np.float32)
@@ -86,3 +88,11 @@ with open(JSON_PATH, "w", encoding="utf-8") as out:
 
 with h5py.File(UNSUPPORTED_PATH, "w") as f:
     f.create_group("data").create_dataset("records", data=np.zeros(2, dtype=[("x", "f8"), ("n", "i4")]))
+
+# More than 8 links or attributes switch a group to dense storage (fractal heap + B-tree v2).
+with h5py.File(LATEST_PATH, "w", libver="latest") as f:
+    for i in range(12):
+        f.create_group(f"g{i:02d}").attrs["index"] = np.int64(i)
+    for i in range(10):
+        f["g00"].attrs[f"a{i}"] = float(i) / 4
+    f["g01"].create_dataset("values", data=np.arange(100, dtype=np.float64) / 3, chunks=(10,), compression="gzip")

@@ -136,20 +136,19 @@ public sealed class SymbolicCholesky
             && a.ColumnIndices.AsSpan().SequenceEqual(_patternColumnIndices);
     }
 
-    /// <summary>Throws unless a_ij = a_ji to a relative 1e-10 (the factorisation reads the lower triangle only).</summary>
+    /// <summary>Throws unless every a_ij and a_ji are <see cref="CsrMatrix.AreSymmetricTwins"/> (the factorisation reads the lower triangle only).</summary>
     internal void CheckSymmetricValues(CsrMatrix a)
     {
-        const double tolerance = 1e-10;
         var values = a.Values;
-        for (int e = 0; e < MirrorLower.Length; e++)
+        var diagonal = a.Diagonal();
+        // MirrorLower runs through the lower entries in storage order, so one cursor follows their row.
+        for (int e = 0, i = 0; e < MirrorLower.Length; e++)
         {
+            while (a.RowPointers[i + 1] <= MirrorLower[e]) i++;
             double lower = values[MirrorLower[e]], upper = values[MirrorUpper[e]];
-            if (Math.Abs(lower - upper) > tolerance * Math.Max(Math.Abs(lower), Math.Abs(upper)))
-            {
-                int j = a.ColumnIndices[MirrorLower[e]];
-                int i = Array.FindLastIndex(a.RowPointers, p => p <= MirrorLower[e]);
+            int j = a.ColumnIndices[MirrorLower[e]];
+            if (!CsrMatrix.AreSymmetricTwins(lower, upper, diagonal[i], diagonal[j]))
                 throw new ArgumentException($"The matrix is not symmetric: a[{i},{j}] = {lower:G17} but a[{j},{i}] = {upper:G17}.", nameof(a));
-            }
         }
     }
 

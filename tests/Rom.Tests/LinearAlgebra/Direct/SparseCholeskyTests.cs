@@ -159,6 +159,27 @@ public class SparseCholeskyTests
         Assert.Throws<InvalidOperationException>(() => cholesky.Solve(new double[2], new double[2]));
     }
 
+    /// <summary>
+    /// Round-off in an entry far below √(a_ii·a_jj) is not asymmetry (a fuzzed case file had a 5e-9 relative difference
+    /// in an entry of 6e-16 beside a diagonal of order 1, and the factorisation refused it); a difference of that size
+    /// relative to the diagonal is.
+    /// </summary>
+    [Test]
+    public void SymmetryIsJudgedOnTheDiagonalScale()
+    {
+        var tiny = Matrix<double>.Build.DenseOfArray(new[,] { { 4.0, 5.950099132313627E-16 }, { 5.9500990992264025E-16, 4.0 } });
+        var a = CsrMatrix.FromMathNet(tiny);
+        Assert.That(a.FindAsymmetry(), Is.Null);
+        Assert.DoesNotThrow(() => SparseCholesky.Factor(a));
+
+        var visible = Matrix<double>.Build.DenseOfArray(new[,] { { 4.0, 1.0 }, { 1.0 + 1e-9, 4.0 } });
+        Assert.That(CsrMatrix.FromMathNet(visible).FindAsymmetry(), Is.EqualTo((0, 1, 1.0, 1.0 + 1e-9)));
+        Assert.Throws<ArgumentException>(() => SparseCholesky.Factor(CsrMatrix.FromMathNet(visible)));
+
+        var missingTwin = CsrMatrix.FromTriplets(3, 3, [0, 1, 2, 2], [0, 1, 2, 0], [1.0, 1.0, 1.0, 0.5]);
+        Assert.That(missingTwin.FindAsymmetry(), Is.EqualTo((0, 2, 0.0, 0.5)));
+    }
+
     [Test]
     public void AsymmetricInputIsRejected()
     {
