@@ -247,6 +247,15 @@ public class BadInputTests : TempFolderTest
         AssertBadInput(Cli.Run("run", path, "--set", "output.plots=0"), "/data/test/matrices/2", "a[0, ", "symmetric");
     }
 
+    [Test]
+    public void OutputVectorsOfTheWrongLengthOrName()
+    {
+        string path = Edit(NewCase("affine-system"), t => t.Group("data/outputs").Datasets["flux"] = DataArray.Of(new double[7]));
+        AssertBadInput(Cli.Run("run", path, "--set", "output.plots=0"), "/data/outputs/flux", "float64 [7]", "one weight per unknown");
+        string named = Edit(NewCase("affine-system"), t => t.Group("data/outputs").Datasets["compliance"] = t.Dataset("data/rhs"));
+        AssertBadInput(Cli.Run("run", named, "--set", "output.plots=0"), "/data/outputs/compliance", "always computed");
+    }
+
     /// <summary>Fuzz seed 1, mutant 1410: a flipped bit made the source width 7e-79, so the source vanished on the mesh.</summary>
     [Test]
     public void NonlinearHeatSourceNarrowerThanTheMesh()

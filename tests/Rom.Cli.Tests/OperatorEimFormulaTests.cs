@@ -61,6 +61,19 @@ public class OperatorEimFormulaTests : TempFolderTest
             double total = s.ErrorBound + eimBound * (Vectors.Norm(s.Coefficients) + s.ErrorBound) / alpha;
             Assert.That(error, Is.LessThanOrEqualTo(total), $"within the bound at {mu}");
             Assert.That(error / Certification.EnergyNorm(x, u), Is.LessThan(1e-5), $"accurate at {mu}");
+
+            // rom eval states that bound itself, with its caveat, and bounds every output against the family by it.
+            using var json = EvalJson(results, mu0, mu1);
+            var root = json.RootElement;
+            Assert.That(root.GetProperty("error_bound_with_eim").GetDouble(), Is.EqualTo(total).Within(1e-12 * total));
+            Assert.That(root.GetProperty("error_bound_with_eim_note").GetString(), Does.Contain("not a guarantee"));
+            Assert.That(root.GetProperty("error_bound_norm").GetString(), Does.Contain("mean of the training matrices"));
+            foreach (var (name, weights) in new[] { ("compliance", rhs), ("right_half_mean", input.Dataset("data/outputs/right_half_mean").AsDoubles()) })
+            {
+                var o = root.GetProperty(name);
+                double trueOutput = Vectors.Dot(weights, u);
+                Assert.That(Math.Abs(trueOutput - o.GetProperty("value").GetDouble()), Is.LessThanOrEqualTo(o.GetProperty("bound_with_eim").GetDouble()), $"{name} at {mu}");
+            }
         }
 
         // rom eval recompiles the saved formula: another formula is evaluated as written, a broken one is named.
@@ -79,10 +92,15 @@ public class OperatorEimFormulaTests : TempFolderTest
 
     private static double Eval(string results, double mu0, double mu1)
     {
+        using var json = EvalJson(results, mu0, mu1);
+        return json.RootElement.GetProperty("error_bound").GetDouble();
+    }
+
+    private static JsonDocument EvalJson(string results, double mu0, double mu1)
+    {
         var eval = Cli.Run("eval", results, "--set", string.Create(CultureInfo.InvariantCulture, $"mu={mu0:R},{mu1:R}"), "--json");
         Assert.That(eval.ExitCode, Is.EqualTo(0), eval.ToString());
-        using var json = JsonDocument.Parse(eval.Out);
-        return json.RootElement.GetProperty("error_bound").GetDouble();
+        return JsonDocument.Parse(eval.Out);
     }
 
     /// <summary>The family as the default case describes it, assembled here by P1 on the same mesh: κ = e^{μ₁x + μ₂y} at the centroids.</summary>

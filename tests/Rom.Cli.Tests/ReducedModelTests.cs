@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Rom.IO.Formats;
+using Rom.IO.Hdf5;
+using Rom.LinearAlgebra;
 using Rom.LinearAlgebra.Direct;
 using Rom.Models.FiniteElements;
 using Rom.Models.ThermalBlock;
@@ -166,9 +168,34 @@ public class ReducedModelTests : TempFolderTest
         using var json = JsonDocument.Parse(run.Out);
         Assert.That(json.RootElement.GetProperty("min_effectivity").GetDouble(), Is.GreaterThanOrEqualTo(1.0));
         Assert.That(json.RootElement.GetProperty("max_rel_error").GetDouble(), Is.LessThan(1e-5));
-        var eval = Cli.Run("eval", results, "--set", "mu=0.3,0.9,0.5,0.7", "--json");
+        foreach (string output in new[] { "compliance", "right_half_mean" })
+            Assert.That(json.RootElement.GetProperty($"output_{output}_max_rel_bound").GetDouble(),
+                Is.GreaterThanOrEqualTo(json.RootElement.GetProperty($"output_{output}_max_rel_error").GetDouble()).Or.LessThan(1e-11), output);
+        Assert.That(json.RootElement.GetProperty("greedy_stop").GetString(), Does.Contain("reduction.target_error"));
+
+        // rom eval --out: V u_N at full size, checked against a solve of Σ μ_q A_q assembled here from the case's matrices.
+        string solutionPath = PathOf("u.h5");
+        var eval = Cli.Run("eval", results, "--set", "mu=0.3,0.9,0.5,0.7", "--json", "--out", solutionPath);
         Assert.That(eval.ExitCode, Is.EqualTo(0), eval.ToString());
         using var e = JsonDocument.Parse(eval.Out);
-        Assert.That(e.RootElement.GetProperty("error_bound").GetDouble(), Is.GreaterThan(0));
+        var input = Hdf5File.Read(casePath);
+        var terms = Enumerable.Range(0, 4).Select(q => CsrGroup.Read(input.Group($"data/operators/{q}"), casePath, "A_q")).ToArray();
+        var a = new CsrLinearCombination(terms).Assemble([0.3, 0.9, 0.5, 0.7]);
+        var x = new CsrLinearCombination(terms).Assemble([1.0, 1.0, 1.0, 1.0]);
+        var rhs = input.Dataset("data/rhs").AsDoubles();
+        var u = new double[rhs.Length];
+        SparseCholesky.Factor(a).Solve(rhs, u);
+        var written = Hdf5File.Read(solutionPath);
+        var uN = written.Dataset("solution/u").AsDoubles();
+        double bound = e.RootElement.GetProperty("error_bound").GetDouble();
+        Assert.That(Certification.EnergyNorm(x, u.Select((v, i) => v - uN[i]).ToArray()), Is.LessThanOrEqualTo(bound).And.GreaterThan(0));
+        Assert.That(written.Group("solution").Attributes["error_bound"].AsDoubles()[0], Is.EqualTo(bound));
+        Assert.That(e.RootElement.GetProperty("error_bound_norm").GetString(), Does.Contain("absolute").And.Contain("Σ_q A_q"));
+        Assert.That(e.RootElement.GetProperty("relative_error_bound").GetDouble(), Is.EqualTo(bound / Certification.EnergyNorm(x, uN)).Within(1e-9 * bound));
+        var mean = input.Dataset("data/outputs/right_half_mean").AsDoubles();
+        var o = e.RootElement.GetProperty("right_half_mean");
+        Assert.That(o.GetProperty("value").GetDouble(), Is.EqualTo(Vectors.Dot(mean, uN)).Within(1e-12));
+        Assert.That(Math.Abs(Vectors.Dot(mean, u) - o.GetProperty("value").GetDouble()), Is.LessThanOrEqualTo(o.GetProperty("bound").GetDouble()));
+        Assert.That(e.RootElement.GetProperty("compliance").GetProperty("value").GetDouble(), Is.EqualTo(Vectors.Dot(rhs, uN)).Within(1e-12));
     }
 }

@@ -53,8 +53,20 @@ public sealed class AffineSystemKind : ICaseKind
         for (int q = 0; q < model.AffineOperator.Terms.Count; q++)
             operators.Groups[q.ToString()] = CsrGroup.Write((CsrMatrix)model.AffineOperator.Terms[q]);
         root.GetOrAddGroup("data").Datasets["rhs"] = DataArray.Of(model.RightHandSide(Parameter.Of("diffusion", 1, 1, 1, 1)));
+        WriteOutput(root, RightHalfMean(model));
         return root;
     }
+
+    /// <summary>The default cases' example output: the mean of u over the right half of the unit square, 2∫_{x > ½} u.</summary>
+    internal static OutputFunctional RightHalfMean(ThermalBlockModel blocks)
+    {
+        var load = P1Assembly.Load(blocks.Triangulation, static (x, _) => x > 0.5 ? 2.0 : 0.0);
+        return new OutputFunctional("right_half_mean", blocks.FreeNodes.Select(i => load[i]).ToArray());
+    }
+
+    /// <summary>Writes an output vector where <see cref="CaseOutputs.Read"/> finds it.</summary>
+    internal static void WriteOutput(DataGroup root, OutputFunctional output) =>
+        root.GetOrAddGroup(CaseOutputs.GroupPath).Datasets[output.Name] = DataArray.Of(output.Weights);
 
     /// <inheritdoc />
     public CaseRunOutcome Run(CaseRun run)
@@ -69,7 +81,7 @@ public sealed class AffineSystemKind : ICaseKind
         var (lower, upper) = ParameterSettings.Range(s, "mu");
         if (!(lower > 0))
             throw new CaseInputException("parameters.mu.lower", lower.ToString("G6"), "a positive value: μ_q multiplies A_q and Σ A_q is the energy product");
-        var model = new AffineSystemModel(terms, rhs, lower, upper);
+        var model = new AffineSystemModel(terms, rhs, lower, upper, CaseOutputs.Read(run.Document.Root, path, rhs.Length));
         var a = (CsrMatrix)model.AffineOperator.At(mu);
 
         var (result, results, plots, summary) = LinearSystemStep.SolveMatrix(a, rhs, mu["mu"].ToArray(), [new("terms", "operator terms Q", (long)terms.Count)], run);
@@ -77,7 +89,7 @@ public sealed class AffineSystemKind : ICaseKind
             return new CaseRunOutcome(results, plots, summary, result.Converged, result.Message);
 
         // Nonintrusive reduced basis: only the matrices are known; min-theta with X = Σ A_q = A(1, …, 1).
-        return ReducedBasisStep.Run(model, model.ReferenceParameter, s, run.Progress).After(results, plots, summary, result.Message);
+        return ReducedBasisStep.Run(model, model.ReferenceParameter, s, run.Progress, "Σ_q A_q = A(1, …, 1)").After(results, plots, summary, result.Message);
     }
 
     private static List<CsrMatrix> ReadOperators(DataGroup root, string path, bool symmetric) =>

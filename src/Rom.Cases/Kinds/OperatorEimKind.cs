@@ -79,6 +79,7 @@ public sealed class OperatorEimKind : ICaseKind
         var pattern = P1Assembly.Stiffness(mesh, Enumerable.Repeat(1.0, mesh.TriangleCount).ToArray()).Submatrix(blocks.FreeNodes, blocks.FreeNodes);
         ConductivityFormulaGroup.Write(root, DefaultConductivity, centroids.Select(c => c.X).ToArray(), centroids.Select(c => c.Y).ToArray(),
             P1Assembly.ElementStiffnessMap(mesh, blocks.FreeNodes, pattern));
+        AffineSystemKind.WriteOutput(root, AffineSystemKind.RightHalfMean(blocks));
         return root;
     }
 
@@ -129,13 +130,13 @@ public sealed class OperatorEimKind : ICaseKind
             return new CaseRunOutcome(results, plots, summary, result.Converged, result.Message);
 
         run.Progress.Report(new ProgressUpdate("eim", 0, $"operator EIM over {training.Count} training matrices, coercivity by inverse iteration"));
-        var model = SampledSystemInterpolation.Build(new SampledSystemModel(space, trainingSamples, testSamples, rhs, formula),
+        var model = SampledSystemInterpolation.Build(new SampledSystemModel(space, trainingSamples, testSamples, rhs, formula, CaseOutputs.Read(run.Document.Root, path, rhs.Length)),
             new GreedyOptions(MaxExtensions: (int)s.Integer("eim.max_terms"), RelativeTolerance: s.Real("eim.tolerance")), s.Real("coercivity.safety"), s.Real("eim.error_factor"));
         double lowerBound = model.CoercivityBound.Value;
         if (!(lowerBound > 0))
             throw new CaseInputException("eim.tolerance", $"{s.Real("eim.tolerance"):G3} (M = {model.Eim.Terms.Count} terms, ε̂ = {model.EimErrorBound:G3})",
                 $"an EIM error ε̂ below the sampled coercivity α_S = {model.SampledCoercivity:G3}, so that α_S − ε̂ > 0 (lower eim.tolerance or raise eim.max_terms)");
-        var reduction = ReducedBasisStep.Run(model, model.TrainingParameters[0], s, run.Progress, model.CoercivityBound,
+        var reduction = ReducedBasisStep.Run(model, model.TrainingParameters[0], s, run.Progress, "the mean of the training matrices", model.CoercivityBound,
             model.TrainingParameters, testSamples.Select(t => t.Mu).ToArray());
         var truth = CertifyAgainstTheCarriedMatrices(model, reduction, run.Progress);
 

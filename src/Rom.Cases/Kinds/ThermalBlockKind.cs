@@ -69,7 +69,7 @@ public sealed class ThermalBlockKind : ICaseKind
             return new CaseRunOutcome(results, plots, summary, result.Converged, result.Message);
 
         var ones = Parameter.Of(ThermalBlockModel.ParameterName, Enumerable.Repeat(1.0, options.BlocksX * options.BlocksY).ToArray());
-        var reduction = ReducedBasisStep.Run(model, ones, s, run.Progress);
+        var reduction = ReducedBasisStep.Run(model, ones, s, run.Progress, "Σ_q A_q, the stiffness matrix at unit conductivity (the H¹₀ seminorm)");
         var reduced = reduction.Model.Reconstruct(reduction.Model.Solve(mu).Coefficients);
         var error = u.Zip(reduced, (full, rb) => Math.Abs(full - rb)).ToArray();
         plots.Add(PlotRequest.Of("reduced-solution", new HeatmapPlot($"{name}: reduced solution (N = {reduction.Model.BasisSize})", model.VertexGrid(reduced), 0, 1, 0, 1, "u_N")));

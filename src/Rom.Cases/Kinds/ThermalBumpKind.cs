@@ -86,7 +86,7 @@ public sealed class ThermalBumpKind : ICaseKind
             return new CaseRunOutcome(results, plots, summary, result.Converged, result.Message);
 
         var eim = Interpolate(model, s, run.Progress);
-        var reduction = ReducedBasisStep.Run(eim, model.ReferenceParameter, s, run.Progress, eim.CoercivityBound);
+        var reduction = ReducedBasisStep.Run(eim, model.ReferenceParameter, s, run.Progress, "the stiffness matrix at unit conductivity (the H¹₀ seminorm)", eim.CoercivityBound);
         var truth = CertifyAgainstTheTrueModel(model, eim, reduction, run.Progress);
 
         var group = results.GetOrAddGroup("eim");

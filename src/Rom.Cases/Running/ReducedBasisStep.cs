@@ -58,8 +58,9 @@ public static class ReducedBasisStep
     /// is stored for <c>rom eval</c> when <see cref="ReducedModelGroup.CanWrite"/> says its coefficients and bound are
     /// plain data (not so for operator EIM reading carried matrices; with a formula it is). A model known only at sampled parameters
     /// passes its own <paramref name="trainingSet"/> and <paramref name="testSet"/> in place of the sampled ones.
+    /// <paramref name="energyProduct"/> says in words what X is, since every bound is in ‖·‖_X.
     /// </summary>
-    public static ReductionReport Run(IAffineModel model, Parameter reference, CaseSettings s, IProgress<ProgressUpdate> progress,
+    public static ReductionReport Run(IAffineModel model, Parameter reference, CaseSettings s, IProgress<ProgressUpdate> progress, string energyProduct,
         ICoercivityBound? coercivity = null, IReadOnlyList<Parameter>? trainingSet = null, IReadOnlyList<Parameter>? testSet = null)
     {
         SpdSolverFactory solver = s.Text("reduction.solver") == "cholesky"
@@ -93,12 +94,13 @@ public static class ReducedBasisStep
             ? $"basis of {rom.BasisSize}: max relative error {final.Errors.Max():0.00E+00}, bound {final.Bounds.Max():0.00E+00}, effectivity {effectivities.Min():0.00}–{effectivities.Max():0.00}"
                 + (roundOff.Length == 0 ? "" : $"; at {roundOff.Length} of {test.Count} test parameters the error is below the round-off floor " +
                     $"(≈ κ·ε, taken as {Certification.ReferenceAccuracy:0E+00}) and the bound below it, so their effectivity is not meaningful")
-            : $"certification failed: at test parameter {violated} the bound {final.Bounds[violated]:0.00E+00} is below the error {final.Errors[violated]:0.00E+00}";
+            : FailureMessage(final, violated, certified.Outputs);
 
         var diagnostics = new DataGroup();
         diagnostics.Attributes["basis_size"] = DataArray.Scalar((long)rom.BasisSize);
         diagnostics.Attributes["training_size"] = DataArray.Scalar((long)training.Count);
         diagnostics.Attributes["greedy_stop_reason"] = DataArray.Scalar(built.Greedy.StopReason.ToString());
+        diagnostics.Attributes["greedy_stop"] = DataArray.Scalar(StopExplanation(built.Greedy.StopReason));
         diagnostics.Attributes["estimator"] = DataArray.Scalar(s.Text("reduction.estimator"));
         diagnostics.Attributes["eim_points"] = DataArray.Scalar((long)InterpolatedResidualEstimator.Points(rom.Data.Residual));
         diagnostics.Attributes["eim_training_error"] = DataArray.Scalar(rom.Data.Residual.InterpolationError);
@@ -112,6 +114,13 @@ public static class ReducedBasisStep
         diagnostics.Datasets["curve_basis_size"] = DataArray.Of(curve.Select(c => (long)c.BasisSize).ToArray());
         diagnostics.Datasets["curve_max_relative_error"] = DataArray.Of(curve.Select(c => c.Errors.Max()).ToArray());
         diagnostics.Datasets["curve_max_relative_bound"] = DataArray.Of(curve.Select(c => c.Bounds.Max()).ToArray());
+        foreach (var output in certified.Outputs)
+        {
+            var g = diagnostics.GetOrAddGroup("outputs/" + output.Name);
+            g.Datasets["test_values"] = DataArray.Of(output.Values);
+            g.Datasets["test_errors"] = DataArray.Of(output.Errors);
+            g.Datasets["test_bounds"] = DataArray.Of(output.Bounds);
+        }
 
         var summary = new List<SummaryItem>
         {
@@ -123,11 +132,19 @@ public static class ReducedBasisStep
             new("min_effectivity", "min effectivity (bound/error)", effectivities.Min()),
             new("max_effectivity", "max effectivity", effectivities.Max()),
             new("below_round_off", "test parameters with error and bound below round-off (effectivity not meaningful)", (long)roundOff.Length),
+            new("greedy_stop", "greedy stopped", StopExplanation(built.Greedy.StopReason)),
+
             new("offline_seconds", "offline time", offlineSeconds, "s"),
             new("online_seconds", "online solve + bound per parameter (median)", certified.OnlineSeconds, "s"),
             new("fom_seconds", "full-order solve per parameter (median)", certified.FullOrderSeconds, "s"),
             new("speedup", "speed-up over the full-order solve", certified.SpeedUp),
         };
+        foreach (var o in certified.Outputs)
+        {
+            summary.Add(new($"output_{o.Name}_max_rel_error", $"output {o.Name}: max |s − s_N|/|s|", o.MaxRelativeError));
+            summary.Add(new($"output_{o.Name}_max_rel_bound", $"output {o.Name}: max certified bound/|s|", o.MaxRelativeBound));
+            summary.Add(new($"output_{o.Name}_below_round_off", $"output {o.Name}: test parameters with error and bound below round-off", (long)o.BelowRoundOff));
+        }
         if (built.Reductor.Estimator.Probabilistic)
             summary.Add(new("bound_failure_probability", "P(bound < error) per parameter, at most", rom.Data.Residual.FailureProbability));
         var plots = new List<PlotRequest>
@@ -147,10 +164,36 @@ public static class ReducedBasisStep
                 LogY: true, Markers: true)),
         };
         IReadOnlyList<(string, DataGroup)> groups = ReducedModelGroup.CanWrite(rom.Data)
-            ? [("reduction", diagnostics), ("reduced_model", ReducedModelGroup.Write(rom.Data, space))]
+            ? [("reduction", diagnostics), ("reduced_model", WithEnergyProduct(ReducedModelGroup.Write(rom.Data, space), energyProduct))]
             : [("reduction", diagnostics)];
         return new ReductionReport(rom, groups, plots, summary, succeeded, message, test);
     }
+
+    /// <summary>Names the X of the norm ‖·‖_X that the saved model's bounds are in, for <c>rom eval</c> to state.</summary>
+    private static DataGroup WithEnergyProduct(DataGroup group, string energyProduct)
+    {
+        group.Attributes[ReducedModelGroup.EnergyProductAttribute] = DataArray.Scalar(energyProduct);
+        return group;
+    }
+
+    /// <summary>The first bound that failed: of the solution at test parameter <paramref name="violated"/> (when ≥ 0), else of an output.</summary>
+    private static string FailureMessage(ErrorCurvePoint final, int violated, IReadOnlyList<OutputCertification> outputs)
+    {
+        if (violated >= 0)
+            return $"certification failed: at test parameter {violated} the bound {final.Bounds[violated]:0.00E+00} is below the error {final.Errors[violated]:0.00E+00}";
+        var output = outputs.First(o => o.Violation >= 0);
+        int i = output.Violation;
+        return $"certification failed: output '{output.Name}' at test parameter {i}: bound {output.Bounds[i]:0.00E+00} is below the error {output.Errors[i]:0.00E+00}";
+    }
+
+    /// <summary>Why the greedy stopped, in the terms of the settings (the estimates are relative bounds Δ/‖u_N‖_X).</summary>
+    private static string StopExplanation(GreedyStopReason reason) => reason switch
+    {
+        GreedyStopReason.AbsoluteToleranceReached => "max relative bound on the training set ≤ reduction.target_error",
+        GreedyStopReason.MaxExtensionsReached => "reduction.max_basis_size reached",
+        GreedyStopReason.LinearlyDependent => "the next snapshot was linearly dependent on the basis (the training solutions are spanned)",
+        _ => reason.ToString(),
+    };
 
     private static IReadOnlyList<Parameter> TrainingSet(ParameterSpace space, CaseSettings s)
     {

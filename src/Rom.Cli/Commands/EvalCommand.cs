@@ -1,10 +1,9 @@
 using System.CommandLine;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Rom.Cases;
+using Rom.Cases.Running;
 using Rom.Cases.Settings;
 using Rom.Cli.Output;
-using Rom.IO.Formats;
 using Rom.Parameters;
 using Rom.Reduction;
 
@@ -22,47 +21,90 @@ public static class EvalCommand
             Description = "Parameter values, e.g. --set diffusion=0.1,0.5,... (one value is used for every entry; 'mu' names the only parameter).",
             AllowMultipleArgumentsPerToken = false,
         };
+        var output = new Option<string?>("--out") { Description = "Also write the reduced solution u = V u_N at full size, its coefficients, outputs and bounds to this HDF5 file." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of the table." };
-        var command = new Command("eval", "Evaluate a saved reduced model at a parameter: outputs, certified error bounds, time.") { results, set, json };
+        var command = new Command("eval", "Evaluate a saved reduced model at a parameter: outputs, certified error bounds, time.") { results, set, output, json };
         command.SetAction(parse =>
         {
-            var (rom, space) = ReducedModelGroup.Load(parse.GetRequiredValue(results));
-            var mu = ParseParameter(space, parse.GetValue(set) ?? []);
-            var solution = Solve(rom, mu);
-            double seconds = Certification.OnlineSecondsPerParameter(rom, [mu]); // warmed up, median of windows, as rom run
-            var outputs = rom.Data.Outputs.Select((o, i) => (o.Name, Value: solution.Outputs[i], Bound: solution.OutputBounds[i])).ToArray();
+            string resultsPath = parse.GetRequiredValue(results);
+            string? outPath = parse.GetValue(output) is { } o ? OutputFile.Prepare(o) : null;
+            var saved = SavedReducedModel.Load(resultsPath);
+            var mu = ParseParameter(saved.Space, parse.GetValue(set) ?? []);
+            var evaluation = Evaluate(saved, mu);
+            double seconds = Certification.OnlineSecondsPerParameter(saved.Model, [mu]); // warmed up, median of windows, as rom run
+            if (outPath is not null)
+                saved.WriteSolution(outPath, evaluation, Path.GetFullPath(resultsPath));
             if (parse.GetValue(json))
-            {
-                var obj = new JsonObject
-                {
-                    ["parameter"] = mu.ToString(),
-                    ["basis_size"] = rom.BasisSize,
-                    ["error_bound"] = JsonNumber.Of(solution.ErrorBound),
-                    ["online_seconds"] = seconds,
-                };
-                foreach (var (name, value, bound) in outputs)
-                    obj[name] = new JsonObject { ["value"] = JsonNumber.Of(value), ["bound"] = JsonNumber.Of(bound) };
-                context.Out.WriteLine(obj.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
-            }
+                context.Out.WriteLine(RunJson.Indented(Json(saved, evaluation, seconds, outPath)));
             else
-            {
-                context.Out.WriteLine($"reduced model (N = {rom.BasisSize}) at {mu}");
-                var rows = outputs.Select(o => ($"output {o.Name}", $"{SummaryTable.Format(o.Value)} ± {SummaryTable.Format(o.Bound)}")).ToList();
-                rows.Add(("energy-norm error bound", SummaryTable.Format(solution.ErrorBound)));
-                rows.Add(("online time", SummaryTable.Format(seconds, "s")));
-                SummaryTable.Write(context.Out, rows);
-            }
+                Table(context.Out, saved, evaluation, seconds, outPath);
             return ExitCodes.Success;
         });
         return command;
     }
 
+    /// <summary>Where the bounds are absolute in ‖·‖_X and what X is.</summary>
+    private static string NormNote(SavedReducedModel saved) => $"absolute, in ‖·‖_X with X = {saved.EnergyProduct}";
+
+    private const string SampledCaveat = "with the sampled coercivity α_S: not a guarantee";
+
+    private static JsonObject Json(SavedReducedModel saved, SavedModelEvaluation e, double seconds, string? outPath)
+    {
+        var obj = new JsonObject
+        {
+            ["parameter"] = e.Mu.ToString(),
+            ["basis_size"] = saved.Model.BasisSize,
+            ["error_bound"] = JsonNumber.Of(e.Solution.ErrorBound),
+            ["relative_error_bound"] = JsonNumber.Of(e.RelativeErrorBound),
+            ["error_bound_norm"] = NormNote(saved),
+            ["online_seconds"] = seconds,
+        };
+        if (e.FamilyBound is { } family)
+        {
+            obj["error_bound_with_eim"] = JsonNumber.Of(family);
+            obj["error_bound_with_eim_note"] = $"Δ + ε̂(‖u_N‖_X + Δ)/α_S against the sampled family ({SampledCaveat}); error_bound is against the EIM-affine surrogate";
+        }
+        foreach (var output in e.Outputs)
+        {
+            var item = new JsonObject { ["value"] = JsonNumber.Of(output.Value), ["bound"] = JsonNumber.Of(output.Bound) };
+            if (output.FamilyBound is { } b)
+                item["bound_with_eim"] = JsonNumber.Of(b);
+            obj[output.Name] = item;
+        }
+        if (outPath is not null)
+            obj["out"] = outPath;
+        return obj;
+    }
+
+    private static void Table(TextWriter writer, SavedReducedModel saved, SavedModelEvaluation e, double seconds, string? outPath)
+    {
+        writer.WriteLine($"reduced model (N = {saved.Model.BasisSize}) at {e.Mu}; bounds {NormNote(saved)}");
+        var rows = new List<(string, string)>();
+        foreach (var o in e.Outputs)
+            rows.Add(($"output {o.Name}", $"{SummaryTable.Format(o.Value)} ± {SummaryTable.Format(o.FamilyBound ?? o.Bound)}"));
+        if (e.FamilyBound is { } family)
+        {
+            rows.Add(("error bound vs the EIM-affine surrogate ‖u_M − V u_N‖_X", SummaryTable.Format(e.Solution.ErrorBound)));
+            rows.Add(($"error bound vs the sampled family ‖u − V u_N‖_X ({SampledCaveat})", SummaryTable.Format(family)));
+            rows.Add(("relative bound vs the family, /‖V u_N‖_X", SummaryTable.Format(family / e.SolutionNorm)));
+        }
+        else
+        {
+            rows.Add(("error bound ‖u − V u_N‖_X", SummaryTable.Format(e.Solution.ErrorBound)));
+            rows.Add(("relative error bound, /‖V u_N‖_X", SummaryTable.Format(e.RelativeErrorBound)));
+        }
+        rows.Add(("online time", SummaryTable.Format(seconds, "s")));
+        if (outPath is not null)
+            rows.Add(("reduced solution V u_N written to", outPath));
+        SummaryTable.Write(writer, rows);
+    }
+
     /// <summary>Solves once; a parameter where the saved coefficients are undefined (a formula not finite there) is bad input.</summary>
-    private static ReducedSolution Solve(ReducedModel rom, Parameter mu)
+    private static SavedModelEvaluation Evaluate(SavedReducedModel saved, Parameter mu)
     {
         try
         {
-            return rom.Solve(mu);
+            return saved.Evaluate(mu);
         }
         catch (ArgumentException e) when (e.ParamName == nameof(mu))
         {

@@ -44,5 +44,8 @@ public static class RunJson
     }
 
     /// <summary>The object as indented JSON text.</summary>
-    public static string Indented(JsonObject json) => json.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+    public static string Indented(JsonObject json) => json.ToJsonString(Options);
+
+    /// <summary>Indented, with symbols such as ‖, Δ and ε̂ written as themselves rather than as \u escapes.</summary>
+    private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }

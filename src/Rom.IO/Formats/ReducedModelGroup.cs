@@ -16,13 +16,19 @@ namespace Rom.IO.Formats;
 /// </summary>
 public static class ReducedModelGroup
 {
+    /// <summary>The group's attribute that says in words what X is, the matrix of the norm ‖·‖_X its bounds are in.</summary>
+    public const string EnergyProductAttribute = "energy_product";
+
     /// <summary>Name of the group in a results file that holds the reduced model.</summary>
     public const string GroupName = "reduced_model";
 
     /// <summary>Loads the reduced model saved in a results file: <c>var (rom, space) = ReducedModelGroup.Load("results/thermal-block.h5");</c>.</summary>
-    public static (ReducedModel Model, ParameterSpace Space) Load(string resultsPath)
+    public static (ReducedModel Model, ParameterSpace Space) Load(string resultsPath) => Load(Hdf5File.Read(resultsPath), resultsPath);
+
+    /// <summary>The reduced model of a results tree already read from <paramref name="resultsPath"/>.</summary>
+    public static (ReducedModel Model, ParameterSpace Space) Load(DataGroup root, string resultsPath)
     {
-        var root = Hdf5File.Read(resultsPath);
+        ArgumentNullException.ThrowIfNull(root);
         if (!root.TryGetGroup(GroupName, out var group))
             throw new DataFileException(resultsPath, "/" + GroupName, "missing: this file holds no reduced model (run a case with reduction.enabled=1)");
         var (data, space) = Read(group, resultsPath, "/" + GroupName);

@@ -6,7 +6,8 @@ namespace Rom.Models;
 /// <summary>
 /// A full-order model given only by matrices, e.g. exported by another code: A(μ) = Σ_q μ_q A_q with a fixed
 /// right-hand side f. The energy product is X = Σ_q A_q = A(1, …, 1), so when every A_q is symmetric positive
-/// semi-definite the min-theta rule with μ̄ = (1, …, 1) gives a valid coercivity bound for reduced bases.
+/// semi-definite the min-theta rule with μ̄ = (1, …, 1) gives a valid coercivity bound for reduced bases. Its outputs
+/// are the compliance fᵀu and any given vectors l (<see cref="OutputFunctional.WithCompliance"/>).
 /// </summary>
 public sealed class AffineSystemModel : IAffineModel
 {
@@ -15,8 +16,8 @@ public sealed class AffineSystemModel : IAffineModel
 
     private readonly double[] _rightHandSide;
 
-    /// <summary>Creates the model from square terms of one size, the right-hand side and the range of every μ_q.</summary>
-    public AffineSystemModel(IReadOnlyList<CsrMatrix> terms, double[] rightHandSide, double lower, double upper)
+    /// <summary>Creates the model from square terms of one size, the right-hand side, the range of every μ_q and further outputs.</summary>
+    public AffineSystemModel(IReadOnlyList<CsrMatrix> terms, double[] rightHandSide, double lower, double upper, IReadOnlyList<OutputFunctional>? outputs = null)
     {
         ArgumentNullException.ThrowIfNull(terms);
         ArgumentNullException.ThrowIfNull(rightHandSide);
@@ -30,6 +31,7 @@ public sealed class AffineSystemModel : IAffineModel
         AffineOperator = new AffineOperator(terms, Enumerable.Range(0, terms.Count).Select(q => (ParameterFunctional)new ProjectionFunctional(ParameterName, q)).ToArray());
         EnergyProduct = new CsrLinearCombination(terms).Assemble(Enumerable.Repeat(1.0, terms.Count).ToArray());
         _rightHandSide = (double[])rightHandSide.Clone();
+        Outputs = OutputFunctional.WithCompliance(_rightHandSide, outputs);
     }
 
     /// <inheritdoc />
@@ -45,7 +47,7 @@ public sealed class AffineSystemModel : IAffineModel
     public ILinearOperator EnergyProduct { get; }
 
     /// <inheritdoc />
-    public IReadOnlyList<OutputFunctional> Outputs { get; } = [];
+    public IReadOnlyList<OutputFunctional> Outputs { get; }
 
     /// <summary>μ̄ = (1, …, 1): the parameter at which A(μ̄) equals the energy product.</summary>
     public Parameter ReferenceParameter => Parameter.Of(ParameterName, Enumerable.Repeat(1.0, ParameterSpace.TotalDimension).ToArray());

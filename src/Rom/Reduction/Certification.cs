@@ -47,7 +47,21 @@ public static class Certification
         double onlineSeconds = OnlineSecondsPerParameter(built.Model, test);
         var curve = ErrorCurve(built.Model, model, truth.Solutions, test, monitor,
             built.Reductor.Estimator.FittedToBasis ? built.Reductor.Reduce() : null);
-        return new CertificationResult(test, curve, onlineSeconds, truth.SecondsPerSolve);
+        return new CertificationResult(test, curve, onlineSeconds, truth.SecondsPerSolve, Outputs(built.Model, model, truth.Solutions, test));
+    }
+
+    /// <summary>Every output of <paramref name="model"/> against the reduced model's outputs and bounds at the test parameters.</summary>
+    public static IReadOnlyList<OutputCertification> Outputs(ReducedModel rom, IFullOrderModel model, IReadOnlyList<double[]> truth, IReadOnlyList<Parameter> test)
+    {
+        ArgumentNullException.ThrowIfNull(rom);
+        ArgumentNullException.ThrowIfNull(model);
+        var solutions = test.Select(rom.Solve).ToArray();
+        return model.Outputs.Select((output, k) =>
+        {
+            var values = truth.Select(u => output.Evaluate(u)).ToArray();
+            var errors = values.Select((s, i) => Math.Abs(s - solutions[i].Outputs[k])).ToArray();
+            return new OutputCertification(output.Name, values, errors, solutions.Select(x => x.OutputBounds[k]).ToArray());
+        }).ToArray();
     }
 
     /// <summary>Solves the full-order model at every test parameter.</summary>

@@ -10,11 +10,13 @@ namespace Rom.Reduction;
 /// <param name="Curve">Errors and bounds for basis sizes up to N (at most 40 of them, N last).</param>
 /// <param name="OnlineSeconds">Median time of one online solve with its bound.</param>
 /// <param name="FullOrderSeconds">Median time of one full-order solve.</param>
+/// <param name="Outputs">Each output's errors and certified bounds on the full basis (none when the model has no outputs).</param>
 public sealed record CertificationResult(
     IReadOnlyList<Parameter> TestParameters,
     IReadOnlyList<ErrorCurvePoint> Curve,
     double OnlineSeconds,
-    double FullOrderSeconds)
+    double FullOrderSeconds,
+    IReadOnlyList<OutputCertification> Outputs)
 {
     /// <summary>Errors and bounds of the model itself (N = its basis size).</summary>
     public ErrorCurvePoint Final => Curve[^1];
@@ -50,8 +52,8 @@ public sealed record CertificationResult(
         }
     }
 
-    /// <summary>Whether every bound held (<see cref="Violation"/> is −1): the certification's verdict.</summary>
-    public bool Succeeded => Violation < 0;
+    /// <summary>Whether every bound held, of the solution (<see cref="Violation"/> is −1) and of every output: the certification's verdict.</summary>
+    public bool Succeeded => Violation < 0 && Outputs.All(o => o.Violation < 0);
 
     /// <summary>Full-order time over online time.</summary>
     public double SpeedUp => FullOrderSeconds / OnlineSeconds;

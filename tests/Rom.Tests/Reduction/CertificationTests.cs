@@ -68,7 +68,7 @@ public class CertificationTests
     public void ABoundBelowAnErrorAboveRoundOffFails()
     {
         var mu = Parameter.Of("mu", 1.0);
-        var below = new CertificationResult([mu, mu, mu], [new ErrorCurvePoint(1, [1e-12, 1e-6, 1e-6], [1e-13, 2e-6, 0.5e-6])], 1, 2);
+        var below = new CertificationResult([mu, mu, mu], [new ErrorCurvePoint(1, [1e-12, 1e-6, 1e-6], [1e-13, 2e-6, 0.5e-6])], 1, 2, []);
         Assert.That(below.Violation, Is.EqualTo(2), "the round-off error at 0 is not held against its bound");
         Assert.That(below.Succeeded, Is.False);
     }

@@ -22,7 +22,7 @@ public sealed class SampledSystemModel : IFullOrderModel
     /// it against the samples), the family is known at every μ as well.
     /// </summary>
     public SampledSystemModel(ParameterSpace space, IReadOnlyList<MatrixSample> training, IReadOnlyList<MatrixSample> extra,
-        double[] rightHandSide, ElementFormula? formula = null)
+        double[] rightHandSide, ElementFormula? formula = null, IReadOnlyList<OutputFunctional>? outputs = null)
     {
         ArgumentNullException.ThrowIfNull(space);
         ArgumentNullException.ThrowIfNull(training);
@@ -46,6 +46,7 @@ public sealed class SampledSystemModel : IFullOrderModel
         _samples = [.. training, .. extra];
         _sampleVectors = _samples.Select(t => space.ToVector(t.Mu)).ToArray();
         _rightHandSide = (double[])rightHandSide.Clone();
+        Outputs = OutputFunctional.WithCompliance(_rightHandSide, outputs);
         Training = training.ToArray();
         TrainingParameters = training.Select(t => t.Mu).ToArray();
 
@@ -72,8 +73,8 @@ public sealed class SampledSystemModel : IFullOrderModel
     /// <summary>X = the mean training matrix (a CsrMatrix on the common pattern).</summary>
     public ILinearOperator EnergyProduct { get; }
 
-    /// <inheritdoc />
-    public IReadOnlyList<OutputFunctional> Outputs { get; } = [];
+    /// <summary>The compliance fᵀu and the given outputs (<see cref="OutputFunctional.WithCompliance"/>).</summary>
+    public IReadOnlyList<OutputFunctional> Outputs { get; }
 
     /// <summary>The exact A(μ): the carried matrix of a sampled parameter (see <see cref="Sampled"/>).</summary>
     public ILinearOperator Operator(Parameter mu)
