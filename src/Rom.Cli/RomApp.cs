@@ -24,6 +24,7 @@ public static class RomApp
             ImportCommand.Create(context),
             BenchCommand.Create(context),
         };
+        SweepCommand.ShowMergeUsage(root);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

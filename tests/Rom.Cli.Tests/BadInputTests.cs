@@ -256,6 +256,15 @@ public class BadInputTests : TempFolderTest
         AssertBadInput(Cli.Run("run", named, "--set", "output.plots=0"), "/data/outputs/compliance", "always computed");
     }
 
+    /// <summary>A matrix list used to show and silently ignore the generated families' settings, and vice versa.</summary>
+    [Test]
+    public void SweepSettingsTheFamilyDoesNotRead()
+    {
+        AssertBadInput(Cli.Run("sweep", NewCase("sweep"), "--set", "problem.family=matrix-list", "--set", "problem.count=5"),
+            "problem.count", "5", "does not use it", "/data/matrices");
+        AssertBadInput(Cli.Run("sweep", NewCase("sweep"), "--set", "problem.spd=1"), "problem.spd", "only 'matrix-list'");
+    }
+
     /// <summary>Fuzz seed 1, mutant 1410: a flipped bit made the source width 7e-79, so the source vanished on the mesh.</summary>
     [Test]
     public void NonlinearHeatSourceNarrowerThanTheMesh()

@@ -48,6 +48,16 @@ public class NewInfoValidateTests : TempFolderTest
         }
     }
 
+    /// <summary>Generated help put merge below the parent's argument ("rom sweep &lt;case&gt; merge"), unlike the README.</summary>
+    [Test]
+    public void SweepMergeHelpShowsTheUsageItIsRunWith()
+    {
+        var help = Cli.Run("sweep", "merge", "--help");
+        Assert.That(help.ExitCode, Is.EqualTo(0), help.ToString());
+        Assert.That(help.Out, Does.Contain(" sweep merge <shards>...").And.Contain("--out").And.Not.Contain("<case>"));
+        Assert.That(Cli.Run("sweep", "--help").Out, Does.Contain(" sweep <case>"), "the sweep command's own help is unchanged");
+    }
+
     [Test]
     public void ValidateRunsTheShippedValidationCases()
     {

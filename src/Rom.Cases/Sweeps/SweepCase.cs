@@ -79,9 +79,27 @@ public static class SweepCase
     /// </summary>
     public static string Identity(CaseDocument document, CaseSettings s) => CaseIdentity.Of(document, s);
 
+    /// <summary>The settings only generated families read.</summary>
+    private static readonly string[] GeneratedOnly = ["problem.grid_size", "problem.output_size", "problem.dimension", "problem.count", "problem.seed"];
+
+    /// <summary>A setting the family does not read must keep its default, so that a value given for it is never silently ignored.</summary>
+    internal static void RefuseUnused(CaseSettings s)
+    {
+        string family = s.Text("problem.family");
+        string[] unused = family == "matrix-list" ? GeneratedOnly : ["problem.spd"];
+        string why = family == "matrix-list"
+            ? "the systems are the matrices in /data/matrices"
+            : "only 'matrix-list' reads it; a generated family knows whether its matrices are SPD";
+        var values = s.Describe().ToDictionary(d => d.Key, d => d.Value);
+        foreach (var d in Settings.Where(d => unused.Contains(d.Key)))
+            if (values[d.Key] != SettingDefinition.Format(d.Default))
+                throw new CaseInputException(d.Key, values[d.Key], $"its default {SettingDefinition.Format(d.Default)}: problem.family = '{family}' does not use it ({why})");
+    }
+
     private static ISystemFamily Family(CaseDocument document, CaseSettings s, SweepShard shard)
     {
         string family = s.Text("problem.family");
+        RefuseUnused(s);
         int grid = (int)Math.Min(s.Integer("problem.grid_size"), int.MaxValue), count = (int)Math.Min(s.Integer("problem.count"), int.MaxValue);
         int dimension = (int)s.Integer("problem.dimension"), seed = (int)s.Integer("problem.seed");
         if (family is "skr-darcy" or "skr-helmholtz" or "fno-darcy" && dimension != 2)

@@ -31,6 +31,7 @@ public static class SweepRunner
         if (document.Kind is not SweepKind)
             throw new CaseInputException("/@kind", $"'{document.Kind.Name}'", "'sweep' (rom sweep runs sweep cases; use rom run for other kinds)", casePath);
         dataPath = OutputFile.Prepare(dataPath ?? DefaultDataPath(casePath, shard));
+        SweepCase.RefuseUnused(settings);
 
         progress.Report(new ProgressUpdate("order", null, $"ordering the systems ({settings.Text("sweep.ordering")})"));
         var solver = CaseRunner.Blame(settings, casePath, () => SweepCase.Start(document, settings, shard));

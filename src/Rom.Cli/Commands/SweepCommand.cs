@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
 using Rom.Cases;
 using Rom.Cases.Sweeps;
 using Rom.Cli.Output;
@@ -40,6 +42,48 @@ public static class SweepCommand
             });
         });
         return command;
+    }
+
+    /// <summary>
+    /// The merge subcommand takes no case, but generated help prints its usage below the parent's argument
+    /// ("rom sweep &lt;case&gt; merge"): its help shows the usage it is run with, as in the README.
+    /// </summary>
+    public static void ShowMergeUsage(RootCommand root)
+    {
+        var option = root.Options.OfType<HelpOption>().FirstOrDefault();
+        if (option?.Action is HelpAction help)
+            option.Action = new MergeHelp(help);
+    }
+
+    /// <summary>The default help, with the merge subcommand's usage line written as it is run.</summary>
+    private sealed class MergeHelp(HelpAction help) : SynchronousCommandLineAction
+    {
+        /// <inheritdoc />
+        public override bool ClearsParseErrors => true;
+
+        /// <inheritdoc />
+        public override int Invoke(ParseResult parseResult)
+        {
+            if (parseResult.CommandResult.Command.Name != "merge")
+                return help.Invoke(parseResult);
+            var configuration = parseResult.InvocationConfiguration;
+            var output = configuration.Output;
+            var captured = new StringWriter();
+            configuration.Output = captured;
+            try
+            {
+                help.Invoke(parseResult);
+            }
+            finally
+            {
+                configuration.Output = output;
+            }
+            // The parent's <case> argument is listed too; merge does not take it.
+            var lines = captured.ToString().Replace(" sweep <case> merge", " sweep merge", StringComparison.Ordinal).Split('\n')
+                .Where(line => !line.StartsWith("  <case>", StringComparison.Ordinal));
+            output.Write(string.Join('\n', lines));
+            return 0;
+        }
     }
 
     private static Command Merge(CliContext context)
