@@ -14,7 +14,10 @@ public static class SummaryTable
             writer.WriteLine($"  {label.PadRight(width)}  {value}");
     }
 
-    /// <summary>Formats a number, count, flag or text for the table (counts with separators, reals to 6 digits).</summary>
+    /// <summary>
+    /// Formats a number, count, flag or text for the table: counts with separators; every real to 4 significant digits,
+    /// in E-notation below 10⁻³ and from 10⁶ (1.235E-07), as a plain decimal between (0.02474, 130.2, 12,346).
+    /// </summary>
     public static string Format(object value, string unit = "")
     {
         string text = value switch
@@ -22,9 +25,17 @@ public static class SummaryTable
             long l => l.ToString("N0", CultureInfo.InvariantCulture),
             bool b => b ? "yes" : "no",
             double d when d != 0 && (Math.Abs(d) < 1e-3 || Math.Abs(d) >= 1e6) => d.ToString("0.000E+00", CultureInfo.InvariantCulture),
-            double d => d.ToString("G6", CultureInfo.InvariantCulture),
+            double d when double.IsFinite(d) && d != 0 => Decimal(d),
+            double d => d.ToString(CultureInfo.InvariantCulture),
             _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
         };
         return unit.Length == 0 ? text : $"{text} {unit}";
+    }
+
+    /// <summary>A real in [10⁻³, 10⁶) to 4 significant digits (whole numbers from 10⁴ up), trailing zeros dropped.</summary>
+    private static string Decimal(double d)
+    {
+        int decimals = Math.Max(0, 3 - (int)Math.Floor(Math.Log10(Math.Abs(d))));
+        return Math.Round(d, decimals).ToString("#,##0." + new string('#', decimals), CultureInfo.InvariantCulture);
     }
 }
