@@ -265,6 +265,16 @@ public class BadInputTests : TempFolderTest
         AssertBadInput(Cli.Run("sweep", NewCase("sweep"), "--set", "problem.spd=1"), "problem.spd", "only 'matrix-list'");
     }
 
+    /// <summary>141 × 141 blocks were OOM-killed in the greedy after minutes; now refused before assembling, with the estimate.</summary>
+    [Test]
+    public void AReductionThatCannotFitInMemory()
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        AssertBadInput(Cli.Run("run", NewCase(), "--set", "problem.blocks_x=141", "--set", "problem.blocks_y=141", "--set", "run.diffusion=0.5"),
+            "reduction.max_basis_size", "Q = 19,881", "GB", "ROM_MEMORY_LIMIT_GB");
+        Assert.That(clock.Elapsed.TotalSeconds, Is.LessThan(20), "refused before the model is built");
+    }
+
     /// <summary>Fuzz seed 1, mutant 1410: a flipped bit made the source width 7e-79, so the source vanished on the mesh.</summary>
     [Test]
     public void NonlinearHeatSourceNarrowerThanTheMesh()

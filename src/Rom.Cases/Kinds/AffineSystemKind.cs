@@ -77,6 +77,7 @@ public sealed class AffineSystemKind : ICaseKind
         bool symmetric = s.Integer("reduction.enabled") == 1 || KrylovSolvers.Method(s.Text("solver.method")).NeedsSpd;
         var terms = ReadOperators(run.Document.Root, path, symmetric);
         var rhs = ReadRightHandSide(run.Document.Root, path, terms[0].Rows);
+        ReducedBasisStep.RefuseIfTooLarge(s, terms.Count, rhs.Length);
         var mu = ReadParameter(s, terms.Count);
         var (lower, upper) = ParameterSettings.Range(s, "mu");
         if (!(lower > 0))

@@ -132,6 +132,7 @@ public sealed class ThermalBlockKind : ICaseKind
         double nodes = 2.0 * (squares + 1) * (squares + 1), terms = (double)blocksX * blocksY;
         if (MemoryBudget.Refusal(terms * (nodes + 1) * 4 + nodes * 400) is { } refusal)
             throw new CaseInputException("problem.blocks_x", $"{blocksX} × {blocksY} blocks on {squares}² squares", $"a model that fits in memory: this one {refusal}");
+        ReducedBasisStep.RefuseIfTooLarge(s, (long)terms, (long)nodes);
         return new ThermalBlockOptions(
             (int)blocksX,
             (int)blocksY,

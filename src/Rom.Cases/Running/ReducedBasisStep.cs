@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Rom.Cases.Settings;
+using Rom.IO;
 using Rom.IO.Formats;
 using Rom.IO.Hdf5;
 using Rom.IO.Plots;
@@ -66,6 +67,7 @@ public static class ReducedBasisStep
         SpdSolverFactory solver = s.Text("reduction.solver") == "cholesky"
             ? SparseCholesky.Factory()
             : IterativeInverse.Factory(new ConvergenceTest(RelativeTolerance: 1e-12, MaxIterations: 100_000));
+        RefuseIfTooLarge(s, model.AffineOperator.Terms.Count, model.Dimension);
         var space = model.ParameterSpace;
         var training = trainingSet ?? TrainingSet(space, s);
         int maxBasis = (int)s.Integer("reduction.max_basis_size");
@@ -174,6 +176,23 @@ public static class ReducedBasisStep
     {
         group.Attributes[ReducedModelGroup.EnergyProductAttribute] = DataArray.Scalar(energyProduct);
         return group;
+    }
+
+    /// <summary>
+    /// Refuses a reduction whose offline data cannot fit in memory, before anything is computed. At N = max_basis_size the
+    /// residual has 1 + Q·N terms; the estimators keep up to min(n, 1 + Q·N) vectors of n values spanning their Riesz
+    /// representers and the representers' coordinates in them, besides the basis and the Q reduced operators.
+    /// </summary>
+    public static void RefuseIfTooLarge(CaseSettings s, long affineTerms, long unknowns)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        if (s.Integer("reduction.enabled") == 0)
+            return;
+        double n = unknowns, basis = s.Integer("reduction.max_basis_size"), terms = 1 + affineTerms * basis, kept = Math.Min(n, terms);
+        double bytes = 8 * (kept * n + kept * terms + 2 * affineTerms * basis * basis + basis * n);
+        if (MemoryBudget.Refusal(bytes) is { } refusal)
+            throw new CaseInputException("reduction.max_basis_size", $"{basis:N0} with Q = {affineTerms:N0} affine terms and n = {unknowns:N0} unknowns",
+                $"a reduction whose offline data fit in memory (the residual has up to 1 + Q·N = {terms:N0} terms): this one {refusal}; lower reduction.max_basis_size, use fewer terms, or set reduction.enabled=0");
     }
 
     /// <summary>The first bound that failed: of the solution at test parameter <paramref name="violated"/> (when ≥ 0), else of an output.</summary>
