@@ -8,9 +8,10 @@ namespace Rom.IO.Hdf5;
 /// and h5py's libver='latest' write them), as libhdf5 does and PureHDF does not: one flipped bit in an object header
 /// would otherwise be read as a different setting, or send the parser into a loop. Walked from the superblock: the
 /// object headers reachable by hard links in link messages, their continuation chunks, and the fractal-heap and
-/// B-tree headers of dense link and attribute storage. Links kept in a dense group's heap are not decoded; instead the
-/// whole file is searched for object header signatures ("OHDR", version 2), so headers below dense groups are verified
-/// too. Chunk indexes and heap and B-tree node blocks are not verified. Files with superblock 0 or 1 (h5py's default)
+/// B-tree headers of dense link and attribute storage, and the heap's direct block while it is the only one (a dense
+/// group's link messages live there). Links in the heap are not decoded; instead the whole file is searched for object
+/// header signatures ("OHDR", version 2), so headers below dense groups are verified too. Chunk indexes, heaps grown
+/// past one block and B-tree nodes are not verified. Files with superblock 0 or 1 (h5py's default)
 /// carry no checksums, so there is nothing to verify.
 /// </summary>
 internal sealed class Hdf5Checksums
@@ -203,7 +204,29 @@ internal sealed class Hdf5Checksums
             return $"damaged fractal heap header at byte {at}: no FRHP signature";
         int filters = BinaryPrimitives.ReadUInt16LittleEndian(fixedPart.AsSpan(7));
         long length = fixedPart.Length + (filters > 0 ? l + 4 + filters : 0) + 4;
-        return Mismatch(Read(_stream, at, length)) ? $"incorrect metadata checksum in the fractal heap header at byte {at}" : null;
+        if (Mismatch(Read(_stream, at, length)))
+            return $"incorrect metadata checksum in the fractal heap header at byte {at}";
+        // The doubling table: while it has no rows the root block is one direct block of the starting size, whose
+        // objects (a dense group's link messages) carry a checksum when flag bit 1 says so.
+        int table = 14 + 10 * l + 2 * o;
+        ulong startSize = Number(fixedPart.AsSpan(table + 2), l), root = Number(fixedPart.AsSpan(table + 6 + 2 * l), o);
+        int maxHeapBits = BinaryPrimitives.ReadUInt16LittleEndian(fixedPart.AsSpan(table + 2 + 2 * l));
+        int rows = BinaryPrimitives.ReadUInt16LittleEndian(fixedPart.AsSpan(table + 6 + 2 * l + o));
+        bool checksummed = (fixedPart[9] & 0x02) != 0;
+        return checksummed && filters == 0 && rows == 0 && !Undefined(root)
+            ? DirectBlock(Absolute(root, "a fractal heap block address"), checked((long)startSize), 4 + 1 + o + (maxHeapBits + 7) / 8)
+            : null;
+    }
+
+    /// <summary>A fractal heap direct block ("FHDB"): its checksum covers the whole block with the checksum field zeroed.</summary>
+    private string? DirectBlock(long at, long size, int checksumAt)
+    {
+        var block = Read(_stream, at, size);
+        if (size < checksumAt + 4 || !Signature(block, "FHDB"))
+            return $"damaged fractal heap block at byte {at}: no FHDB signature";
+        uint stored = BinaryPrimitives.ReadUInt32LittleEndian(block.AsSpan(checksumAt));
+        block.AsSpan(checksumAt, 4).Clear();
+        return Lookup3.Hash(block) == stored ? null : $"incorrect metadata checksum in the fractal heap block at byte {at}";
     }
 
     private string? BTreeHeader(long at)

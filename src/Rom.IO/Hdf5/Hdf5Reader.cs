@@ -25,6 +25,8 @@ internal sealed class Hdf5Reader(string filePath)
         foreach (var child in Guard(path, "list the group members", () => source.Children().ToList()))
         {
             string childPath = path == "/" ? "/" + child.Name : path + "/" + child.Name;
+            if (target.Groups.ContainsKey(child.Name) || target.Datasets.ContainsKey(child.Name))
+                throw new DataFileException(filePath, childPath, "a second member of this name in one group (damaged file?)");
             switch (child)
             {
                 case IH5Group group:
@@ -52,7 +54,11 @@ internal sealed class Hdf5Reader(string filePath)
     {
         var attributes = new OrderedDictionary<string, DataArray>(StringComparer.Ordinal);
         foreach (var attribute in Guard(ownerPath, "list the attributes", () => owner.Attributes().ToList()))
+        {
+            if (attributes.ContainsKey(attribute.Name))
+                throw new DataFileException(filePath, ownerPath + "@" + attribute.Name, "a second attribute of this name (damaged file?)");
             attributes.Add(attribute.Name, ReadArray(new Source(attribute), ownerPath + "@" + attribute.Name));
+        }
         return attributes;
     }
 

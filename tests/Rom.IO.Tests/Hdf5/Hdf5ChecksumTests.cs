@@ -56,8 +56,9 @@ public class Hdf5ChecksumTests
         });
     }
 
-    /// <summary>h5py's newest format: read in full, and a flip in a dense group's heap or B-tree header is refused.</summary>
+    /// <summary>h5py's newest format: read in full, and a flip in a dense group's heap header or block, or B-tree header, is refused.</summary>
     [TestCase("FRHP")]
+    [TestCase("FHDB")] // fuzz seed 4, mutant 3954: a flip in a dense group's heap block named two links 'g05'
     [TestCase("BTHD")]
     [TestCase("OHDR")]
     public void H5pyLatestFormat_IsReadAndItsDamagedHeadersAreRefused(string signature)
