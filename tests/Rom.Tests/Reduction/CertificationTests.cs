@@ -7,13 +7,31 @@ namespace Rom.Tests.Reduction;
 
 public class CertificationTests
 {
+    /// <summary>An output bound below its error fails the certification, unless that error is round-off in s itself.</summary>
+    [Test]
+    public void AnOutputBoundBelowItsErrorFailsTheCertification()
+    {
+        var mu = Parameter.Of("a", 1.0);
+        var curve = new[] { new ErrorCurvePoint(1, [1e-6, 1e-6], [2e-6, 2e-6]) };
+        var roundOff = new OutputCertification("compliance", [2.0, 2.0], [1e-7, 1e-14], [2e-7, 1e-17]);
+        var violated = new OutputCertification("mean", [2.0, 2.0], [1e-7, 1e-8], [2e-7, 5e-9]);
+        Assert.Multiple(() =>
+        {
+            Assert.That((roundOff.Violation, roundOff.BelowRoundOff), Is.EqualTo((-1, 1)));
+            Assert.That(violated.Violation, Is.EqualTo(1));
+            Assert.That(new CertificationResult([mu, mu], curve, 1, 1, [roundOff]).Succeeded, Is.True);
+            Assert.That(new CertificationResult([mu, mu], curve, 1, 1, [roundOff, violated]).Succeeded, Is.False);
+            Assert.That(violated.MaxRelativeError, Is.EqualTo(5e-8).Within(1e-20));
+        });
+    }
+
     [Test]
     public void ABoundBelowARoundOffErrorIsNeitherAFailureNorSilentlyOk()
     {
         // Errors 1e-6 (bound holds), 1.7e-13 with bound 7.2e-14 (both at round-off), 1e-8 with a bound below it.
         var mu = Parameter.Of("a", 1.0);
         CertificationResult Result(params (double Error, double Bound)[] points) =>
-            new([.. points.Select(_ => mu)], [new ErrorCurvePoint(1, [.. points.Select(p => p.Error)], [.. points.Select(p => p.Bound)])], 1, 1);
+            new([.. points.Select(_ => mu)], [new ErrorCurvePoint(1, [.. points.Select(p => p.Error)], [.. points.Select(p => p.Bound)])], 1, 1, []);
 
         var roundOff = Result((1e-6, 2e-6), (1.7e-13, 7.2e-14));
         Assert.That((roundOff.Succeeded, roundOff.BelowRoundOff), Is.EqualTo((true, new[] { 1 })));
