@@ -22,7 +22,7 @@ public static class SweepCommand
         {
             Description = "Dataset to write (default: results/<case name>.h5, or results/<case name>.shard-i-of-n.h5); progress is kept in DATA.partial until it is complete.",
         };
-        var shard = new Option<string?>("--shard") { Description = "Solve only shard i of n of the order (contiguous blocks), e.g. --shard 2/4; join the shards with 'rom sweep merge'." };
+        var shard = new Option<string?>("--shard") { Description = "Solve only shard i of n of the order (contiguous blocks), e.g. --shard 2/4; join the shards with 'rom sweep merge'. Inside a Slurm array job it defaults to the task's shard (SLURM_ARRAY_TASK_ID − MIN + 1 of SLURM_ARRAY_TASK_COUNT)." };
         var set = RunCommand.SetOption("sweep.method=gmres");
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of the table." };
         var command = new Command("sweep", "Solve every system of a sweep case (sorted, recycled) into one HDF5 dataset; a killed sweep restarted with the same arguments resumes.")
@@ -32,7 +32,8 @@ public static class SweepCommand
         command.SetAction(parse =>
         {
             var progress = new ConsoleProgress(context.Error, context.ErrorIsTerminal);
-            var part = ParseShard(parse.GetValue(shard));
+            // An explicit --shard wins; inside a Slurm array job without one, the task's index picks the shard.
+            var part = parse.GetValue(shard) is { } text ? ParseShard(text) : SlurmArray.Shard(Environment.GetEnvironmentVariables()) ?? SweepShard.All;
             var report = SweepRunner.Run(parse.GetRequiredValue(casePath), parse.GetValue(set) ?? [], parse.GetValue(output), part, progress);
             progress.Finish();
             return RunCommand.Print(context, report, parse.GetValue(json), "sweep", o =>
@@ -101,10 +102,9 @@ public static class SweepCommand
         return command;
     }
 
-    // "i/n" with 1 ≤ i ≤ n; none means the whole sweep.
-    private static SweepShard ParseShard(string? text)
+    // "i/n" with 1 ≤ i ≤ n.
+    private static SweepShard ParseShard(string text)
     {
-        if (text is null) return SweepShard.All;
         var parts = text.Split('/');
         if (parts.Length == 2 && int.TryParse(parts[0], out int i) && int.TryParse(parts[1], out int n) && n >= 1 && i >= 1 && i <= n)
             return new SweepShard(i, n);
