@@ -19,6 +19,7 @@ public static class RomApp
             ValidateCommand.Create(context),
             EvalCommand.Create(context),
             SweepCommand.Create(context),
+            SlurmCommand.Create(context),
             TrainCommand.Create(context),
             PredictCommand.Create(context),
             ImportCommand.Create(context),

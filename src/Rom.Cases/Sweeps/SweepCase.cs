@@ -66,11 +66,26 @@ public static class SweepCase
     /// </summary>
     public static SweepSolver Start(CaseDocument document, CaseSettings s, SweepShard shard)
     {
-        var family = Family(document, s, shard);
-        var options = Options(s);
+        var family = Check(document, s, shard);
         if (shard.Count > family.Count)
             throw new CaseInputException("--shard", shard.ToString(), $"at most {family.Count} shards, one system each at least");
-        return Blame(s, () => new SweepSolver(family, options, shard));
+        return Blame(s, () => new SweepSolver(family, Options(s), shard));
+    }
+
+    /// <summary>
+    /// The case's family, with the settings checked against it as <see cref="Start"/> checks them, but without ordering
+    /// or building any system: what a job script needs before it is submitted.
+    /// </summary>
+    public static ISystemFamily Check(CaseDocument document, CaseSettings s, SweepShard shard)
+    {
+        var family = Family(document, s, shard);
+        var options = Options(s);
+        Blame(s, () =>
+        {
+            SweepSolver.Check(family, options);
+            return family;
+        });
+        return family;
     }
 
     /// <summary>

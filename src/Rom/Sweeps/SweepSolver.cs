@@ -29,16 +29,7 @@ public sealed class SweepSolver
     /// </summary>
     public SweepSolver(ISystemFamily family, SweepOptions options, SweepShard? shard = null)
     {
-        ArgumentNullException.ThrowIfNull(family);
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        if (options.Solver.NeedsSpd && !family.IsSymmetricPositiveDefinite)
-            throw new ArgumentException($"Method '{options.Solver.Method}' with preconditioner '{options.Solver.Preconditioner}' needs symmetric positive definite matrices, " +
-                $"and the family '{family.Name}' is not declared SPD; use {Or(KrylovSolvers.Methods.Where(m => !m.NeedsSpd).Select(m => m.Name))} " +
-                $"with {Or(KrylovSolvers.Preconditioners.Where(p => !p.NeedsSpd).Select(p => p.Name))}.", nameof(options));
-        if (options.WarmStart && family.StoredGrid is not null)
-            throw new ArgumentException($"WarmStart is on, and the family '{family.Name}' stores its solutions subsampled, so a resumed sweep " +
-                "could not restore the full solutions it starts from; solve its systems without warm start.", nameof(SweepOptions.WarmStart));
+        Check(family, options);
         Family = family;
         Options = options;
         Shard = shard ?? SweepShard.All;
@@ -55,6 +46,24 @@ public sealed class SweepSolver
         };
         _distances = options.WarmStart ? distances : null;
         _solver = options.Solver.CreateSolver();
+    }
+
+    /// <summary>
+    /// Throws <see cref="ArgumentException"/> unless the options suit the family (SPD methods need an SPD family; warm
+    /// starts need the full solutions stored): what the constructor checks before any system is built or ordered.
+    /// </summary>
+    public static void Check(ISystemFamily family, SweepOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(family);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        if (options.Solver.NeedsSpd && !family.IsSymmetricPositiveDefinite)
+            throw new ArgumentException($"Method '{options.Solver.Method}' with preconditioner '{options.Solver.Preconditioner}' needs symmetric positive definite matrices, " +
+                $"and the family '{family.Name}' is not declared SPD; use {Or(KrylovSolvers.Methods.Where(m => !m.NeedsSpd).Select(m => m.Name))} " +
+                $"with {Or(KrylovSolvers.Preconditioners.Where(p => !p.NeedsSpd).Select(p => p.Name))}.", nameof(options));
+        if (options.WarmStart && family.StoredGrid is not null)
+            throw new ArgumentException($"WarmStart is on, and the family '{family.Name}' stores its solutions subsampled, so a resumed sweep " +
+                "could not restore the full solutions it starts from; solve its systems without warm start.", nameof(SweepOptions.WarmStart));
     }
 
     /// <summary>The systems being solved.</summary>

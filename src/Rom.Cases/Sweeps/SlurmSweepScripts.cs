@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Text;
+using Rom.Cases.Kinds;
+using Rom.Cases.Running;
+using Rom.Sweeps;
+
+namespace Rom.Cases.Sweeps;
+
+/// <summary>What a Slurm cluster is asked for: partition, time limit and CPUs per task (null: the cluster's default).</summary>
+/// <param name="Partition">sbatch --partition.</param>
+/// <param name="Time">sbatch --time, e.g. 02:00:00.</param>
+/// <param name="CpusPerTask">sbatch --cpus-per-task.</param>
+public sealed record SlurmResources(string? Partition = null, string? Time = null, int? CpusPerTask = null);
+
+/// <summary>The two scripts of a sharded sweep on Slurm and where they and their shards live.</summary>
+/// <param name="Folder">The folder holding the scripts, the shard files and the logs.</param>
+/// <param name="ArrayScript">The sbatch array script: task i solves shard i of n.</param>
+/// <param name="MergeScript">The sbatch script that merges the n shards into the dataset (submitted afterok on the array).</param>
+/// <param name="Shards">n.</param>
+/// <param name="ShardPaths">The shard files, in order.</param>
+public sealed record SlurmSweepJob(string Folder, string ArrayScript, string MergeScript, int Shards, IReadOnlyList<string> ShardPaths);
+
+/// <summary>
+/// <c>rom slurm sweep</c>: writes an sbatch array script whose task i runs <c>rom sweep CASE --shard i/n</c> into its
+/// own shard file, and a merge script that joins the shards into DATA. Every option is a visible line of the scripts;
+/// paths are absolute, so the jobs may start in any folder (one that every node sees: the folders must be shared).
+/// A task re-submitted alone (<c>sbatch --array=i</c>) resumes from its shard's checkpoint, since --shard is explicit.
+/// </summary>
+public static class SlurmSweepScripts
+{
+    /// <summary>
+    /// Checks the case and settings as <c>rom sweep</c> would (so a job never fails on bad input), refuses more shards
+    /// than systems, and writes the scripts to DATA.slurm/ beside <paramref name="dataPath"/>.
+    /// </summary>
+    /// <param name="rom">The command that runs rom on the nodes, e.g. "/opt/rom/rom" or "dotnet /opt/rom/Rom.Cli.dll".</param>
+    /// <param name="casePath">The sweep case.</param>
+    /// <param name="overrides">--set assignments, passed to every task.</param>
+    /// <param name="dataPath">The merged dataset.</param>
+    /// <param name="shards">n, the array's task count.</param>
+    /// <param name="resources">What each task asks the cluster for.</param>
+    public static SlurmSweepJob Write(string rom, string casePath, IReadOnlyList<string> overrides, string dataPath, int shards, SlurmResources resources)
+    {
+        ArgumentNullException.ThrowIfNull(resources);
+        var (document, settings) = CaseRunner.Prepare(casePath, overrides);
+        if (document.Kind is not SweepKind)
+            throw new CaseInputException("/@kind", $"'{document.Kind.Name}'", "'sweep' (rom slurm sweep runs sweep cases)", casePath);
+        int systems = SweepCase.Check(document, settings, SweepShard.All).Count;
+        if (shards < 1 || shards > systems)
+            throw new CaseInputException("--shards", shards.ToString(CultureInfo.InvariantCulture), $"a count in 1..{systems:N0}: each shard solves at least one of the case's {systems:N0} systems");
+        if (resources.CpusPerTask is < 1)
+            throw new CaseInputException("--cpus-per-task", resources.CpusPerTask.Value.ToString(CultureInfo.InvariantCulture), "a count ≥ 1");
+
+        dataPath = Path.GetFullPath(OutputFile.Prepare(dataPath));
+        string folder = dataPath + ".slurm", name = Path.GetFileNameWithoutExtension(dataPath);
+        Directory.CreateDirectory(Path.Combine(folder, "logs"));
+        var shardPaths = Enumerable.Range(1, shards).Select(i => Path.Combine(folder, $"{name}.shard-{i}-of-{shards}.h5")).ToArray();
+        string sets = string.Concat(overrides.Select(o => " --set " + Quote(o)));
+        string fullCase = Path.GetFullPath(casePath);
+
+        var array = Header($"rom-sweep-{name}", Path.Combine(folder, "logs", "shard-%a.out"), resources)
+            .AppendLine($"#SBATCH --array=1-{shards}")
+            .AppendLine()
+            .AppendLine($"# Task i solves shard i of {shards} of {fullCase} into {name}.shard-i-of-{shards}.h5 beside this script.")
+            .AppendLine("# A failed or cancelled task re-submitted alone resumes from its checkpoint: sbatch --array=i " + Quote(Path.Combine(folder, "sweep.sbatch")))
+            .AppendLine("set -euo pipefail")
+            .AppendLine($"i=$SLURM_ARRAY_TASK_ID")
+            .AppendLine($"exec {rom} sweep {Quote(fullCase)} --shard \"$i/{shards}\" --out {Quote(Path.Combine(folder, name))}.shard-\"$i\"-of-{shards}.h5{sets}");
+        var merge = Header($"rom-merge-{name}", Path.Combine(folder, "logs", "merge.out"), resources)
+            .AppendLine()
+            .AppendLine($"# Joins the {shards} shards into {dataPath}; rom slurm sweep --submit submits it with --dependency=afterok on the array,")
+            .AppendLine("# and rom sweep merge names any shard that is missing.")
+            .AppendLine("set -euo pipefail")
+            .AppendLine($"exec {rom} sweep merge {string.Join(" ", shardPaths.Select(Quote))} --out {Quote(dataPath)}");
+        string arrayScript = Path.Combine(folder, "sweep.sbatch"), mergeScript = Path.Combine(folder, "merge.sbatch");
+        File.WriteAllText(arrayScript, array.ToString());
+        File.WriteAllText(mergeScript, merge.ToString());
+        return new SlurmSweepJob(folder, arrayScript, mergeScript, shards, shardPaths);
+    }
+
+    private static StringBuilder Header(string jobName, string log, SlurmResources resources)
+    {
+        var script = new StringBuilder()
+            .AppendLine("#!/bin/bash")
+            .AppendLine($"#SBATCH --job-name={jobName}")
+            .AppendLine($"#SBATCH --output={log}");
+        if (resources.Partition is { } partition) script.AppendLine($"#SBATCH --partition={partition}");
+        if (resources.Time is { } time) script.AppendLine($"#SBATCH --time={time}");
+        if (resources.CpusPerTask is { } cpus) script.AppendLine($"#SBATCH --cpus-per-task={cpus}");
+        return script;
+    }
+
+    /// <summary>A word for bash: single-quoted unless it is plain.</summary>
+    public static string Quote(string word) =>
+        word.Length > 0 && word.All(c => char.IsAsciiLetterOrDigit(c) || "/._-=,:+@%".Contains(c)) ? word : "'" + word.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+}
