@@ -107,7 +107,7 @@ public class SweepCommandTests : TempFolderTest
         Assert.That(Cli.Run("sweep", casePath, "--out", other, "--shard", "2/3", "--set", "sweep.relative_tolerance=1e-6").ExitCode, Is.EqualTo(0));
         var foreign = Cli.Run("sweep", "merge", one, other, "--out", PathOf("m.h5"));
         Assert.That(foreign.ExitCode, Is.EqualTo(2));
-        Assert.That(foreign.Error, Does.Contain("another sweep"));
+        Assert.That(foreign.Error, Does.Contain("another sweep").And.Contain("sweep.relative_tolerance is 1E-08").And.Contain("but 1E-06 here"), "names the differing setting");
         Assert.That(File.Exists(PathOf("m.h5")), Is.False);
     }
 

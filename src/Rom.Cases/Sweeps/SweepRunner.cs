@@ -59,6 +59,22 @@ public static class SweepRunner
         return new RunReport(document, outcome, dataPath, [], total, settings.Changes());
     }
 
+    /// <summary>The first setting in which two shards' /case groups differ, or that their case files' data do.</summary>
+    private static string Difference(DataGroup a, DataGroup b, string pathA, string pathB)
+    {
+        if (a.TryGetGroup("case", out var caseA) && b.TryGetGroup("case", out var caseB))
+            foreach (var (name, group) in caseA.Groups)
+                foreach (var (key, value) in group.Attributes)
+                {
+                    string other = caseB.Groups.TryGetValue(name, out var g) && g.Attributes.TryGetValue(key, out var v) ? Describe(v) : "nothing";
+                    if (other != Describe(value))
+                        return $"{name}.{key} is {Describe(value)} in {pathA} but {other} here";
+                }
+        return $"same settings as {pathA}, but another case file";
+    }
+
+    private static string Describe(DataArray value) => string.Join(",", value.Values.Cast<object>().Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)));
+
     /// <summary>
     /// Joins shard files of one sweep into the dataset of the whole sweep at <paramref name="dataPath"/>: every
     /// shard must come from the same case and settings, and the shards 1..n must all be there, once each.
@@ -80,7 +96,7 @@ public static class SweepRunner
         {
             string path = shardPaths[i], shard = headers[i].Shard;
             if (headers[i].Identity != identity)
-                throw new CaseInputException(path, "a shard of another sweep (other case file or settings than " + shardPaths[0] + ")", "shards of one sweep: the same case and settings");
+                throw new CaseInputException(path, $"a shard of another sweep ({Difference(first, trees[i], shardPaths[0], path)})", "shards of one sweep: the same case and settings");
             var parts = shard.Split('/');
             if (parts.Length != 2 || !int.TryParse(parts[0], out int number) || !int.TryParse(parts[1], out int of) || number < 1 || number > of)
                 throw new CaseInputException(path + ": /@shard", $"'{shard}'", "i/n with 1 ≤ i ≤ n");
