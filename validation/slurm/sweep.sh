@@ -79,29 +79,24 @@ submit() {
     --set sweep.method=cg --set sweep.preconditioner=ic0 --set output.plots=0 >/dev/null
 "$rom" new sweep --out recycled.h5 --set problem.grid_size=18 --set problem.count=16 --set output.plots=0 >/dev/null
 
-# 1. independent solves: bit for bit
-"$rom" sweep spd.h5 --out serial-spd.h5 >/dev/null 2>&1
-if submit spd.h5 spd/data.h5 && state=$(slurm_wait_job "$merge" 300) && [ -f spd/data.h5 ]; then
-    if why=$(compare serial-spd.h5 spd/data.h5 exact 2>&1); then
-        pass "4 array tasks + afterok merge (CG + IC(0)): merged dataset = serial rom sweep, bit for bit"
+# sharded NAME MODE WHAT: a serial rom sweep of NAME.h5, then 4 array tasks + the afterok merge, compared (MODE).
+sharded() {
+    local name=$1 mode=$2 what=$3 state why
+    "$rom" sweep "$name.h5" --out "serial-$name.h5" >/dev/null 2>&1
+    if submit "$name.h5" "$name/data.h5" && state=$(slurm_wait_job "$merge" 300) && [ -f "$name/data.h5" ]; then
+        if why=$(compare "serial-$name.h5" "$name/data.h5" "$mode" 2>&1); then
+            pass "4 array tasks + afterok merge ($what): merged dataset = serial rom sweep, $([ "$mode" = exact ] && echo "bit for bit" || echo "to the tolerance ($why)")"
+        else
+            fail "4 array tasks ($what): $why"
+        fi
     else
-        fail "4 array tasks (CG + IC(0)): $why"
+        fail "4 array tasks + merge ($what) did not complete: merge ${state:-not submitted}; logs: $wd/$name/data.h5.slurm/logs"
     fi
-else
-    fail "4 array tasks + merge (CG + IC(0)) did not complete: array $(slurm_wait_job "${array:-0}" 5), merge ${state:-not submitted}; logs: $wd/spd/data.h5.slurm/logs"
-fi
+}
 
-# 2. recycling: to the tolerance
-"$rom" sweep recycled.h5 --out serial-recycled.h5 >/dev/null 2>&1
-if submit recycled.h5 recycled/data.h5 && state=$(slurm_wait_job "$merge" 300) && [ -f recycled/data.h5 ]; then
-    if why=$(compare serial-recycled.h5 recycled/data.h5 tolerance 2>&1); then
-        pass "4 array tasks + merge (sorted GCRO-DR, recycle space per shard): = serial to the tolerance ($why)"
-    else
-        fail "4 array tasks (GCRO-DR): $why"
-    fi
-else
-    fail "4 array tasks + merge (GCRO-DR) did not complete: merge ${state:-not submitted}; logs: $wd/recycled/data.h5.slurm/logs"
-fi
+# 1. independent solves: bit for bit; 2. recycling, each shard from an empty recycle space: to the tolerance
+sharded spd exact "CG + IC(0)"
+sharded recycled tolerance "sorted GCRO-DR, recycle space per shard"
 
 # 3. a task cancelled mid-run, re-submitted alone
 "$rom" new sweep --out long.h5 --set problem.family=darcy-spd --set problem.grid_size=66 --set problem.count=160 \
