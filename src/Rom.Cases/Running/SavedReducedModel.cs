@@ -69,27 +69,3 @@ public sealed record SavedReducedModel(ReducedModel Model, ParameterSpace Space,
         Hdf5File.Write(path, root);
     }
 }
-
-/// <summary>The operator EIM's part of a bound: ‖u − u_M‖_X ≤ ε̂·‖u_M‖_X/α_S, with α_S sampled (not a guarantee).</summary>
-/// <param name="ErrorBound">ε̂, the EIM error in X → X'.</param>
-/// <param name="SampledCoercivity">α_S, the sampled coercivity.</param>
-public sealed record SampledEimError(double ErrorBound, double SampledCoercivity)
-{
-    /// <summary>ε̂·b/α_S for a bound b of ‖u_M‖_X.</summary>
-    public double Bound(double normBound) => ErrorBound * normBound / SampledCoercivity;
-}
-
-/// <summary>One output at a parameter: s_N, its certified bound and, with an EIM surrogate, its bound against the true family.</summary>
-public sealed record EvaluatedOutput(string Name, double Value, double Bound, double? FamilyBound);
-
-/// <summary>A saved model at one parameter.</summary>
-/// <param name="Mu">The parameter.</param>
-/// <param name="Solution">The reduced solve.</param>
-/// <param name="SolutionNorm">‖V u_N‖_X.</param>
-/// <param name="FamilyBound">Δ + ε̂(‖u_N‖_X + Δ)/α_S, the bound against the true family of an EIM surrogate, or null.</param>
-/// <param name="Outputs">The outputs.</param>
-public sealed record SavedModelEvaluation(Parameter Mu, ReducedSolution Solution, double SolutionNorm, double? FamilyBound, IReadOnlyList<EvaluatedOutput> Outputs)
-{
-    /// <summary>Δ/‖u_N‖_X.</summary>
-    public double RelativeErrorBound => Solution.ErrorBound / SolutionNorm;
-}

@@ -6,20 +6,6 @@ using Rom.Sweeps;
 
 namespace Rom.Cases.Sweeps;
 
-/// <summary>What a Slurm cluster is asked for: partition, time limit and CPUs per task (null: the cluster's default).</summary>
-/// <param name="Partition">sbatch --partition.</param>
-/// <param name="Time">sbatch --time, e.g. 02:00:00.</param>
-/// <param name="CpusPerTask">sbatch --cpus-per-task.</param>
-public sealed record SlurmResources(string? Partition = null, string? Time = null, int? CpusPerTask = null);
-
-/// <summary>The two scripts of a sharded sweep on Slurm and where they and their shards live.</summary>
-/// <param name="Folder">The folder holding the scripts, the shard files and the logs.</param>
-/// <param name="ArrayScript">The sbatch array script: task i solves shard i of n.</param>
-/// <param name="MergeScript">The sbatch script that merges the n shards into the dataset (submitted afterok on the array).</param>
-/// <param name="Shards">n.</param>
-/// <param name="ShardPaths">The shard files, in order.</param>
-public sealed record SlurmSweepJob(string Folder, string ArrayScript, string MergeScript, int Shards, IReadOnlyList<string> ShardPaths);
-
 /// <summary>
 /// <c>rom slurm sweep</c>: writes an sbatch array script whose task i runs <c>rom sweep CASE --shard i/n</c> into its
 /// own shard file, and a merge script that joins the shards into DATA. Every option is a visible line of the scripts;
