@@ -116,7 +116,7 @@ public class PodTests
         Assert.That(Assert.Throws<ArgumentException>(() => Pod.Compute([]))!.ParamName, Is.EqualTo("snapshots"));
         Assert.That(Assert.Throws<ArgumentException>(() => Pod.Compute([new double[3], new double[4]]))!.Message, Does.Contain("Snapshot 1"));
         Assert.That(Assert.Throws<ArgumentException>(() => Pod.Compute([new double[3]], null, CsrMatrix.Identity(4)))!.ParamName, Is.EqualTo("product"));
-        Assert.That(Assert.Throws<ArgumentOutOfRangeException>(() => Pod.Compute([new double[3]], new PodOptions(RelativeEnergyTolerance: 1)))!.ParamName,
+        Assert.That(Assert.Throws<ArgumentOutOfRangeException>(() => Pod.Compute([new double[3]], new PodOptions(RelativeEnergyTolerance: 1.5)))!.ParamName,
             Is.EqualTo("RelativeEnergyTolerance"));
         Assert.Throws<ArgumentException>(() => new IncrementalPod().Add([]));
     }
