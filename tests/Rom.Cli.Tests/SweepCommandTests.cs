@@ -6,6 +6,7 @@ using Rom.IO.Formats;
 using Rom.IO.Hdf5;
 using Rom.LinearAlgebra;
 using Rom.Models.Darcy;
+using Rom.Reduction.Snapshots;
 using Rom.TestSupport;
 
 namespace Rom.Cli.Tests;
@@ -93,6 +94,44 @@ public class SweepCommandTests : TempFolderTest
             double difference = Math.Sqrt(x.Zip(y, (p, q) => (p - q) * (p - q)).Sum()) / Vectors.Norm(x);
             Assert.That(difference, Is.LessThan(1e-5));
             Assert.That(b.Dataset("residuals").AsDoubles().Max(), Is.LessThanOrEqualTo(1e-8));
+        }
+    }
+
+    /// <summary>
+    /// HAPOD of a sweep's solutions: each shard stores the POD of its own, the merge combines them, and the basis meets
+    /// the ℓ²-mean error ε* over all solutions with as many modes as the POD of all solutions at once, whose modes it
+    /// holds to the bound √m·ε*/σ_i that ε* implies.
+    /// </summary>
+    [Test]
+    public void ShardedHapodMatchesThePodOfAllSolutions()
+    {
+        const double epsilon = 0.05;
+        string casePath = SmallCase("problem.count=24", $"pod.mean_error={epsilon}"), whole = PathOf("whole.h5"), merged = PathOf("merged.h5");
+        Assert.That(Cli.Run("sweep", casePath, "--out", whole).ExitCode, Is.EqualTo(0));
+        var parts = Enumerable.Range(1, 3).Select(i => PathOf($"part{i}.h5")).ToArray();
+        for (int i = 0; i < 3; i++)
+            Assert.That(Cli.Run("sweep", casePath, "--out", parts[i], "--shard", $"{i + 1}/3").ExitCode, Is.EqualTo(0));
+        Assert.That(Hdf5File.Read(parts[0]).Group("pod").Datasets.ContainsKey("modes"), Is.False, "a shard stores its scaled modes only");
+        Assert.That(Cli.Run(["sweep", "merge", .. parts, "--out", merged]).ExitCode, Is.EqualTo(0));
+
+        foreach (string path in new[] { whole, merged })
+        {
+            var tree = Hdf5File.Read(path);
+            var solutions = tree.Dataset("solutions");
+            int m = solutions.Shape[0], n = solutions.Shape[1];
+            var rows = Enumerable.Range(0, m).Select(r => solutions.AsDoubles().AsSpan(r * n, n).ToArray()).ToArray();
+            var table = tree.Dataset("pod/modes");
+            var modes = Enumerable.Range(0, table.Shape[0]).Select(r => table.AsDoubles().AsSpan(r * n, n).ToArray()).ToArray();
+            double Residual(double[] v) => Math.Sqrt(Math.Max(Vectors.Dot(v, v) - modes.Sum(q => Math.Pow(Vectors.Dot(q, v), 2)), 0));
+            double mean = rows.Average(r => Math.Pow(Residual(r), 2));
+            var full = Pod.Compute(rows, new PodOptions(RelativeEnergyTolerance: 1, AbsoluteErrorTolerance: Math.Sqrt(m) * epsilon));
+            Assert.Multiple(() =>
+            {
+                Assert.That(mean, Is.LessThanOrEqualTo(epsilon * epsilon), path);
+                Assert.That(modes.Length, Is.InRange(full.Modes.Count, full.Modes.Count + 2).And.LessThan(m), path);
+                for (int i = 0; i < full.Modes.Count; i++)
+                    Assert.That(Residual(full.Modes[i]), Is.LessThanOrEqualTo(Math.Sqrt(m) * epsilon / full.SingularValues[i] * (1 + 1e-6)), $"{path}: POD mode {i}");
+            });
         }
     }
 

@@ -5,7 +5,9 @@
 #   2. the same with recycling (GCRO-DR, each shard starting with an empty recycle space): equal to the tolerance;
 #   3. one array task cancelled (scancel) after its first checkpoint: the merge never runs, the task re-submitted alone
 #      resumes from its checkpoint, the merge re-submitted completes, and the result still equals the serial sweep;
-#   4. rom sweep merge with a shard missing names it.
+#   4. rom sweep merge with a shard missing names it;
+#   5. the HAPOD basis of the recycled sweep (pod.mean_error: each task PODs its shard, the merge combines) meets ε*
+#      and matches NumPy's POD of all solutions.
 # Output ends with PASS/FAIL lines and "N passed, N failed"; exit 0 iff all pass.
 # Usage: bash validation/slurm/sweep.sh [ROM]   (default: src/Rom.Cli/bin/Release/net10.0/Rom.Cli, built by dotnet test)
 set -u
@@ -65,6 +67,25 @@ sys.exit(0 if ok else "differ beyond the tolerance")
 EOF
 }
 
+# pod_check DATA: the HAPOD basis /pod/modes (each shard's POD computed in its array task, combined by the merge) against
+# NumPy's SVD of all solutions at once: mean projection error ≤ ε*², as many modes (+2 at most), and every mode of the
+# full POD in its span to √m·ε*/σ_i.
+pod_check() {
+    /usr/bin/python3 - "$1" <<'EOF'
+import sys, h5py, numpy as np
+f = h5py.File(sys.argv[1], "r")
+S, V, eps = f["solutions"][()], f["pod/modes"][()], float(f["pod"].attrs["mean_error"])
+m = len(S)
+mean = np.mean(np.sum((S - S @ V.T @ V) ** 2, axis=1))
+_, s, vt = np.linalg.svd(S, full_matrices=False)
+tail = np.r_[np.cumsum((s ** 2)[::-1])[::-1], 0]
+r = int(np.argmax(tail <= m * eps ** 2))
+span = all(np.linalg.norm(vt[i] - vt[i] @ V.T @ V) <= np.sqrt(m) * eps / s[i] * (1 + 1e-6) for i in range(r))
+print(f"{len(V)} modes (NumPy's POD of all {m} solutions: {r}), mean squared projection error {mean:.2e} ≤ ε*² = {eps ** 2:.2e}")
+sys.exit(0 if mean <= eps ** 2 and r <= len(V) <= r + 2 and span else "HAPOD basis does not meet the bound")
+EOF
+}
+
 # submit CASE OUT SETTINGS...: rom slurm sweep --submit with 4 shards; sets $array and $merge to the job ids.
 submit() {
     local case=$1 out=$2
@@ -77,7 +98,7 @@ submit() {
 
 "$rom" new sweep --out spd.h5 --set problem.family=darcy-spd --set problem.grid_size=18 --set problem.count=16 \
     --set sweep.method=cg --set sweep.preconditioner=ic0 --set output.plots=0 >/dev/null
-"$rom" new sweep --out recycled.h5 --set problem.grid_size=18 --set problem.count=16 --set output.plots=0 >/dev/null
+"$rom" new sweep --out recycled.h5 --set problem.grid_size=18 --set problem.count=16 --set pod.mean_error=0.05 --set output.plots=0 >/dev/null
 
 # sharded NAME MODE WHAT: a serial rom sweep of NAME.h5, then 4 array tasks + the afterok merge, compared (MODE).
 sharded() {
@@ -97,6 +118,11 @@ sharded() {
 # 1. independent solves: bit for bit; 2. recycling, each shard from an empty recycle space: to the tolerance
 sharded spd exact "CG + IC(0)"
 sharded recycled tolerance "sorted GCRO-DR, recycle space per shard"
+if [ -f recycled/data.h5 ] && why=$(pod_check recycled/data.h5 2>&1); then
+    pass "HAPOD of the solutions, the shards' PODs in the array tasks, combined by the merge job: $why"
+else
+    fail "HAPOD of the solutions: ${why:-no merged dataset}"
+fi
 
 # 3. a task cancelled mid-run, re-submitted alone
 "$rom" new sweep --out long.h5 --set problem.family=darcy-spd --set problem.grid_size=66 --set problem.count=160 \

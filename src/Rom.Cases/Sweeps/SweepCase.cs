@@ -45,6 +45,7 @@ public static class SweepCase
             "Order of the solves: 'given' (index order), 'greedy' (nearest-neighbour chain), 'diameter-2opt' or 'grouped-greedy' (greedy chains within groups of 1,000 along the fields' leading principal coordinate, for 10³ systems and more), on the distance between fields.",
             [.. SweepOptions.Orderings]),
         SettingDefinition.Flag("sweep.warm_start", false, "Start each iterative solve from the solution of the nearest system already solved."),
+        .. SweepPod.Settings,
         SettingDefinition.Integer("output.checkpoint_every", 10, "rom sweep: systems solved between two checkpoints (DATA.partial), from which a killed sweep resumes.", 1),
         OutputSettings.Plots,
     ];

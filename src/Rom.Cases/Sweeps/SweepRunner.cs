@@ -52,6 +52,7 @@ public static class SweepRunner
         }));
 
         var outcome = Outcome(solver, samples, identity);
+        SweepPod.Add(outcome.Results, settings, whole: shard.Count == 1);
         double total = clock.Elapsed.TotalSeconds;
         progress.Report(new ProgressUpdate("write", null, dataPath));
         Hdf5File.Write(dataPath, CaseRunner.ResultsTree(document, settings, outcome, total));
@@ -137,6 +138,7 @@ public static class SweepRunner
         root.Attributes["succeeded"] = DataArray.Scalar(outcome.Succeeded ? 1L : 0L);
         root.Attributes["message"] = DataArray.Scalar(outcome.Message);
         root.Groups["case"] = first.Groups["case"];
+        SweepPod.Combine(root, [.. shards.OrderBy(kv => kv.Key).Select(kv => trees[kv.Value])], CaseSettings.Read(first.Groups["case"], SweepCase.Settings));
         CaseRunner.WriteSummary(root, outcome.Summary);
         Hdf5File.Write(dataPath, root);
         return samples.Count;
