@@ -12,6 +12,14 @@ public static class CaseOutputs
     /// <summary>Where the outputs live in a case file.</summary>
     public const string GroupPath = "data/outputs";
 
+    /// <summary>Writes an output vector where <see cref="Read"/> finds it.</summary>
+    public static void Write(DataGroup root, OutputFunctional output)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        ArgumentNullException.ThrowIfNull(output);
+        root.GetOrAddGroup(GroupPath).Datasets[output.Name] = DataArray.Of(output.Weights);
+    }
+
     /// <summary>Reads the outputs (none when the group is absent); a dataset of another type, length or with a non-finite value is named.</summary>
     public static IReadOnlyList<OutputFunctional> Read(DataGroup root, string filePath, int unknowns)
     {

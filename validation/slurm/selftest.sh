@@ -10,16 +10,8 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 source "$here/cluster.sh"
 
 t0=$SECONDS
-results=()
-npass=0
-nfail=0
-pass() { results+=("PASS $*"); npass=$((npass + 1)); echo "ok: $*"; }
-fail() { results+=("FAIL $*"); nfail=$((nfail + 1)); echo "not ok: $*"; }
-check() { # check NAME COMMAND...
-    local name=$1
-    shift
-    if "$@"; then pass "$name"; else fail "$name"; fi
-}
+# shellcheck source=SCRIPTDIR/checks.sh
+source "$here/checks.sh"
 report() {
     slurm_stop
     echo "selftest took $((SECONDS - t0)) s (install ${t_install:-?} s, start ${t_start:-?} s)"
@@ -28,8 +20,7 @@ report() {
     else
         echo "logs, slurm.conf, jobcomp.log: $wd"
     fi
-    printf '%s\n' "${results[@]}"
-    echo "$npass passed, $nfail failed"
+    checks_summary
 }
 
 own_wd=

@@ -19,18 +19,15 @@ rom=$(realpath "${1:-$repo/src/Rom.Cli/bin/Release/net10.0/Rom.Cli}")
 source "$here/cluster.sh"
 
 t0=$SECONDS
-results=()
-npass=0
-nfail=0
-pass() { results+=("PASS slurm: $*"); npass=$((npass + 1)); echo "ok: $*"; }
-fail() { results+=("FAIL slurm: $*"); nfail=$((nfail + 1)); echo "not ok: $*"; }
+check_prefix="slurm: "
+# shellcheck source=SCRIPTDIR/checks.sh
+source "$here/checks.sh"
 wd=$(mktemp -d /tmp/rom-slurm.XXXXXX)
 report() {
     slurm_stop
     echo "took $((SECONDS - t0)) s; work folder: $wd"
     [ "$nfail" -eq 0 ] && rm -rf "$wd"
-    printf '%s\n' "${results[@]}"
-    echo "$npass passed, $nfail failed"
+    checks_summary
 }
 trap 'report; [ "$nfail" -eq 0 ] && [ "$npass" -gt 0 ] && exit 0; exit 1' EXIT
 trap 'fail "interrupted by a signal"; exit 1' INT TERM HUP

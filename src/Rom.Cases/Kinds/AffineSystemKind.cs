@@ -53,7 +53,7 @@ public sealed class AffineSystemKind : ICaseKind
         for (int q = 0; q < model.AffineOperator.Terms.Count; q++)
             operators.Groups[q.ToString()] = CsrGroup.Write((CsrMatrix)model.AffineOperator.Terms[q]);
         root.GetOrAddGroup("data").Datasets["rhs"] = DataArray.Of(model.RightHandSide(Parameter.Of("diffusion", 1, 1, 1, 1)));
-        WriteOutput(root, RightHalfMean(model));
+        CaseOutputs.Write(root, RightHalfMean(model));
         return root;
     }
 
@@ -63,10 +63,6 @@ public sealed class AffineSystemKind : ICaseKind
         var load = P1Assembly.Load(blocks.Triangulation, static (x, _) => x > 0.5 ? 2.0 : 0.0);
         return new OutputFunctional("right_half_mean", blocks.FreeNodes.Select(i => load[i]).ToArray());
     }
-
-    /// <summary>Writes an output vector where <see cref="CaseOutputs.Read"/> finds it.</summary>
-    internal static void WriteOutput(DataGroup root, OutputFunctional output) =>
-        root.GetOrAddGroup(CaseOutputs.GroupPath).Datasets[output.Name] = DataArray.Of(output.Weights);
 
     /// <inheritdoc />
     public CaseRunOutcome Run(CaseRun run)

@@ -79,7 +79,7 @@ public sealed class OperatorEimKind : ICaseKind
         var pattern = P1Assembly.Stiffness(mesh, Enumerable.Repeat(1.0, mesh.TriangleCount).ToArray()).Submatrix(blocks.FreeNodes, blocks.FreeNodes);
         ConductivityFormulaGroup.Write(root, DefaultConductivity, centroids.Select(c => c.X).ToArray(), centroids.Select(c => c.Y).ToArray(),
             P1Assembly.ElementStiffnessMap(mesh, blocks.FreeNodes, pattern));
-        AffineSystemKind.WriteOutput(root, AffineSystemKind.RightHalfMean(blocks));
+        CaseOutputs.Write(root, AffineSystemKind.RightHalfMean(blocks));
         return root;
     }
 

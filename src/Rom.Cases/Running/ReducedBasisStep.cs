@@ -135,7 +135,6 @@ public static class ReducedBasisStep
             new("max_effectivity", "max effectivity", effectivities.Max()),
             new("below_round_off", "test parameters with error and bound below round-off (effectivity not meaningful)", (long)roundOff.Length),
             new("greedy_stop", "greedy stopped", StopExplanation(built.Greedy.StopReason)),
-
             new("offline_seconds", "offline time", offlineSeconds, "s"),
             new("online_seconds", "online solve + bound per parameter (median)", certified.OnlineSeconds, "s"),
             new("fom_seconds", "full-order solve per parameter (median)", certified.FullOrderSeconds, "s"),

@@ -3,6 +3,7 @@ using Rom.IO.Hdf5;
 using Rom.LinearAlgebra;
 using Rom.Parameters;
 using Rom.Reduction;
+using Rom.Reduction.Interpolation;
 
 namespace Rom.Cases.Running;
 

@@ -42,12 +42,13 @@ public static class SlurmSweepScripts
         var shardPaths = Enumerable.Range(1, shards).Select(i => Path.Combine(folder, $"{name}.shard-{i}-of-{shards}.h5")).ToArray();
         string sets = string.Concat(overrides.Select(o => " --set " + Quote(o)));
         string fullCase = Path.GetFullPath(casePath);
+        string arrayScript = Path.Combine(folder, "sweep.sbatch"), mergeScript = Path.Combine(folder, "merge.sbatch");
 
         var array = Header($"rom-sweep-{name}", Path.Combine(folder, "logs", "shard-%a.out"), resources)
             .AppendLine($"#SBATCH --array=1-{shards}")
             .AppendLine()
             .AppendLine($"# Task i solves shard i of {shards} of {fullCase} into {name}.shard-i-of-{shards}.h5 beside this script.")
-            .AppendLine("# A failed or cancelled task re-submitted alone resumes from its checkpoint: sbatch --array=i " + Quote(Path.Combine(folder, "sweep.sbatch")))
+            .AppendLine("# A failed or cancelled task re-submitted alone resumes from its checkpoint: sbatch --array=i " + Quote(arrayScript))
             .AppendLine("set -euo pipefail")
             .AppendLine($"i=$SLURM_ARRAY_TASK_ID")
             .AppendLine($"exec {rom} sweep {Quote(fullCase)} --shard \"$i/{shards}\" --out {Quote(Path.Combine(folder, name))}.shard-\"$i\"-of-{shards}.h5{sets}");
@@ -57,7 +58,6 @@ public static class SlurmSweepScripts
             .AppendLine("# and rom sweep merge names any shard that is missing.")
             .AppendLine("set -euo pipefail")
             .AppendLine($"exec {rom} sweep merge {string.Join(" ", shardPaths.Select(Quote))} --out {Quote(dataPath)}");
-        string arrayScript = Path.Combine(folder, "sweep.sbatch"), mergeScript = Path.Combine(folder, "merge.sbatch");
         File.WriteAllText(arrayScript, array.ToString());
         File.WriteAllText(mergeScript, merge.ToString());
         return new SlurmSweepJob(folder, arrayScript, mergeScript, shards, shardPaths);

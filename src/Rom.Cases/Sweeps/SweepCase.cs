@@ -65,28 +65,30 @@ public static class SweepCase
     /// The family of systems of the case, and a solver positioned at the start of <paramref name="shard"/>; bad
     /// settings or data raise <see cref="CaseInputException"/> naming the setting or the object in the file.
     /// </summary>
-    public static SweepSolver Start(CaseDocument document, CaseSettings s, SweepShard shard)
+    public static SweepSolver Start(CaseDocument document, CaseSettings s, SweepShard shard) => Start(Check(document, s, shard), s, shard);
+
+    /// <summary>A solver positioned at the start of <paramref name="shard"/> for a family <see cref="Check"/> returned: orders the systems.</summary>
+    public static SweepSolver Start(ISystemFamily family, CaseSettings s, SweepShard shard)
     {
-        var family = Check(document, s, shard);
+        ArgumentNullException.ThrowIfNull(family);
         if (shard.Count > family.Count)
             throw new CaseInputException("--shard", shard.ToString(), $"at most {family.Count} shards, one system each at least");
         return Blame(s, () => new SweepSolver(family, Options(s), shard));
     }
 
     /// <summary>
-    /// The case's family, with the settings checked against it as <see cref="Start"/> checks them, but without ordering
+    /// The case's family, with the settings checked against it as <see cref="Start(ISystemFamily, CaseSettings, SweepShard)"/> checks them, but without ordering
     /// or building any system: what a job script needs before it is submitted.
     /// </summary>
     public static ISystemFamily Check(CaseDocument document, CaseSettings s, SweepShard shard)
     {
         var family = Family(document, s, shard);
         var options = Options(s);
-        Blame(s, () =>
+        return Blame(s, () =>
         {
             SweepSolver.Check(family, options);
             return family;
         });
-        return family;
     }
 
     /// <summary>
@@ -99,7 +101,7 @@ public static class SweepCase
     private static readonly string[] GeneratedOnly = ["problem.grid_size", "problem.output_size", "problem.dimension", "problem.count", "problem.seed"];
 
     /// <summary>A setting the family does not read must keep its default, so that a value given for it is never silently ignored.</summary>
-    internal static void RefuseUnused(CaseSettings s)
+    private static void RefuseUnused(CaseSettings s)
     {
         string family = s.Text("problem.family");
         string[] unused = family == "matrix-list" ? GeneratedOnly : ["problem.spd"];

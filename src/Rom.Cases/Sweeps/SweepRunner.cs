@@ -31,10 +31,11 @@ public static class SweepRunner
         if (document.Kind is not SweepKind)
             throw new CaseInputException("/@kind", $"'{document.Kind.Name}'", "'sweep' (rom sweep runs sweep cases; use rom run for other kinds)", casePath);
         dataPath = OutputFile.Prepare(dataPath ?? DefaultDataPath(casePath, shard));
-        SweepCase.RefuseUnused(settings);
+        // Settings are checked against the family before the progress says anything; ordering may take a while.
+        var family = CaseRunner.Blame(settings, casePath, () => SweepCase.Check(document, settings, shard));
 
         progress.Report(new ProgressUpdate("order", null, $"ordering the systems ({settings.Text("sweep.ordering")})"));
-        var solver = CaseRunner.Blame(settings, casePath, () => SweepCase.Start(document, settings, shard));
+        var solver = CaseRunner.Blame(settings, casePath, () => SweepCase.Start(family, settings, shard));
         string identity = SweepCase.Identity(document, settings);
         var checkpoint = SweepCheckpoint.Open(dataPath + ".partial", identity, solver, out var samples);
         if (samples.Count > 0)
@@ -61,20 +62,16 @@ public static class SweepRunner
     }
 
     /// <summary>The first setting in which two shards' /case groups differ, or that their case files' data do.</summary>
-    private static string Difference(DataGroup a, DataGroup b, string pathA, string pathB)
+    private static string Difference(DataGroup a, DataGroup b, string pathA)
     {
-        if (a.TryGetGroup("case", out var caseA) && b.TryGetGroup("case", out var caseB))
-            foreach (var (name, group) in caseA.Groups)
-                foreach (var (key, value) in group.Attributes)
-                {
-                    string other = caseB.Groups.TryGetValue(name, out var g) && g.Attributes.TryGetValue(key, out var v) ? Describe(v) : "nothing";
-                    if (other != Describe(value))
-                        return $"{name}.{key} is {Describe(value)} in {pathA} but {other} here";
-                }
-        return $"same settings as {pathA}, but another case file";
+        var (key, here, there) = Settings(a).Describe().Zip(Settings(b).Describe(), (x, y) => (Key: x.Key, Here: x.Value, There: y.Value))
+            .FirstOrDefault(d => d.Here != d.There);
+        return key is null ? $"same settings as {pathA}, but another case file" : $"{key} is {here} in {pathA} but {there} here";
     }
 
-    private static string Describe(DataArray value) => string.Join(",", value.Values.Cast<object>().Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)));
+    /// <summary>The settings a sweep dataset was computed with (its /case group).</summary>
+    private static CaseSettings Settings(DataGroup dataset) =>
+        CaseSettings.Read(dataset.TryGetGroup("case", out var settings) ? settings : new DataGroup(), SweepCase.Settings);
 
     /// <summary>
     /// Joins shard files of one sweep into the dataset of the whole sweep at <paramref name="dataPath"/>: every
@@ -97,7 +94,7 @@ public static class SweepRunner
         {
             string path = shardPaths[i], shard = headers[i].Shard;
             if (headers[i].Identity != identity)
-                throw new CaseInputException(path, $"a shard of another sweep ({Difference(first, trees[i], shardPaths[0], path)})", "shards of one sweep: the same case and settings");
+                throw new CaseInputException(path, $"a shard of another sweep ({Difference(first, trees[i], shardPaths[0])})", "shards of one sweep: the same case and settings");
             var parts = shard.Split('/');
             if (parts.Length != 2 || !int.TryParse(parts[0], out int number) || !int.TryParse(parts[1], out int of) || number < 1 || number > of)
                 throw new CaseInputException(path + ": /@shard", $"'{shard}'", "i/n with 1 ≤ i ≤ n");
@@ -138,7 +135,7 @@ public static class SweepRunner
         root.Attributes["succeeded"] = DataArray.Scalar(outcome.Succeeded ? 1L : 0L);
         root.Attributes["message"] = DataArray.Scalar(outcome.Message);
         root.Groups["case"] = first.Groups["case"];
-        SweepPod.Combine(root, [.. shards.OrderBy(kv => kv.Key).Select(kv => trees[kv.Value])], CaseSettings.Read(first.Groups["case"], SweepCase.Settings));
+        SweepPod.Combine(root, [.. shards.OrderBy(kv => kv.Key).Select(kv => trees[kv.Value])], Settings(first));
         CaseRunner.WriteSummary(root, outcome.Summary);
         Hdf5File.Write(dataPath, root);
         return samples.Count;

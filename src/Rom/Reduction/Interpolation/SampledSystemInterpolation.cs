@@ -121,11 +121,11 @@ public sealed class SampledSystemInterpolation : AffineSurrogate, ICoercivityBou
         return (Math.Sqrt(difference / norm), maxDifference / maxValue, Math.Sqrt(difference) / ((1 - Safety) * _smallestEnergyEigenvalue));
     }
 
-    /// <summary>
-    /// A bound of ‖u(μ) − u_M(μ)‖_X between the solutions of A(μ) and A_M(μ), given <paramref name="normBound"/> ≥ ‖u_M‖_X:
-    /// a(u − u_M, v) = (a_M − a)(u_M, v) ≤ ε̂‖u_M‖_X‖v‖_X and a is coercive with α_S, so ‖u − u_M‖_X ≤ ε̂‖u_M‖_X/α_S (sampled).
-    /// </summary>
-    public double ModelErrorBound(double normBound) => EimErrorBound * normBound / SampledCoercivity;
+    /// <summary>ε̂ and α_S, the numbers the bound between the solutions of A(μ) and A_M(μ) needs (<see cref="SampledEimError"/>).</summary>
+    public SampledEimError ModelError => new(EimErrorBound, SampledCoercivity);
+
+    /// <summary>A bound of ‖u(μ) − u_M(μ)‖_X between the solutions of A(μ) and A_M(μ), given <paramref name="normBound"/> ≥ ‖u_M‖_X (sampled).</summary>
+    public double ModelErrorBound(double normBound) => ModelError.Bound(normBound);
 
     /// <summary>
     /// λ_min of A z = λ X z (X = I when <paramref name="x"/> is null) by inverse iteration z ← A⁻¹ X z: the Rayleigh
