@@ -4,7 +4,7 @@ using PureHDF;
 namespace Rom.IO.Hdf5;
 
 /// <summary>Copies an open PureHDF file into a <see cref="DataGroup"/> tree, turning every failure into a <see cref="DataFileException"/>.</summary>
-internal sealed class Hdf5Reader(string filePath)
+internal sealed class Hdf5Reader(string filePath, Func<string, bool>? skip = null)
 {
     /// <summary>Deeper nesting than this is taken for a soft-link cycle.</summary>
     private const int MaxDepth = 64;
@@ -33,6 +33,8 @@ internal sealed class Hdf5Reader(string filePath)
                     var subgroup = new DataGroup();
                     target.Groups.Add(child.Name, subgroup);
                     ReadGroup(group, subgroup, childPath, depth + 1);
+                    break;
+                case IH5Dataset when skip?.Invoke(childPath) == true:
                     break;
                 case IH5Dataset dataset:
                     target.Datasets.Add(child.Name, ReadArray(new Source(dataset), childPath));

@@ -1,6 +1,6 @@
 namespace Rom.IO.Hdf5;
 
-/// <summary>How <see cref="Hdf5File.Write"/> stores datasets.</summary>
+/// <summary>How <see cref="Hdf5File.Write(string, DataGroup, Hdf5WriteOptions?)"/> stores datasets.</summary>
 /// <param name="Compress">When true, numeric datasets of at least <see cref="MinCompressedElements"/> values are chunked and deflated.</param>
 /// <param name="CompressionLevel">
 /// Deflate level 0-9. PureHDF only implements levels 0, 1 and 9, so 2-5 are stored as 1 and 6-8 as 9.

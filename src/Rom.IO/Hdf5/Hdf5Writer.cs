@@ -14,6 +14,33 @@ internal sealed class Hdf5Writer(string filePath, Hdf5WriteOptions options)
         return file;
     }
 
+    /// <summary>
+    /// Adds the empty dataset of a streamed table to the built file (its groups created where <paramref name="root"/>
+    /// has none), refusing a path the tree already holds.
+    /// </summary>
+    public H5Dataset<double[]> AddStreamed(H5File file, DataGroup root, StreamedRows table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        if (table.Rows < 0 || table.Columns < 0)
+            throw new DataFileException(filePath, "/" + table.Path, $"a streamed table of shape [{table.Rows}, {table.Columns}]; expected extents ≥ 0");
+        var names = table.Path.Split('/');
+        H5Group group = file;
+        string path = "/";
+        foreach (string name in names[..^1])
+        {
+            path = ChildPath(path, name);
+            if (!group.TryGetValue(name, out var child))
+                group[name] = child = new H5Group();
+            group = child as H5Group ?? throw new DataFileException(filePath, path, "a streamed table's group is a dataset here");
+        }
+        path = ChildPath(path, names[^1]);
+        if (group.ContainsKey(names[^1]) || root.TryGetDataset(table.Path, out _))
+            throw new DataFileException(filePath, path, "a streamed table and a dataset of the tree share this name");
+        var dataset = new H5Dataset<double[]>(fileDims: [(ulong)table.Rows, (ulong)table.Columns]);
+        group[names[^1]] = dataset;
+        return dataset;
+    }
+
     private void Fill(H5Group target, DataGroup source, string path)
     {
         AddAttributes(target, source.Attributes, path);
