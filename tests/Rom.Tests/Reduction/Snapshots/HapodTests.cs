@@ -65,6 +65,29 @@ public class HapodTests
             Assert.That(Math.Sqrt(ProjectionError(full.Modes[i], hapod.Modes, x)), Is.LessThanOrEqualTo(Math.Sqrt(M) * meanError / full.SingularValues[i] * (1 + 1e-6)), $"full POD mode {i}");
     }
 
+    /// <summary>
+    /// A tree of depth 3 (eight slices, inner nodes over groups of three, then the root), as a tree merge of shards
+    /// builds it: the root's modes still meet ε*, with the budget split over L − 1 = 2 levels below the root, and with
+    /// about as many modes as the POD of all snapshots at once.
+    /// </summary>
+    [TestCase(1e-3, false)]
+    [TestCase(1e-5, true)]
+    public void TreeOfDepthThreeMeetsTheMeanError(double meanError, bool weighted)
+    {
+        var snapshots = Snapshots();
+        var x = weighted ? Product() : null;
+        var leaves = snapshots.Chunk(M / 8).Select(part => Hapod.Local(part, meanError, 0.95, x, depth: 3)).ToArray();
+        var nodes = leaves.Chunk(3).Select(group => Hapod.Node(group, meanError, 0.95, x, depth: 3)).ToArray();
+        var root = Hapod.Combine(nodes, meanError, 0.95, x);
+
+        Assert.That(nodes.Sum(n => n.Snapshots), Is.EqualTo(M));
+        double mean = snapshots.Average(s => ProjectionError(s, root.Modes, x));
+        Assert.That(mean, Is.LessThanOrEqualTo(meanError * meanError));
+        var full = Pod.Compute(snapshots, new PodOptions(RelativeEnergyTolerance: 1, AbsoluteErrorTolerance: Math.Sqrt(M) * meanError), x);
+        Assert.That(root.Modes.Count, Is.InRange(full.Modes.Count, full.Modes.Count + 3));
+        Assert.That(Assert.Throws<ArgumentOutOfRangeException>(() => Hapod.Node(leaves, meanError, depth: 2))!.ParamName, Is.EqualTo("depth"));
+    }
+
     [Test]
     public void BadArgumentsAreNamed()
     {
