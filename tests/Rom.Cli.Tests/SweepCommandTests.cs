@@ -115,24 +115,70 @@ public class SweepCommandTests : TempFolderTest
         Assert.That(Cli.Run(["sweep", "merge", .. parts, "--out", merged]).ExitCode, Is.EqualTo(0));
 
         foreach (string path in new[] { whole, merged })
+            AssertPodMeetsTheMeanError(path, epsilon);
+    }
+
+    /// <summary>
+    /// A tree merge (merge.group_size = 3, five shards: partial merges 1-3 and 4-5, then the final merge) writes the
+    /// dataset of the unsharded run bit for bit with an independent method, and its HAPOD (budgets split for one level
+    /// of partial merges, a tree of depth 3) still meets ε*. A merge deeper than the planned tree, a gap and a repeated
+    /// shard are refused.
+    /// </summary>
+    [Test]
+    public void TreeMergeEqualsTheUnshardedRunAndItsHapodMeetsTheMeanError()
+    {
+        const double epsilon = 0.05;
+        string casePath = SmallCase("sweep.method=gmres", "problem.count=20", $"pod.mean_error={epsilon}", "merge.group_size=3");
+        string whole = PathOf("whole.h5"), merged = PathOf("merged.h5");
+        Assert.That(Cli.Run("sweep", casePath, "--out", whole).ExitCode, Is.EqualTo(0));
+        var parts = Enumerable.Range(1, 5).Select(i => PathOf($"part{i}.h5")).ToArray();
+        for (int i = 0; i < 5; i++)
+            Assert.That(Cli.Run("sweep", casePath, "--out", parts[i], "--shard", $"{i + 1}/5").ExitCode, Is.EqualTo(0));
+        string a = PathOf("a.h5"), b = PathOf("b.h5");
+        Assert.That(Cli.Run("sweep", "merge", parts[1], parts[0], parts[2], "--out", a, "--partial").ExitCode, Is.EqualTo(0));
+        Assert.That(Cli.Run("sweep", "merge", parts[4], parts[3], "--out", b, "--partial").ExitCode, Is.EqualTo(0));
+        Assert.That(Hdf5File.Read(a).Attributes["shard"].AsStrings()[0], Is.EqualTo("1-3/5"));
+        Assert.That(Hdf5File.Read(a).Group("pod").Attributes["level"].AsLongs()[0], Is.EqualTo(1));
+
+        var deeper = Cli.Run("sweep", "merge", a, b, "--out", PathOf("ab.h5"), "--partial");
+        Assert.That(deeper.ExitCode, Is.EqualTo(2));
+        Assert.That(deeper.Error, Does.Contain("merge.group_size").And.Contain("1 level of partial merges"));
+        var gap = Cli.Run("sweep", "merge", parts[0], parts[3], "--out", PathOf("gap.h5"), "--partial");
+        Assert.That(gap.ExitCode, Is.EqualTo(2));
+        Assert.That(gap.Error, Does.Contain("missing 2/5, 3/5"));
+        var twice = Cli.Run("sweep", "merge", a, parts[1], b, "--out", PathOf("twice.h5"));
+        Assert.That(twice.ExitCode, Is.EqualTo(2));
+        Assert.That(twice.Error, Does.Contain("again"));
+
+        var final = Cli.Run("sweep", "merge", b, a, "--out", merged);
+        Assert.That(final.ExitCode, Is.EqualTo(0), final.ToString());
+        var (x, y) = (Hdf5File.Read(whole), Hdf5File.Read(merged));
+        Assert.That(y.Attributes["shard"].AsStrings()[0], Is.EqualTo("1/1"));
+        foreach (string name in SampleData)
+            Assert.That(y.Dataset(name).Values, Is.EqualTo(x.Dataset(name).Values), name);
+        AssertPodMeetsTheMeanError(merged, epsilon);
+    }
+
+    /// <summary>The basis in /pod/modes of <paramref name="path"/> meets the ℓ²-mean error ε* over the stored solutions, with
+    /// about as many modes as the POD of all of them at once, whose modes it holds to the bound √m·ε*/σ_i that ε* implies.</summary>
+    private static void AssertPodMeetsTheMeanError(string path, double epsilon)
+    {
+        var tree = Hdf5File.Read(path);
+        var solutions = tree.Dataset("solutions");
+        int m = solutions.Shape[0], n = solutions.Shape[1];
+        var rows = Enumerable.Range(0, m).Select(r => solutions.AsDoubles().AsSpan(r * n, n).ToArray()).ToArray();
+        var table = tree.Dataset("pod/modes");
+        var modes = Enumerable.Range(0, table.Shape[0]).Select(r => table.AsDoubles().AsSpan(r * n, n).ToArray()).ToArray();
+        double Residual(double[] v) => Math.Sqrt(Math.Max(Vectors.Dot(v, v) - modes.Sum(q => Math.Pow(Vectors.Dot(q, v), 2)), 0));
+        double mean = rows.Average(r => Math.Pow(Residual(r), 2));
+        var full = Pod.Compute(rows, new PodOptions(RelativeEnergyTolerance: 1, AbsoluteErrorTolerance: Math.Sqrt(m) * epsilon));
+        Assert.Multiple(() =>
         {
-            var tree = Hdf5File.Read(path);
-            var solutions = tree.Dataset("solutions");
-            int m = solutions.Shape[0], n = solutions.Shape[1];
-            var rows = Enumerable.Range(0, m).Select(r => solutions.AsDoubles().AsSpan(r * n, n).ToArray()).ToArray();
-            var table = tree.Dataset("pod/modes");
-            var modes = Enumerable.Range(0, table.Shape[0]).Select(r => table.AsDoubles().AsSpan(r * n, n).ToArray()).ToArray();
-            double Residual(double[] v) => Math.Sqrt(Math.Max(Vectors.Dot(v, v) - modes.Sum(q => Math.Pow(Vectors.Dot(q, v), 2)), 0));
-            double mean = rows.Average(r => Math.Pow(Residual(r), 2));
-            var full = Pod.Compute(rows, new PodOptions(RelativeEnergyTolerance: 1, AbsoluteErrorTolerance: Math.Sqrt(m) * epsilon));
-            Assert.Multiple(() =>
-            {
-                Assert.That(mean, Is.LessThanOrEqualTo(epsilon * epsilon), path);
-                Assert.That(modes.Length, Is.InRange(full.Modes.Count, full.Modes.Count + 2).And.LessThan(m), path);
-                for (int i = 0; i < full.Modes.Count; i++)
-                    Assert.That(Residual(full.Modes[i]), Is.LessThanOrEqualTo(Math.Sqrt(m) * epsilon / full.SingularValues[i] * (1 + 1e-6)), $"{path}: POD mode {i}");
-            });
-        }
+            Assert.That(mean, Is.LessThanOrEqualTo(epsilon * epsilon), path);
+            Assert.That(modes.Length, Is.InRange(full.Modes.Count, full.Modes.Count + 2).And.LessThan(m), path);
+            for (int i = 0; i < full.Modes.Count; i++)
+                Assert.That(Residual(full.Modes[i]), Is.LessThanOrEqualTo(Math.Sqrt(m) * epsilon / full.SingularValues[i] * (1 + 1e-6)), $"{path}: POD mode {i}");
+        });
     }
 
     [Test]

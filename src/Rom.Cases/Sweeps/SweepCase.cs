@@ -46,6 +46,7 @@ public static class SweepCase
             [.. SweepOptions.Orderings]),
         SettingDefinition.Flag("sweep.warm_start", false, "Start each iterative solve from the solution of the nearest system already solved."),
         .. SweepPod.Settings,
+        .. SweepMerge.Settings,
         SettingDefinition.Integer("output.checkpoint_every", 10, "rom sweep: systems solved between two checkpoints (DATA.partial), from which a killed sweep resumes.", 1),
         OutputSettings.Plots,
     ];

@@ -6,7 +6,7 @@ namespace Rom.Cases.Sweeps;
 /// <summary>
 /// The folder DATA.partial in which <c>rom sweep</c> keeps its progress: sweep.h5 (the sweep's identity and shard)
 /// and chunk files chunk-POSITION.h5, each with the samples solved since the previous chunk and the solver state
-/// after them. Every file is written atomically (<see cref="Hdf5File.Write"/>), so a sweep killed at any moment
+/// after them. Every file is written atomically (<see cref="Hdf5File.Write(string, DataGroup, Hdf5WriteOptions?)"/>), so a sweep killed at any moment
 /// leaves only whole chunks; a restart with the same arguments reads them back and continues.
 /// </summary>
 internal sealed class SweepCheckpoint

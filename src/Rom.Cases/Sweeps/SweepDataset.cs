@@ -16,18 +16,22 @@ public static class SweepDataset
 {
     /// <summary>
     /// The per-sample datasets of <paramref name="samples"/>, in the order given, into <paramref name="group"/>; the
-    /// solutions are rows of the samples' common length.
+    /// solutions are rows of the samples' common length (left out when <paramref name="solutions"/> is false: the
+    /// caller streams them, as the merge does).
     /// </summary>
-    public static void WriteSamples(DataGroup group, IReadOnlyList<SweepSample> samples)
+    public static void WriteSamples(DataGroup group, IReadOnlyList<SweepSample> samples, bool solutions = true)
     {
         ArgumentNullException.ThrowIfNull(group);
         ArgumentNullException.ThrowIfNull(samples);
-        int length = samples.Count == 0 ? 0 : samples[0].Solution.Length;
-        var solutions = new double[samples.Count * length];
-        for (int i = 0; i < samples.Count; i++) samples[i].Solution.CopyTo(solutions, i * length);
         group.Datasets["indices"] = DataArray.Of(samples.Select(s => (long)s.Index).ToArray());
         group.Datasets["positions"] = DataArray.Of(samples.Select(s => (long)s.Position).ToArray());
-        group.Datasets["solutions"] = DataArray.Of(solutions, samples.Count, length);
+        if (solutions)
+        {
+            int length = samples.Count == 0 ? 0 : samples[0].Solution.Length;
+            var rows = new double[samples.Count * length];
+            for (int i = 0; i < samples.Count; i++) samples[i].Solution.CopyTo(rows, i * length);
+            group.Datasets["solutions"] = DataArray.Of(rows, samples.Count, length);
+        }
         group.Datasets["iterations"] = DataArray.Of(samples.Select(s => (long)s.Iterations).ToArray());
         group.Datasets["matvecs"] = DataArray.Of(samples.Select(s => (long)s.MatrixVectorProducts).ToArray());
         group.Datasets["residuals"] = DataArray.Of(samples.Select(s => s.RelativeResidual).ToArray());
@@ -38,8 +42,12 @@ public static class SweepDataset
         group.Datasets["warm_start_from"] = DataArray.Of(samples.Select(s => (long)s.WarmStartFrom).ToArray());
     }
 
-    /// <summary>Reads the samples <see cref="WriteSamples"/> wrote; a missing or misshapen dataset is a <see cref="DataFileException"/>.</summary>
-    public static List<SweepSample> ReadSamples(DataGroup group, string path)
+    /// <summary>
+    /// Reads the samples <see cref="WriteSamples"/> wrote; a missing or misshapen dataset is a <see cref="DataFileException"/>.
+    /// Without <paramref name="solutions"/> the samples' solutions are empty and /solutions is not looked at (the merge
+    /// reads it a block of rows at a time).
+    /// </summary>
+    public static List<SweepSample> ReadSamples(DataGroup group, string path, bool solutions = true)
     {
         ArgumentNullException.ThrowIfNull(group);
         var indices = Column(group, path, "indices", true).AsLongs();
@@ -53,10 +61,15 @@ public static class SweepDataset
         var from = Get("warm_start_from", true).AsLongs();
         var reasons = Text(group, path, "stop_reasons", m);
         var messages = Text(group, path, "messages", m);
-        if (!group.TryGetDataset("solutions", out var solutions) || !solutions.IsFloat || solutions.Shape.Length != 2 || solutions.Shape[0] != m)
-            throw new DataFileException(path, "/solutions", $"expected a float dataset of shape [{m}, n], found {solutions?.ToString() ?? "nothing"}");
-        int n = solutions.Shape[1];
-        var x = solutions.AsDoubles();
+        int n = 0;
+        double[] x = [];
+        if (solutions)
+        {
+            if (!group.TryGetDataset("solutions", out var table) || !table.IsFloat || table.Shape.Length != 2 || table.Shape[0] != m)
+                throw new DataFileException(path, "/solutions", $"expected a float dataset of shape [{m}, n], found {table?.ToString() ?? "nothing"}");
+            n = table.Shape[1];
+            x = table.AsDoubles();
+        }
         var samples = new List<SweepSample>(m);
         for (int i = 0; i < m; i++)
         {
@@ -71,20 +84,22 @@ public static class SweepDataset
     /// <summary>
     /// What a sweep computed, as a case outcome: the dataset (<paramref name="header"/>'s attributes, rows sorted by
     /// system index, the inputs given by <paramref name="inputs"/>, the order), the summary and a plot of the
-    /// iterations in solve order. It succeeds when every system converged.
+    /// iterations in solve order. It succeeds when every system converged. With <paramref name="inputs"/> null the
+    /// dataset has neither /inputs nor /solutions: the caller streams both (<see cref="SweepMerge"/>).
     /// </summary>
-    public static CaseRunOutcome Outcome(IReadOnlyList<SweepSample> samples, Func<int, double[]> inputs, IReadOnlyList<int> order, SweepHeader header)
+    public static CaseRunOutcome Outcome(IReadOnlyList<SweepSample> samples, Func<int, double[]>? inputs, IReadOnlyList<int> order, SweepHeader header)
     {
         ArgumentNullException.ThrowIfNull(samples);
-        ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(header);
         var rows = samples.OrderBy(s => s.Index).ToList();
         var results = new DataGroup();
         header.WriteTo(results);
-        var fields = rows.Select(s => inputs(s.Index)).ToList();
-        int length = fields[0].Length;
-        results.Datasets["inputs"] = DataArray.Of(fields.SelectMany(f => f).ToArray(), rows.Count, length);
-        WriteSamples(results, rows);
+        if (inputs is not null)
+        {
+            var fields = rows.Select(s => inputs(s.Index)).ToList();
+            results.Datasets["inputs"] = DataArray.Of(fields.SelectMany(f => f).ToArray(), rows.Count, fields[0].Length);
+        }
+        WriteSamples(results, rows, solutions: inputs is not null);
         results.Datasets["order"] = DataArray.Of(order.Select(i => (long)i).ToArray());
 
         var solveOrder = samples.OrderBy(s => s.Position).ToList();

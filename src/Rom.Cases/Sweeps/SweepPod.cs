@@ -1,6 +1,7 @@
 using Rom.Cases.Settings;
 using Rom.IO.Hdf5;
 using Rom.Reduction.Snapshots;
+using Rom.Sweeps;
 
 namespace Rom.Cases.Sweeps;
 
@@ -9,7 +10,10 @@ namespace Rom.Cases.Sweeps;
 /// the stored values), for sweeps too large for one memory: with <c>pod.mean_error</c> = ε* &gt; 0 every shard stores the
 /// POD of its own solutions in /pod (modes scaled by their singular values: <c>scaled_modes</c>), so on Slurm the
 /// shards' PODs run as the array's tasks, and <c>rom sweep merge</c> combines them into /pod/modes, whose ℓ²-mean
-/// projection error over all solutions is at most ε*. An unsharded sweep does both steps.
+/// projection error over all solutions is at most ε*. An unsharded sweep does both steps. A tree merge
+/// (<c>merge.group_size</c>) makes every partial merge an inner node of the HAPOD tree: it stores the POD of its
+/// files' scaled modes as scaled modes again, with its level in /pod@level; every node's budget is set for the
+/// tree's depth (<see cref="SweepMerge.Levels"/> + 2), so a deeper tree than planned is refused.
 /// </summary>
 public static class SweepPod
 {
@@ -20,38 +24,65 @@ public static class SweepPod
         SettingDefinition.Real("pod.omega", 0.95, "HAPOD: the final POD gets ω² of the error budget, the shards 1 − ω².", x => x is > 0 and < 1, "a number in (0, 1)"),
     ];
 
-    /// <summary>Adds /pod to a shard's results (scaled modes), and for a whole sweep the final modes too; nothing when pod.mean_error is 0.</summary>
-    public static void Add(DataGroup results, CaseSettings s, bool whole)
+    /// <summary>
+    /// Adds /pod to the results of shard <paramref name="shard"/> (scaled modes), and for a whole sweep the final modes
+    /// too; nothing when pod.mean_error is 0.
+    /// </summary>
+    public static void Add(DataGroup results, CaseSettings s, SweepShard shard)
     {
         ArgumentNullException.ThrowIfNull(results);
         double error = s.Real("pod.mean_error"), omega = s.Real("pod.omega");
         if (error == 0)
             return;
-        var slice = Hapod.Local(Rows(results.Datasets["solutions"]), error, omega);
-        var pod = results.GetOrAddGroup("pod");
-        pod.Attributes["mean_error"] = DataArray.Scalar(error);
-        pod.Attributes["omega"] = DataArray.Scalar(omega);
-        pod.Attributes["snapshots"] = DataArray.Scalar((long)slice.Snapshots);
-        pod.Datasets["scaled_modes"] = Table(slice.ScaledModes, results.Datasets["solutions"].Shape[1]);
-        if (whole)
+        var slice = Hapod.Local(Rows(results.Datasets["solutions"]), error, omega, depth: SweepMerge.Levels(s, shard.Count) + 2);
+        var pod = Start(results, s, slice.Snapshots);
+        if (shard.Count == 1)
             WriteModes(pod, Hapod.Combine([slice], error, omega));
+        else
+            WriteSlice(pod, slice, level: 0, results.Datasets["solutions"].Shape[1]);
     }
 
-    /// <summary>Combines the shards' /pod into the merged results' /pod (nothing when the shards have none).</summary>
-    public static void Combine(DataGroup merged, IReadOnlyList<DataGroup> shards, CaseSettings s)
+    /// <summary>
+    /// Combines the /pod of the merged files into the merged results' /pod (nothing when pod.mean_error is 0): the final
+    /// modes when <paramref name="levels"/> is null, else (a partial merge in a tree of that many levels of partial
+    /// merges) an inner node's scaled modes.
+    /// </summary>
+    public static void Combine(DataGroup merged, IReadOnlyList<DataGroup> files, CaseSettings s, int? levels)
     {
         ArgumentNullException.ThrowIfNull(merged);
-        ArgumentNullException.ThrowIfNull(shards);
+        ArgumentNullException.ThrowIfNull(files);
         double error = s.Real("pod.mean_error"), omega = s.Real("pod.omega");
         if (error == 0)
             return;
-        var slices = shards.Select(tree => new HapodSlice(Rows(tree.Groups["pod"].Datasets["scaled_modes"]),
-            (int)tree.Groups["pod"].Attributes["snapshots"].AsLongs()[0])).ToArray();
-        var pod = merged.GetOrAddGroup("pod");
-        pod.Attributes["mean_error"] = DataArray.Scalar(error);
-        pod.Attributes["omega"] = DataArray.Scalar(omega);
-        pod.Attributes["snapshots"] = DataArray.Scalar(slices.Sum(x => (long)x.Snapshots));
-        WriteModes(pod, Hapod.Combine(slices, error, omega));
+        var pods = files.Select(tree => tree.Groups["pod"]).ToList();
+        var slices = pods.Select(pod => new HapodSlice(Rows(pod.Datasets["scaled_modes"]), (int)pod.Attributes["snapshots"].AsLongs()[0])).ToArray();
+        var merge = Start(merged, s, slices.Sum(x => (long)x.Snapshots));
+        if (levels is not { } planned)
+        {
+            WriteModes(merge, Hapod.Combine(slices, error, omega));
+            return;
+        }
+        int level = pods.Max(pod => (int)pod.Attributes["level"].AsLongs()[0]) + 1;
+        if (level > planned)
+            throw new CaseInputException("merge.group_size", s.Integer("merge.group_size").ToString(System.Globalization.CultureInfo.InvariantCulture),
+                $"a tree of {planned} level{(planned == 1 ? "" : "s")} of partial merges; this would be level {level}, and the HAPOD budget (pod.mean_error) was split for {planned}");
+        int n = slices.Select(x => x.ScaledModes.FirstOrDefault()?.Length).FirstOrDefault(l => l is not null) ?? 0;
+        WriteSlice(merge, Hapod.Node(slices, error, omega, depth: planned + 2), level, n);
+    }
+
+    private static DataGroup Start(DataGroup results, CaseSettings s, long snapshots)
+    {
+        var pod = results.GetOrAddGroup("pod");
+        pod.Attributes["mean_error"] = DataArray.Scalar(s.Real("pod.mean_error"));
+        pod.Attributes["omega"] = DataArray.Scalar(s.Real("pod.omega"));
+        pod.Attributes["snapshots"] = DataArray.Scalar(snapshots);
+        return pod;
+    }
+
+    private static void WriteSlice(DataGroup pod, HapodSlice slice, int level, int n)
+    {
+        pod.Attributes["level"] = DataArray.Scalar((long)level);
+        pod.Datasets["scaled_modes"] = Table(slice.ScaledModes, n);
     }
 
     private static void WriteModes(DataGroup pod, PodResult result)

@@ -89,14 +89,15 @@ public static class SweepCommand
 
     private static Command Merge(CliContext context)
     {
-        var shards = new Argument<string[]>("shards") { Description = "The shard files written by rom sweep --shard i/n (all n of them).", Arity = ArgumentArity.OneOrMore };
+        var shards = new Argument<string[]>("shards") { Description = "The shard files written by rom sweep --shard i/n (all n of them), or partial merges of them.", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string>("--out") { Description = "The merged dataset to write.", Required = true };
-        var command = new Command("merge", "Join the shard files of one sweep into the dataset an unsharded run writes.") { shards, output };
+        var partial = new Option<bool>("--partial") { Description = "Merge a contiguous run of shards a..b into one file that a later merge takes like a shard (a tree merge; see merge.group_size)." };
+        var command = new Command("merge", "Join the shard files of one sweep into the dataset an unsharded run writes.") { shards, output, partial };
         command.SetAction(parse =>
         {
             string path = parse.GetRequiredValue(output);
-            int count = SweepRunner.Merge(parse.GetRequiredValue(shards), path);
-            context.Out.WriteLine($"merged {parse.GetRequiredValue(shards).Length} shards, {count} systems: {path}");
+            int count = SweepMerge.Run(parse.GetRequiredValue(shards), path, parse.GetValue(partial));
+            context.Out.WriteLine($"merged {parse.GetRequiredValue(shards).Length} files, {count} systems: {path}");
             return ExitCodes.Success;
         });
         return command;
