@@ -7,7 +7,9 @@
 #      resumes from its checkpoint, the merge re-submitted completes, and the result still equals the serial sweep;
 #   4. rom sweep merge with a shard missing names it;
 #   5. the HAPOD basis of the recycled sweep (pod.mean_error: each task PODs its shard, the merge combines) meets ε*
-#      and matches NumPy's POD of all solutions.
+#      and matches NumPy's POD of all solutions;
+#   6. a tree merge (merge.group_size=2: the shards' array, an array of 2 partial merges, the final merge, chained
+#      afterok): the dataset equals a serial rom sweep bit for bit, and its HAPOD (an inner level) meets ε* as in 5.
 # Output ends with PASS/FAIL lines and "N passed, N failed"; exit 0 iff all pass.
 # Usage: bash validation/slurm/sweep.sh [ROM]   (default: src/Rom.Cli/bin/Release/net10.0/Rom.Cli, built by dotnet test)
 set -u
@@ -96,6 +98,8 @@ submit() {
 "$rom" new sweep --out spd.h5 --set problem.family=darcy-spd --set problem.grid_size=18 --set problem.count=16 \
     --set sweep.method=cg --set sweep.preconditioner=ic0 --set output.plots=0 >/dev/null
 "$rom" new sweep --out recycled.h5 --set problem.grid_size=18 --set problem.count=16 --set pod.mean_error=0.05 --set output.plots=0 >/dev/null
+"$rom" new sweep --out tree.h5 --set problem.family=darcy-spd --set problem.grid_size=18 --set problem.count=16 \
+    --set sweep.method=cg --set sweep.preconditioner=ic0 --set pod.mean_error=0.01 --set merge.group_size=2 --set output.plots=0 >/dev/null
 
 # sharded NAME MODE WHAT: a serial rom sweep of NAME.h5, then 4 array tasks + the afterok merge, compared (MODE).
 sharded() {
@@ -119,6 +123,14 @@ if [ -f recycled/data.h5 ] && why=$(pod_check recycled/data.h5 2>&1); then
     pass "HAPOD of the solutions, the shards' PODs in the array tasks, combined by the merge job: $why"
 else
     fail "HAPOD of the solutions: ${why:-no merged dataset}"
+fi
+
+# 6. a tree merge: shards 1-2 and 3-4 merged by a second array, then the final merge
+sharded tree exact "tree merge, merge.group_size=2: an array of 2 partial merges between"
+if [ -f tree/data.h5 ] && [ -f tree/data.h5.slurm/data.merge-3-4-of-4.h5 ] && why=$(pod_check tree/data.h5 2>&1); then
+    pass "HAPOD through the tree merge (an inner level of partial merges, budget split for depth 3): $why"
+else
+    fail "HAPOD through the tree merge: ${why:-no merged dataset or partial merges}"
 fi
 
 # 3. a task cancelled mid-run, re-submitted alone

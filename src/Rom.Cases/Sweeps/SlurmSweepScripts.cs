@@ -8,7 +8,9 @@ namespace Rom.Cases.Sweeps;
 
 /// <summary>
 /// <c>rom slurm sweep</c>: writes an sbatch array script whose task i runs <c>rom sweep CASE --shard i/n</c> into its
-/// own shard file, and a merge script that joins the shards into DATA. Every option is a visible line of the scripts;
+/// own shard file, and a merge script that joins the shards into DATA; with <c>merge.group_size</c> = g, before it one
+/// array script per level of a tree merge, whose task j joins the j-th group of g files of the level below with
+/// <c>rom sweep merge --partial</c>. Every option is a visible line of the scripts;
 /// paths are absolute, so the jobs may start in any folder (one that every node sees: the folders must be shared).
 /// A task re-submitted alone (<c>sbatch --array=i</c>) resumes from its shard's checkpoint, since --shard is explicit.
 /// </summary>
@@ -52,15 +54,37 @@ public static class SlurmSweepScripts
             .AppendLine("set -euo pipefail")
             .AppendLine($"i=$SLURM_ARRAY_TASK_ID")
             .AppendLine($"exec {rom} sweep {Quote(fullCase)} --shard \"$i/{shards}\" --out {Quote(Path.Combine(folder, name))}.shard-\"$i\"-of-{shards}.h5{sets}");
+        // The tree merge: level k joins groups of g files of level k − 1 (level 0: the shards) into files of shards a..b.
+        int group = (int)settings.Integer("merge.group_size"), levels = SweepMerge.Levels(settings, shards);
+        var files = shardPaths.Select((path, i) => (Path: path, First: i + 1, Last: i + 1)).ToList();
+        var levelScripts = new List<string>();
+        for (int level = 1; level <= levels; level++)
+        {
+            var groups = files.Chunk(group).Select(g => (Inputs: g, Path: Path.Combine(folder, $"{name}.merge-{g[0].First}-{g[^1].Last}-of-{shards}.h5"), First: g[0].First, Last: g[^1].Last)).ToList();
+            string script = Path.Combine(folder, $"merge-{level}.sbatch");
+            var text = Header($"rom-merge{level}-{name}", Path.Combine(folder, "logs", $"merge-{level}-%a.out"), resources)
+                .AppendLine($"#SBATCH --array=1-{groups.Count}")
+                .AppendLine()
+                .AppendLine($"# Level {level} of {levels} of the tree merge (merge.group_size = {group}): task j joins the j-th group of {group} files of the level below")
+                .AppendLine($"# into one file of their shards a..b; rom slurm sweep --submit submits it with --dependency=afterok on the level below.")
+                .AppendLine("set -euo pipefail")
+                .AppendLine("case \"$SLURM_ARRAY_TASK_ID\" in");
+            foreach (var (g, j) in groups.Select((g, j) => (g, j + 1)))
+                text.AppendLine($"  {j}) exec {rom} sweep merge {string.Join(" ", g.Inputs.Select(f => Quote(f.Path)))} --partial --out {Quote(g.Path)} ;;");
+            text.AppendLine("esac").AppendLine("echo \"no group $SLURM_ARRAY_TASK_ID at this level\" >&2; exit 2");
+            File.WriteAllText(script, text.ToString());
+            levelScripts.Add(script);
+            files = [.. groups.Select(g => (g.Path, g.First, g.Last))];
+        }
         var merge = Header($"rom-merge-{name}", Path.Combine(folder, "logs", "merge.out"), resources)
             .AppendLine()
-            .AppendLine($"# Joins the {shards} shards into {dataPath}; rom slurm sweep --submit submits it with --dependency=afterok on the array,")
-            .AppendLine("# and rom sweep merge names any shard that is missing.")
+            .AppendLine($"# Joins {(levels == 0 ? $"the {shards} shards" : $"the {files.Count} files of the last level of the tree merge")} into {dataPath}; rom slurm sweep --submit submits it")
+            .AppendLine($"# with --dependency=afterok on {(levels == 0 ? "the array" : "that level")}, and rom sweep merge names any shard that is missing.")
             .AppendLine("set -euo pipefail")
-            .AppendLine($"exec {rom} sweep merge {string.Join(" ", shardPaths.Select(Quote))} --out {Quote(dataPath)}");
+            .AppendLine($"exec {rom} sweep merge {string.Join(" ", files.Select(f => Quote(f.Path)))} --out {Quote(dataPath)}");
         File.WriteAllText(arrayScript, array.ToString());
         File.WriteAllText(mergeScript, merge.ToString());
-        return new SlurmSweepJob(folder, arrayScript, mergeScript, shards, shardPaths);
+        return new SlurmSweepJob(folder, arrayScript, levelScripts, mergeScript, shards, shardPaths);
     }
 
     private static StringBuilder Header(string jobName, string log, SlurmResources resources)

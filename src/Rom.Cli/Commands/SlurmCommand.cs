@@ -38,7 +38,7 @@ public static class SlurmCommand
         {
             var job = SlurmSweepScripts.Write(RomCommand(), parse.GetRequiredValue(casePath), parse.GetValue(set) ?? [], parse.GetRequiredValue(output),
                 parse.GetValue(shards), new SlurmResources(parse.GetValue(partition), parse.GetValue(time), parse.GetValue(cpus)));
-            (string Array, string Merge)? ids = null;
+            (string Array, IReadOnlyList<string> Levels, string Merge)? ids = null;
             try
             {
                 if (parse.GetValue(submit))
@@ -51,21 +51,32 @@ public static class SlurmCommand
             }
             if (parse.GetValue(json))
             {
-                var obj = new JsonObject { ["array_script"] = job.ArrayScript, ["merge_script"] = job.MergeScript, ["shards"] = job.Shards };
+                var obj = new JsonObject
+                {
+                    ["array_script"] = job.ArrayScript,
+                    ["merge_level_scripts"] = new JsonArray([.. job.MergeLevelScripts.Select(p => (JsonNode?)p)]),
+                    ["merge_script"] = job.MergeScript,
+                    ["shards"] = job.Shards,
+                };
                 if (ids is { } submitted)
                 {
                     obj["array_job"] = submitted.Array;
+                    obj["merge_level_jobs"] = new JsonArray([.. submitted.Levels.Select(p => (JsonNode?)p)]);
                     obj["merge_job"] = submitted.Merge;
                 }
                 context.Out.WriteLine(RunJson.Indented(obj));
                 return ExitCodes.Success;
             }
             context.Out.WriteLine($"array script: {job.ArrayScript} ({job.Shards} tasks, one shard each)");
+            foreach (string script in job.MergeLevelScripts)
+                context.Out.WriteLine($"merge level script: {script}");
             context.Out.WriteLine($"merge script: {job.MergeScript}");
             if (ids is { } jobs)
-                context.Out.WriteLine($"submitted array job {jobs.Array} and merge job {jobs.Merge} (runs after every task succeeds)");
+                context.Out.WriteLine($"submitted array job {jobs.Array}{string.Concat(jobs.Levels.Select(id => $", merge level job {id}"))} and merge job {jobs.Merge} (each runs after every task before it succeeds)");
             else
-                context.Out.WriteLine($"submit with: id=$(sbatch --parsable {SlurmSweepScripts.Quote(job.ArrayScript)}) && sbatch --dependency=afterok:$id {SlurmSweepScripts.Quote(job.MergeScript)}");
+                context.Out.WriteLine("submit with: id=$(sbatch --parsable " + SlurmSweepScripts.Quote(job.ArrayScript) + ")"
+                    + string.Concat(job.MergeLevelScripts.Select(script => $" && id=$(sbatch --parsable --dependency=afterok:$id {SlurmSweepScripts.Quote(script)})"))
+                    + $" && sbatch --dependency=afterok:$id {SlurmSweepScripts.Quote(job.MergeScript)}");
             return ExitCodes.Success;
         });
         return command;
@@ -80,10 +91,13 @@ public static class SlurmCommand
             : SlurmSweepScripts.Quote(process);
     }
 
-    private static (string Array, string Merge) Submit(SlurmSweepJob job)
+    private static (string Array, IReadOnlyList<string> Levels, string Merge) Submit(SlurmSweepJob job)
     {
-        string array = Sbatch(job, ["--parsable", job.ArrayScript]);
-        return (array, Sbatch(job, ["--parsable", $"--dependency=afterok:{array}", job.MergeScript]));
+        string array = Sbatch(job, ["--parsable", job.ArrayScript]), last = array;
+        var levels = new List<string>();
+        foreach (string script in job.MergeLevelScripts)
+            levels.Add(last = Sbatch(job, ["--parsable", $"--dependency=afterok:{last}", script]));
+        return (array, levels, Sbatch(job, ["--parsable", $"--dependency=afterok:{last}", job.MergeScript]));
     }
 
     /// <summary>Runs sbatch and returns the job id it prints ("id" or "id;cluster").</summary>
