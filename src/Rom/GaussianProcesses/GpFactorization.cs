@@ -1,0 +1,194 @@
+using MathNet.Numerics.LinearAlgebra;
+using Rom.LinearAlgebra.Dense;
+
+namespace Rom.GaussianProcesses;
+
+/// <summary>
+/// <see cref="GpObjective"/> at fixed parameters φ: the per-axis factors (<see cref="AxisFactor"/>), τ and v. It
+/// evaluates J and its gradients for any U and, because J is quadratic in U once φ is fixed, solves for the U that
+/// minimises it (<see cref="SolveField"/>).
+/// </summary>
+public sealed class GpFactorization
+{
+    private readonly GpObjective _objective;
+    private readonly AxisFactor[] _axes;
+    private readonly IReadOnlyList<int> _sizes;
+    private readonly IDenseProvider _provider;
+    private readonly double[] _parameters;
+    private readonly double _fNorm;
+
+    internal GpFactorization(GpObjective objective, double[] parameters, bool diagonalise)
+    {
+        _objective = objective;
+        _parameters = parameters;
+        _provider = objective.Provider;
+        var grid = objective.Problem.Grid;
+        _sizes = grid.Sizes;
+        _axes = Enumerable.Range(0, grid.Dimensions).Select(d => new AxisFactor(objective.Kernel(parameters, d),
+            _sizes[d], grid.Spacing(d), objective.Jitter, diagonalise, _provider)).ToArray();
+        Tau = Math.Exp(parameters[objective.NoiseIndex]);
+        V = Math.Exp(parameters[objective.NoiseIndex + 1]);
+        IsPositiveDefinite = _axes.All(a => a.IsPositiveDefinite);
+        _fNorm = Math.Sqrt(objective.Problem.Source.Sum(x => x * x));
+        CanSolveIteratively = diagonalise && IsPositiveDefinite;
+    }
+
+    /// <summary>τ, the boundary precision.</summary>
+    public double Tau { get; }
+
+    /// <summary>v, the equation precision.</summary>
+    public double V { get; }
+
+    /// <summary>Whether every K_d is positive definite; J is NaN otherwise.</summary>
+    public bool IsPositiveDefinite { get; }
+
+    /// <summary>Whether <see cref="SolveField"/> can use preconditioned CGLS (a second-order separable operator, factorised for solving).</summary>
+    public bool CanSolveIteratively { get; }
+
+    private double Beta => _objective.BoundaryWeight * Tau;
+
+    private int N => _objective.Problem.Grid.Count;
+
+    /// <summary>L U, the operator applied through the GP derivative matrices.</summary>
+    public double[] ApplyOperator(ReadOnlySpan<double> field)
+    {
+        var lu = new double[N];
+        var term = new double[N];
+        foreach (var t in _objective.Problem.Operator.Terms)
+        {
+            AxisProducts.Apply(_axes[t.Axis].Operator[t.Order], Transpose.None, t.Axis, _sizes, field, term, _provider);
+            for (int i = 0; i < lu.Length; i++)
+                lu[i] += t.Coefficient * term[i];
+        }
+        return lu;
+    }
+
+    /// <summary>
+    /// J(U) and its parts; writes ∂J/∂φ into <paramref name="parameterGradient"/> and ∂J/∂U into
+    /// <paramref name="fieldGradient"/> unless they are empty. All terms NaN when some K_d is not positive definite.
+    /// </summary>
+    public GpObjectiveTerms Evaluate(ReadOnlySpan<double> field, Span<double> parameterGradient, Span<double> fieldGradient)
+    {
+        int n = N;
+        if (field.Length != n)
+            throw new ArgumentException($"field has {field.Length} values; the grid has {n} points.", nameof(field));
+        if (!IsPositiveDefinite)
+        {
+            parameterGradient.Fill(double.NaN);
+            fieldGradient.Fill(double.NaN);
+            return new GpObjectiveTerms(double.NaN, double.NaN, double.NaN, double.NaN, double.NaN);
+        }
+        var problem = _objective.Problem;
+        double w = _objective.BoundaryWeight, beta = Beta;
+        var alpha = new double[n];
+        AxisProducts.ApplyAll(_axes.Select(a => a.Inverse).ToArray(), Transpose.None, _sizes, field, alpha, _provider);
+        double quadratic = Dot(field, alpha), logDet = 0;
+        for (int d = 0; d < _axes.Length; d++)
+            logDet += (double)n / _sizes[d] * _axes[d].LogDeterminant;
+        var r = ApplyOperator(field);
+        for (int i = 0; i < n; i++)
+            r[i] -= problem.Source[i];
+        double equationGap = Dot(r, r), boundaryGap = 0;
+        foreach (int i in problem.Boundary)
+            boundaryGap += (field[i] - problem.BoundaryValues[i]) * (field[i] - problem.BoundaryValues[i]);
+        int nb = problem.Boundary.Length;
+        double prior = 0.5 * quadratic + 0.5 * logDet;
+        double total = prior + w * (0.5 * Tau * boundaryGap - 0.5 * nb * Math.Log(Tau)) + 0.5 * V * equationGap - 0.5 * n * Math.Log(V);
+
+        if (!fieldGradient.IsEmpty)
+            FieldGradient(field, alpha, r, fieldGradient);
+        if (!parameterGradient.IsEmpty)
+        {
+            ParameterGradient(field, alpha, r, parameterGradient);
+            int noise = _objective.NoiseIndex;
+            parameterGradient[noise] = w * (0.5 * Tau * boundaryGap - 0.5 * nb);
+            parameterGradient[noise + 1] = 0.5 * V * equationGap - 0.5 * n;
+        }
+        double relative = _fNorm > 0 ? Math.Sqrt(equationGap) / _fNorm : Math.Sqrt(equationGap);
+        return new GpObjectiveTerms(total, prior, boundaryGap, equationGap, relative);
+    }
+
+    /// <summary>∂J/∂U = K⁻¹U + w τ Bᵀ(B U − g) + v Lᵀ(L U − f).</summary>
+    private void FieldGradient(ReadOnlySpan<double> field, double[] alpha, double[] r, Span<double> gradient)
+    {
+        var problem = _objective.Problem;
+        alpha.CopyTo(gradient);
+        foreach (int i in problem.Boundary)
+            gradient[i] += Beta * (field[i] - problem.BoundaryValues[i]);
+        var term = new double[N];
+        foreach (var t in problem.Operator.Terms)
+        {
+            AxisProducts.Apply(_axes[t.Axis].Operator[t.Order], Transpose.Transposed, t.Axis, _sizes, r, term, _provider);
+            for (int i = 0; i < term.Length; i++)
+                gradient[i] += V * t.Coefficient * term[i];
+        }
+    }
+
+    /// <summary>
+    /// ∂J/∂θ_d = ⟨∂K_d, M_d⟩ + Σ_t ⟨∂K_d^(k_t), G_t⟩, from d log det K = (N/n_d) tr(K_d⁻¹ dK_d), dK⁻¹ = −K⁻¹ dK K⁻¹ and
+    /// dD = (dK^(k) − D dK) K⁻¹, with α = K⁻¹U, G_t = v c_t (r_(d) U_(d)ᵀ) K_d⁻¹ and
+    /// M_d = ½ (N/n_d) K_d⁻¹ − ½ α_(d) β_(d)ᵀ − Σ_t D_tᵀ G_t (the unfoldings' Gram matrices along axis d), where
+    /// β = K_d⁻¹ ×_d U = (⊗_{e≠d} K_e) α, because dK = K₁ ⊗ … ⊗ dK_d ⊗ … ⊗ K_D keeps the other factors.
+    /// </summary>
+    private void ParameterGradient(ReadOnlySpan<double> field, double[] alpha, double[] r, Span<double> gradient)
+    {
+        int q3 = 3 * _objective.Components;
+        for (int d = 0; d < _axes.Length; d++)
+        {
+            var axis = _axes[d];
+            int n = axis.N;
+            var slice = gradient.Slice(q3 * d, q3);
+            slice.Clear();
+            var m = new double[n * n];
+            var beta = new double[N];
+            AxisProducts.Apply(axis.Inverse, Transpose.None, d, _sizes, field, beta, _provider);
+            AxisProducts.Gram(d, _sizes, alpha, beta, m, _provider);
+            double half = 0.5 * N / n;
+            for (int i = 0; i < m.Length; i++)
+                m[i] = half * axis.Inverse[i] - 0.5 * m[i];
+            var gram = new double[n * n];
+            var g = new double[n * n];
+            foreach (var t in _objective.Problem.Operator.Terms.Where(t => t.Axis == d))
+            {
+                AxisProducts.Gram(d, _sizes, r, field, gram, _provider);
+                _provider.Gemm(Transpose.None, Transpose.None, n, n, n, V * t.Coefficient, gram, n, axis.Inverse, n, 0, g, n);
+                axis.AddGradient(t.Order, g, 1, slice);
+                _provider.Gemm(Transpose.Transposed, Transpose.None, n, n, n, -1, axis.Operator[t.Order], n, g, n, 1, m, n);
+            }
+            axis.AddGradient(0, m, 1, slice);
+        }
+    }
+
+    /// <summary>
+    /// The U that minimises J at this φ: the least-squares solution of [K^(−1/2); √(wτ) B; √v L] U ≈ [0; √(wτ) g; √v f],
+    /// whose normal equations are ∂J/∂U = 0. Small grids (N ≤ <see cref="DenseLimit"/>, or any grid whose operator the
+    /// preconditioner cannot diagonalise, up to <see cref="DenseMaximum"/>) use a dense QR factorisation; larger ones
+    /// CGLS preconditioned in the Kronecker eigenbasis of L (see <see cref="FieldLeastSquares"/>), started from
+    /// <paramref name="initial"/> when given, stopped at ‖Aᵀs‖ ≤ <paramref name="tolerance"/> ‖Aᵀb‖.
+    /// </summary>
+    public GpFieldSolve SolveField(double[]? initial = null, double tolerance = 1e-10, int maxIterations = 5000)
+    {
+        if (!IsPositiveDefinite)
+            throw new InvalidOperationException("some K_d is not positive definite; no field minimises J.");
+        var ls = new FieldLeastSquares(_axes, _sizes, _objective.Problem, Beta, V, _provider);
+        if (CanSolveIteratively && N > DenseLimit)
+            return ls.SolveIteratively(initial, tolerance, maxIterations);
+        if (N > DenseMaximum)
+            throw new InvalidOperationException($"the grid has {N} points: too many for the dense solve, and the operator is not second-order separable for the iterative one.");
+        return ls.SolveDense(u => ApplyOperator(u));
+    }
+
+    /// <summary>Grids with at most this many points are solved densely.</summary>
+    public const int DenseLimit = 600;
+
+    /// <summary>The most points the dense solve accepts.</summary>
+    public const int DenseMaximum = 2500;
+
+    private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    {
+        double s = 0;
+        for (int i = 0; i < a.Length; i++)
+            s += a[i] * b[i];
+        return s;
+    }
+}

@@ -1,0 +1,55 @@
+namespace Rom.GaussianProcesses;
+
+/// <summary>Settings of <see cref="GpPdeSolver"/>; the defaults are the reference code's where it has one.</summary>
+/// <param name="Components">Q, spectral components per axis (30).</param>
+/// <param name="Kernel">The envelope of the components (the reference's logs use Matérn-5/2, i.e. Student-t).</param>
+/// <param name="Optimizer">How φ and U are optimised.</param>
+/// <param name="MaxIterations">The optimiser's iteration limit.</param>
+/// <param name="LearningRate">Adam's step (1e-2).</param>
+/// <param name="BoundaryWeight">w, the boundary log-likelihood's weight (200).</param>
+/// <param name="Jitter">Added to each K_d's diagonal (1e-6).</param>
+/// <param name="FrequencyScale">Initial frequencies are spread evenly on [0, this] (20), in cycles per unit length.</param>
+/// <param name="ObjectiveTolerance">Stop on a relative objective change below this (0 disables).</param>
+/// <param name="ResidualTolerance">Stop when ‖L U − f‖/‖f‖ falls below this (0 disables).</param>
+/// <param name="FieldTolerance">The relative tolerance of the exact U solve in the profiled methods.</param>
+/// <param name="RecordEvery">Record the history every this many iterations.</param>
+/// <param name="LogBoundaryPrecision">log τ at the start (0 in the reference); the profiled methods keep it fixed.</param>
+/// <param name="LogEquationPrecision">log v at the start (0 in the reference); the profiled methods keep it fixed, because
+/// with U exact both gaps can be driven towards zero and −½ w N_B log τ − ½ N log v is then unbounded below.</param>
+public sealed record GpSolverOptions(
+    int Components = 30,
+    KernelFamily Kernel = KernelFamily.StudentT,
+    GpOptimizerKind Optimizer = GpOptimizerKind.ProfiledLbfgs,
+    int MaxIterations = 500,
+    double LearningRate = 1e-2,
+    double BoundaryWeight = 200,
+    double Jitter = 1e-6,
+    double FrequencyScale = 20,
+    double ObjectiveTolerance = 0,
+    double ResidualTolerance = 0,
+    double FieldTolerance = 1e-10,
+    int RecordEvery = 1,
+    double LogBoundaryPrecision = 0,
+    double LogEquationPrecision = 0)
+{
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first setting out of range.</summary>
+    public void Validate()
+    {
+        if (Components < 1)
+            throw new ArgumentException($"Components = {Components}; each kernel needs at least one spectral component.", nameof(Components));
+        if (!(FrequencyScale >= 0) || !double.IsFinite(FrequencyScale))
+            throw new ArgumentException($"FrequencyScale = {FrequencyScale}; expected a non-negative finite number.", nameof(FrequencyScale));
+        if (!(FieldTolerance > 0) || FieldTolerance >= 1)
+            throw new ArgumentException($"FieldTolerance = {FieldTolerance}; expected 0 < tolerance < 1.", nameof(FieldTolerance));
+        if (!(BoundaryWeight > 0) || !double.IsFinite(BoundaryWeight))
+            throw new ArgumentException($"BoundaryWeight = {BoundaryWeight}; expected a positive finite number.", nameof(BoundaryWeight));
+        if (!(Jitter >= 0) || !double.IsFinite(Jitter))
+            throw new ArgumentException($"Jitter = {Jitter}; expected a non-negative finite number.", nameof(Jitter));
+        if (!double.IsFinite(LogBoundaryPrecision) || !double.IsFinite(LogEquationPrecision))
+            throw new ArgumentException($"LogBoundaryPrecision = {LogBoundaryPrecision}, LogEquationPrecision = {LogEquationPrecision}; expected finite numbers.", nameof(LogEquationPrecision));
+        OptimizerSettings.Validate();
+    }
+
+    /// <summary>The optimiser's share of the settings.</summary>
+    public OptimizerOptions OptimizerSettings => new(MaxIterations, LearningRate, ObjectiveTolerance, ResidualTolerance, RecordEvery);
+}
