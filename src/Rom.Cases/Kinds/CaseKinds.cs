@@ -4,7 +4,7 @@ namespace Rom.Cases.Kinds;
 public static class CaseKinds
 {
     /// <summary>Every kind, in the order help lists them.</summary>
-    public static IReadOnlyList<ICaseKind> All { get; } = [new ThermalBlockKind(), new ThermalBumpKind(), new AffineSystemKind(), new OperatorEimKind(), new NonlinearHeatKind(), new SweepKind(), new FnoKind(), new NsmKind()];
+    public static IReadOnlyList<ICaseKind> All { get; } = [new ThermalBlockKind(), new ThermalBumpKind(), new AffineSystemKind(), new OperatorEimKind(), new NonlinearHeatKind(), new SweepKind(), new FnoKind(), new NsmKind(), new GpPdeKind()];
 
     /// <summary>The kind of this name, or null.</summary>
     public static ICaseKind? Find(string name) => All.FirstOrDefault(k => k.Name == name);

@@ -108,6 +108,7 @@ public static class CaseRunner
             {
                 double d => DataArray.Scalar(d),
                 long l => DataArray.Scalar(l),
+                long[] list => DataArray.Of(list),
                 bool b => DataArray.Scalar(b ? 1L : 0L),
                 var other => DataArray.Scalar(Convert.ToString(other, CultureInfo.InvariantCulture) ?? ""),
             };

@@ -29,7 +29,7 @@ public static class RunJson
         return json;
     }
 
-    /// <summary>Adds each summary item under its key (non-finite numbers as null).</summary>
+    /// <summary>Adds each summary item under its key (non-finite numbers as null, lists of counts as arrays).</summary>
     public static JsonObject AddSummary(JsonObject json, IEnumerable<SummaryItem> items)
     {
         foreach (var item in items)
@@ -37,6 +37,7 @@ public static class RunJson
             {
                 double d => JsonNumber.Of(d),
                 long l => l,
+                long[] list => new JsonArray([.. list.Select(l => (JsonNode?)l)]),
                 bool b => b,
                 var other => other.ToString(),
             };

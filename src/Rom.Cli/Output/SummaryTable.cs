@@ -15,7 +15,7 @@ public static class SummaryTable
     }
 
     /// <summary>
-    /// Formats a number, count, flag or text for the table: counts with separators; every real to 4 significant digits,
+    /// Formats a number, count, list of counts (as 300 × 300), flag or text for the table: counts with separators; every real to 4 significant digits,
     /// in E-notation below 10⁻³ and from 10⁶ (1.235E-07), as a plain decimal between (0.02474, 130.2, 12,346).
     /// </summary>
     public static string Format(object value, string unit = "")
@@ -23,6 +23,7 @@ public static class SummaryTable
         string text = value switch
         {
             long l => l.ToString("N0", CultureInfo.InvariantCulture),
+            long[] list => string.Join(" × ", list.Select(l => l.ToString("N0", CultureInfo.InvariantCulture))),
             bool b => b ? "yes" : "no",
             double d when d != 0 && (Math.Abs(d) < 1e-3 || Math.Abs(d) >= 1e6) => d.ToString("0.000E+00", CultureInfo.InvariantCulture),
             double d when double.IsFinite(d) && d != 0 => Decimal(d),

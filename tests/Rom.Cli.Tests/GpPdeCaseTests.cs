@@ -1,0 +1,60 @@
+using System.Text.Json;
+using Rom.IO.Hdf5;
+
+namespace Rom.Cli.Tests;
+
+/// <summary>The gp-pde case kind through rom new / rom run: its output, its files, and bad input named by the setting.</summary>
+public class GpPdeCaseTests : TempFolderTest
+{
+    private string Case(params string[] settings)
+    {
+        string path = PathOf("gp.h5");
+        Assert.That(Cli.Run(["new", "gp-pde", "--out", path, .. settings.SelectMany(s => new[] { "--set", s })]).ExitCode, Is.EqualTo(0));
+        return path;
+    }
+
+    /// <summary>
+    /// A formula problem u_xx = −400 sin(20x) on [0, 1], u = sin(20x) on the boundary, 60 points: rom run --json reports
+    /// the error against the exact solution, and the results file holds the solution, the learned kernel and the history.
+    /// </summary>
+    [Test]
+    public void FormulaProblemSolvesAndReportsItsErrors()
+    {
+        string casePath = Case("problem.name=formula", "problem.points=60", "gp.components=4", "gp.max_iterations=40", "output.plots=0");
+        var run = Cli.Run("run", casePath, "--out", PathOf("r.h5"), "--json");
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
+        using var json = JsonDocument.Parse(run.Out);
+        var root = json.RootElement;
+        Assert.That(root.GetProperty("problem").GetString(), Is.EqualTo("formula"));
+        Assert.That(root.GetProperty("points").EnumerateArray().Select(p => p.GetInt64()), Is.EqualTo(new[] { 60L }));
+        Assert.That(root.GetProperty("rel_l2").GetDouble(), Is.LessThan(1e-3));
+        Assert.That(root.GetProperty("max_error").GetDouble(), Is.LessThan(1e-3));
+        Assert.That(root.GetProperty("iterations").GetInt64(), Is.InRange(1, 40));
+        Assert.That(root.GetProperty("seconds").GetDouble(), Is.GreaterThan(0));
+
+        var results = Hdf5File.Read(PathOf("r.h5"));
+        Assert.That(results.Dataset("solution/u").Shape, Is.EqualTo(new[] { 60 }));
+        var exact = results.Dataset("solution/exact").AsDoubles();
+        var x = results.Dataset("solution/axis0").AsDoubles();
+        Assert.That(exact, Is.EqualTo(x.Select(v => Math.Sin(20 * v))).Within(1e-12), "the exact solution the errors are measured against");
+        Assert.That(results.Dataset("kernels/axis0/frequencies").Count, Is.EqualTo(4));
+        Assert.That(results.Dataset("history/objective").Count, Is.GreaterThan(0));
+    }
+
+    [TestCase("problem.points=2", "problem.points")]
+    [TestCase("gp.components=0", "gp.components")]
+    [TestCase("problem.operator=u_xxxx", "problem.operator")]
+    [TestCase("problem.operator=u_xy", "problem.operator")]
+    [TestCase("problem.source=log(x)", "problem.source")]
+    [TestCase("problem.boundary=1/x", "problem.boundary")]
+    [TestCase("study.points=100,two", "study.points")]
+    public void BadInputIsNamedWithExitCode2(string setting, string field)
+    {
+        string casePath = Case("problem.name=formula", "problem.points=20", "output.plots=0");
+        var run = Cli.Run("run", casePath, "--out", PathOf("r.h5"), "--set", setting);
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString());
+        Assert.That(run.Error, Does.Contain(field));
+        Assert.That(run.Error.Trim().Split('\n'), Has.Length.EqualTo(1), "one line");
+        Assert.That(File.Exists(PathOf("r.h5")), Is.False);
+    }
+}
