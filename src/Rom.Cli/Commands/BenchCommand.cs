@@ -9,6 +9,7 @@ public static class BenchCommand
     public static Command Create(CliContext context) =>
         new("bench", "Benchmarks: Rom side by side with reference libraries on the same inputs, in the same run; prints the ratios.")
         {
+            BenchGpCommand.Create(context),
             BenchKrylovCommand.Create(context),
             BenchNeuralCommand.Create(context),
             BenchNsmCommand.Create(context),
