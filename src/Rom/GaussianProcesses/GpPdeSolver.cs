@@ -59,7 +59,7 @@ public sealed class GpPdeSolver
             double Profiled(double[] theta, double[] gradient)
             {
                 theta.CopyTo(full, 0);
-                var factors = objective.Factorize(full, forSolve: true);
+                var factors = objective.Factorize(full);
                 if (!factors.IsPositiveDefinite)
                 {
                     gradient.AsSpan().Fill(double.NaN);
@@ -76,7 +76,7 @@ public sealed class GpPdeSolver
                 ? AdamOptimizer.Minimize(Profiled, thetas, o.OptimizerSettings, Residual)
                 : LbfgsOptimizer.Minimize(Profiled, thetas, o.OptimizerSettings, Residual);
             result.X.CopyTo(full, 0);
-            field = objective.Factorize(full, forSolve: true).SolveField(warm, o.FieldTolerance).Field;
+            field = objective.Factorize(full).SolveField(warm, o.FieldTolerance).Field;
             result = result with { X = (double[])full.Clone() };
         }
         var phi = result.X[..p];
