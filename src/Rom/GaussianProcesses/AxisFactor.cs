@@ -9,10 +9,6 @@ namespace Rom.GaussianProcesses;
 /// derivative matrices D^(k) = K^(k) K⁻¹ (u^(k) at the points = D^(k) u, the posterior mean's derivative). All
 /// matrices are column-major n × n. On an equispaced axis κ depends on i − j only, so K is Toeplitz and gradients
 /// with respect to θ need the kernel at the 2n − 1 lags, not at n² pairs.
-/// <para>
-/// With <c>diagonalise</c>, also the eigenbasis of D^(2): K^(−1/2) K^(2) K^(−1/2) = W Σ Wᵀ is symmetric (−K^(2) is
-/// the covariance of u′), so D^(2) = V Σ V⁻¹ with V = Q Λ^(1/2) W, and Vᵀ K⁻¹ V = I.
-/// </para>
 /// </summary>
 internal sealed class AxisFactor
 {
@@ -20,7 +16,7 @@ internal sealed class AxisFactor
     private readonly double _h;
     private readonly double[][] _lagValues = new double[SpectralMixtureKernel.MaxOrder + 1][];
 
-    public AxisFactor(SpectralMixtureKernel kernel, int n, double h, double jitter, bool diagonalise, IDenseProvider provider)
+    public AxisFactor(SpectralMixtureKernel kernel, int n, double h, double jitter, IDenseProvider provider)
     {
         _kernel = kernel;
         _h = h;
@@ -30,7 +26,24 @@ internal sealed class AxisFactor
         K = Toeplitz(0);
         for (int i = 0; i < n; i++)
             K[i + i * n] += jitter;
-        var eigen = provider.SymmetricEigen(Matrix<double>.Build.Dense(n, n, (double[])K.Clone()));
+        if (!K.All(double.IsFinite))
+        {
+            // Parameters far out (a line search's trial step) overflow the kernel: no decomposition to attempt.
+            Eigenvalues = Q = [];
+            return;
+        }
+        SymmetricEigen eigen;
+        try
+        {
+            eigen = provider.SymmetricEigen(Matrix<double>.Build.Dense(n, n, (double[])K.Clone()));
+        }
+        catch (Exception e) when (e is IndexOutOfRangeException or MathNet.Numerics.NonConvergenceException)
+        {
+            // MathNet's tridiagonal QL gives up on some extreme trial matrices (it indexes past its arrays after
+            // running out of sweeps); such parameters are treated like non-positive-definite ones.
+            Eigenvalues = Q = [];
+            return;
+        }
         Eigenvalues = eigen.Values.ToArray();
         Q = eigen.Vectors.ToColumnMajorArray();
         IsPositiveDefinite = Eigenvalues.All(l => l > 0 && double.IsFinite(l));
@@ -45,9 +58,14 @@ internal sealed class AxisFactor
             var d = new double[n * n];
             provider.Gemm(Transpose.None, Transpose.None, n, n, n, 1, Derivative[k], n, Inverse, n, 0, d, n);
             Operator[k] = d;
+            var dq = new double[n * n];
+            provider.Gemm(Transpose.None, Transpose.None, n, n, n, 1, d, n, Q, n, 0, dq, n);
+            var diagonal = new double[n];
+            for (int j = 0; j < n; j++)
+                for (int i = 0; i < n; i++)
+                    diagonal[j] += Q[i + j * n] * dq[i + j * n];
+            OperatorDiagonal[k] = diagonal;
         }
-        if (diagonalise)
-            Diagonalise(provider);
     }
 
     /// <summary>n, the points on the axis.</summary>
@@ -56,7 +74,7 @@ internal sealed class AxisFactor
     /// <summary>K + jitter·I.</summary>
     public double[] K { get; }
 
-    /// <summary>Λ, ascending.</summary>
+    /// <summary>Λ, ascending (empty when K is not finite or its eigendecomposition fails).</summary>
     public double[] Eigenvalues { get; }
 
     /// <summary>Q, orthonormal eigenvectors of K.</summary>
@@ -80,23 +98,11 @@ internal sealed class AxisFactor
     /// <summary>D^(k) = K^(k) K⁻¹, indexed by the order k ≥ 1.</summary>
     public double[][] Operator { get; } = new double[SpectralMixtureKernel.MaxOrder + 1][];
 
-    /// <summary>V = Q Λ^(1/2) W (set with <c>diagonalise</c>).</summary>
-    public double[] V { get; private set; } = [];
-
-    /// <summary>V⁻¹ = Wᵀ Λ^(−1/2) Qᵀ.</summary>
-    public double[] VInverse { get; private set; } = [];
-
-    /// <summary>K^(−1/2) V = Q W, orthogonal.</summary>
-    public double[] QW { get; private set; } = [];
-
-    /// <summary>Σ, the eigenvalues of D^(2), in the order of the columns of V.</summary>
-    public double[] Sigma { get; private set; } = [];
-
-    /// <summary>(VᵀV)_ii, the squared column norms of V.</summary>
-    public double[] ColumnNorms { get; private set; } = [];
-
-    /// <summary>The squared column norms of V over the interior rows 1 … n − 2.</summary>
-    public double[] InteriorColumnNorms { get; private set; } = [];
+    /// <summary>
+    /// diag(Qᵀ D^(k) Q), indexed by the order k ≥ 1: D^(k) in K's eigenbasis, whose diagonal is exact when K^(k)
+    /// commutes with K (a circulant grid) and a close preconditioner otherwise (Toeplitz K differs only near the ends).
+    /// </summary>
+    public double[][] OperatorDiagonal { get; } = new double[SpectralMixtureKernel.MaxOrder + 1][];
 
     /// <summary>
     /// Adds <paramref name="scale"/> · ⟨∂K^(k)/∂θ, M⟩_F to the 3Q-value <paramref name="gradient"/> (k = 0 is K itself;
@@ -146,39 +152,5 @@ internal sealed class AxisFactor
         var result = new double[n * n];
         provider.Gemm(Transpose.None, transposeB ? Transpose.Transposed : Transpose.None, n, n, n, 1, scaled, n, b, n, 0, result, n);
         return result;
-    }
-
-    private void Diagonalise(IDenseProvider provider)
-    {
-        int n = N;
-        // S = Λ^(−1/2) Qᵀ K^(2) Q Λ^(−1/2), symmetrised against rounding, then S = W Σ Wᵀ.
-        var kq = new double[n * n];
-        provider.Gemm(Transpose.None, Transpose.None, n, n, n, 1, Derivative[2], n, Q, n, 0, kq, n);
-        var s = new double[n * n];
-        provider.Gemm(Transpose.Transposed, Transpose.None, n, n, n, 1, Q, n, kq, n, 0, s, n);
-        var sym = Matrix<double>.Build.Dense(n, n, (i, j) =>
-            0.5 * (s[i + j * n] + s[j + i * n]) / Math.Sqrt(Eigenvalues[i] * Eigenvalues[j]));
-        var eigen = provider.SymmetricEigen(sym);
-        Sigma = eigen.Values.ToArray();
-        var w = eigen.Vectors.ToColumnMajorArray();
-        var root = Eigenvalues.Select(Math.Sqrt).ToArray();
-        // V = Q diag(√λ) W; V⁻¹ = Wᵀ diag(1/√λ) Qᵀ; Q W.
-        V = ScaledProduct(Q, root, w, false, provider);
-        var wt = new double[n * n];
-        for (int j = 0; j < n; j++)
-            for (int i = 0; i < n; i++)
-                wt[i + j * n] = w[j + i * n];
-        VInverse = ScaledProduct(wt, root.Select(r => 1 / r).ToArray(), Q, true, provider);
-        QW = ScaledProduct(Q, Enumerable.Repeat(1.0, n).ToArray(), w, false, provider);
-        ColumnNorms = new double[n];
-        InteriorColumnNorms = new double[n];
-        for (int j = 0; j < n; j++)
-        {
-            double all = 0;
-            for (int i = 0; i < n; i++)
-                all += V[i + j * n] * V[i + j * n];
-            ColumnNorms[j] = all;
-            InteriorColumnNorms[j] = all - V[j * n] * V[j * n] - V[n - 1 + j * n] * V[n - 1 + j * n];
-        }
     }
 }

@@ -6,10 +6,9 @@ namespace Rom.GaussianProcesses;
 /// <summary>
 /// The quadratic part of J in U as a least-squares problem min ‖A U − b‖ with A = [K^(−1/2); √β B; √v L] and
 /// b = [0; √β g; √v f] (β = w τ), solved densely by QR or by CGLS (Hestenes–Stiefel CG on the normal equations in the
-/// form of Paige and Saunders, ACM TOMS 8(1), 1982, §7.1) with a right preconditioner from the Kronecker eigenbasis:
-/// U = V z with V = ⊗ V_d, V_d = Q_d Λ_d^(1/2) W_d (<see cref="AxisFactor"/>) makes the prior block orthogonal
-/// (K^(−1/2) V = ⊗ Q_d W_d) and L diagonal (L V = V S, S = Σ_t c_t Σ_{d_t}), so AᵀA in z is
-/// I + β (BV)ᵀBV + v S VᵀV S, whose diagonal Δ is cheap from the column norms of the V_d; z = Δ^(−1/2) y.
+/// form of Paige and Saunders, ACM TOMS 8(1), 1982, §7.1) with a right preconditioner in the Kronecker eigenbasis of
+/// K: U = (⊗ Q_d) Δ^(−1/2) y, where Δ is the diagonal of AᵀA in that basis with L replaced by its diagonal there. The
+/// prior block is then exactly diagonal; L is nearly so (K^(2) and K are both Toeplitz and nearly commute).
 /// Working on A rather than AᵀA keeps the conditioning at √κ(AᵀA), which matters: v‖L‖² reaches 10¹² for high frequencies.
 /// </summary>
 internal sealed class FieldLeastSquares
@@ -21,8 +20,13 @@ internal sealed class FieldLeastSquares
     private readonly IDenseProvider _provider;
     private readonly int _n;
 
-    public FieldLeastSquares(AxisFactor[] axes, IReadOnlyList<int> sizes, GpPdeProblem problem, double beta, double v, IDenseProvider provider)
+    private readonly Func<double[], double[]> _applyOperator, _applyTransposedOperator;
+
+    public FieldLeastSquares(AxisFactor[] axes, IReadOnlyList<int> sizes, GpPdeProblem problem, double beta, double v, IDenseProvider provider,
+        Func<double[], double[]> applyOperator, Func<double[], double[]> applyTransposedOperator)
     {
+        _applyOperator = applyOperator;
+        _applyTransposedOperator = applyTransposedOperator;
         _axes = axes;
         _sizes = sizes;
         _problem = problem;
@@ -33,7 +37,7 @@ internal sealed class FieldLeastSquares
     }
 
     /// <summary>QR of the stacked (2N + N_B) × N matrix, built column by column from unit vectors.</summary>
-    public GpFieldSolve SolveDense(Func<double[], double[]> applyOperator)
+    public GpFieldSolve SolveDense()
     {
         int n = _n, nb = _problem.Boundary.Length, rows = 2 * n + nb;
         var a = Matrix<double>.Build.Dense(rows, n);
@@ -45,7 +49,7 @@ internal sealed class FieldLeastSquares
         {
             unit[j] = 1;
             AxisProducts.ApplyAll(inverseSqrt, Transpose.None, _sizes, unit, prior, _provider);
-            var lu = applyOperator(unit);
+            var lu = _applyOperator(unit);
             unit[j] = 0;
             for (int i = 0; i < n; i++)
             {
@@ -79,13 +83,12 @@ internal sealed class FieldLeastSquares
     public GpFieldSolve SolveIteratively(double[]? initial, double tolerance, int maxIterations)
     {
         int n = _n;
-        var s = Eigenvalues();
-        var scale = Scaling(s);
+        var (scale, priorScale) = Scaling();
         var y = new double[n];
         if (initial is not null)
         {
-            // y = Δ^(1/2) V⁻¹ U₀.
-            AxisProducts.ApplyAll(_axes.Select(x => x.VInverse).ToArray(), Transpose.None, _sizes, initial, y, _provider);
+            // y = Δ^(1/2) Qᵀ U₀.
+            AxisProducts.ApplyAll(_axes.Select(x => x.Q).ToArray(), Transpose.Transposed, _sizes, initial, y, _provider);
             for (int i = 0; i < n; i++)
                 y[i] /= scale[i];
         }
@@ -95,14 +98,14 @@ internal sealed class FieldLeastSquares
         for (int i = 0; i < n; i++)
             b.Equation[i] = Math.Sqrt(_v) * _problem.Source[i];
         var atb = new double[n];
-        Adjoint(b, s, scale, atb);
+        Adjoint(b, scale, priorScale, atb);
         double atbNorm = Norm(atb);
         // s = b − A y, r = Aᵀ s, p = r.
         var residual = new Blocks(n);
-        Forward(y, s, scale, residual);
+        Forward(y, scale, priorScale, residual);
         residual.SubtractFrom(b);
         var r = new double[n];
-        Adjoint(residual, s, scale, r);
+        Adjoint(residual, scale, priorScale, r);
         var p = (double[])r.Clone();
         double gamma = Dot(r, r);
         var q = new Blocks(n);
@@ -110,7 +113,7 @@ internal sealed class FieldLeastSquares
         double relative = atbNorm > 0 ? Math.Sqrt(gamma) / atbNorm : 0;
         while (relative > tolerance && iteration < maxIterations)
         {
-            Forward(p, s, scale, q);
+            Forward(p, scale, priorScale, q);
             double qq = q.NormSquared();
             if (!(qq > 0))
                 break;
@@ -118,7 +121,7 @@ internal sealed class FieldLeastSquares
             for (int i = 0; i < n; i++)
                 y[i] += step * p[i];
             residual.Axpy(-step, q);
-            Adjoint(residual, s, scale, r);
+            Adjoint(residual, scale, priorScale, r);
             double next = Dot(r, r);
             for (int i = 0; i < n; i++)
                 p[i] = r[i] + next / gamma * p[i];
@@ -126,85 +129,83 @@ internal sealed class FieldLeastSquares
             iteration++;
             relative = Math.Sqrt(gamma) / atbNorm;
         }
-        // U = V Δ^(−1/2) y.
-        var z = new double[n];
-        for (int i = 0; i < n; i++)
-            z[i] = scale[i] * y[i];
-        var u = new double[n];
-        AxisProducts.ApplyAll(_axes.Select(x => x.V).ToArray(), Transpose.None, _sizes, z, u, _provider);
-        return new GpFieldSolve(u, iteration, relative, relative <= tolerance);
+        return new GpFieldSolve(ToField(y, scale), iteration, relative, relative <= tolerance);
     }
 
-    /// <summary>S at every multi-index: the eigenvalues of L in the basis V.</summary>
-    private double[] Eigenvalues()
-    {
-        var s = new double[_n];
-        var grid = _problem.Grid;
-        for (int i = 0; i < _n; i++)
-        {
-            var m = grid.MultiIndex(i);
-            foreach (var t in _problem.Operator.Terms)
-                s[i] += t.Coefficient * _axes[t.Axis].Sigma[m[t.Axis]];
-        }
-        return s;
-    }
-
-    /// <summary>Δ^(−1/2), Δ = diag(I + β (BV)ᵀBV + v S VᵀV S).</summary>
-    private double[] Scaling(double[] s)
+    /// <summary>
+    /// Δ^(−1/2) and Λ^(−1/2) at every multi-index, Δ = Λ⁻¹ + v s² + β ‖B q_i‖², the diagonal of AᵀA in the basis
+    /// q_i = ⊗ Q_d with L replaced by its diagonal s = Σ_t c_t diag(Q_dᵀ D_t Q_d) (Λ = ⊗ Λ_d, ‖B q_i‖² from the
+    /// first and last entries of each factor's eigenvector).
+    /// </summary>
+    private (double[] Scale, double[] PriorScale) Scaling()
     {
         var scale = new double[_n];
+        var prior = new double[_n];
         var grid = _problem.Grid;
         for (int i = 0; i < _n; i++)
         {
             var m = grid.MultiIndex(i);
-            double all = 1, interior = 1;
+            double lambda = 1, interior = 1, s = 0;
             for (int d = 0; d < m.Length; d++)
             {
-                all *= _axes[d].ColumnNorms[m[d]];
-                interior *= _axes[d].InteriorColumnNorms[m[d]];
+                var a = _axes[d];
+                int n = a.N, j = m[d];
+                lambda *= a.Eigenvalues[j];
+                interior *= 1 - a.Q[j * n] * a.Q[j * n] - a.Q[n - 1 + j * n] * a.Q[n - 1 + j * n];
             }
-            scale[i] = 1 / Math.Sqrt(1 + _beta * (all - interior) + _v * s[i] * s[i] * all);
+            foreach (var t in _problem.Operator.Terms)
+                s += t.Coefficient * _axes[t.Axis].OperatorDiagonal[t.Order][m[t.Axis]];
+            prior[i] = 1 / Math.Sqrt(lambda);
+            scale[i] = 1 / Math.Sqrt(1 / lambda + _v * s * s + _beta * (1 - interior));
         }
-        return scale;
+        return (scale, prior);
     }
 
-    /// <summary>out = A V Δ^(−1/2) y, block by block.</summary>
-    private void Forward(double[] y, double[] s, double[] scale, Blocks result)
+    /// <summary>U = (⊗ Q_d) Δ^(−1/2) y.</summary>
+    private double[] ToField(double[] y, double[] scale)
+    {
+        var z = new double[_n];
+        for (int i = 0; i < _n; i++)
+            z[i] = scale[i] * y[i];
+        var u = new double[_n];
+        AxisProducts.ApplyAll(_axes.Select(x => x.Q).ToArray(), Transpose.None, _sizes, z, u, _provider);
+        return u;
+    }
+
+    /// <summary>result = A U for U = (⊗ Q_d) Δ^(−1/2) y, block by block; K^(−1/2) U = (⊗ Q_d) Λ^(−1/2) Δ^(−1/2) y.</summary>
+    private void Forward(double[] y, double[] scale, double[] priorScale, Blocks result)
     {
         int n = _n;
+        var u = ToField(y, scale);
         var z = new double[n];
         for (int i = 0; i < n; i++)
-            z[i] = scale[i] * y[i];
-        AxisProducts.ApplyAll(_axes.Select(x => x.QW).ToArray(), Transpose.None, _sizes, z, result.Prior, _provider);
-        var v = _axes.Select(x => x.V).ToArray();
-        AxisProducts.ApplyAll(v, Transpose.None, _sizes, z, result.Boundary, _provider);
+            z[i] = priorScale[i] * scale[i] * y[i];
+        AxisProducts.ApplyAll(_axes.Select(x => x.Q).ToArray(), Transpose.None, _sizes, z, result.Prior, _provider);
         double sb = Math.Sqrt(_beta), sv = Math.Sqrt(_v);
-        var mask = new double[n];
+        Array.Clear(result.Boundary);
         foreach (int i in _problem.Boundary)
-            mask[i] = sb * result.Boundary[i];
-        mask.CopyTo(result.Boundary, 0);
+            result.Boundary[i] = sb * u[i];
+        var lu = _applyOperator(u);
         for (int i = 0; i < n; i++)
-            z[i] *= sv * s[i];
-        AxisProducts.ApplyAll(v, Transpose.None, _sizes, z, result.Equation, _provider);
+            result.Equation[i] = sv * lu[i];
     }
 
-    /// <summary>out = Δ^(−1/2) Vᵀ Aᵀ [prior; boundary; equation].</summary>
-    private void Adjoint(Blocks x, double[] s, double[] scale, double[] result)
+    /// <summary>result = Δ^(−1/2) (⊗ Q_d)ᵀ Aᵀ [prior; boundary; equation].</summary>
+    private void Adjoint(Blocks x, double[] scale, double[] priorScale, double[] result)
     {
         int n = _n;
-        var v = _axes.Select(a => a.V).ToArray();
-        AxisProducts.ApplyAll(_axes.Select(a => a.QW).ToArray(), Transpose.Transposed, _sizes, x.Prior, result, _provider);
-        var masked = new double[n];
+        var q = _axes.Select(a => a.Q).ToArray();
+        var prior = new double[n];
+        AxisProducts.ApplyAll(q, Transpose.Transposed, _sizes, x.Prior, prior, _provider);
+        var rest = _applyTransposedOperator(x.Equation);
         double sb = Math.Sqrt(_beta), sv = Math.Sqrt(_v);
+        for (int i = 0; i < n; i++)
+            rest[i] *= sv;
         foreach (int i in _problem.Boundary)
-            masked[i] = sb * x.Boundary[i];
-        var t = new double[n];
-        AxisProducts.ApplyAll(v, Transpose.Transposed, _sizes, masked, t, _provider);
+            rest[i] += sb * x.Boundary[i];
+        AxisProducts.ApplyAll(q, Transpose.Transposed, _sizes, rest, result, _provider);
         for (int i = 0; i < n; i++)
-            result[i] += t[i];
-        AxisProducts.ApplyAll(v, Transpose.Transposed, _sizes, x.Equation, t, _provider);
-        for (int i = 0; i < n; i++)
-            result[i] = scale[i] * (result[i] + sv * s[i] * t[i]);
+            result[i] = scale[i] * (result[i] + priorScale[i] * prior[i]);
     }
 
     private static double Dot(double[] a, double[] b)

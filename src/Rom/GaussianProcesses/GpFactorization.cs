@@ -17,7 +17,7 @@ public sealed class GpFactorization
     private readonly double[] _parameters;
     private readonly double _fNorm;
 
-    internal GpFactorization(GpObjective objective, double[] parameters, bool diagonalise)
+    internal GpFactorization(GpObjective objective, double[] parameters)
     {
         _objective = objective;
         _parameters = parameters;
@@ -25,12 +25,11 @@ public sealed class GpFactorization
         var grid = objective.Problem.Grid;
         _sizes = grid.Sizes;
         _axes = Enumerable.Range(0, grid.Dimensions).Select(d => new AxisFactor(objective.Kernel(parameters, d),
-            _sizes[d], grid.Spacing(d), objective.Jitter, diagonalise, _provider)).ToArray();
+            _sizes[d], grid.Spacing(d), objective.Jitter, _provider)).ToArray();
         Tau = Math.Exp(parameters[objective.NoiseIndex]);
         V = Math.Exp(parameters[objective.NoiseIndex + 1]);
         IsPositiveDefinite = _axes.All(a => a.IsPositiveDefinite);
         _fNorm = Math.Sqrt(objective.Problem.Source.Sum(x => x * x));
-        CanSolveIteratively = diagonalise && IsPositiveDefinite;
     }
 
     /// <summary>τ, the boundary precision.</summary>
@@ -41,9 +40,6 @@ public sealed class GpFactorization
 
     /// <summary>Whether every K_d is positive definite; J is NaN otherwise.</summary>
     public bool IsPositiveDefinite { get; }
-
-    /// <summary>Whether <see cref="SolveField"/> can use preconditioned CGLS (a second-order separable operator, factorised for solving).</summary>
-    public bool CanSolveIteratively { get; }
 
     private double Beta => _objective.BoundaryWeight * Tau;
 
@@ -61,6 +57,20 @@ public sealed class GpFactorization
                 lu[i] += t.Coefficient * term[i];
         }
         return lu;
+    }
+
+    /// <summary>Lᵀ r = Σ_t c_t D_tᵀ ×_{d_t} r.</summary>
+    private double[] ApplyTransposedOperator(double[] r)
+    {
+        var result = new double[N];
+        var term = new double[N];
+        foreach (var t in _objective.Problem.Operator.Terms)
+        {
+            AxisProducts.Apply(_axes[t.Axis].Operator[t.Order], Transpose.Transposed, t.Axis, _sizes, r, term, _provider);
+            for (int i = 0; i < result.Length; i++)
+                result[i] += t.Coefficient * term[i];
+        }
+        return result;
     }
 
     /// <summary>
@@ -112,16 +122,11 @@ public sealed class GpFactorization
     private void FieldGradient(ReadOnlySpan<double> field, double[] alpha, double[] r, Span<double> gradient)
     {
         var problem = _objective.Problem;
-        alpha.CopyTo(gradient);
+        var ltr = ApplyTransposedOperator(r);
+        for (int i = 0; i < ltr.Length; i++)
+            gradient[i] = alpha[i] + V * ltr[i];
         foreach (int i in problem.Boundary)
             gradient[i] += Beta * (field[i] - problem.BoundaryValues[i]);
-        var term = new double[N];
-        foreach (var t in problem.Operator.Terms)
-        {
-            AxisProducts.Apply(_axes[t.Axis].Operator[t.Order], Transpose.Transposed, t.Axis, _sizes, r, term, _provider);
-            for (int i = 0; i < term.Length; i++)
-                gradient[i] += V * t.Coefficient * term[i];
-        }
     }
 
     /// <summary>
@@ -161,28 +166,20 @@ public sealed class GpFactorization
 
     /// <summary>
     /// The U that minimises J at this φ: the least-squares solution of [K^(−1/2); √(wτ) B; √v L] U ≈ [0; √(wτ) g; √v f],
-    /// whose normal equations are ∂J/∂U = 0. Small grids (N ≤ <see cref="DenseLimit"/>, or any grid whose operator the
-    /// preconditioner cannot diagonalise, up to <see cref="DenseMaximum"/>) use a dense QR factorisation; larger ones
-    /// CGLS preconditioned in the Kronecker eigenbasis of L (see <see cref="FieldLeastSquares"/>), started from
-    /// <paramref name="initial"/> when given, stopped at ‖Aᵀs‖ ≤ <paramref name="tolerance"/> ‖Aᵀb‖.
+    /// whose normal equations are ∂J/∂U = 0. Grids of at most <see cref="DenseLimit"/> points use a dense QR
+    /// factorisation; larger ones CGLS preconditioned in the Kronecker eigenbasis of K (see <see cref="FieldLeastSquares"/>),
+    /// started from <paramref name="initial"/> when given and stopped at ‖Aᵀs‖ ≤ <paramref name="tolerance"/> ‖Aᵀb‖.
     /// </summary>
     public GpFieldSolve SolveField(double[]? initial = null, double tolerance = 1e-10, int maxIterations = 5000)
     {
         if (!IsPositiveDefinite)
             throw new InvalidOperationException("some K_d is not positive definite; no field minimises J.");
-        var ls = new FieldLeastSquares(_axes, _sizes, _objective.Problem, Beta, V, _provider);
-        if (CanSolveIteratively && N > DenseLimit)
-            return ls.SolveIteratively(initial, tolerance, maxIterations);
-        if (N > DenseMaximum)
-            throw new InvalidOperationException($"the grid has {N} points: too many for the dense solve, and the operator is not second-order separable for the iterative one.");
-        return ls.SolveDense(u => ApplyOperator(u));
+        var ls = new FieldLeastSquares(_axes, _sizes, _objective.Problem, Beta, V, _provider, u => ApplyOperator(u), ApplyTransposedOperator);
+        return N > DenseLimit ? ls.SolveIteratively(initial, tolerance, maxIterations) : ls.SolveDense();
     }
 
     /// <summary>Grids with at most this many points are solved densely.</summary>
     public const int DenseLimit = 600;
-
-    /// <summary>The most points the dense solve accepts.</summary>
-    public const int DenseMaximum = 2500;
 
     private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {

@@ -73,12 +73,12 @@ public sealed class GpObjective
     public SpectralMixtureKernel Kernel(ReadOnlySpan<double> parameters, int axis) =>
         new(Family, parameters.Slice(3 * Components * axis, 3 * Components));
 
-    /// <summary>Builds the per-axis factors for φ (eigendecompositions included); <paramref name="forSolve"/> also diagonalises D^(2) for <see cref="GpFactorization.SolveField"/>.</summary>
-    public GpFactorization Factorize(ReadOnlySpan<double> parameters, bool forSolve = false)
+    /// <summary>Builds the per-axis factors for φ, eigendecompositions included.</summary>
+    public GpFactorization Factorize(ReadOnlySpan<double> parameters)
     {
         if (parameters.Length != ParameterCount)
             throw new ArgumentException($"parameters has {parameters.Length} values; expected {ParameterCount}.", nameof(parameters));
-        return new GpFactorization(this, parameters.ToArray(), forSolve && Problem.Operator.IsSecondOrderSeparable);
+        return new GpFactorization(this, parameters.ToArray());
     }
 
     /// <summary>

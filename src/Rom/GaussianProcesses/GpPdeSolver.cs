@@ -32,6 +32,12 @@ public sealed class GpPdeSolver
         var objective = new GpObjective(problem, o.Kernel, o.Components, o.BoundaryWeight, o.Jitter, _provider);
         var phi0 = objective.InitialParameters(o.FrequencyScale);
         int p = objective.ParameterCount, n = problem.Grid.Count, noise = objective.NoiseIndex;
+        if (o.SourceSpectrumWeights)
+        {
+            var frequencies = SpectralMixtureKernel.InitialParameters(o.Components, o.FrequencyScale)[(2 * o.Components)..];
+            for (int d = 0; d < problem.Grid.Dimensions; d++)
+                SourceSpectrum.LogWeights(problem, d, frequencies).CopyTo(phi0, 3 * o.Components * d);
+        }
         phi0[noise] = o.LogBoundaryPrecision;
         phi0[noise + 1] = o.LogEquationPrecision;
         GpObjectiveTerms? last = null;
@@ -59,7 +65,7 @@ public sealed class GpPdeSolver
             double Profiled(double[] theta, double[] gradient)
             {
                 theta.CopyTo(full, 0);
-                var factors = objective.Factorize(full, forSolve: true);
+                var factors = objective.Factorize(full);
                 if (!factors.IsPositiveDefinite)
                 {
                     gradient.AsSpan().Fill(double.NaN);
@@ -76,7 +82,7 @@ public sealed class GpPdeSolver
                 ? AdamOptimizer.Minimize(Profiled, thetas, o.OptimizerSettings, Residual)
                 : LbfgsOptimizer.Minimize(Profiled, thetas, o.OptimizerSettings, Residual);
             result.X.CopyTo(full, 0);
-            field = objective.Factorize(full, forSolve: true).SolveField(warm, o.FieldTolerance).Field;
+            field = objective.Factorize(full).SolveField(warm, o.FinalFieldTolerance).Field;
             result = result with { X = (double[])full.Clone() };
         }
         var phi = result.X[..p];

@@ -14,6 +14,9 @@ namespace Rom.GaussianProcesses;
 /// <param name="FieldTolerance">The relative tolerance of the exact U solve in the profiled methods.</param>
 /// <param name="RecordEvery">Record the history every this many iterations.</param>
 /// <param name="LogBoundaryPrecision">log τ at the start (0 in the reference); the profiled methods keep it fixed.</param>
+/// <param name="SourceSpectrumWeights">Start the mixture weights from the source's periodogram (<see cref="SourceSpectrum"/>) instead of 1/Q.</param>
+/// <param name="FinalFieldTolerance">The relative tolerance of the last U solve (profiled methods).</param>
+/// <param name="TimeLimitSeconds">Stop the optimiser after this many seconds (0 disables).</param>
 /// <param name="LogEquationPrecision">log v at the start (0 in the reference); the profiled methods keep it fixed, because
 /// with U exact both gaps can be driven towards zero and −½ w N_B log τ − ½ N log v is then unbounded below.</param>
 public sealed record GpSolverOptions(
@@ -30,7 +33,10 @@ public sealed record GpSolverOptions(
     double FieldTolerance = 1e-10,
     int RecordEvery = 1,
     double LogBoundaryPrecision = 0,
-    double LogEquationPrecision = 0)
+    double LogEquationPrecision = 0,
+    bool SourceSpectrumWeights = false,
+    double FinalFieldTolerance = 1e-10,
+    double TimeLimitSeconds = 0)
 {
     /// <summary>Throws <see cref="ArgumentException"/> naming the first setting out of range.</summary>
     public void Validate()
@@ -41,6 +47,8 @@ public sealed record GpSolverOptions(
             throw new ArgumentException($"FrequencyScale = {FrequencyScale}; expected a non-negative finite number.", nameof(FrequencyScale));
         if (!(FieldTolerance > 0) || FieldTolerance >= 1)
             throw new ArgumentException($"FieldTolerance = {FieldTolerance}; expected 0 < tolerance < 1.", nameof(FieldTolerance));
+        if (!(FinalFieldTolerance > 0) || FinalFieldTolerance >= 1)
+            throw new ArgumentException($"FinalFieldTolerance = {FinalFieldTolerance}; expected 0 < tolerance < 1.", nameof(FinalFieldTolerance));
         if (!(BoundaryWeight > 0) || !double.IsFinite(BoundaryWeight))
             throw new ArgumentException($"BoundaryWeight = {BoundaryWeight}; expected a positive finite number.", nameof(BoundaryWeight));
         if (!(Jitter >= 0) || !double.IsFinite(Jitter))
@@ -51,5 +59,5 @@ public sealed record GpSolverOptions(
     }
 
     /// <summary>The optimiser's share of the settings.</summary>
-    public OptimizerOptions OptimizerSettings => new(MaxIterations, LearningRate, ObjectiveTolerance, ResidualTolerance, RecordEvery);
+    public OptimizerOptions OptimizerSettings => new(MaxIterations, LearningRate, ObjectiveTolerance, ResidualTolerance, RecordEvery, TimeLimitSeconds: TimeLimitSeconds);
 }

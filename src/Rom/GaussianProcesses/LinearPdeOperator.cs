@@ -32,7 +32,4 @@ public sealed class LinearPdeOperator
     /// <summary>c Δu = c Σ_d ∂²u/∂x_d²; c = −1 gives the Poisson operator of −Δu = f, c = 1 the reference code's u_xx (+ u_yy) = f.</summary>
     public static LinearPdeOperator Laplacian(int dimensions, double coefficient = 1) =>
         new(Enumerable.Range(0, dimensions).Select(d => new DerivativeTerm(d, 2, coefficient)).ToArray());
-
-    /// <summary>Whether every axis carries at most one term and that term is of second order: then L is diagonal in the Kronecker eigenbasis that <see cref="GpFactorization"/> preconditions with.</summary>
-    public bool IsSecondOrderSeparable => Terms.All(t => t.Order == 2) && Terms.Select(t => t.Axis).Distinct().Count() == Terms.Count;
 }

@@ -7,8 +7,9 @@ namespace Rom.GaussianProcesses;
 /// <param name="ResidualTolerance">Stop when the caller's residual ≤ this (0 disables).</param>
 /// <param name="RecordEvery">Record the history (and test the residual) every this many iterations.</param>
 /// <param name="Memory">L-BFGS's number of stored curvature pairs.</param>
+/// <param name="TimeLimitSeconds">Stop after this many seconds (0 disables).</param>
 public sealed record OptimizerOptions(int MaxIterations, double LearningRate = 1e-2, double ObjectiveTolerance = 0,
-    double ResidualTolerance = 0, int RecordEvery = 1, int Memory = 10)
+    double ResidualTolerance = 0, int RecordEvery = 1, int Memory = 10, double TimeLimitSeconds = 0)
 {
     /// <summary>Throws <see cref="ArgumentException"/> naming the first setting out of range.</summary>
     public void Validate()
@@ -21,6 +22,8 @@ public sealed record OptimizerOptions(int MaxIterations, double LearningRate = 1
             throw new ArgumentException($"ObjectiveTolerance = {ObjectiveTolerance}, ResidualTolerance = {ResidualTolerance}; expected ≥ 0.", nameof(ObjectiveTolerance));
         if (RecordEvery < 1)
             throw new ArgumentException($"RecordEvery = {RecordEvery}; expected ≥ 1.", nameof(RecordEvery));
+        if (!(TimeLimitSeconds >= 0))
+            throw new ArgumentException($"TimeLimitSeconds = {TimeLimitSeconds}; expected ≥ 0.", nameof(TimeLimitSeconds));
         if (Memory < 1)
             throw new ArgumentException($"Memory = {Memory}; expected ≥ 1.", nameof(Memory));
     }

@@ -2,18 +2,27 @@ using System.Globalization;
 using Rom.GaussianProcesses;
 
 // GP-HM benchmark problems of the reference repository (Fang et al., ICLR 2024), on [0, 2π]^D with u_xx (+ u_yy) = f
-// and exact Dirichlet data. Usage: GpBench <problem> <points> <optimizer> <iterations> [kernel] [components] [log τ] [log v] [frequency scale]
+// and exact Dirichlet data. Usage: GpBench key=value …, keys (defaults): problem (sin6cos100), points (300), optimizer
+// (ProfiledLbfgs), iterations (200), kernel (StudentT), q (30), logtau (0), logv (0), fscale (20), spectrum (false),
+// fieldtol (1e-10), finaltol (1e-10), seconds (0 = no limit), lr (0.01).
 //   problems: sin6cos100 (1-D), sin20 (1-D), sin100sin100 (2-D), sin6cos20sum (2-D)
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
-string name = args.Length > 0 ? args[0] : "sin6cos100";
-int points = args.Length > 1 ? int.Parse(args[1]) : 300;
-var method = args.Length > 2 ? Enum.Parse<GpOptimizerKind>(args[2]) : GpOptimizerKind.ProfiledLbfgs;
-int iterations = args.Length > 3 ? int.Parse(args[3]) : 200;
-var kernel = args.Length > 4 ? Enum.Parse<KernelFamily>(args[4]) : KernelFamily.StudentT;
-int q = args.Length > 5 ? int.Parse(args[5]) : 30;
-double logTau = args.Length > 6 ? double.Parse(args[6]) : 0;
-double logV = args.Length > 7 ? double.Parse(args[7]) : 0;
-double frequencyScale = args.Length > 8 ? double.Parse(args[8]) : 20;
+var settings = args.Select(a => a.Split('=', 2)).ToDictionary(kv => kv[0], kv => kv[1]);
+string Get(string key, string fallback) => settings.TryGetValue(key, out var v) ? v : fallback;
+string name = Get("problem", "sin6cos100");
+int points = int.Parse(Get("points", "300"));
+var method = Enum.Parse<GpOptimizerKind>(Get("optimizer", "ProfiledLbfgs"));
+int iterations = int.Parse(Get("iterations", "200"));
+var kernel = Enum.Parse<KernelFamily>(Get("kernel", "StudentT"));
+int q = int.Parse(Get("q", "30"));
+double logTau = double.Parse(Get("logtau", "0"));
+double logV = double.Parse(Get("logv", "0"));
+double frequencyScale = double.Parse(Get("fscale", "20"));
+bool spectrum = bool.Parse(Get("spectrum", "false"));
+double fieldTolerance = double.Parse(Get("fieldtol", "1e-10"));
+double finalTolerance = double.Parse(Get("finaltol", "1e-10"));
+double timeLimit = double.Parse(Get("seconds", "0"));
+double lr = double.Parse(Get("lr", "0.01"));
 
 var (D, U, F) = name switch
 {
@@ -31,8 +40,9 @@ static double S2(double x) => -436 * Math.Sin(6 * x) * Math.Cos(20 * x) - 240 * 
 var grid = TensorGrid.Cube(D, 0, 2 * Math.PI, points);
 var problem = GpPdeProblem.FromFunctions(grid, LinearPdeOperator.Laplacian(D), F, U);
 var exact = grid.Sample(U);
-var options = new GpSolverOptions(Components: q, Kernel: kernel, Optimizer: method, MaxIterations: iterations,
-    RecordEvery: Math.Max(1, iterations / 20), LogBoundaryPrecision: logTau, LogEquationPrecision: logV, FrequencyScale: frequencyScale);
+var options = new GpSolverOptions(Components: q, Kernel: kernel, Optimizer: method, MaxIterations: iterations, LearningRate: lr,
+    RecordEvery: Math.Max(1, iterations / 20), LogBoundaryPrecision: logTau, LogEquationPrecision: logV, FrequencyScale: frequencyScale,
+    SourceSpectrumWeights: spectrum, FieldTolerance: fieldTolerance, FinalFieldTolerance: finalTolerance, TimeLimitSeconds: timeLimit);
 var solution = new GpPdeSolver(options).Solve(problem);
 double Error(double[] u) => Math.Sqrt(u.Zip(exact, (a, b) => (a - b) * (a - b)).Sum() / exact.Sum(x => x * x));
 foreach (var r in solution.Optimization.History)

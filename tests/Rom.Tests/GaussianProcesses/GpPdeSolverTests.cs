@@ -1,0 +1,89 @@
+using Rom.GaussianProcesses;
+
+namespace Rom.Tests.GaussianProcesses;
+
+public class GpPdeSolverTests
+{
+    /// <summary>u = sin 20x on [0, 2π] (3.18 cycles per unit) with u_xx = f and exact Dirichlet data.</summary>
+    private static (GpPdeProblem Problem, double[] Exact) Sin20(int points)
+    {
+        var grid = TensorGrid.Cube(1, 0, 2 * Math.PI, points);
+        var problem = GpPdeProblem.FromFunctions(grid, LinearPdeOperator.Laplacian(1), p => -400 * Math.Sin(20 * p[0]), p => Math.Sin(20 * p[0]));
+        return (problem, grid.Sample(p => Math.Sin(20 * p[0])));
+    }
+
+    private static double RelativeError(double[] u, double[] exact) =>
+        Math.Sqrt(u.Zip(exact, (a, b) => (a - b) * (a - b)).Sum() / exact.Sum(x => x * x));
+
+    [Test]
+    public void ProfiledLbfgsSolvesAHighFrequencyPoissonProblem()
+    {
+        // 100 points put the grid's Nyquist frequency at 7.9 cycles per unit, so the initial frequencies stay below
+        // it (above it the kernel aliases: same K on the grid, wrong K″).
+        var (problem, exact) = Sin20(100);
+        var options = new GpSolverOptions(Components: 10, MaxIterations: 120, FrequencyScale: 7, LogBoundaryPrecision: 10);
+        var solution = new GpPdeSolver(options).Solve(problem);
+        Assert.That(solution.Failed, Is.False);
+        Assert.That(RelativeError(solution.Field, exact), Is.LessThan(1e-4));
+        double f = solution.Kernels[0].Parameters[20 + Enumerable.Range(0, 10).MaxBy(q => solution.Kernels[0].Parameters[q])];
+        Assert.That(f, Is.EqualTo(20 / (2 * Math.PI)).Within(0.05), "the heaviest component sits at the solution's frequency");
+        Assert.That(solution.Optimization.History[^1].Objective, Is.LessThan(solution.Optimization.History[0].Objective));
+    }
+
+    [Test]
+    public void JointAdamFollowsTheReferenceAndRecordsItsHistory()
+    {
+        var (problem, _) = Sin20(40);
+        var options = new GpSolverOptions(Components: 5, Optimizer: GpOptimizerKind.JointAdam, MaxIterations: 200, FrequencyScale: 3, RecordEvery: 50);
+        var solution = new GpPdeSolver(options).Solve(problem);
+        var history = solution.Optimization.History;
+        Assert.That(history.Select(h => h.Iteration), Is.EqualTo(new[] { 0, 50, 100, 150, 200 }));
+        Assert.That(history[^1].Objective, Is.LessThan(history[0].Objective - 100));
+        Assert.That(history.All(h => double.IsFinite(h.Residual)));
+        Assert.That(solution.Parameters, Has.Length.EqualTo(3 * 5 + 2));
+    }
+
+    [Test]
+    public void TheExactFieldZeroesTheFieldGradient()
+    {
+        // Iterative (N = 26 × 25 > DenseLimit) and dense (1-D) solves both make ∂J/∂U vanish relative to its parts.
+        foreach (var grid in new[] { TensorGrid.Cube(1, 0, 2, 60), new TensorGrid([0.0, 0.0], [2.0, 1.5], [26, 25]) })
+        {
+            var problem = GpPdeProblem.FromFunctions(grid, LinearPdeOperator.Laplacian(grid.Dimensions, -1),
+                p => p.Sum(x => Math.Sin(3 * x)), p => Math.Cos(p.Sum()));
+            var objective = new GpObjective(problem, KernelFamily.Gaussian, 4);
+            var phi = objective.InitialParameters(2);
+            phi[objective.NoiseIndex] = 5;
+            phi[objective.NoiseIndex + 1] = 2;
+            var factors = objective.Factorize(phi);
+            var solve = factors.SolveField(tolerance: 1e-12);
+            Assert.That(solve.Converged);
+            Assert.That(solve.Iterations, grid.Dimensions == 1 ? Is.EqualTo(0) : Is.GreaterThan(0));
+            var gradient = new double[grid.Count];
+            factors.Evaluate(solve.Field, [], gradient);
+            var zeroField = new double[grid.Count];
+            var atZero = new double[grid.Count];
+            factors.Evaluate(zeroField, [], atZero);
+            double relative = Math.Sqrt(gradient.Sum(x => x * x) / atZero.Sum(x => x * x));
+            Assert.That(relative, Is.LessThan(1e-8), $"{grid.Dimensions}-D");
+        }
+    }
+
+    [Test]
+    public void BadInputIsRejectedByName()
+    {
+        var grid = TensorGrid.Cube(1, 0, 1, 10);
+        var op = LinearPdeOperator.Laplacian(1);
+        Assert.That(Assert.Throws<ArgumentException>(() => TensorGrid.Cube(1, 0, 1, 2))!.ParamName, Is.EqualTo("points"));
+        var source = new double[10];
+        source[4] = double.NaN;
+        var e = Assert.Throws<ArgumentException>(() => new GpPdeProblem(grid, op, source, new double[10]))!;
+        Assert.That((e.ParamName, e.Message.Contains("source[4]")), Is.EqualTo(("source", true)));
+        Assert.That(Assert.Throws<ArgumentException>(() => new GpSolverOptions(Components: 0).Validate())!.ParamName, Is.EqualTo("Components"));
+        Assert.That(Assert.Throws<ArgumentException>(() => new GpPdeSolver(new GpSolverOptions(Components: 0)))!.ParamName, Is.EqualTo("Components"));
+        e = Assert.Throws<ArgumentException>(() => new LinearPdeOperator([new DerivativeTerm(0, 4, 1)]))!;
+        Assert.That(e.Message, Does.Contain("order 4"));
+        e = Assert.Throws<ArgumentException>(() => GpPdeProblem.FromFunctions(grid, LinearPdeOperator.Laplacian(2), _ => 0, _ => 0))!;
+        Assert.That(e.ParamName, Is.EqualTo("op"));
+    }
+}
