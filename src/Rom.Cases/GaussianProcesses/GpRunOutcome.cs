@@ -106,10 +106,11 @@ public static class GpRunOutcome
                 row.AddRange([Map("exact", main.Exact, "u"), Map("|U − u|", error!, "error")]);
             plots.Add(PlotRequest.Of("solution", new HeatmapGrid($"{caseName}: solution", [row])));
         }
-        plots.Add(PlotRequest.Of("spectrum", new LinePlot($"{caseName}: learned spectrum (weight of each component at its frequency)", "frequency (cycles per unit length)", "weight w_q",
+        plots.Add(PlotRequest.Of("spectrum", new LinePlot($"{caseName}: learned spectrum (weight of each component at its frequency)", "|frequency| (cycles per unit length)", "weight w_q",
             [.. main.Solution.Kernels.Select((k, d) =>
             {
-                var (weights, _, frequencies) = Spectrum(k);
+                var (weights, _, signed) = Spectrum(k);
+                var frequencies = signed.Select(Math.Abs).ToArray(); // cos(2π f r) is even in f
                 var order = Enumerable.Range(0, frequencies.Length).OrderBy(i => frequencies[i]).ToArray();
                 return new LineSeriesData($"axis {d}", [.. order.Select(i => frequencies[i])], [.. order.Select(i => weights[i])]);
             })], LogY: true, Markers: true)));

@@ -17,14 +17,10 @@ public static class BenchGpCommand
     /// <summary>Builds the command.</summary>
     public static Command Create(CliContext context)
     {
-        var output = new Option<string>("--out")
-        {
-            Description = "Table file to write; a .json twin is written next to it.",
-            DefaultValueFactory = _ => Path.Combine("results", "bench-gp.txt"),
-        };
+        var output = BenchOptions.TableFile("bench-gp.txt");
         var quick = new Option<bool>("--quick") { Description = "Small grids, Q = 5, short timings (checks the plumbing, not the speed)." };
         var components = new Option<int?>("--components") { Description = "Q, spectral components per axis (default 30, the reference's; 5 with --quick)." };
-        var json = new Option<bool>("--json") { Description = "Print a JSON array of rows instead of the table." };
+        var json = BenchOptions.JsonRows();
         var command = new Command("gp", "Time one GP-HM objective + gradient evaluation against PyTorch's autograd of it, on grids of growing size.")
         {
             output, quick, components, json,

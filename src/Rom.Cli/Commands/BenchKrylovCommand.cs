@@ -30,13 +30,9 @@ public static class BenchKrylovCommand
             DefaultValueFactory = _ => "full",
         };
         var directSubset = new Option<int>("--direct-subset") { Description = "SciPy's spsolve runs on this many 3-D systems only.", DefaultValueFactory = _ => 2 };
-        var output = new Option<string>("--out")
-        {
-            Description = "Table file to write; the JSON goes beside it with the extension .json.",
-            DefaultValueFactory = _ => Path.Combine("results", "bench-krylov.txt"),
-        };
+        var output = BenchOptions.TableFile("bench-krylov.txt");
         var python = new Option<string>("--python") { Description = "Python with SciPy and h5py.", DefaultValueFactory = _ => PythonScript.DebianPython };
-        var json = new Option<bool>("--json") { Description = "Print a JSON array of rows instead of the table." };
+        var json = BenchOptions.JsonRows();
         var command = new Command("krylov", "Independent vs recycled Krylov solvers on the SKR and Darcy SPD families, with SciPy's gmres, cg and spsolve on the same matrices.")
         {
             families, count, largeCount, sizes, directSubset, output, python, json,

@@ -17,12 +17,8 @@ public static class BenchSpectralCommand
     /// <summary>Builds the command.</summary>
     public static Command Create(CliContext context)
     {
-        var output = new Option<string>("--out")
-        {
-            Description = "Table file to write; a .json twin is written next to it.",
-            DefaultValueFactory = _ => Path.Combine("results", "bench-spectral.txt"),
-        };
-        var json = new Option<bool>("--json") { Description = "Print a JSON array of rows instead of the table." };
+        var output = BenchOptions.TableFile("bench-spectral.txt");
+        var json = BenchOptions.JsonRows();
         var quick = new Option<bool>("--quick") { Description = "Tiny sizes and short timings (checks the plumbing, not the speed)." };
         var checkOut = new Option<string?>("--check-out")
         {
