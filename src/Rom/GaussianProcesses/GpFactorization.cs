@@ -1,4 +1,3 @@
-using MathNet.Numerics.LinearAlgebra;
 using Rom.LinearAlgebra.Dense;
 
 namespace Rom.GaussianProcesses;
@@ -14,13 +13,11 @@ public sealed class GpFactorization
     private readonly AxisFactor[] _axes;
     private readonly IReadOnlyList<int> _sizes;
     private readonly IDenseProvider _provider;
-    private readonly double[] _parameters;
     private readonly double _fNorm;
 
     internal GpFactorization(GpObjective objective, double[] parameters)
     {
         _objective = objective;
-        _parameters = parameters;
         _provider = objective.Provider;
         var grid = objective.Problem.Grid;
         _sizes = grid.Sizes;
