@@ -14,13 +14,14 @@ public class GpPdeCaseTests : TempFolderTest
     }
 
     /// <summary>
-    /// A formula problem u_xx = −400 sin(20x) on [0, 1], u = sin(20x) on the boundary, 60 points: rom run --json reports
+    /// A formula problem u_xx = −400 sin(20x) on [0, 1], u = sin(20x) on the boundary, 60 points, log τ = 10 (with the
+    /// reference's τ = 1 the boundary fit loses to the equation here and U misses the boundary data): rom run --json reports
     /// the error against the exact solution, and the results file holds the solution, the learned kernel and the history.
     /// </summary>
     [Test]
     public void FormulaProblemSolvesAndReportsItsErrors()
     {
-        string casePath = Case("problem.name=formula", "problem.points=60", "gp.components=4", "gp.max_iterations=40", "output.plots=0");
+        string casePath = Case("problem.name=formula", "problem.points=60", "gp.components=4", "gp.max_iterations=40", "gp.log_boundary_precision=10", "output.plots=0");
         var run = Cli.Run("run", casePath, "--out", PathOf("r.h5"), "--json");
         Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
         using var json = JsonDocument.Parse(run.Out);
@@ -39,6 +40,32 @@ public class GpPdeCaseTests : TempFolderTest
         Assert.That(exact, Is.EqualTo(x.Select(v => Math.Sin(20 * v))).Within(1e-12), "the exact solution the errors are measured against");
         Assert.That(results.Dataset("kernels/axis0/frequencies").Count, Is.EqualTo(4));
         Assert.That(results.Dataset("history/objective").Count, Is.GreaterThan(0));
+    }
+
+    /// <summary>A 2-D formula problem on 25² (u = sin 3x·sin 2y, Q = 3, 30 iterations): points per dimension as a list, an error below 1 %.</summary>
+    [Test]
+    public void TwoDimensionalFormulaProblemSolves()
+    {
+        string casePath = Case("problem.name=formula", "problem.dimensions=2", "problem.points=25", "problem.operator=u_xx + u_yy",
+            "problem.source=-13*sin(3*x)*sin(2*y)", "problem.boundary=sin(3*x)*sin(2*y)", "problem.exact=sin(3*x)*sin(2*y)",
+            "gp.components=3", "gp.max_iterations=30", "gp.frequency_scale=1", "gp.log_boundary_precision=10", "output.plots=0");
+        var run = Cli.Run("run", casePath, "--out", PathOf("r.h5"), "--json");
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
+        using var json = JsonDocument.Parse(run.Out);
+        Assert.That(json.RootElement.GetProperty("points").EnumerateArray().Select(p => p.GetInt64()), Is.EqualTo(new[] { 25L, 25L }));
+        Assert.That(json.RootElement.GetProperty("rel_l2").GetDouble(), Is.LessThan(1e-2));
+        Assert.That(Hdf5File.Read(PathOf("r.h5")).Dataset("solution/u").Shape, Is.EqualTo(new[] { 25, 25 }));
+    }
+
+    /// <summary>The shipped 2-D case reproduces the paper's headline row: relative L2 ≤ 1.5e-4 (paper 1.47e-4, 2,546 s on a GPU) in under 250 s here.</summary>
+    [Test, Explicit("benchmark: about a minute on 2 cores"), Category("Benchmark")]
+    public void ShippedTwoDimensionalCaseMeetsThePapersError()
+    {
+        var run = Cli.Run("run", Path.Combine(Cli.RepoRoot, "cases", "gp-poisson2d-sin100x-sin100y.h5"), "--out", PathOf("r.h5"), "--json", "--set", "output.plots=0");
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
+        using var json = JsonDocument.Parse(run.Out);
+        Assert.That(json.RootElement.GetProperty("rel_l2").GetDouble(), Is.LessThanOrEqualTo(1.5e-4));
+        Assert.That(json.RootElement.GetProperty("seconds").GetDouble(), Is.LessThan(250));
     }
 
     [TestCase("problem.points=2", "problem.points")]

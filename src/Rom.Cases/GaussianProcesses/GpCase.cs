@@ -37,6 +37,13 @@ public static class GpCase
         SettingDefinition.Real("gp.boundary_weight", 0, "Weight of the boundary fit (0: the problem's, the reference's llk_weight: 200, or 500 for advection).", x => x >= 0 && double.IsFinite(x), "a number ≥ 0"),
         SettingDefinition.Real("gp.jitter", 1e-6, "Added to each kernel matrix's diagonal.", x => x >= 0 && double.IsFinite(x), "a number ≥ 0"),
         SettingDefinition.Real("gp.frequency_scale", 0, "Initial frequencies spread on [0, this] (0: the problem's, the reference's freq_scale).", x => x >= 0 && double.IsFinite(x), "a number ≥ 0"),
+        SettingDefinition.Flag("gp.source_spectrum", false,
+            "Start the mixture weights from the source's periodogram instead of the reference's 1/Q (Rom's; what makes the 2-D problems fast)."),
+        SettingDefinition.Real("gp.log_boundary_precision", 0, "log τ of the boundary fit (held fixed by the profiled optimisers; the joint ones start there).", double.IsFinite, "a finite number"),
+        SettingDefinition.Real("gp.log_equation_precision", 0, "log v of the equation fit (held fixed by the profiled optimisers; the joint ones start there).", double.IsFinite, "a finite number"),
+        SettingDefinition.Real("gp.field_tolerance", 1e-10, "Relative tolerance of the exact solve for the grid values at every step (profiled optimisers).", x => x > 0 && x < 1, "a number in (0, 1)"),
+        SettingDefinition.Real("gp.final_field_tolerance", 1e-10, "Relative tolerance of the last solve for the grid values (profiled optimisers).", x => x > 0 && x < 1, "a number in (0, 1)"),
+        SettingDefinition.Real("gp.time_limit", 0, "Stop the optimiser after this many seconds (0: no limit).", x => x >= 0 && double.IsFinite(x), "a number ≥ 0"),
         SettingDefinition.Real("gp.residual_tolerance", 0, "Stop when ‖L U − f‖/‖f‖ falls below this (0: run to gp.max_iterations or the optimiser's own stop).", x => x >= 0 && double.IsFinite(x), "a number ≥ 0"),
         new("study.points", SettingType.Text, "", "Also solve with each of these points per dimension (e.g. 100,150,200,250,300) and plot the error against them ('' for none)."),
         Running.OutputSettings.Plots,
@@ -72,7 +79,13 @@ public static class GpCase
             BoundaryWeight: s.Real("gp.boundary_weight") is > 0 and var w ? w : known?.BoundaryWeight ?? 200,
             Jitter: s.Real("gp.jitter"),
             FrequencyScale: s.Real("gp.frequency_scale") is > 0 and var f ? f : known?.FrequencyScale ?? 20,
-            ResidualTolerance: s.Real("gp.residual_tolerance"));
+            ResidualTolerance: s.Real("gp.residual_tolerance"),
+            LogBoundaryPrecision: s.Real("gp.log_boundary_precision"),
+            LogEquationPrecision: s.Real("gp.log_equation_precision"),
+            SourceSpectrumWeights: s.Integer("gp.source_spectrum") != 0,
+            FieldTolerance: s.Real("gp.field_tolerance"),
+            FinalFieldTolerance: s.Real("gp.final_field_tolerance"),
+            TimeLimitSeconds: s.Real("gp.time_limit"));
         var study = StudyPoints(s.Text("study.points"));
         var build = known is not null ? Known(known) : Formulas(s);
         // Every grid is built once here, so bad input is refused before anything runs.
