@@ -33,6 +33,8 @@ RUNS = {
     "darcy-sweep": ["sweep", "--set", "problem.count=4", "--set", "problem.grid_size=18"],
     "fno-darcy-sweep": ["sweep", "--set", "problem.count=2", "--set", "problem.grid_size=17"],
     "fno-darcy16": ["train", "--set", "training.epochs=1"],
+    "gp-poisson1d-sin6x-cos100x": ["run", "--set", "problem.points=40", "--set", "gp.components=3", "--set", "gp.max_iterations=3"],
+    "gp-poisson2d-sin100x-sin100y": ["run", "--set", "problem.points=20", "--set", "gp.components=3", "--set", "gp.max_iterations=3"],
 }
 TIMEOUT = 60
 # Files in other HDF5 layouts, read by `rom info` only (paths from the repository root).
