@@ -1,4 +1,5 @@
 using Rom.LinearAlgebra.Dense;
+using Rom.LinearAlgebra.Kronecker;
 
 namespace Rom.GaussianProcesses;
 
@@ -14,15 +15,7 @@ internal static class AxisProducts
         ReadOnlySpan<double> x, Span<double> y, IDenseProvider provider)
     {
         var (n, before, after) = Shape(axis, sizes);
-        if (after == 1)
-        {
-            provider.Gemm(transpose, Transpose.None, n, before, n, 1, m, n, x, n, 0, y, n);
-            return;
-        }
-        var right = transpose == Transpose.None ? Transpose.Transposed : Transpose.None;
-        int slab = n * after;
-        for (int l = 0; l < before; l++)
-            provider.Gemm(Transpose.None, right, after, n, n, 1, x.Slice(l * slab, slab), after, m, n, 0, y.Slice(l * slab, slab), after);
+        ModeProducts.Mode(m, n, after, before, transpose, x, y, provider);
     }
 
     /// <summary>G[i, j] = Σ x[…, i, …] y[…, j, …], the sum over every index but the axis's (column-major n × n).</summary>

@@ -43,27 +43,19 @@ public sealed class GpFactorization
     private int N => _objective.Problem.Grid.Count;
 
     /// <summary>L U, the operator applied through the GP derivative matrices.</summary>
-    public double[] ApplyOperator(ReadOnlySpan<double> field)
-    {
-        var lu = new double[N];
-        var term = new double[N];
-        foreach (var t in _objective.Problem.Operator.Terms)
-        {
-            AxisProducts.Apply(_axes[t.Axis].Operator[t.Order], Transpose.None, t.Axis, _sizes, field, term, _provider);
-            for (int i = 0; i < lu.Length; i++)
-                lu[i] += t.Coefficient * term[i];
-        }
-        return lu;
-    }
+    public double[] ApplyOperator(ReadOnlySpan<double> field) => Apply(field, Transpose.None);
 
     /// <summary>Lᵀ r = Σ_t c_t D_tᵀ ×_{d_t} r.</summary>
-    private double[] ApplyTransposedOperator(double[] r)
+    private double[] ApplyTransposedOperator(double[] r) => Apply(r, Transpose.Transposed);
+
+    /// <summary>Σ_t c_t op(D_t) ×_{d_t} x.</summary>
+    private double[] Apply(ReadOnlySpan<double> x, Transpose transpose)
     {
         var result = new double[N];
         var term = new double[N];
         foreach (var t in _objective.Problem.Operator.Terms)
         {
-            AxisProducts.Apply(_axes[t.Axis].Operator[t.Order], Transpose.Transposed, t.Axis, _sizes, r, term, _provider);
+            AxisProducts.Apply(_axes[t.Axis].Operator[t.Order], transpose, t.Axis, _sizes, x, term, _provider);
             for (int i = 0; i < result.Length; i++)
                 result[i] += t.Coefficient * term[i];
         }

@@ -50,7 +50,7 @@ internal static class ModeProducts
     /// n × <paramref name="after"/> block, i.e. a column-major after × n matrix X_l, which becomes X_l op(K)ᵀ.
     /// When after = 1 all slabs form one column-major n × before matrix and a single GEMM op(K) X does the mode.
     /// </summary>
-    private static void Mode(double[] k, int n, int after, int before, Transpose transpose,
+    internal static void Mode(double[] k, int n, int after, int before, Transpose transpose,
         ReadOnlySpan<double> x, Span<double> y, IDenseProvider provider)
     {
         if (after == 1)
