@@ -24,7 +24,7 @@ public class GpPdeSolverTests
         var options = new GpSolverOptions(Components: 10, MaxIterations: 120, FrequencyScale: 7, LogBoundaryPrecision: 10);
         var solution = new GpPdeSolver(options).Solve(problem);
         Assert.That(solution.Failed, Is.False);
-        // Where L-BFGS ends depends on rounding (OpenBLAS or the managed BLAS: 1.5e-4 or below 1e-5 here), so the
+        // Where L-BFGS ends depends on rounding (1.5e-4 with OpenBLAS, less with the managed BLAS), so the
         // bound is one that both meet with room.
         Assert.That(RelativeError(solution.Field, exact), Is.LessThan(1e-3));
         double f = solution.Kernels[0].Parameters[20 + Enumerable.Range(0, 10).MaxBy(q => solution.Kernels[0].Parameters[q])];
