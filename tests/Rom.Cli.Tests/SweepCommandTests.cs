@@ -116,6 +116,12 @@ public class SweepCommandTests : TempFolderTest
 
         foreach (string path in new[] { whole, merged })
             AssertPodMeetsTheMeanError(path, epsilon);
+
+        // A whole sweep's dataset merges alone (as one file of one shard) into the same basis.
+        string again = PathOf("again.h5");
+        Assert.That(Cli.Run("sweep", "merge", whole, "--out", again).ExitCode, Is.EqualTo(0));
+        Assert.That(Hdf5File.Read(again).Dataset("pod/singular_values").AsDoubles(),
+            Is.EqualTo(Hdf5File.Read(whole).Dataset("pod/singular_values").AsDoubles()).Within(1e-9 * Hdf5File.Read(whole).Dataset("pod/singular_values").AsDoubles()[0]));
     }
 
     /// <summary>

@@ -25,8 +25,8 @@ public static class SweepPod
     ];
 
     /// <summary>
-    /// Adds /pod to the results of shard <paramref name="shard"/> (scaled modes), and for a whole sweep the final modes
-    /// too; nothing when pod.mean_error is 0.
+    /// Adds /pod to the results of shard <paramref name="shard"/> (scaled modes, so a later merge can combine the file),
+    /// and for a whole sweep the final modes too; nothing when pod.mean_error is 0.
     /// </summary>
     public static void Add(DataGroup results, CaseSettings s, SweepShard shard)
     {
@@ -36,10 +36,9 @@ public static class SweepPod
             return;
         var slice = Hapod.Local(Rows(results.Datasets["solutions"]), error, omega, depth: SweepMerge.Levels(s, shard.Count) + 2);
         var pod = Start(results, s, slice.Snapshots);
+        WriteSlice(pod, slice, level: 0, results.Datasets["solutions"].Shape[1]);
         if (shard.Count == 1)
             WriteModes(pod, Hapod.Combine([slice], error, omega));
-        else
-            WriteSlice(pod, slice, level: 0, results.Datasets["solutions"].Shape[1]);
     }
 
     /// <summary>
@@ -62,7 +61,8 @@ public static class SweepPod
             WriteModes(merge, Hapod.Combine(slices, error, omega));
             return;
         }
-        int level = pods.Max(pod => (int)pod.Attributes["level"].AsLongs()[0]) + 1;
+        // Files written before tree merges have no @level: they are shards, level 0.
+        int level = pods.Max(pod => pod.Attributes.TryGetValue("level", out var l) ? (int)l.AsLongs()[0] : 0) + 1;
         if (level > planned)
             throw new CaseInputException("merge.group_size", s.Integer("merge.group_size").ToString(System.Globalization.CultureInfo.InvariantCulture),
                 $"a tree of {planned} level{(planned == 1 ? "" : "s")} of partial merges; this would be level {level}, and the HAPOD budget (pod.mean_error) was split for {planned}");
