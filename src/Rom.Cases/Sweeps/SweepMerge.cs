@@ -147,10 +147,13 @@ public static class SweepMerge
         public StreamedRows Table(string field, IReadOnlyList<(int Index, int File, int Row)> rows)
         {
             int columns = Reader(0).Shape("/" + field).Columns;
+            var perFile = new int[paths.Count];
+            foreach (var row in rows)
+                perFile[row.File]++;
             for (int f = 0; f < paths.Count; f++)
             {
                 var (count, width) = Reader(f).Shape("/" + field);
-                int samples = rows.Count(row => row.File == f);
+                int samples = perFile[f];
                 if (count != samples || width != columns)
                     throw new DataFileException(paths[f], "/" + field, $"[{count}, {width}]; expected [{samples}, {columns}]: a row of {columns} values for each of its {samples} systems");
             }
