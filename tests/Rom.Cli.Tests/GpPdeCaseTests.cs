@@ -42,6 +42,25 @@ public class GpPdeCaseTests : TempFolderTest
         Assert.That(results.Dataset("history/objective").Count, Is.GreaterThan(0));
     }
 
+    /// <summary>
+    /// error.test_points: the same formula problem's errors measured through the posterior mean on 200 points (between the
+    /// 60 collocation points, where the learned kernel must interpolate), and reported as such; the study keeps them there too.
+    /// </summary>
+    [Test]
+    public void ErrorsThroughThePosteriorMeanAtTestPoints()
+    {
+        string casePath = Case("problem.name=formula", "problem.points=60", "gp.components=4", "gp.max_iterations=40", "gp.log_boundary_precision=10",
+            "error.test_points=200", "study.points=40", "output.plots=0");
+        var run = Cli.Run("run", casePath, "--out", PathOf("r.h5"), "--json");
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
+        using var json = JsonDocument.Parse(run.Out);
+        Assert.That(json.RootElement.GetProperty("error_points").EnumerateArray().Select(p => p.GetInt64()), Is.EqualTo(new[] { 200L }));
+        Assert.That(json.RootElement.GetProperty("rel_l2").GetDouble(), Is.LessThan(1e-3));
+        var study = Hdf5File.Read(PathOf("r.h5"));
+        Assert.That(study.Dataset("study/error_points").AsDoubles(), Is.EqualTo(new[] { 200.0 }));
+        Assert.That(study.Dataset("study/rel_l2").AsDoubles()[0], Is.LessThan(1e-2));
+    }
+
     /// <summary>A 2-D formula problem on 25² (u = sin 3x·sin 2y, Q = 3, 30 iterations): points per dimension as a list, an error below 1 %.</summary>
     [Test]
     public void TwoDimensionalFormulaProblemSolves()
@@ -75,9 +94,11 @@ public class GpPdeCaseTests : TempFolderTest
     [TestCase("problem.source=log(x)", "problem.source")]
     [TestCase("problem.boundary=1/x", "problem.boundary")]
     [TestCase("study.points=100,two", "study.points")]
+    [TestCase("error.test_points=2", "error.test_points")]
+    [TestCase("problem.exact=", "error.test_points")]
     public void BadInputIsNamedWithExitCode2(string setting, string field)
     {
-        string casePath = Case("problem.name=formula", "problem.points=20", "output.plots=0");
+        string casePath = Case("problem.name=formula", "problem.points=20", "output.plots=0", "error.test_points=50");
         var run = Cli.Run("run", casePath, "--out", PathOf("r.h5"), "--set", setting);
         Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString());
         Assert.That(run.Error, Does.Contain(field));

@@ -45,6 +45,8 @@ public static class GpCase
         SettingDefinition.Real("gp.final_field_tolerance", 1e-10, "Relative tolerance of the last solve for the grid values (profiled optimisers).", x => x > 0 && x < 1, "a number in (0, 1)"),
         SettingDefinition.Real("gp.time_limit", 0, "Stop the optimiser after this many seconds (0: no limit).", x => x >= 0 && double.IsFinite(x), "a number ≥ 0"),
         SettingDefinition.Real("gp.residual_tolerance", 0, "Stop when ‖L U − f‖/‖f‖ falls below this (0: run to gp.max_iterations or the optimiser's own stop).", x => x >= 0 && double.IsFinite(x), "a number ≥ 0"),
+        SettingDefinition.Integer("error.test_points", 0,
+            "Measure the errors through the GP's posterior mean on a uniform grid of this many points per dimension over the domain, as the reference's test points (0: at the collocation points). Needed to see aliasing: below the Nyquist rate the values at the collocation points can be right and the solution between them wrong.", 0),
         new("study.points", SettingType.Text, "", "Also solve with each of these points per dimension (e.g. 100,150,200,250,300) and plot the error against them ('' for none)."),
         Running.OutputSettings.Plots,
     ];
@@ -55,7 +57,10 @@ public static class GpCase
     /// <param name="Points">Points per dimension of the main solve.</param>
     /// <param name="Options">The solver's settings.</param>
     /// <param name="StudyPoints">Points per dimension of the extra solves (study.points).</param>
-    public sealed record Setup(string Name, Func<int, (GpPdeProblem Problem, double[]? Exact)> Build, int Points, GpSolverOptions Options, IReadOnlyList<int> StudyPoints);
+    /// <param name="TestGrid">Where the errors are measured through the posterior mean (error.test_points), or null for the collocation points.</param>
+    /// <param name="Exact">The exact solution at a point, or null when unknown.</param>
+    public sealed record Setup(string Name, Func<int, (GpPdeProblem Problem, double[]? Exact)> Build, int Points, GpSolverOptions Options, IReadOnlyList<int> StudyPoints,
+        TensorGrid? TestGrid = null, Func<double[], double>? Exact = null);
 
     /// <summary>Reads the settings into a <see cref="Setup"/>; bad input is a <see cref="CaseInputException"/> naming the setting.</summary>
     public static Setup Read(CaseSettings s)
@@ -91,7 +96,19 @@ public static class GpCase
         // Every grid is built once here, so bad input is refused before anything runs.
         foreach (int n in study.Prepend(points))
             build(n);
-        return new Setup(name, build, points, options, study);
+        var exact = known is not null ? known.Exact : s.Text("problem.exact").Trim().Length == 0 ? null : Parse(s, "problem.exact");
+        int testPoints = (int)s.Integer("error.test_points");
+        TensorGrid? testGrid = null;
+        if (testPoints > 0)
+        {
+            if (exact is null)
+                throw new CaseInputException("error.test_points", testPoints.ToString(CultureInfo.InvariantCulture),
+                    "0 when problem.exact is empty: test points need the exact solution");
+            if (testPoints < 3)
+                throw new CaseInputException("error.test_points", testPoints.ToString(CultureInfo.InvariantCulture), "0 or at least 3 points per dimension");
+            testGrid = Grid(known?.Dimensions ?? (int)s.Integer("problem.dimensions"), known?.DomainEnd ?? s.Real("problem.domain_end"), testPoints);
+        }
+        return new Setup(name, build, points, options, study, testGrid, exact);
     }
 
     /// <summary>The grid [0, end]^d with <paramref name="points"/> per dimension; too few points is bad input naming problem.points.</summary>

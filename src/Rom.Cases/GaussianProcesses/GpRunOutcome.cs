@@ -50,6 +50,7 @@ public static class GpRunOutcome
             s.Datasets["rel_l2"] = DataArray.Of(study.Select(r => r.RelativeL2).ToArray());
             s.Datasets["max_error"] = DataArray.Of(study.Select(r => r.MaxError).ToArray());
             s.Datasets["seconds"] = DataArray.Of(study.Select(r => r.Solution.ElapsedSeconds).ToArray());
+            s.Datasets["error_points"] = DataArray.Of(main.ErrorPoints.Select(n => (long)n).ToArray());
         }
 
         var optimization = main.Solution.Optimization;
@@ -59,6 +60,8 @@ public static class GpRunOutcome
             new("points", "collocation points", grid.Sizes.Select(n => (long)n).ToArray()),
             new("rel_l2", "relative L2 error", main.RelativeL2),
             new("max_error", "max error", main.MaxError),
+            new("error_points", main.ErrorPoints.SequenceEqual(grid.Sizes) ? "errors at the collocation points" : "errors through the posterior mean at test points",
+                main.ErrorPoints.Select(n => (long)n).ToArray()),
             new("relative_residual", "relative equation residual ‖L U − f‖/‖f‖", main.Solution.Terms.RelativeResidual),
             new("iterations", "optimiser iterations", (long)optimization.Iterations),
             new("optimizer", "optimiser", setup.Options.Optimizer.ToString()),

@@ -51,17 +51,27 @@ internal static class ModeProducts
     /// When after = 1 all slabs form one column-major n × before matrix and a single GEMM op(K) X does the mode.
     /// </summary>
     internal static void Mode(double[] k, int n, int after, int before, Transpose transpose,
+        ReadOnlySpan<double> x, Span<double> y, IDenseProvider provider) =>
+        Mode(k, n, n, after, before, transpose, x, y, provider);
+
+    /// <summary>
+    /// <see cref="Mode(double[], int, int, int, Transpose, ReadOnlySpan{double}, Span{double}, IDenseProvider)"/> for a
+    /// rectangular op(K) of <paramref name="rows"/> × n (K stored column-major, rows × n untransposed or n × rows
+    /// transposed): the mode's extent becomes <paramref name="rows"/>, so y holds before · rows · after values.
+    /// </summary>
+    internal static void Mode(double[] k, int rows, int n, int after, int before, Transpose transpose,
         ReadOnlySpan<double> x, Span<double> y, IDenseProvider provider)
     {
+        int ldk = transpose == Transpose.None ? rows : n;
         if (after == 1)
         {
-            provider.Gemm(transpose, Transpose.None, n, before, n, 1, k, n, x, n, 0, y, n);
+            provider.Gemm(transpose, Transpose.None, rows, before, n, 1, k, ldk, x, n, 0, y, rows);
             return;
         }
         // X_l op(K)ᵀ: op(K)ᵀ is Kᵀ for K and K itself for Kᵀ.
         var right = transpose == Transpose.None ? Transpose.Transposed : Transpose.None;
-        int slab = n * after;
+        int slab = n * after, outSlab = rows * after;
         for (int l = 0; l < before; l++)
-            provider.Gemm(Transpose.None, right, after, n, n, 1, x.Slice(l * slab, slab), after, k, n, 0, y.Slice(l * slab, slab), after);
+            provider.Gemm(Transpose.None, right, after, rows, n, 1, x.Slice(l * slab, slab), after, k, ldk, 0, y.Slice(l * outSlab, outSlab), after);
     }
 }
