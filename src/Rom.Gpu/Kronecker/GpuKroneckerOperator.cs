@@ -1,6 +1,7 @@
 using ILGPU;
 using ILGPU.Runtime;
 using MathNet.Numerics.LinearAlgebra;
+using Rom.Gpu.LinearAlgebra;
 using Rom.LinearAlgebra;
 
 namespace Rom.Gpu.Kronecker;
@@ -8,13 +9,13 @@ namespace Rom.Gpu.Kronecker;
 /// <summary>
 /// y = (K₁ ⊗ K₂ ⊗ … ⊗ K_d) x on a GPU without forming the product: x is read as a row-major tensor
 /// [n₁, …, n_d] (last factor fastest, as numpy.kron(K1, K2) @ x.ravel()) and multiplied by one factor per axis,
-/// y = x ×₁ K₁ ×₂ K₂ … ×_d K_d, each mode product a batched tiled matrix product (<see cref="TiledGemm"/>).
+/// y = x ×₁ K₁ ×₂ K₂ … ×_d K_d, each mode product a batched tiled matrix product (<see cref="TiledGemm{T}"/>).
 /// Factors may be rectangular (K_a is m_a × n_a). Dispose it to free its device buffers.
 /// </summary>
 public sealed class GpuKroneckerOperator : ILinearOperator, IDisposable
 {
     private readonly GpuContext gpu;
-    private readonly TiledGemm gemm;
+    private readonly TiledGemm<double> gemm;
     private readonly int[] rows;
     private readonly int[] cols;
     private readonly MemoryBuffer1D<double, Stride1D.Dense>[] factors;
@@ -28,7 +29,7 @@ public sealed class GpuKroneckerOperator : ILinearOperator, IDisposable
         if (factors.Count == 0)
             throw new ArgumentException("factors is empty; expected at least one matrix.", nameof(factors));
         this.gpu = gpu;
-        gemm = new TiledGemm(gpu);
+        gemm = new TiledGemm<double>(gpu);
         rows = [.. factors.Select(k => k.RowCount)];
         cols = [.. factors.Select(k => k.ColumnCount)];
         long rowCount = rows.Aggregate(1L, (p, m) => p * m), colCount = cols.Aggregate(1L, (p, n) => p * n);
@@ -82,9 +83,9 @@ public sealed class GpuKroneckerOperator : ILinearOperator, IDisposable
             var factor = factors[axis].AsContiguous();
             var layout = ModeProduct(outer, rows[axis], cols[axis], inner);
             if (inner > 1)
-                gemm.Launch(factor, source, target, layout);
+                gemm.Launch(factor, source, target, layout, 1, 0);
             else
-                gemm.Launch(source, factor, target, layout);
+                gemm.Launch(source, factor, target, layout, 1, 0);
             source = target;
         }
         gpu.Accelerator.Synchronize();

@@ -2,8 +2,8 @@ using MathNet.Numerics.LinearAlgebra;
 
 namespace Rom.LinearAlgebra.Dense;
 
-/// <summary>Argument checks that every <see cref="IDenseProvider"/> shares, so both backends reject the same input the same way.</summary>
-internal static class DenseChecks
+/// <summary>Argument checks that every <see cref="IDenseProvider"/> shares (Rom.Gpu's too), so all backends reject the same input the same way.</summary>
+public static class DenseChecks
 {
     /// <summary>Throws unless the sizes, leading dimensions and span lengths describe a valid GEMM.</summary>
     public static void Gemm(Transpose transA, Transpose transB, int m, int n, int k,
