@@ -76,7 +76,7 @@ QUICK = [
      "about a minute on 300²; 3 iterations with Q = 5 on 40² go through the same 2-D field solve and outputs"),
     ("rom run cases/gp-poisson1d-sin6x-cos100x.h5 --set problem.name=poisson1d-sin100x",
      "--set gp.components=5 --set gp.max_iterations=3 --set study.points=60,80",
-     "six more solves of up to 300 points (~2 min); two small ones make the same study plot"),
+     "five more solves of up to 300 points (several minutes); two small ones make the same study plot"),
     ("rom run cases/gp-poisson1d-sin6x-cos100x.h5",
      "--set gp.components=5 --set gp.max_iterations=3",
      "hundreds of L-BFGS iterations (1–2 min); 3 iterations with Q = 5 write the same results and plots"),
