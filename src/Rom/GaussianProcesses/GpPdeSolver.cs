@@ -4,11 +4,11 @@ using Rom.LinearAlgebra.Dense;
 namespace Rom.GaussianProcesses;
 
 /// <summary>
-/// Solves a linear PDE with GP-HM (Fang et al., "Solving high frequency and multi-scale PDEs with Gaussian processes",
-/// ICLR 2024): a spectral-mixture product kernel over a tensor grid, the grid values as unknowns, and the negative log
-/// joint of <see cref="GpObjective"/> minimised over the values, every kernel parameter and the log noises.
-/// Beyond the reference, <see cref="GpOptimizerKind.ProfiledLbfgs"/> solves for U exactly at each φ, leaving the
-/// optimiser 3Q parameters per axis plus two noises.
+/// Solves a PDE L u + N(u) = f (N an optional pointwise nonlinearity) with GP-HM (Fang et al., "Solving high frequency
+/// and multi-scale PDEs with Gaussian processes", ICLR 2024): a spectral-mixture product kernel over a tensor grid, the
+/// grid values as unknowns, and the negative log joint of <see cref="GpObjective"/> minimised over the values, every
+/// kernel parameter and the log noises. Beyond the reference, <see cref="GpOptimizerKind.ProfiledLbfgs"/> solves for U
+/// exactly at each φ (by Gauss–Newton for a nonlinear PDE), leaving the optimiser 3Q parameters per axis plus two noises.
 /// </summary>
 public sealed class GpPdeSolver
 {
