@@ -107,7 +107,7 @@ public static class GpCase
     {
         var grid = Grid(problem.Dimensions, problem.DomainEnd, points);
         var op = problem.Operator is null ? LinearPdeOperator.Laplacian(problem.Dimensions) : GpOperatorText.Parse(problem.Operator, problem.Dimensions, "problem.operator");
-        return (GpPdeProblem.FromFunctions(grid, op, problem.Source, problem.Exact), grid.Sample(problem.Exact));
+        return (GpPdeProblem.FromFunctions(grid, op, problem.Source, problem.Exact, problem.Nonlinearity), grid.Sample(problem.Exact));
     };
 
     private static Func<int, (GpPdeProblem, double[]?)> Formulas(CaseSettings s)
