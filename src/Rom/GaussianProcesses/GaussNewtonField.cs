@@ -8,13 +8,14 @@ namespace Rom.GaussianProcesses;
 /// s descends J; a backtracking (Armijo) line search on J takes a fraction of it where the linearisation overshoots.
 /// Stops when the accepted step is ≤ tol·‖U‖, or when no further decrease is resolvable: the step predicts, or J
 /// made, a decrease ≤ <see cref="Roundoff"/>·max(1, |J|) (J's rounding level; a criterion on J at tol would stop with
-/// ‖∇J‖ far from zero, since J − J* is quadratic in the error). Reports non-convergence when the line search fails or
-/// <see cref="MaxSteps"/> steps are taken.
+/// ‖∇J‖ far from zero, since J − J* is quadratic in the error). Reports non-convergence after <see cref="MaxSteps"/>
+/// steps (typically a far trial φ of the optimiser, which its line search then rejects) or when the line search fails
+/// on a step longer than √tol·‖U‖ (a shorter one changes J by ~tol, below J's rounding: taken, converged).
 /// </summary>
 internal static class GaussNewtonField
 {
     /// <summary>The most Gauss–Newton steps.</summary>
-    public const int MaxSteps = 50;
+    public const int MaxSteps = 20;
 
     /// <summary>The relative change of J taken as rounding: J sums terms of either sign, each to ~1e-16 relative.</summary>
     public const double Roundoff = 1e-14;
@@ -70,23 +71,36 @@ internal static class GaussNewtonField
                     break;
             }
             if (!(next <= j - Armijo * t * predicted))
-                break;
-            double stepNorm = 0, fieldNorm = 0;
-            for (int i = 0; i < n; i++)
             {
-                stepNorm += (trial[i] - u[i]) * (trial[i] - u[i]);
-                fieldNorm += trial[i] * trial[i];
+                // J's rounding (UᵀK⁻¹U carries ε·κ(K)) hides the decrease. A step within √tol of U changes J by ~tol:
+                // converged, and, as above, the step is taken to remove the last of ∂J/∂U.
+                converged = RelativeStep(linear.Field, u) <= Math.Sqrt(tolerance);
+                if (converged)
+                    u = linear.Field;
+                break;
             }
+            double step = RelativeStep(trial, u), decrease = j - next;
             (u, trial) = (trial, u);
-            double decrease = j - next;
             j = factors.Evaluate(u, [], gradient).Total;
-            if (Math.Sqrt(stepNorm) <= tolerance * Math.Sqrt(fieldNorm) || decrease <= scale)
+            if (step <= tolerance || decrease <= scale)
             {
                 converged = true;
                 break;
             }
         }
         return new GpFieldSolve(u, inner, innerResidual, converged && innerConverged, steps);
+    }
+
+    /// <summary>‖x − y‖ / ‖x‖.</summary>
+    private static double RelativeStep(double[] x, double[] y)
+    {
+        double step = 0, norm = 0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            step += (x[i] - y[i]) * (x[i] - y[i]);
+            norm += x[i] * x[i];
+        }
+        return Math.Sqrt(step / norm);
     }
 
     /// <summary>y + d ⊙ x, in y.</summary>

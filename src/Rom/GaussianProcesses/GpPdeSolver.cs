@@ -59,7 +59,12 @@ public sealed class GpPdeSolver
         }
         else
         {
+            // A nonlinear PDE's J can have several local minima in U: Gauss–Newton then starts from the field of the
+            // lowest J* seen (the optimiser's iterate or better), so that a rejected trial step cannot drag U into
+            // another basin for the rest of the run. For a linear PDE the start only speeds up CGLS; the last is nearest.
+            bool keepBest = problem.Nonlinearity is not null;
             double[]? warm = null;
+            double warmObjective = double.PositiveInfinity;
             var full = (double[])phi0.Clone();
             var fullGradient = new double[p];
             double Profiled(double[] theta, double[] gradient)
@@ -72,8 +77,9 @@ public sealed class GpPdeSolver
                     return double.NaN;
                 }
                 var solve = factors.SolveField(warm, o.FieldTolerance);
-                warm = solve.Field;
                 last = factors.Evaluate(solve.Field, fullGradient, []);
+                if (!keepBest || last.Total < warmObjective)
+                    (warm, warmObjective) = (solve.Field, last.Total);
                 fullGradient.AsSpan(0, noise).CopyTo(gradient);
                 return last.Total;
             }
