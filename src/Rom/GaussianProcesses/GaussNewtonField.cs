@@ -6,11 +6,12 @@ namespace Rom.GaussianProcesses;
 /// the resulting quadratic J exactly (<see cref="GpFactorization.SolveLinear"/>: dense QR or preconditioned CGLS, the
 /// preconditioner the linear operator's). Its gradient at U_k is J's, and its Hessian is positive definite, so the step
 /// s descends J; a backtracking (Armijo) line search on J takes a fraction of it where the linearisation overshoots.
-/// Stops when the accepted step is ≤ tol·‖U‖, or when no further decrease is resolvable: the step predicts, or J
-/// made, a decrease ≤ <see cref="Roundoff"/>·max(1, |J|) (J's rounding level; a criterion on J at tol would stop with
-/// ‖∇J‖ far from zero, since J − J* is quadratic in the error). Reports non-convergence after <see cref="MaxSteps"/>
-/// steps (typically a far trial φ of the optimiser, which its line search then rejects) or when the line search fails
-/// on a step longer than √tol·‖U‖ (a shorter one changes J by ~tol, below J's rounding: taken, converged).
+/// Converged when the Gauss–Newton step s predicts a decrease −∇J·s ≤ <see cref="Roundoff"/>·max(1, |J|) or is
+/// ≤ √tol·‖U‖: such a step changes J by ~tol relative, below what J's rounding resolves, so it is taken unchecked; the
+/// iteration converges fast (each step ~10⁻³ of the last on the reference's problems), so what is left is far smaller.
+/// (A criterion on the change of J at tol would stop with ‖∇J‖ far from zero, since J − J* is quadratic in the error.)
+/// Not converged when no step longer than tol·‖U‖ decreases J, or after <see cref="MaxSteps"/> steps (typically a far
+/// trial φ of the optimiser, which its line search then rejects).
 /// </summary>
 internal static class GaussNewtonField
 {
@@ -20,9 +21,10 @@ internal static class GaussNewtonField
     /// <summary>The relative change of J taken as rounding: J sums terms of either sign, each to ~1e-16 relative.</summary>
     public const double Roundoff = 1e-14;
 
-    private const int MaxHalvings = 30;
     private const double Armijo = 1e-4;
 
+    /// <summary>The field that minimises J at the factors' φ, from <paramref name="initial"/> (or zero); the linear solves
+    /// use <paramref name="tolerance"/> and at most <paramref name="maxIterations"/> CGLS iterations each.</summary>
     public static GpFieldSolve Solve(GpFactorization factors, PointwiseTerm nonlinearity, double[]? initial, double tolerance, int maxIterations)
     {
         var problem = factors.Objective.Problem;
@@ -52,41 +54,27 @@ internal static class GaussNewtonField
             double predicted = 0;
             for (int i = 0; i < n; i++)
                 predicted -= gradient[i] * (linear.Field[i] - u[i]);
-            double scale = Roundoff * Math.Max(1, Math.Abs(j));
-            if (!(predicted > scale))
+            double full = RelativeStep(linear.Field, u);
+            if (!(predicted > Roundoff * Math.Max(1, Math.Abs(j))) || full <= Math.Sqrt(tolerance))
             {
-                // Nothing resolvable left to gain: take the step, whose change of J is below rounding (comparing J
-                // values would be a coin toss) but which still removes the last of ∂J/∂U.
+                // Converged: take the step unchecked, since J's rounding (UᵀK⁻¹U carries ε·κ(K)) hides its change and
+                // comparing J values would be a coin toss; it still removes the last of ∂J/∂U.
                 u = linear.Field;
                 converged = true;
                 break;
             }
-            double t = 1, next = double.NaN;
-            for (int halving = 0; halving <= MaxHalvings; halving++, t /= 2)
+            // Backtrack while the step stays longer than tol·‖U‖; no decrease by then is a failure.
+            bool accepted = false;
+            for (double t = 1; t * full > tolerance && !accepted; t /= 2)
             {
                 for (int i = 0; i < n; i++)
                     trial[i] = u[i] + t * (linear.Field[i] - u[i]);
-                next = factors.Evaluate(trial, [], []).Total;
-                if (next <= j - Armijo * t * predicted)
-                    break;
+                accepted = factors.Evaluate(trial, [], []).Total <= j - Armijo * t * predicted;
             }
-            if (!(next <= j - Armijo * t * predicted))
-            {
-                // J's rounding (UᵀK⁻¹U carries ε·κ(K)) hides the decrease. A step within √tol of U changes J by ~tol:
-                // converged, and, as above, the step is taken to remove the last of ∂J/∂U.
-                converged = RelativeStep(linear.Field, u) <= Math.Sqrt(tolerance);
-                if (converged)
-                    u = linear.Field;
+            if (!accepted)
                 break;
-            }
-            double step = RelativeStep(trial, u), decrease = j - next;
             (u, trial) = (trial, u);
             j = factors.Evaluate(u, [], gradient).Total;
-            if (step <= tolerance || decrease <= scale)
-            {
-                converged = true;
-                break;
-            }
         }
         return new GpFieldSolve(u, inner, innerResidual, converged && innerConverged, steps);
     }
