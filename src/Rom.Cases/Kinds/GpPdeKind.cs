@@ -7,9 +7,9 @@ using Rom.IO.Hdf5;
 namespace Rom.Cases.Kinds;
 
 /// <summary>
-/// A PDE solved by a Gaussian process on a tensor grid (GP-HM: Fang et al., ICLR 2024): the paper's
-/// high-frequency Poisson, advection and Allen–Cahn problems, or a linear one given by formulas; the solution, its errors against the exact
-/// solution, the learned spectra and the optimiser's history (<see cref="GpCase"/>, <see cref="GpPdeSolver"/>).
+/// A PDE solved by a Gaussian process on a tensor grid (GP-HM: Fang et al., ICLR 2024): the paper's high-frequency
+/// Poisson, advection and Allen–Cahn problems, or a linear one given by formulas; the solution, its errors against the
+/// exact solution, the learned spectra and the optimiser's history (<see cref="GpCase"/>, <see cref="GpPdeSolver"/>).
 /// </summary>
 public sealed class GpPdeKind : ICaseKind
 {
