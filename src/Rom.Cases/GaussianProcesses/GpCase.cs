@@ -44,7 +44,7 @@ public static class GpCase
         SettingDefinition.Real("gp.field_tolerance", 1e-10, "Relative tolerance of the exact solve for the grid values at every step (profiled optimisers).", x => x > 0 && x < 1, "a number in (0, 1)"),
         SettingDefinition.Real("gp.final_field_tolerance", 1e-10, "Relative tolerance of the last solve for the grid values (profiled optimisers).", x => x > 0 && x < 1, "a number in (0, 1)"),
         SettingDefinition.Real("gp.time_limit", 0, "Stop the optimiser after this many seconds (0: no limit).", x => x >= 0 && double.IsFinite(x), "a number ≥ 0"),
-        SettingDefinition.Real("gp.residual_tolerance", 0, "Stop when ‖L U − f‖/‖f‖ falls below this (0: run to gp.max_iterations or the optimiser's own stop).", x => x >= 0 && double.IsFinite(x), "a number ≥ 0"),
+        SettingDefinition.Real("gp.residual_tolerance", 0, "Stop when ‖L U + N(U) − f‖/‖f‖ falls below this (0: run to gp.max_iterations or the optimiser's own stop).", x => x >= 0 && double.IsFinite(x), "a number ≥ 0"),
         SettingDefinition.Integer("error.test_points", 0,
             "Measure the errors through the GP's posterior mean on a uniform grid of this many points per dimension over the domain, as the reference's test points (0: at the collocation points). Needed to see aliasing: below the Nyquist rate the values at the collocation points can be right and the solution between them wrong.", 0),
         new("study.points", SettingType.Text, "", "Also solve with each of these points per dimension (e.g. 100,150,200,250,300) and plot the error against them ('' for none)."),
@@ -124,7 +124,7 @@ public static class GpCase
     {
         var grid = Grid(problem.Dimensions, problem.DomainEnd, points);
         var op = problem.Operator is null ? LinearPdeOperator.Laplacian(problem.Dimensions) : GpOperatorText.Parse(problem.Operator, problem.Dimensions, "problem.operator");
-        return (GpPdeProblem.FromFunctions(grid, op, problem.Source, problem.Exact), grid.Sample(problem.Exact));
+        return (GpPdeProblem.FromFunctions(grid, op, problem.Source, problem.Exact, problem.Nonlinearity), grid.Sample(problem.Exact));
     };
 
     private static Func<int, (GpPdeProblem, double[]?)> Formulas(CaseSettings s)

@@ -7,9 +7,9 @@ using Rom.IO.Hdf5;
 namespace Rom.Cases.Kinds;
 
 /// <summary>
-/// A linear PDE solved by a Gaussian process on a tensor grid (GP-HM: Fang et al., ICLR 2024): the paper's
-/// high-frequency Poisson and advection problems, or one given by formulas; the solution, its errors against the exact
-/// solution, the learned spectra and the optimiser's history (<see cref="GpCase"/>, <see cref="GpPdeSolver"/>).
+/// A PDE solved by a Gaussian process on a tensor grid (GP-HM: Fang et al., ICLR 2024): the paper's high-frequency
+/// Poisson, advection and Allen–Cahn problems, or a linear one given by formulas; the solution, its errors against the
+/// exact solution, the learned spectra and the optimiser's history (<see cref="GpCase"/>, <see cref="GpPdeSolver"/>).
 /// </summary>
 public sealed class GpPdeKind : ICaseKind
 {
@@ -17,7 +17,7 @@ public sealed class GpPdeKind : ICaseKind
     public string Name => "gp-pde";
 
     /// <inheritdoc />
-    public string Summary => "solve a high-frequency linear PDE with a spectral-mixture Gaussian process on a tensor grid (GP-HM), against its exact solution";
+    public string Summary => "solve a high-frequency PDE (linear, or Allen–Cahn) with a spectral-mixture Gaussian process on a tensor grid (GP-HM), against its exact solution";
 
     /// <inheritdoc />
     public string DefaultTitle => "GP-HM: 1-D Poisson, u = sin(6x)·cos(100x) on [0, 2π], 300 points";

@@ -5,7 +5,7 @@ namespace Rom.GaussianProcesses;
 
 /// <summary>
 /// The quadratic part of J in U as a least-squares problem min ‖A U − b‖ with A = [K^(−1/2); √β B; √v L] and
-/// b = [0; √β g; √v f] (β = w τ), solved densely by QR or by CGLS (Hestenes–Stiefel CG on the normal equations in the
+/// b = [0; √β g; √v f] (β = w τ), L and f as given (the PDE's, or a Gauss–Newton linearisation's), solved densely by QR or by CGLS (Hestenes–Stiefel CG on the normal equations in the
 /// form of Paige and Saunders, ACM TOMS 8(1), 1982, §7.1) with a right preconditioner in the Kronecker eigenbasis of
 /// K: U = (⊗ Q_d) Δ^(−1/2) y, where Δ is the diagonal of AᵀA in that basis with L replaced by its diagonal there. The
 /// prior block is then exactly diagonal; L is nearly so (K^(2) and K are both Toeplitz and nearly commute).
@@ -16,15 +16,19 @@ internal sealed class FieldLeastSquares
     private readonly AxisFactor[] _axes;
     private readonly IReadOnlyList<int> _sizes;
     private readonly GpPdeProblem _problem;
+    private readonly double[] _source;
     private readonly double _beta, _v;
     private readonly IDenseProvider _provider;
     private readonly int _n;
 
     private readonly Func<double[], double[]> _applyOperator, _applyTransposedOperator;
 
-    public FieldLeastSquares(AxisFactor[] axes, IReadOnlyList<int> sizes, GpPdeProblem problem, double beta, double v, IDenseProvider provider,
+    /// <summary>The problem's grid and boundary data with the operator <paramref name="applyOperator"/> and the source
+    /// <paramref name="source"/>; the preconditioner uses the problem's linear operator.</summary>
+    public FieldLeastSquares(AxisFactor[] axes, IReadOnlyList<int> sizes, GpPdeProblem problem, double[] source, double beta, double v, IDenseProvider provider,
         Func<double[], double[]> applyOperator, Func<double[], double[]> applyTransposedOperator)
     {
+        _source = source;
         _applyOperator = applyOperator;
         _applyTransposedOperator = applyTransposedOperator;
         _axes = axes;
@@ -64,7 +68,7 @@ internal sealed class FieldLeastSquares
         for (int k = 0; k < nb; k++)
             b[n + k] = sb * _problem.BoundaryValues[_problem.Boundary[k]];
         for (int i = 0; i < n; i++)
-            b[n + nb + i] = sv * _problem.Source[i];
+            b[n + nb + i] = sv * _source[i];
         var qr = _provider.Qr(a);
         var rhs = qr.Q.TransposeThisAndMultiply(b);
         // Back substitution R U = Qᵀ b.
@@ -96,7 +100,7 @@ internal sealed class FieldLeastSquares
         foreach (int i in _problem.Boundary)
             b.Boundary[i] = Math.Sqrt(_beta) * _problem.BoundaryValues[i];
         for (int i = 0; i < n; i++)
-            b.Equation[i] = Math.Sqrt(_v) * _problem.Source[i];
+            b.Equation[i] = Math.Sqrt(_v) * _source[i];
         var atb = new double[n];
         Adjoint(b, scale, priorScale, atb);
         double atbNorm = Norm(atb);

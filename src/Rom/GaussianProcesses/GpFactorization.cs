@@ -4,8 +4,8 @@ namespace Rom.GaussianProcesses;
 
 /// <summary>
 /// <see cref="GpObjective"/> at fixed parameters φ: the per-axis factors (<see cref="AxisFactor"/>), τ and v. It
-/// evaluates J and its gradients for any U and, because J is quadratic in U once φ is fixed, solves for the U that
-/// minimises it (<see cref="SolveField"/>).
+/// evaluates J and its gradients for any U and solves for the U that minimises it (<see cref="SolveField"/>): in one
+/// least-squares solve for a linear PDE, where J is quadratic in U once φ is fixed, by Gauss–Newton for a nonlinear one.
 /// </summary>
 public sealed class GpFactorization
 {
@@ -29,6 +29,9 @@ public sealed class GpFactorization
         _fNorm = Math.Sqrt(objective.Problem.Source.Sum(x => x * x));
     }
 
+    /// <summary>The objective these factors belong to.</summary>
+    internal GpObjective Objective => _objective;
+
     /// <summary>τ, the boundary precision.</summary>
     public double Tau { get; }
 
@@ -46,7 +49,7 @@ public sealed class GpFactorization
     public double[] ApplyOperator(ReadOnlySpan<double> field) => Apply(field, Transpose.None);
 
     /// <summary>Lᵀ r = Σ_t c_t D_tᵀ ×_{d_t} r.</summary>
-    private double[] ApplyTransposedOperator(double[] r) => Apply(r, Transpose.Transposed);
+    internal double[] ApplyTransposedOperator(double[] r) => Apply(r, Transpose.Transposed);
 
     /// <summary>Σ_t c_t op(D_t) ×_{d_t} x.</summary>
     private double[] Apply(ReadOnlySpan<double> x, Transpose transpose)
@@ -84,9 +87,7 @@ public sealed class GpFactorization
         double quadratic = Dot(field, alpha), logDet = 0;
         for (int d = 0; d < _axes.Length; d++)
             logDet += (double)n / _sizes[d] * _axes[d].LogDeterminant;
-        var r = ApplyOperator(field);
-        for (int i = 0; i < n; i++)
-            r[i] -= problem.Source[i];
+        var r = Residual(field);
         double equationGap = Dot(r, r), boundaryGap = 0;
         foreach (int i in problem.Boundary)
             boundaryGap += (field[i] - problem.BoundaryValues[i]) * (field[i] - problem.BoundaryValues[i]);
@@ -107,11 +108,25 @@ public sealed class GpFactorization
         return new GpObjectiveTerms(total, prior, boundaryGap, equationGap, relative);
     }
 
-    /// <summary>∂J/∂U = K⁻¹U + w τ Bᵀ(B U − g) + v Lᵀ(L U − f).</summary>
+    /// <summary>r = L U + N(U) − f.</summary>
+    private double[] Residual(ReadOnlySpan<double> field)
+    {
+        var problem = _objective.Problem;
+        var r = ApplyOperator(field);
+        var nonlinearity = problem.Nonlinearity;
+        for (int i = 0; i < r.Length; i++)
+            r[i] += (nonlinearity?.Value(field[i]) ?? 0) - problem.Source[i];
+        return r;
+    }
+
+    /// <summary>∂J/∂U = K⁻¹U + w τ Bᵀ(B U − g) + v (L + diag N′(U))ᵀ r.</summary>
     private void FieldGradient(ReadOnlySpan<double> field, double[] alpha, double[] r, Span<double> gradient)
     {
         var problem = _objective.Problem;
         var ltr = ApplyTransposedOperator(r);
+        if (problem.Nonlinearity is { } nonlinearity)
+            for (int i = 0; i < ltr.Length; i++)
+                ltr[i] += nonlinearity.Derivative(field[i]) * r[i];
         for (int i = 0; i < ltr.Length; i++)
             gradient[i] = alpha[i] + V * ltr[i];
         foreach (int i in problem.Boundary)
@@ -119,7 +134,7 @@ public sealed class GpFactorization
     }
 
     /// <summary>
-    /// ∂J/∂θ_d = ⟨∂K_d, M_d⟩ + Σ_t ⟨∂K_d^(k_t), G_t⟩, from d log det K = (N/n_d) tr(K_d⁻¹ dK_d), dK⁻¹ = −K⁻¹ dK K⁻¹ and
+    /// ∂J/∂θ_d = ⟨∂K_d, M_d⟩ (N(U) does not depend on θ, so only r carries it) + Σ_t ⟨∂K_d^(k_t), G_t⟩, from d log det K = (N/n_d) tr(K_d⁻¹ dK_d), dK⁻¹ = −K⁻¹ dK K⁻¹ and
     /// dD = (dK^(k) − D dK) K⁻¹, with α = K⁻¹U, G_t = v c_t (r_(d) U_(d)ᵀ) K_d⁻¹ and
     /// M_d = ½ (N/n_d) K_d⁻¹ − ½ α_(d) β_(d)ᵀ − Σ_t D_tᵀ G_t (the unfoldings' Gram matrices along axis d), where
     /// β = K_d⁻¹ ×_d U = (⊗_{e≠d} K_e) α, because dK = K₁ ⊗ … ⊗ dK_d ⊗ … ⊗ K_D keeps the other factors.
@@ -154,16 +169,29 @@ public sealed class GpFactorization
     }
 
     /// <summary>
-    /// The U that minimises J at this φ: the least-squares solution of [K^(−1/2); √(wτ) B; √v L] U ≈ [0; √(wτ) g; √v f],
-    /// whose normal equations are ∂J/∂U = 0. Grids of at most <see cref="DenseLimit"/> points use a dense QR
-    /// factorisation; larger ones CGLS preconditioned in the Kronecker eigenbasis of K (see <see cref="FieldLeastSquares"/>),
-    /// started from <paramref name="initial"/> when given and stopped at ‖Aᵀs‖ ≤ <paramref name="tolerance"/> ‖Aᵀb‖.
+    /// The U that minimises J at this φ. For a linear PDE: the least-squares solution of
+    /// [K^(−1/2); √(wτ) B; √v L] U ≈ [0; √(wτ) g; √v f], whose normal equations are ∂J/∂U = 0. Grids of at most
+    /// <see cref="DenseLimit"/> points use a dense QR factorisation; larger ones CGLS preconditioned in the Kronecker
+    /// eigenbasis of K (see <see cref="FieldLeastSquares"/>), started from <paramref name="initial"/> when given and
+    /// stopped at ‖Aᵀs‖ ≤ <paramref name="tolerance"/> ‖Aᵀb‖. For a nonlinear one: Gauss–Newton from
+    /// <paramref name="initial"/> (or zero), each step such a solve (<see cref="GaussNewtonField"/>); a local minimum.
     /// </summary>
     public GpFieldSolve SolveField(double[]? initial = null, double tolerance = 1e-10, int maxIterations = 5000)
     {
         if (!IsPositiveDefinite)
             throw new InvalidOperationException("some K_d is not positive definite; no field minimises J.");
-        var ls = new FieldLeastSquares(_axes, _sizes, _objective.Problem, Beta, V, _provider, u => ApplyOperator(u), ApplyTransposedOperator);
+        var problem = _objective.Problem;
+        return problem.Nonlinearity is { } nonlinearity
+            ? GaussNewtonField.Solve(this, nonlinearity, initial, tolerance, maxIterations)
+            : SolveLinear(problem.Source, u => ApplyOperator(u), ApplyTransposedOperator, initial, tolerance, maxIterations);
+    }
+
+    /// <summary>The U that minimises J with the equation term replaced by ½ v ‖A U − <paramref name="source"/>‖² for the
+    /// linear operator A = <paramref name="apply"/> (Aᵀ = <paramref name="applyTransposed"/>); otherwise as <see cref="SolveField"/>.</summary>
+    internal GpFieldSolve SolveLinear(double[] source, Func<double[], double[]> apply, Func<double[], double[]> applyTransposed,
+        double[]? initial, double tolerance, int maxIterations)
+    {
+        var ls = new FieldLeastSquares(_axes, _sizes, _objective.Problem, source, Beta, V, _provider, apply, applyTransposed);
         return N > DenseLimit ? ls.SolveIteratively(initial, tolerance, maxIterations) : ls.SolveDense();
     }
 

@@ -3,12 +3,12 @@ using Rom.LinearAlgebra.Dense;
 namespace Rom.GaussianProcesses;
 
 /// <summary>
-/// The negative log joint of GP-HM (Fang et al., ICLR 2024, eq. 9, as in the authors' code) for a linear PDE on a
-/// tensor grid, with the grid values U as free unknowns and the product kernel K = K₁ ⊗ … ⊗ K_D:
+/// The negative log joint of GP-HM (Fang et al., ICLR 2024, eq. 9, as in the authors' code) for a PDE
+/// L U + N(U) = f on a tensor grid (N an optional pointwise nonlinearity, <see cref="PointwiseTerm"/>), with the grid values U as free unknowns and the product kernel K = K₁ ⊗ … ⊗ K_D:
 /// <code>
 /// J = ½ vec(U)ᵀ K⁻¹ vec(U) + ½ log det K                      (GP prior of U)
 ///   + w (½ τ ‖U_B − g‖² − ½ N_B log τ)                         (boundary fit, weight w = 200 in the paper)
-///   + ½ v ‖L U − f‖² − ½ N log v                              (equation residual at every grid point)
+///   + ½ v ‖L U + N(U) − f‖² − ½ N log v                       (equation residual at every grid point)
 /// </code>
 /// where L U = Σ_t c_t D_t ×_{d_t} U with the GP derivative matrices D = K_d^(k,0) K_d⁻¹. The parameters are
 /// φ = (θ₁, …, θ_D, log τ, log v), θ_d the 3Q kernel parameters of axis d (<see cref="SpectralMixtureKernel"/>).

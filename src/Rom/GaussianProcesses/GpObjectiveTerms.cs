@@ -4,6 +4,6 @@ namespace Rom.GaussianProcesses;
 /// <param name="Total">J.</param>
 /// <param name="Prior">½ UᵀK⁻¹U + ½ log det K.</param>
 /// <param name="BoundaryGap">‖U_B − g‖².</param>
-/// <param name="EquationGap">‖L U − f‖².</param>
-/// <param name="RelativeResidual">‖L U − f‖ / ‖f‖ (the gap itself when f = 0).</param>
+/// <param name="EquationGap">‖L U + N(U) − f‖² (N = 0 for a linear PDE).</param>
+/// <param name="RelativeResidual">‖L U + N(U) − f‖ / ‖f‖ (the gap itself when f = 0).</param>
 public sealed record GpObjectiveTerms(double Total, double Prior, double BoundaryGap, double EquationGap, double RelativeResidual);

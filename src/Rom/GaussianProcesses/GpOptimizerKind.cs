@@ -10,7 +10,8 @@ public enum GpOptimizerKind
     JointLbfgs,
 
     /// <summary>
-    /// Adam on φ alone, U re-solved exactly at every step (J is quadratic in U for a linear PDE), so the optimiser
+    /// Adam on φ alone, U re-solved exactly at every step (J is quadratic in U for a linear PDE; Gauss–Newton
+    /// finds a local minimum for a nonlinear one), so the optimiser
     /// sees the profiled objective J*(φ) = min_U J(U, φ), whose gradient is ∂J/∂φ at the optimal U (envelope theorem).
     /// </summary>
     ProfiledAdam,

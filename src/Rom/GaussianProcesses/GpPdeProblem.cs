@@ -1,20 +1,22 @@
 namespace Rom.GaussianProcesses;
 
 /// <summary>
-/// A linear PDE L u = f on a tensor grid with Dirichlet data u = g on the grid's boundary points. The source and
-/// boundary data are row-major tensors over the grid (the boundary tensor is read only at boundary points).
+/// A PDE L u + N(u) = f on a tensor grid with Dirichlet data u = g on the grid's boundary points: L linear, N an
+/// optional pointwise nonlinearity (<see cref="PointwiseTerm"/>; absent for a linear PDE). The source and boundary data
+/// are row-major tensors over the grid (the boundary tensor is read only at boundary points).
 /// </summary>
 public sealed class GpPdeProblem
 {
     /// <summary>
     /// Creates the problem; throws <see cref="ArgumentException"/> naming the field when the operator differentiates
     /// along an axis the grid lacks, the tensors do not match the grid, the source is not finite everywhere or the
-    /// boundary data are not finite at a boundary point.
+    /// boundary data are not finite at a boundary point, or a coefficient of the nonlinearity is not finite.
     /// </summary>
-    public GpPdeProblem(TensorGrid grid, LinearPdeOperator op, double[] source, double[] boundaryValues)
+    public GpPdeProblem(TensorGrid grid, LinearPdeOperator op, double[] source, double[] boundaryValues, PointwiseTerm? nonlinearity = null)
     {
         ArgumentNullException.ThrowIfNull(grid);
         ArgumentNullException.ThrowIfNull(op);
+        nonlinearity?.Validate();
         if (op.Dimensions > grid.Dimensions)
             throw new ArgumentException($"the operator differentiates along axis {op.Dimensions - 1}, but the grid has {grid.Dimensions} axes.", nameof(op));
         if (source.Length != grid.Count)
@@ -33,15 +35,17 @@ public sealed class GpPdeProblem
         Source = source.ToArray();
         BoundaryValues = source.Select((_, i) => grid.IsBoundary(i) ? boundaryValues[i] : 0).ToArray();
         Boundary = boundary;
+        Nonlinearity = nonlinearity;
     }
 
     /// <summary>The problem with f and g given as functions of the point's coordinates (g is called at boundary points only).</summary>
-    public static GpPdeProblem FromFunctions(TensorGrid grid, LinearPdeOperator op, Func<double[], double> source, Func<double[], double> boundary)
+    public static GpPdeProblem FromFunctions(TensorGrid grid, LinearPdeOperator op, Func<double[], double> source, Func<double[], double> boundary,
+        PointwiseTerm? nonlinearity = null)
     {
         var g = new double[grid.Count];
         foreach (int i in grid.BoundaryIndices())
             g[i] = boundary(grid.Point(i));
-        return new GpPdeProblem(grid, op, grid.Sample(source), g);
+        return new GpPdeProblem(grid, op, grid.Sample(source), g, nonlinearity);
     }
 
     /// <summary>The grid.</summary>
@@ -49,6 +53,9 @@ public sealed class GpPdeProblem
 
     /// <summary>L.</summary>
     public LinearPdeOperator Operator { get; }
+
+    /// <summary>N, or null for a linear PDE.</summary>
+    public PointwiseTerm? Nonlinearity { get; }
 
     /// <summary>f at every grid point.</summary>
     public double[] Source { get; }

@@ -4,11 +4,11 @@ using Rom.LinearAlgebra.Dense;
 namespace Rom.GaussianProcesses;
 
 /// <summary>
-/// Solves a linear PDE with GP-HM (Fang et al., "Solving high frequency and multi-scale PDEs with Gaussian processes",
-/// ICLR 2024): a spectral-mixture product kernel over a tensor grid, the grid values as unknowns, and the negative log
-/// joint of <see cref="GpObjective"/> minimised over the values, every kernel parameter and the log noises.
-/// Beyond the reference, <see cref="GpOptimizerKind.ProfiledLbfgs"/> solves for U exactly at each φ, leaving the
-/// optimiser 3Q parameters per axis plus two noises.
+/// Solves a PDE L u + N(u) = f (N an optional pointwise nonlinearity) with GP-HM (Fang et al., "Solving high frequency
+/// and multi-scale PDEs with Gaussian processes", ICLR 2024): a spectral-mixture product kernel over a tensor grid, the
+/// grid values as unknowns, and the negative log joint of <see cref="GpObjective"/> minimised over the values, every
+/// kernel parameter and the log noises. Beyond the reference, <see cref="GpOptimizerKind.ProfiledLbfgs"/> solves for U
+/// exactly at each φ (by Gauss–Newton for a nonlinear PDE), leaving the optimiser 3Q parameters per axis plus two noises.
 /// </summary>
 public sealed class GpPdeSolver
 {
@@ -59,7 +59,12 @@ public sealed class GpPdeSolver
         }
         else
         {
+            // A nonlinear PDE's J can have several local minima in U: Gauss–Newton then starts from the field of the
+            // lowest J* seen (the optimiser's iterate or better), so that a rejected trial step cannot drag U into
+            // another basin for the rest of the run. For a linear PDE the start only speeds up CGLS; the last is nearest.
+            bool keepBest = problem.Nonlinearity is not null;
             double[]? warm = null;
+            double warmObjective = double.PositiveInfinity;
             var full = (double[])phi0.Clone();
             var fullGradient = new double[p];
             double Profiled(double[] theta, double[] gradient)
@@ -72,8 +77,9 @@ public sealed class GpPdeSolver
                     return double.NaN;
                 }
                 var solve = factors.SolveField(warm, o.FieldTolerance);
-                warm = solve.Field;
                 last = factors.Evaluate(solve.Field, fullGradient, []);
+                if (!keepBest || last.Total < warmObjective)
+                    (warm, warmObjective) = (solve.Field, last.Total);
                 fullGradient.AsSpan(0, noise).CopyTo(gradient);
                 return last.Total;
             }

@@ -9,12 +9,13 @@ public class GpObjectiveTests
     /// large enough (0.05) that J is well conditioned in φ and central differences resolve 1e-6 relative accuracy;
     /// the code path is the same as at the reference's 1e-6.
     /// </summary>
-    private static (GpObjective Objective, double[] Phi, double[] U) Random(int dimensions, KernelFamily family, LinearPdeOperator? op = null)
+    private static (GpObjective Objective, double[] Phi, double[] U) Random(int dimensions, KernelFamily family, LinearPdeOperator? op = null,
+        PointwiseTerm? nonlinearity = null)
     {
         int[] sizes = dimensions switch { 1 => [9], 2 => [7, 6], _ => [5, 4, 6] };
         var grid = new TensorGrid(Enumerable.Repeat(0.0, dimensions).ToArray(), Enumerable.Range(0, dimensions).Select(d => 1.0 + 0.3 * d).ToArray(), sizes);
         op ??= LinearPdeOperator.Laplacian(dimensions);
-        var problem = GpPdeProblem.FromFunctions(grid, op, p => Math.Sin(3 * p[0]) + p.Sum(), p => Math.Cos(2 * p.Sum()));
+        var problem = GpPdeProblem.FromFunctions(grid, op, p => Math.Sin(3 * p[0]) + p.Sum(), p => Math.Cos(2 * p.Sum()), nonlinearity);
         var objective = new GpObjective(problem, family, 3, boundaryWeight: 5, jitter: 0.05);
         var random = new Random(7 + dimensions);
         var phi = objective.InitialParameters(2);
@@ -42,6 +43,15 @@ public class GpObjectiveTests
     {
         var op = new LinearPdeOperator([new DerivativeTerm(0, 1, 0.7), new DerivativeTerm(1, 2, -1), new DerivativeTerm(1, 1, 2)]);
         var (objective, phi, u) = Random(2, KernelFamily.Gaussian, op);
+        AssertGradients(objective, phi, u);
+    }
+
+    [TestCase(1)]
+    [TestCase(2)]
+    public void APointwiseNonlinearityDifferentiatesCorrectly(int dimensions)
+    {
+        // A full cubic (not only Allen–Cahn's u³ − u), so that every coefficient of N and N′ is exercised.
+        var (objective, phi, u) = Random(dimensions, KernelFamily.StudentT, nonlinearity: new PointwiseTerm(-0.7, 0.4, 1.3));
         AssertGradients(objective, phi, u);
     }
 

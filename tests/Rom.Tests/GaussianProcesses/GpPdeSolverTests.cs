@@ -60,30 +60,56 @@ public class GpPdeSolverTests
         Assert.That(solution.Parameters, Has.Length.EqualTo(3 * 5 + 2));
     }
 
-    [Test]
-    public void TheExactFieldZeroesTheFieldGradient()
-    {
-        // Iterative (N = 26 × 25 > DenseLimit) and dense (1-D) solves both make ∂J/∂U vanish relative to its parts.
-        foreach (var grid in new[] { TensorGrid.Cube(1, 0, 2, 60), new TensorGrid([0.0, 0.0], [2.0, 1.5], [26, 25]) })
+    /// <summary>−Δu + N(u) = Σ sin 3x_d on a 1-D grid (dense solves) and a 2-D one of 26 × 25 &gt; DenseLimit points (CGLS), with
+    /// Dirichlet data cos(Σ x_d), and the factors at the initial kernel with log τ = 5, log v = 2.</summary>
+    private static GpFactorization[] SmallFactorizations(PointwiseTerm? nonlinearity) =>
+        new[] { TensorGrid.Cube(1, 0, 2, 60), new TensorGrid([0.0, 0.0], [2.0, 1.5], [26, 25]) }.Select(grid =>
         {
             var problem = GpPdeProblem.FromFunctions(grid, LinearPdeOperator.Laplacian(grid.Dimensions, -1),
-                p => p.Sum(x => Math.Sin(3 * x)), p => Math.Cos(p.Sum()));
+                p => p.Sum(x => Math.Sin(3 * x)), p => Math.Cos(p.Sum()), nonlinearity);
             var objective = new GpObjective(problem, KernelFamily.Gaussian, 4);
             var phi = objective.InitialParameters(2);
             phi[objective.NoiseIndex] = 5;
             phi[objective.NoiseIndex + 1] = 2;
-            var factors = objective.Factorize(phi);
+            return objective.Factorize(phi);
+        }).ToArray();
+
+    /// <summary>‖∂J/∂U‖ at <paramref name="field"/> relative to its value at U = 0.</summary>
+    private static double RelativeFieldGradient(GpFactorization factors, double[] field)
+    {
+        var gradient = new double[field.Length];
+        factors.Evaluate(field, [], gradient);
+        var atZero = new double[field.Length];
+        factors.Evaluate(new double[field.Length], [], atZero);
+        return Math.Sqrt(gradient.Sum(x => x * x) / atZero.Sum(x => x * x));
+    }
+
+    [Test]
+    public void TheExactFieldZeroesTheFieldGradient([Values] bool allenCahn)
+    {
+        // Iterative (2-D) and dense (1-D) solves both make ∂J/∂U vanish relative to its parts, for the linear PDE in
+        // one least-squares solve, for Allen–Cahn's N(u) = u³ − u by Gauss–Newton.
+        foreach (var factors in SmallFactorizations(allenCahn ? PointwiseTerm.AllenCahn() : null))
+        {
+            int dimensions = factors.Objective.Problem.Grid.Dimensions;
             var solve = factors.SolveField(tolerance: 1e-12);
-            Assert.That(solve.Converged);
-            Assert.That(solve.Iterations, grid.Dimensions == 1 ? Is.EqualTo(0) : Is.GreaterThan(0));
-            var gradient = new double[grid.Count];
-            factors.Evaluate(solve.Field, [], gradient);
-            var zeroField = new double[grid.Count];
-            var atZero = new double[grid.Count];
-            factors.Evaluate(zeroField, [], atZero);
-            double relative = Math.Sqrt(gradient.Sum(x => x * x) / atZero.Sum(x => x * x));
-            Assert.That(relative, Is.LessThan(1e-8), $"{grid.Dimensions}-D");
+            Assert.That(solve.Converged, $"{dimensions}-D");
+            Assert.That(solve.Iterations, dimensions == 1 ? Is.EqualTo(0) : Is.GreaterThan(0));
+            Assert.That(solve.GaussNewtonIterations, allenCahn ? Is.GreaterThan(1) : Is.EqualTo(0));
+            Assert.That(RelativeFieldGradient(factors, solve.Field), Is.LessThan(1e-8), $"{dimensions}-D");
         }
+    }
+
+    [Test]
+    public void GaussNewtonReachesAtLeastTheObjectiveOfALongLbfgsRun()
+    {
+        var factors = SmallFactorizations(PointwiseTerm.AllenCahn())[0];
+        var gaussNewton = factors.SolveField(tolerance: 1e-12);
+        var lbfgs = LbfgsOptimizer.Minimize((u, g) => factors.Evaluate(u, [], g).Total, new double[gaussNewton.Field.Length],
+            new OptimizerOptions(5000, RecordEvery: 5000));
+        double jGaussNewton = factors.Evaluate(gaussNewton.Field, [], []).Total, jLbfgs = lbfgs.Objective;
+        Assert.That(jGaussNewton, Is.LessThanOrEqualTo(jLbfgs + 1e-9 * Math.Abs(jLbfgs)), $"L-BFGS: {lbfgs.Iterations} iterations, {lbfgs.StopReason}");
+        Assert.That(gaussNewton.GaussNewtonIterations, Is.LessThan(20));
     }
 
     [Test]
@@ -102,5 +128,7 @@ public class GpPdeSolverTests
         Assert.That(e.Message, Does.Contain("order 4"));
         e = Assert.Throws<ArgumentException>(() => GpPdeProblem.FromFunctions(grid, LinearPdeOperator.Laplacian(2), _ => 0, _ => 0))!;
         Assert.That(e.ParamName, Is.EqualTo("op"));
+        e = Assert.Throws<ArgumentException>(() => new GpPdeProblem(grid, op, new double[10], new double[10], new PointwiseTerm(-1, double.NaN, 1)))!;
+        Assert.That((e.ParamName, e.Message.Contains("Quadratic = NaN")), Is.EqualTo(("Quadratic", true)));
     }
 }
