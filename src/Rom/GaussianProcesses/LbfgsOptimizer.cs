@@ -31,14 +31,18 @@ public static class LbfgsOptimizer
                 return trace.Finish(k, false, reason);
             if (k == options.MaxIterations)
                 return trace.Finish(k, false, "iteration limit");
-            var (accepted, trialValue) = LineSearch(f, x, value, g, Direction(g, s, y), s.Count == 0, trialG);
+            var (accepted, trialValue) = LineSearch(f, x, value, g, Direction(g, s, y), s.Count == 0, trialG, trace);
+            if (accepted is null && trace.OverTime)
+                return trace.Finish(k, false, trace.TimeLimitReason);
             if (accepted is null && s.Count > 0)
             {
                 // The quasi-Newton model misled the search: forget it and try steepest descent.
                 s.Clear();
                 y.Clear();
-                (accepted, trialValue) = LineSearch(f, x, value, g, g.Select(v => -v).ToArray(), true, trialG);
+                (accepted, trialValue) = LineSearch(f, x, value, g, g.Select(v => -v).ToArray(), true, trialG, trace);
             }
+            if (accepted is null && trace.OverTime)
+                return trace.Finish(k, false, trace.TimeLimitReason);
             if (accepted is null)
                 return trace.Finish(k, false, "line search found no decrease along the gradient");
             var sk = new double[n];
@@ -66,10 +70,11 @@ public static class LbfgsOptimizer
 
     /// <summary>
     /// Backtracks from step 1 (or, without curvature pairs, from a unit move) along <paramref name="direction"/>
-    /// (replaced by −∇f when it does not descend) until the Armijo condition holds; null when it never does.
+    /// (replaced by −∇f when it does not descend) until the Armijo condition holds; null when it never does, or when
+    /// the time limit passes first (each trial is a full objective evaluation: on large grids, seconds).
     /// </summary>
     private static (double[]? X, double Value) LineSearch(ObjectiveFunction f, double[] x, double value, double[] g,
-        double[] direction, bool firstStep, double[] trialG)
+        double[] direction, bool firstStep, double[] trialG, OptimizationTrace trace)
     {
         double slope = Dot(direction, g);
         if (!(slope < 0))
@@ -87,6 +92,8 @@ public static class LbfgsOptimizer
             double trialValue = f(trial, trialG);
             if (OptimizationTrace.IsFinite(trialValue, trialG) && trialValue <= value + 1e-4 * step * slope)
                 return (trial, trialValue);
+            if (trace.OverTime)
+                break;
         }
         return (null, double.NaN);
     }

@@ -26,13 +26,19 @@ internal sealed class OptimizationTrace(OptimizerOptions options, Func<double>? 
             if (options.ResidualTolerance > 0 && r <= options.ResidualTolerance)
                 reason = $"residual {r:G3} ≤ {options.ResidualTolerance:G3}";
         }
-        if (reason is null && options.TimeLimitSeconds > 0 && _clock.Elapsed.TotalSeconds >= options.TimeLimitSeconds)
-            reason = $"time limit {options.TimeLimitSeconds:G3} s";
+        if (reason is null && OverTime)
+            reason = TimeLimitReason;
         if (reason is null && options.ObjectiveTolerance > 0 && k > 0 && Math.Abs(f - _previous) <= options.ObjectiveTolerance * Math.Max(1, Math.Abs(f)))
             reason = $"objective change ≤ {options.ObjectiveTolerance:G3} relative";
         _previous = f;
         return reason;
     }
+
+    /// <summary>Whether the time limit (if any) has passed: a line search checks it between trials.</summary>
+    public bool OverTime => options.TimeLimitSeconds > 0 && _clock.Elapsed.TotalSeconds >= options.TimeLimitSeconds;
+
+    /// <summary>The stop reason when <see cref="OverTime"/>.</summary>
+    public string TimeLimitReason => $"time limit {options.TimeLimitSeconds:G3} s";
 
     public OptimizationResult Finish(int iterations, bool failed, string reason)
     {

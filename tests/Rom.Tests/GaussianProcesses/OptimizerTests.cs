@@ -24,6 +24,27 @@ public class OptimizerTests
         Assert.That(result.History.Select(h => h.Objective), Is.Ordered.Descending);
     }
 
+    /// <summary>
+    /// A time limit stops L-BFGS inside a failing line search, not after its 40 backtracks: an objective whose gradient
+    /// points the wrong way (no trial ever decreases it) and takes 20 ms per call, limited to 0.1 s, returns in well under
+    /// the 2 × 40 × 20 ms = 1.6 s the two line searches would take, keeping the start.
+    /// </summary>
+    [Test]
+    public void TimeLimitStopsALongLineSearch()
+    {
+        double F(double[] x, double[] g)
+        {
+            Thread.Sleep(20);
+            g[0] = -1; // a false gradient: every step along −g increases f
+            return x[0] * x[0] + x[0];
+        }
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var result = LbfgsOptimizer.Minimize(F, [0.0], new OptimizerOptions(100, TimeLimitSeconds: 0.1));
+        Assert.That(clock.Elapsed.TotalSeconds, Is.LessThan(0.8));
+        Assert.That(result.StopReason, Does.StartWith("time limit"));
+        Assert.That(result.X, Is.EqualTo(new[] { 0.0 }));
+    }
+
     [Test]
     public void AdamDescendsAQuadraticAtTheReferenceRate()
     {
