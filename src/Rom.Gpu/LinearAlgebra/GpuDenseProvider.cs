@@ -1,3 +1,4 @@
+using System.Numerics;
 using MathNet.Numerics.LinearAlgebra;
 using Rom.LinearAlgebra.Dense;
 
@@ -40,25 +41,23 @@ public sealed class GpuDenseProvider : IDenseProvider, IDisposable
 
     /// <inheritdoc />
     public void Gemm(Transpose transA, Transpose transB, int m, int n, int k, double alpha,
-        ReadOnlySpan<double> a, int lda, ReadOnlySpan<double> b, int ldb, double beta, Span<double> c, int ldc)
-    {
-        DenseChecks.Gemm(transA, transB, m, n, k, a.Length, lda, b.Length, ldb, c.Length, ldc);
-        lock (gate)
-        {
-            ObjectDisposedException.ThrowIf(disposed, this);
-            doubles.Multiply(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
-        }
-    }
+        ReadOnlySpan<double> a, int lda, ReadOnlySpan<double> b, int ldb, double beta, Span<double> c, int ldc) =>
+        Multiply(doubles, transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
 
     /// <inheritdoc />
     public void Gemm(Transpose transA, Transpose transB, int m, int n, int k, float alpha,
-        ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb, float beta, Span<float> c, int ldc)
+        ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb, float beta, Span<float> c, int ldc) =>
+        Multiply(singles, transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+
+    /// <summary>Checks the arguments as the host providers do, then runs the product on the device, one call at a time.</summary>
+    private void Multiply<T>(DeviceGemm<T> gemm, Transpose transA, Transpose transB, int m, int n, int k, T alpha,
+        ReadOnlySpan<T> a, int lda, ReadOnlySpan<T> b, int ldb, T beta, Span<T> c, int ldc) where T : unmanaged, INumber<T>
     {
         DenseChecks.Gemm(transA, transB, m, n, k, a.Length, lda, b.Length, ldb, c.Length, ldc);
         lock (gate)
         {
             ObjectDisposedException.ThrowIf(disposed, this);
-            singles.Multiply(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+            gemm.Multiply(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
         }
     }
 
