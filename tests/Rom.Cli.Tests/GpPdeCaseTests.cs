@@ -61,6 +61,59 @@ public class GpPdeCaseTests : TempFolderTest
         Assert.That(study.Dataset("study/rel_l2").AsDoubles()[0], Is.LessThan(1e-2));
     }
 
+    /// <summary>
+    /// problem.name = data: f, g and the exact solution u = sin 3x·sin 2y as grid data (25 × 20, so the axes differ) in
+    /// the case file's /data; the grid comes from the data's shape, and the errors are against /data/exact.
+    /// </summary>
+    [Test]
+    public void GridDataProblemSolves()
+    {
+        string casePath = WithData(Case("problem.name=data", "problem.dimensions=2", "problem.operator=u_xx + u_yy",
+            "gp.components=3", "gp.max_iterations=30", "gp.frequency_scale=1", "gp.log_boundary_precision=10", "output.plots=0"));
+        var run = Cli.Run("run", casePath, "--out", PathOf("r.h5"), "--json");
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
+        using var json = JsonDocument.Parse(run.Out);
+        Assert.That(json.RootElement.GetProperty("points").EnumerateArray().Select(p => p.GetInt64()), Is.EqualTo(new[] { 25L, 20L }));
+        Assert.That(json.RootElement.GetProperty("rel_l2").GetDouble(), Is.LessThan(1e-2));
+    }
+
+    [TestCase("missing", "/data/source")]
+    [TestCase("nan", "/data/source[30]")]
+    [TestCase("boundary-shape", "/data/boundary")]
+    [TestCase("study", "study.points")]
+    public void BadGridDataIsNamed(string defect, string field)
+    {
+        string casePath = Case("problem.name=data", "problem.dimensions=2", "problem.operator=u_xx + u_yy", "output.plots=0",
+            defect == "study" ? "study.points=30" : "gp.max_iterations=1");
+        if (defect != "missing")
+            WithData(casePath, defect);
+        var run = Cli.Run("run", casePath, "--out", PathOf("r.h5"));
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString());
+        Assert.That(run.Error, Does.Contain(field));
+        Assert.That(File.Exists(PathOf("r.h5")), Is.False);
+    }
+
+    /// <summary>Writes /data/{source, boundary, exact} of u = sin 3x·sin 2y on the 25 × 20 grid of [0, 1]², spoiled as <paramref name="defect"/> says.</summary>
+    private static string WithData(string casePath, string defect = "")
+    {
+        const int nx = 25, ny = 20;
+        double U(double x, double y) => Math.Sin(3 * x) * Math.Sin(2 * y);
+        var u = new double[nx * ny];
+        for (int i = 0; i < nx; i++)
+            for (int j = 0; j < ny; j++)
+                u[i * ny + j] = U(i / (nx - 1.0), j / (ny - 1.0));
+        var f = u.Select(v => -13 * v).ToArray();
+        if (defect == "nan")
+            f[30] = double.NaN;
+        var tree = Hdf5File.Read(casePath);
+        var data = tree.GetOrAddGroup("data");
+        data.Datasets["source"] = DataArray.Of(f, [nx, ny]);
+        data.Datasets["boundary"] = defect == "boundary-shape" ? DataArray.Of(u) : DataArray.Of(u, [nx, ny]);
+        data.Datasets["exact"] = DataArray.Of(u, [nx, ny]);
+        Hdf5File.Write(casePath, tree);
+        return casePath;
+    }
+
     /// <summary>A 2-D formula problem on 25² (u = sin 3x·sin 2y, Q = 3, 30 iterations): points per dimension as a list, an error below 1 %.</summary>
     [Test]
     public void TwoDimensionalFormulaProblemSolves()

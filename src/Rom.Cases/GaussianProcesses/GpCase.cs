@@ -2,6 +2,7 @@ using System.Globalization;
 using Rom.Cases.Settings;
 using Rom.Formulas;
 using Rom.GaussianProcesses;
+using Rom.IO.Hdf5;
 
 namespace Rom.Cases.GaussianProcesses;
 
@@ -18,15 +19,15 @@ public static class GpCase
     public static IReadOnlyList<SettingDefinition> Settings { get; } =
     [
         SettingDefinition.Choice("problem.name", "poisson1d-sin6x-cos100x",
-            "The paper's problem (exact solution and source built in) or 'formula': problem.source, problem.boundary, problem.operator.",
-            [.. GpProblem.All.Select(p => p.Name), FormulaProblem]),
+            "The paper's problem (exact solution and source built in), 'formula' (problem.source, problem.boundary, problem.operator) or 'data' (/data/source, /data/boundary and optionally /data/exact on the grid, with problem.operator).",
+            [.. GpProblem.All.Select(p => p.Name), FormulaProblem, GpDataProblem.Name]),
         SettingDefinition.Integer("problem.points", 0, "Collocation points per dimension, boundary included (0: the problem's default, as the paper's runs).", 0),
-        SettingDefinition.Integer("problem.dimensions", 1, "formula problems: 1 or 2 (x, y).", 1, 2),
-        SettingDefinition.Real("problem.domain_end", 1, "formula problems: the domain is [0, this]^d.", x => x > 0 && double.IsFinite(x), "a positive length"),
+        SettingDefinition.Integer("problem.dimensions", 1, "formula and data problems: 1 or 2 (x, y).", 1, 2),
+        SettingDefinition.Real("problem.domain_end", 1, "formula and data problems: the domain is [0, this]^d.", x => x > 0 && double.IsFinite(x), "a positive length"),
         new("problem.source", SettingType.Text, "-400*sin(20*x)", "formula problems: f(x, y) in L u = f (Rom's formula syntax)."),
         new("problem.boundary", SettingType.Text, "sin(20*x)", "formula problems: the Dirichlet data g(x, y) on the boundary."),
         new("problem.exact", SettingType.Text, "sin(20*x)", "formula problems: the exact solution, for the errors ('' when unknown)."),
-        new("problem.operator", SettingType.Text, "u_xx", "formula problems: L as a sum of pure derivatives of order ≤ 2, e.g. u_xx + u_yy or u_y + 200*u_x."),
+        new("problem.operator", SettingType.Text, "u_xx", "formula and data problems: L as a sum of pure derivatives of order ≤ 2, e.g. u_xx + u_yy or u_y + 200*u_x."),
         SettingDefinition.Integer("gp.components", 30, "Q, spectral-mixture components per dimension.", 1, 1000),
         SettingDefinition.Choice("gp.kernel", "student-t", "Envelope of each component: student-t (Matérn-5/2 × cos, the reference's logs) or gaussian (the spectral mixture kernel).", "student-t", "gaussian"),
         SettingDefinition.Choice("gp.optimizer", "profiled-lbfgs",
@@ -63,13 +64,50 @@ public static class GpCase
         TensorGrid? TestGrid = null, Func<double[], double>? Exact = null);
 
     /// <summary>Reads the settings into a <see cref="Setup"/>; bad input is a <see cref="CaseInputException"/> naming the setting.</summary>
-    public static Setup Read(CaseSettings s)
+    /// <param name="s">The case's settings.</param>
+    /// <param name="root">The case file's tree, where <c>problem.name = data</c> finds its datasets (<see cref="GpDataProblem"/>).</param>
+    /// <param name="path">The case file, for error messages.</param>
+    public static Setup Read(CaseSettings s, DataGroup? root = null, string? path = null)
     {
         ArgumentNullException.ThrowIfNull(s);
         string name = s.Text("problem.name");
+        if (name == GpDataProblem.Name)
+            return ReadData(s, root, path);
         var known = GpProblem.Find(name);
         int points = (int)s.Integer("problem.points") is var p && p > 0 ? p : known?.Points ?? 100;
-        var options = new GpSolverOptions(
+        var options = Options(s, known);
+        var study = StudyPoints(s.Text("study.points"));
+        var build = known is not null ? Known(known) : Formulas(s);
+        // Every grid is built once here, so bad input is refused before anything runs.
+        foreach (int n in study.Prepend(points))
+            build(n);
+        var exact = known is not null ? known.Exact : s.Text("problem.exact").Trim().Length == 0 ? null : Parse(s, "problem.exact");
+        int testPoints = (int)s.Integer("error.test_points");
+        TensorGrid? testGrid = null;
+        if (testPoints > 0)
+        {
+            if (exact is null)
+                throw new CaseInputException("error.test_points", testPoints.ToString(CultureInfo.InvariantCulture),
+                    "0 when problem.exact is empty: test points need the exact solution");
+            if (testPoints < 3)
+                throw new CaseInputException("error.test_points", testPoints.ToString(CultureInfo.InvariantCulture), "0 or at least 3 points per dimension");
+            testGrid = Grid(known?.Dimensions ?? (int)s.Integer("problem.dimensions"), known?.DomainEnd ?? s.Real("problem.domain_end"), testPoints);
+        }
+        return new Setup(name, build, points, options, study, testGrid, exact);
+    }
+
+    /// <summary>The problem read from the case file's /data: one grid, its exact solution only where /data/exact gives it.</summary>
+    private static Setup ReadData(CaseSettings s, DataGroup? root, string? path)
+    {
+        var (problem, exact) = GpDataProblem.Read(s, root, path);
+        if (s.Integer("error.test_points") is var t and > 0)
+            throw new CaseInputException("error.test_points", t.ToString(CultureInfo.InvariantCulture), "0 for problem.name = data: the exact solution is known at the grid points only");
+        return new Setup(GpDataProblem.Name, _ => (problem, exact), problem.Grid.Sizes[0], Options(s, null), []);
+    }
+
+    /// <summary>The solver's settings; the boundary weight and frequency scale fall back to the paper problem's, if any.</summary>
+    private static GpSolverOptions Options(CaseSettings s, GpProblem? known) =>
+        new GpSolverOptions(
             Components: (int)s.Integer("gp.components"),
             Kernel: s.Text("gp.kernel") == "gaussian" ? KernelFamily.Gaussian : KernelFamily.StudentT,
             Optimizer: s.Text("gp.optimizer") switch
@@ -91,25 +129,6 @@ public static class GpCase
             FieldTolerance: s.Real("gp.field_tolerance"),
             FinalFieldTolerance: s.Real("gp.final_field_tolerance"),
             TimeLimitSeconds: s.Real("gp.time_limit"));
-        var study = StudyPoints(s.Text("study.points"));
-        var build = known is not null ? Known(known) : Formulas(s);
-        // Every grid is built once here, so bad input is refused before anything runs.
-        foreach (int n in study.Prepend(points))
-            build(n);
-        var exact = known is not null ? known.Exact : s.Text("problem.exact").Trim().Length == 0 ? null : Parse(s, "problem.exact");
-        int testPoints = (int)s.Integer("error.test_points");
-        TensorGrid? testGrid = null;
-        if (testPoints > 0)
-        {
-            if (exact is null)
-                throw new CaseInputException("error.test_points", testPoints.ToString(CultureInfo.InvariantCulture),
-                    "0 when problem.exact is empty: test points need the exact solution");
-            if (testPoints < 3)
-                throw new CaseInputException("error.test_points", testPoints.ToString(CultureInfo.InvariantCulture), "0 or at least 3 points per dimension");
-            testGrid = Grid(known?.Dimensions ?? (int)s.Integer("problem.dimensions"), known?.DomainEnd ?? s.Real("problem.domain_end"), testPoints);
-        }
-        return new Setup(name, build, points, options, study, testGrid, exact);
-    }
 
     /// <summary>The grid [0, end]^d with <paramref name="points"/> per dimension; too few points is bad input naming problem.points.</summary>
     public static TensorGrid Grid(int dimensions, double end, int points)

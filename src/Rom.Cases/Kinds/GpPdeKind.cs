@@ -28,7 +28,7 @@ public sealed class GpPdeKind : ICaseKind
     /// <inheritdoc />
     public CaseRunOutcome Run(CaseRun run)
     {
-        var setup = GpCase.Read(run.Settings);
+        var setup = GpCase.Read(run.Settings, run.Document.Root, run.Document.Path);
         var solver = new GpPdeSolver(setup.Options);
         run.Progress.Report(new ProgressUpdate("solve", null, $"{setup.Name} on {setup.Points} points per dimension ({run.Settings.Text("gp.optimizer")})"));
         var main = GpRunResult.Solve(solver, setup, setup.Points);
