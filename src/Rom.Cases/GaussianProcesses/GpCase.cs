@@ -28,6 +28,8 @@ public static class GpCase
         new("problem.boundary", SettingType.Text, "sin(20*x)", "formula problems: the Dirichlet data g(x, y) on the boundary."),
         new("problem.exact", SettingType.Text, "sin(20*x)", "formula problems: the exact solution, for the errors ('' when unknown)."),
         new("problem.operator", SettingType.Text, "u_xx", "formula and data problems: L as a sum of pure derivatives of order ≤ 2, e.g. u_xx + u_yy or u_y + 200*u_x."),
+        new("problem.nonlinearity", SettingType.Text, "",
+            "formula and data problems: a pointwise term N(u) = a1·u + a2·u² + a3·u³ added to L u, as 'a1,a2,a3' (e.g. -1,0,1: Allen–Cahn's u³ − u); '' for a linear PDE."),
         SettingDefinition.Integer("gp.components", 30, "Q, spectral-mixture components per dimension.", 1, 1000),
         SettingDefinition.Choice("gp.kernel", "student-t", "Envelope of each component: student-t (Matérn-5/2 × cos, the reference's logs) or gaussian (the spectral mixture kernel).", "student-t", "gaussian"),
         SettingDefinition.Choice("gp.optimizer", "profiled-lbfgs",
@@ -74,6 +76,8 @@ public static class GpCase
         if (name == GpDataProblem.Name)
             return ReadData(s, root, path);
         var known = GpProblem.Find(name);
+        if (known is not null && s.Text("problem.nonlinearity").Trim().Length > 0)
+            throw new CaseInputException("problem.nonlinearity", $"'{s.Text("problem.nonlinearity")}'", $"'' for the paper's problem {name}: its equation is built in");
         int points = (int)s.Integer("problem.points") is var p && p > 0 ? p : known?.Points ?? 100;
         var options = Options(s, known);
         var study = StudyPoints(s.Text("study.points"));
@@ -154,6 +158,7 @@ public static class GpCase
         var source = Parse(s, "problem.source");
         var boundary = Parse(s, "problem.boundary");
         var exact = s.Text("problem.exact").Trim().Length == 0 ? null : Parse(s, "problem.exact");
+        var nonlinearity = Nonlinearity(s);
         return points =>
         {
             var grid = Grid(dimensions, end, points);
@@ -166,9 +171,22 @@ public static class GpCase
                 if (!double.IsFinite(g[i] = boundary(grid.Point(i))))
                     throw new CaseInputException("problem.boundary", $"'{s.Text("problem.boundary")}'",
                         $"a formula finite on the boundary; it is {g[i]} at {At(grid, i)}");
-            var problem = new GpPdeProblem(grid, op, f, g);
+            var problem = new GpPdeProblem(grid, op, f, g, nonlinearity);
             return (problem, exact is null ? null : grid.Sample(exact));
         };
+    }
+
+    /// <summary>problem.nonlinearity as a <see cref="PointwiseTerm"/>, or null when empty.</summary>
+    internal static PointwiseTerm? Nonlinearity(CaseSettings s)
+    {
+        string text = s.Text("problem.nonlinearity");
+        if (text.Trim().Length == 0)
+            return null;
+        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        var a = parts.Select(part => double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && double.IsFinite(v) ? v : double.NaN).ToArray();
+        if (a.Length != 3 || a.Any(double.IsNaN))
+            throw new CaseInputException("problem.nonlinearity", $"'{text}'", "three finite coefficients a1,a2,a3 of a1·u + a2·u² + a3·u³, e.g. -1,0,1, or ''");
+        return new PointwiseTerm(a[0], a[1], a[2]);
     }
 
     private static string At(TensorGrid grid, int index) =>

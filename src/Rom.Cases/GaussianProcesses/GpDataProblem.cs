@@ -35,7 +35,7 @@ internal static class GpDataProblem
         var f = Finite(source, "/data/source", shape, path, _ => true);
         var g = Finite(Dataset(root, "data/boundary", shape, path), "/data/boundary", shape, path, grid.IsBoundary);
         double[]? exact = root.TryGetDataset("data/exact", out _) ? Finite(Dataset(root, "data/exact", shape, path), "/data/exact", shape, path, _ => true) : null;
-        return (new GpPdeProblem(grid, op, f, g), exact);
+        return (new GpPdeProblem(grid, op, f, g, GpCase.Nonlinearity(s)), exact);
     }
 
     private static DataArray Dataset(DataGroup root, string name, int[] shape, string? path)
