@@ -35,6 +35,7 @@ internal static class GaussNewtonField
         var slope = new double[n];
         var source = new double[n];
         var trial = new double[n];
+        var trialGradient = new double[n];
         int inner = 0, steps = 0;
         double innerResidual = 0;
         bool innerConverged = true, converged = false;
@@ -64,17 +65,22 @@ internal static class GaussNewtonField
                 break;
             }
             // Backtrack while the step stays longer than tol·‖U‖; no decrease by then is a failure.
+            // Each trial's gradient comes with its J (one more transposed operator product), so the accepted one needs
+            // no second evaluation.
             bool accepted = false;
+            double trialJ = double.NaN;
             for (double t = 1; t * full > tolerance && !accepted; t /= 2)
             {
                 for (int i = 0; i < n; i++)
                     trial[i] = u[i] + t * (linear.Field[i] - u[i]);
-                accepted = factors.Evaluate(trial, [], []).Total <= j - Armijo * t * predicted;
+                trialJ = factors.Evaluate(trial, [], trialGradient).Total;
+                accepted = trialJ <= j - Armijo * t * predicted;
             }
             if (!accepted)
                 break;
             (u, trial) = (trial, u);
-            j = factors.Evaluate(u, [], gradient).Total;
+            (gradient, trialGradient) = (trialGradient, gradient);
+            j = trialJ;
         }
         return new GpFieldSolve(u, inner, innerResidual, converged && innerConverged, steps);
     }

@@ -43,7 +43,7 @@ public sealed class GpPdeSolver
         GpObjectiveTerms? last = null;
         double Residual() => last?.RelativeResidual ?? double.NaN;
         OptimizationResult result;
-        double[] field;
+        double[]? field = null, warm = null; // joint: the optimiser's field; profiled: solved at the final φ below
         if (o.Optimizer is GpOptimizerKind.JointAdam or GpOptimizerKind.JointLbfgs)
         {
             double Joint(double[] x, double[] gradient)
@@ -63,7 +63,6 @@ public sealed class GpPdeSolver
             // lowest J* seen (the optimiser's iterate or better), so that a rejected trial step cannot drag U into
             // another basin for the rest of the run. For a linear PDE the start only speeds up CGLS; the last is nearest.
             bool keepBest = problem.Nonlinearity is not null;
-            double[]? warm = null;
             double warmObjective = double.PositiveInfinity;
             var full = (double[])phi0.Clone();
             var fullGradient = new double[p];
@@ -88,11 +87,12 @@ public sealed class GpPdeSolver
                 ? AdamOptimizer.Minimize(Profiled, thetas, o.OptimizerSettings, Residual)
                 : LbfgsOptimizer.Minimize(Profiled, thetas, o.OptimizerSettings, Residual);
             result.X.CopyTo(full, 0);
-            field = objective.Factorize(full).SolveField(warm, o.FinalFieldTolerance).Field;
             result = result with { X = (double[])full.Clone() };
         }
         var phi = result.X[..p];
-        var terms = objective.Factorize(phi).Evaluate(field, [], []);
+        var final = objective.Factorize(phi);
+        field ??= final.SolveField(warm, o.FinalFieldTolerance).Field;
+        var terms = final.Evaluate(field, [], []);
         var kernels = Enumerable.Range(0, problem.Grid.Dimensions).Select(d => objective.Kernel(phi, d)).ToArray();
         return new GpSolution(field, phi, kernels, terms, result, clock.Elapsed.TotalSeconds);
     }
