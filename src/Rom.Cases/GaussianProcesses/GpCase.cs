@@ -81,11 +81,11 @@ public static class GpCase
         int points = (int)s.Integer("problem.points") is var p && p > 0 ? p : known?.Points ?? 100;
         var options = Options(s, known);
         var study = StudyPoints(s.Text("study.points"));
-        var build = known is not null ? Known(known) : Formulas(s);
+        var exact = known is not null ? known.Exact : s.Text("problem.exact").Trim().Length == 0 ? null : Parse(s, "problem.exact");
+        var build = known is not null ? Known(known) : Formulas(s, exact);
         // Every grid is built once here, so bad input is refused before anything runs.
         foreach (int n in study.Prepend(points))
             build(n);
-        var exact = known is not null ? known.Exact : s.Text("problem.exact").Trim().Length == 0 ? null : Parse(s, "problem.exact");
         int testPoints = (int)s.Integer("error.test_points");
         TensorGrid? testGrid = null;
         if (testPoints > 0)
@@ -150,14 +150,13 @@ public static class GpCase
         return (GpPdeProblem.FromFunctions(grid, op, problem.Source, problem.Exact, problem.Nonlinearity), grid.Sample(problem.Exact));
     };
 
-    private static Func<int, (GpPdeProblem, double[]?)> Formulas(CaseSettings s)
+    private static Func<int, (GpPdeProblem, double[]?)> Formulas(CaseSettings s, Func<double[], double>? exact)
     {
         int dimensions = (int)s.Integer("problem.dimensions");
         double end = s.Real("problem.domain_end");
         var op = GpOperatorText.Parse(s.Text("problem.operator"), dimensions, "problem.operator");
         var source = Parse(s, "problem.source");
         var boundary = Parse(s, "problem.boundary");
-        var exact = s.Text("problem.exact").Trim().Length == 0 ? null : Parse(s, "problem.exact");
         var nonlinearity = Nonlinearity(s);
         return points =>
         {
