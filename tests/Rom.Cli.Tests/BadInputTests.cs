@@ -1,7 +1,3 @@
-using Rom.IO.Formats;
-using Rom.IO.Hdf5;
-using Rom.LinearAlgebra;
-
 namespace Rom.Cli.Tests;
 
 /// <summary>Every kind of bad input gives exit code 2 and one clear error line naming the field and value, never a stack trace.</summary>

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Rom.Bench;
 using Rom.Bench.GaussianProcesses;
 using Rom.GaussianProcesses;

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Rom.Cli.Tests;
 
 public class BenchNeuralTests : TempFolderTest

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Rom.Cli.Tests;
 
 /// <summary><c>rom bench nsm --quick</c>: one row per method with the keys scripts read; bad sizes exit 2 naming the option.</summary>

@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
-using Rom.IO.Hdf5;
 
 namespace Rom.Cli.Tests;
 

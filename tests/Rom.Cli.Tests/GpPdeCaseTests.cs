@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Rom.IO.Hdf5;
-
 namespace Rom.Cli.Tests;
 
 /// <summary>The gp-pde case kind through rom new / rom run: its output, its files, and bad input named by the setting.</summary>

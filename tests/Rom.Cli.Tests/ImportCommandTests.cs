@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Rom.TestSupport;
-
 namespace Rom.Cli.Tests;
 
 /// <summary>

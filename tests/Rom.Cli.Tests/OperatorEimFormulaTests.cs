@@ -1,13 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
-using Rom.IO.Formats;
-using Rom.IO.Hdf5;
-using Rom.LinearAlgebra;
-using Rom.LinearAlgebra.Direct;
-using Rom.Models.FiniteElements;
-using Rom.Models.ThermalBlock;
-using Rom.Parameters;
-using Rom.Reduction;
 
 namespace Rom.Cli.Tests;
 

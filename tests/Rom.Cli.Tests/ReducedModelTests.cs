@@ -1,13 +1,4 @@
-using System.Text.Json;
-using Rom.IO.Formats;
-using Rom.IO.Hdf5;
-using Rom.LinearAlgebra;
-using Rom.LinearAlgebra.Direct;
-using Rom.Models.FiniteElements;
-using Rom.Models.ThermalBlock;
 using Rom.Models.ThermalBump;
-using Rom.Parameters;
-using Rom.Reduction;
 using Rom.Reduction.Greedy;
 using Rom.Reduction.Interpolation;
 

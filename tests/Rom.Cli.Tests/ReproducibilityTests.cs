@@ -1,7 +1,4 @@
 using System.Collections.Concurrent;
-using Rom.IO.Formats;
-using Rom.IO.Hdf5;
-using Rom.Parameters;
 
 namespace Rom.Cli.Tests;
 

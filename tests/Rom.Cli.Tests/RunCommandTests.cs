@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Rom.IO.Hdf5;
-
 namespace Rom.Cli.Tests;
 
 public class RunCommandTests : TempFolderTest

@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using Rom.Cases.Sweeps;
-using Rom.IO.Hdf5;
 
 namespace Rom.Cli.Tests;
 

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Rom.Cli.Tests;
 
 /// <summary>A summary says what ran: the file's title is never shown as if it described settings --set changed.</summary>

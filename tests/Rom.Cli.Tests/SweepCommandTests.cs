@@ -1,13 +1,7 @@
-using System.Diagnostics;
-using System.Text.Json;
 using Rom.Cases;
 using Rom.Cases.Kinds;
-using Rom.IO.Formats;
-using Rom.IO.Hdf5;
-using Rom.LinearAlgebra;
 using Rom.Models.Darcy;
 using Rom.Reduction.Snapshots;
-using Rom.TestSupport;
 
 namespace Rom.Cli.Tests;
 

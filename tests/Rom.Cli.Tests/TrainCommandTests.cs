@@ -1,8 +1,5 @@
-using System.Text.Json;
 using Rom.Cases.Kinds;
 using Rom.Cases.Neural;
-using Rom.IO.Formats;
-using Rom.IO.Hdf5;
 using Rom.Neural.Training;
 
 namespace Rom.Cli.Tests;

@@ -1,5 +1,3 @@
-using Rom.IO.Hdf5;
-
 namespace Rom.Cli.Tests;
 
 /// <summary>Looks up groups and datasets in a tree, failing the test when they are missing.</summary>
