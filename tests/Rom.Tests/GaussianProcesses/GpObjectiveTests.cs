@@ -1,5 +1,3 @@
-using Rom.GaussianProcesses;
-
 namespace Rom.Tests.GaussianProcesses;
 
 public class GpObjectiveTests

@@ -1,6 +1,3 @@
-using Rom.GaussianProcesses;
-using Rom.LinearAlgebra.Dense;
-
 namespace Rom.Tests.GaussianProcesses;
 
 public class GpPdeSolverTests

@@ -1,6 +1,3 @@
-using MathNet.Numerics.LinearAlgebra;
-using Rom.GaussianProcesses;
-
 namespace Rom.Tests.GaussianProcesses;
 
 public class GpPosteriorMeanTests

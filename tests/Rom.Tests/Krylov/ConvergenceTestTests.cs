@@ -1,6 +1,3 @@
-using Rom.Krylov;
-using Rom.LinearAlgebra;
-
 namespace Rom.Tests.Krylov;
 
 public class ConvergenceTestTests

@@ -1,7 +1,4 @@
 using System.Text.Json;
-using MathNet.Numerics.LinearAlgebra;
-using Rom.Krylov;
-using Rom.LinearAlgebra;
 using static Rom.Tests.Krylov.KrylovTestProblems;
 
 namespace Rom.Tests.Krylov;

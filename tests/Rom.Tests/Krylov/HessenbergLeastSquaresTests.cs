@@ -1,6 +1,3 @@
-using MathNet.Numerics.LinearAlgebra;
-using Rom.Krylov;
-
 namespace Rom.Tests.Krylov;
 
 public class HessenbergLeastSquaresTests

@@ -1,7 +1,3 @@
-using MathNet.Numerics.LinearAlgebra;
-using Rom.Krylov;
-using Rom.LinearAlgebra;
-
 namespace Rom.Tests.Krylov;
 
 public class JacobiPreconditionerTests

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using Rom.Krylov;
-using Rom.Krylov.Preconditioners;
 using static Rom.Tests.Krylov.KrylovTestProblems;
 
 namespace Rom.Tests.Krylov;

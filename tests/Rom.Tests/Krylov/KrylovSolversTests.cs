@@ -1,7 +1,3 @@
-using Rom.Krylov;
-using Rom.Krylov.Preconditioners;
-using Rom.Krylov.Recycling;
-
 namespace Rom.Tests.Krylov;
 
 public class KrylovSolversTests

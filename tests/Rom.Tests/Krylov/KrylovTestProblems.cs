@@ -1,9 +1,3 @@
-using MathNet.Numerics.LinearAlgebra;
-using Rom.Krylov;
-using Rom.LinearAlgebra;
-using Rom.Models.ThermalBlock;
-using Rom.Parameters;
-
 namespace Rom.Tests.Krylov;
 
 /// <summary>Small test systems for the Krylov solvers and the checks every solve must pass.</summary>

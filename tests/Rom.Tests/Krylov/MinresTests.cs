@@ -1,6 +1,3 @@
-using MathNet.Numerics.LinearAlgebra;
-using Rom.Krylov;
-using Rom.LinearAlgebra;
 using static Rom.Tests.Krylov.KrylovTestProblems;
 
 namespace Rom.Tests.Krylov;

@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using Rom.LinearAlgebra;
 
 namespace Rom.Tests.LinearAlgebra;
 

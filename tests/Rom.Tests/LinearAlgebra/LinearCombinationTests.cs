@@ -1,7 +1,3 @@
-using MathNet.Numerics.LinearAlgebra;
-using Rom.LinearAlgebra;
-using Rom.Parameters;
-
 namespace Rom.Tests.LinearAlgebra;
 
 public class LinearCombinationTests

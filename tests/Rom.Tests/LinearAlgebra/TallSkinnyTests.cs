@@ -1,6 +1,3 @@
-using MathNet.Numerics.LinearAlgebra;
-using Rom.LinearAlgebra;
-
 namespace Rom.Tests.LinearAlgebra;
 
 public class TallSkinnyTests

@@ -1,5 +1,3 @@
-using Rom.LinearAlgebra;
-
 namespace Rom.Tests.LinearAlgebra;
 
 public class VectorsTests

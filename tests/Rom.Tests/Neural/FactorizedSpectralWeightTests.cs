@@ -1,9 +1,5 @@
-using System.Diagnostics;
 using System.Numerics;
-using Rom.Neural;
 using Rom.Neural.Layers.Weights;
-using Rom.Neural.Models;
-using Rom.Tensors;
 using static Rom.Tests.Tensors.GradientCheck;
 
 namespace Rom.Tests.Neural;

@@ -1,6 +1,3 @@
-using Rom.Neural;
-using Rom.Neural.Models;
-using Rom.Tensors;
 using static Rom.Tests.Tensors.GradientCheck;
 
 namespace Rom.Tests.Neural;

@@ -1,7 +1,3 @@
-using Rom.Neural;
-using Rom.Neural.Models;
-using Rom.Tensors;
-
 namespace Rom.Tests.Neural;
 
 public class NeuralOperatorModelTests

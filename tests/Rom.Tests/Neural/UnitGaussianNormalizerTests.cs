@@ -1,6 +1,3 @@
-using Rom.Neural;
-using Rom.Tensors;
-
 namespace Rom.Tests.Neural;
 
 /// <summary>The per-channel statistics and the encode/decode round trip.</summary>

@@ -1,5 +1,3 @@
-using Rom.Parameters;
-
 namespace Rom.Tests.Parameters;
 
 public class ParameterSpaceTests

@@ -1,6 +1,4 @@
-using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra.Factorization;
-using Rom.LinearAlgebra;
 
 namespace Rom.Tests.Reduction;
 

@@ -1,8 +1,3 @@
-using System.Diagnostics;
-using Rom.Parameters;
-using Rom.Reduction;
-using Rom.Reduction.Residuals;
-
 namespace Rom.Tests.Reduction;
 
 public class OnlineTimingTests

@@ -1,10 +1,3 @@
-using System.Diagnostics;
-using Rom.Krylov;
-using Rom.Models.FiniteElements;
-using Rom.Models.ThermalBlock;
-using Rom.Parameters;
-using Rom.Reduction;
-using Rom.Reduction.Greedy;
 using static Rom.Tests.Reduction.ReductionTestProblems;
 
 namespace Rom.Tests.Reduction;

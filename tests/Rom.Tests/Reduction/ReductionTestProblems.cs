@@ -1,10 +1,3 @@
-using Rom.LinearAlgebra;
-using Rom.Models.FiniteElements;
-using Rom.Models.ThermalBlock;
-using Rom.Parameters;
-using Rom.Reduction;
-using Rom.Reduction.Residuals;
-
 namespace Rom.Tests.Reduction;
 
 /// <summary>Small thermal blocks and the measurements the reduction tests share.</summary>

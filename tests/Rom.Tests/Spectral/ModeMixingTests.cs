@@ -1,5 +1,4 @@
 using System.Numerics;
-using MathNet.Numerics.LinearAlgebra;
 using Rom.Spectral;
 
 namespace Rom.Tests.Spectral;

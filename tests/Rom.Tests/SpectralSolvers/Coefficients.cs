@@ -1,5 +1,4 @@
 using System.Numerics;
-using Rom.Tensors;
 
 namespace Rom.Tests.SpectralSolvers;
 

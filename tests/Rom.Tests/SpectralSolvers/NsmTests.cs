@@ -1,5 +1,3 @@
-using Rom.SpectralSolvers;
-using Rom.Tensors;
 using Rom.Tests.Neural;
 using Rom.Tests.Tensors;
 

@@ -1,7 +1,5 @@
 using System.Numerics;
 using Rom.Spectral.Chebyshev;
-using Rom.SpectralSolvers;
-using Rom.Tensors;
 using Rom.Tests.Tensors;
 
 namespace Rom.Tests.SpectralSolvers;

@@ -1,5 +1,3 @@
-using Rom.SpectralSolvers;
-
 namespace Rom.Tests.SpectralSolvers;
 
 /// <summary><see cref="PeriodicGaussianField"/>: the empirical covariance of many samples against the kernel.</summary>

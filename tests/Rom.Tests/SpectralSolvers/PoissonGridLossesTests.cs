@@ -1,5 +1,3 @@
-using Rom.SpectralSolvers;
-using Rom.Tensors;
 using Rom.Tests.Tensors;
 
 namespace Rom.Tests.SpectralSolvers;

@@ -1,6 +1,4 @@
 using Rom.Spectral.Chebyshev;
-using Rom.SpectralSolvers;
-using Rom.Tensors;
 using Rom.Tests.Tensors;
 
 namespace Rom.Tests.SpectralSolvers;

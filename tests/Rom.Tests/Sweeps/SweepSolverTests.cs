@@ -1,8 +1,4 @@
-using MathNet.Numerics.LinearAlgebra;
-using Rom.Krylov;
-using Rom.LinearAlgebra;
 using Rom.Models;
-using Rom.Models.Darcy;
 using Rom.Sweeps;
 
 namespace Rom.Tests.Sweeps;

@@ -1,5 +1,4 @@
 using System.Numerics;
-using Rom.Tensors;
 using static Rom.Tests.Tensors.GradientCheck;
 
 namespace Rom.Tests.Tensors;

@@ -1,5 +1,3 @@
-using Rom.Tensors;
-
 namespace Rom.Tests.Tensors;
 
 /// <summary>

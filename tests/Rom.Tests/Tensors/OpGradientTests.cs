@@ -1,4 +1,3 @@
-using Rom.Tensors;
 using static Rom.Tests.Tensors.GradientCheck;
 
 namespace Rom.Tests.Tensors;

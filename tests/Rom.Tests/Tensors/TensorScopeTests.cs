@@ -1,6 +1,3 @@
-using Rom.Neural.Models;
-using Rom.Tensors;
-
 namespace Rom.Tests.Tensors;
 
 /// <summary>Recycling of a scope's tensors: reuse, keeping, clearing, nesting, and unchanged results.</summary>

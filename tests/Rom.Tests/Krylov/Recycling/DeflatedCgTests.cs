@@ -1,11 +1,3 @@
-using MathNet.Numerics.LinearAlgebra;
-using Rom.Krylov;
-using Rom.Krylov.Recycling;
-using Rom.LinearAlgebra;
-using Rom.Models.FiniteElements;
-using Rom.Models.ThermalBlock;
-using Rom.Parameters;
-
 namespace Rom.Tests.Krylov.Recycling;
 
 public class DeflatedCgTests

@@ -1,9 +1,3 @@
-using MathNet.Numerics.LinearAlgebra;
-using Rom.Krylov;
-using Rom.Krylov.Recycling;
-using Rom.LinearAlgebra;
-using Rom.Models.Darcy;
-
 namespace Rom.Tests.Krylov.Recycling;
 
 public class GcroDrTests

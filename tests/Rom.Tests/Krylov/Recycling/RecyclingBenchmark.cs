@@ -1,7 +1,3 @@
-using Rom.Krylov;
-using Rom.Krylov.Recycling;
-using Rom.Models.Darcy;
-
 namespace Rom.Tests.Krylov.Recycling;
 
 /// <summary>SKR's comparison (Wang et al., ICLR 2024, Table 1 setting); run with --filter Category=Benchmark.</summary>

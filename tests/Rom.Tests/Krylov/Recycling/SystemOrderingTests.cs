@@ -1,6 +1,3 @@
-using Rom.Krylov.Recycling;
-using Rom.Models.Darcy;
-
 namespace Rom.Tests.Krylov.Recycling;
 
 public class SystemOrderingTests

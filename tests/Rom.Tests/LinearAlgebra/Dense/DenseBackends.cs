@@ -1,5 +1,3 @@
-using Rom.LinearAlgebra.Dense;
-
 namespace Rom.Tests.LinearAlgebra.Dense;
 
 /// <summary>The dense backend a fixture runs on, by name; OpenBLAS fixtures are ignored, with the reason, where the library is absent.</summary>

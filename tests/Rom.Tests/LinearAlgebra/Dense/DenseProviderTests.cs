@@ -1,7 +1,3 @@
-using MathNet.Numerics.LinearAlgebra;
-using Rom.LinearAlgebra.Dense;
-using Rom.LinearAlgebra.Direct;
-
 namespace Rom.Tests.LinearAlgebra.Dense;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using MathNet.Numerics.LinearAlgebra;
-using Rom.LinearAlgebra.Dense;
-
 namespace Rom.Tests.LinearAlgebra.Dense;
 
 /// <summary>The reduced model's online kernels against MathNet and naive loops.</summary>

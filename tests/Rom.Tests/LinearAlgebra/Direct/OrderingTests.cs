@@ -1,6 +1,3 @@
-using Rom.LinearAlgebra;
-using Rom.LinearAlgebra.Direct;
-
 namespace Rom.Tests.LinearAlgebra.Direct;
 
 public class OrderingTests

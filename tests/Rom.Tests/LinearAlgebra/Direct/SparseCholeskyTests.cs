@@ -1,10 +1,3 @@
-using MathNet.Numerics.LinearAlgebra;
-using Rom.LinearAlgebra;
-using Rom.LinearAlgebra.Direct;
-using Rom.Models.FiniteElements;
-using Rom.Models.ThermalBlock;
-using Rom.Parameters;
-
 namespace Rom.Tests.LinearAlgebra.Direct;
 
 public class SparseCholeskyTests

@@ -1,7 +1,3 @@
-using MathNet.Numerics.LinearAlgebra;
-using Rom.LinearAlgebra;
-using Rom.LinearAlgebra.Direct;
-
 namespace Rom.Tests.LinearAlgebra.Direct;
 
 public class SymbolicCholeskyTests

@@ -1,6 +1,3 @@
-using MathNet.Numerics.LinearAlgebra;
-using Rom.LinearAlgebra;
-using Rom.LinearAlgebra.Dense;
 using Rom.LinearAlgebra.Kronecker;
 using Rom.Tests.LinearAlgebra.Dense;
 

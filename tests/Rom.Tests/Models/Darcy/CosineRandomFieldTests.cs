@@ -1,5 +1,3 @@
-using Rom.Models.Darcy;
-
 namespace Rom.Tests.Models.Darcy;
 
 public class CosineRandomFieldTests

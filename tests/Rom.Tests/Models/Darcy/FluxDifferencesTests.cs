@@ -1,6 +1,3 @@
-using Rom.LinearAlgebra.Direct;
-using Rom.Models.Darcy;
-
 namespace Rom.Tests.Models.Darcy;
 
 public class FluxDifferencesTests

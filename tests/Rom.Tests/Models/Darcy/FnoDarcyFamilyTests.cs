@@ -1,9 +1,3 @@
-using System.Diagnostics;
-using Rom.Krylov;
-using Rom.Krylov.Preconditioners;
-using Rom.LinearAlgebra.Direct;
-using Rom.Models.Darcy;
-
 namespace Rom.Tests.Models.Darcy;
 
 public class FnoDarcyFamilyTests

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Rom.Models.Darcy;
 
 namespace Rom.Tests.Models.Darcy;
 

@@ -1,6 +1,3 @@
-using Rom.LinearAlgebra;
-using Rom.Models.FiniteElements;
-
 namespace Rom.Tests.Models.FiniteElements;
 
 public class P1AssemblyTests

@@ -1,5 +1,3 @@
-using Rom.Models.FiniteElements;
-
 namespace Rom.Tests.Models.FiniteElements;
 
 public class StructuredTriangulationTests

@@ -1,6 +1,3 @@
-using Rom.LinearAlgebra;
-using Rom.LinearAlgebra.Direct;
-using Rom.Models.FiniteElements;
 using Rom.Models.NonlinearHeat;
 
 namespace Rom.Tests.Models.NonlinearHeat;

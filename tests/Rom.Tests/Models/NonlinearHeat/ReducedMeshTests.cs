@@ -1,4 +1,3 @@
-using MathNet.Numerics.LinearAlgebra;
 using Rom.Models.NonlinearHeat;
 
 namespace Rom.Tests.Models.NonlinearHeat;

@@ -1,10 +1,3 @@
-using System.Diagnostics;
-using Rom.Krylov;
-using Rom.LinearAlgebra;
-using Rom.Models.FiniteElements;
-using Rom.Models.ThermalBlock;
-using Rom.Parameters;
-
 namespace Rom.Tests.Models.ThermalBlock;
 
 public class ThermalBlockModelTests

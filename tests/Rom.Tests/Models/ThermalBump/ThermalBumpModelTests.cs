@@ -1,8 +1,4 @@
-using Rom.LinearAlgebra;
-using Rom.Models.FiniteElements;
-using Rom.Models.ThermalBlock;
 using Rom.Models.ThermalBump;
-using Rom.Parameters;
 
 namespace Rom.Tests.Models.ThermalBump;
 

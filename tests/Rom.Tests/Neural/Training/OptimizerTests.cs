@@ -1,5 +1,4 @@
 using Rom.Neural.Training;
-using Rom.Tensors;
 
 namespace Rom.Tests.Neural.Training;
 

@@ -1,6 +1,4 @@
-using Rom.Neural.Models;
 using Rom.Neural.Training;
-using Rom.Tensors;
 
 namespace Rom.Tests.Neural.Training;
 

@@ -1,6 +1,5 @@
-using Rom.Neural;
 using Rom.Neural.Training;
-using Rom.Tensors;
+using StopReason = Rom.Neural.Training.StopReason;
 
 namespace Rom.Tests.Neural.Training;
 

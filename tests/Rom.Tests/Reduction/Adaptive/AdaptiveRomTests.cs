@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Rom.Models.NonlinearHeat;
 using Rom.Reduction.Adaptive;
 

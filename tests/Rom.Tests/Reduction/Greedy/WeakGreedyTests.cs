@@ -1,6 +1,3 @@
-using Rom.Parameters;
-using Rom.Reduction.Greedy;
-
 namespace Rom.Tests.Reduction.Greedy;
 
 public class WeakGreedyTests

@@ -1,6 +1,3 @@
-using MathNet.Numerics.LinearAlgebra;
-using Rom.Parameters;
-using Rom.Reduction.Greedy;
 using Rom.Reduction.Interpolation;
 
 namespace Rom.Tests.Reduction.Interpolation;

@@ -1,9 +1,3 @@
-using Rom.LinearAlgebra;
-using Rom.LinearAlgebra.Direct;
-using Rom.Models.FiniteElements;
-using Rom.Models.ThermalBlock;
-using Rom.Parameters;
-using Rom.Reduction.Greedy;
 using Rom.Reduction.Interpolation;
 
 namespace Rom.Tests.Reduction.Interpolation;

@@ -1,12 +1,5 @@
-using MathNet.Numerics.LinearAlgebra;
 using Rom.Formulas;
-using Rom.LinearAlgebra;
-using Rom.LinearAlgebra.Direct;
-using Rom.Models.FiniteElements;
 using Rom.Models.SampledSystem;
-using Rom.Parameters;
-using Rom.Reduction;
-using Rom.Reduction.Greedy;
 using Rom.Reduction.Interpolation;
 
 namespace Rom.Tests.Reduction.Interpolation;

@@ -1,11 +1,4 @@
-using Rom.LinearAlgebra;
-using Rom.LinearAlgebra.Direct;
-using Rom.Models.FiniteElements;
-using Rom.Models.ThermalBlock;
 using Rom.Models.ThermalBump;
-using Rom.Parameters;
-using Rom.Reduction;
-using Rom.Reduction.Greedy;
 using Rom.Reduction.Interpolation;
 
 namespace Rom.Tests.Reduction.Interpolation;

@@ -1,7 +1,3 @@
-using Rom.Parameters;
-using Rom.Reduction;
-using Rom.Reduction.Greedy;
-using Rom.Reduction.Residuals;
 using static Rom.Tests.Reduction.ReductionTestProblems;
 
 namespace Rom.Tests.Reduction.Residuals;

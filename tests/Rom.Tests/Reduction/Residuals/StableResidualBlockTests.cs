@@ -1,6 +1,3 @@
-using Rom.LinearAlgebra;
-using Rom.Reduction.Residuals;
-
 namespace Rom.Tests.Reduction.Residuals;
 
 public class StableResidualBlockTests

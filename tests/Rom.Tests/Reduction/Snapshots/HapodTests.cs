@@ -1,4 +1,3 @@
-using Rom.LinearAlgebra;
 using Rom.Reduction.Snapshots;
 
 namespace Rom.Tests.Reduction.Snapshots;

@@ -1,5 +1,3 @@
-using MathNet.Numerics.LinearAlgebra;
-using Rom.LinearAlgebra;
 using Rom.Reduction.Snapshots;
 
 namespace Rom.Tests.Reduction.Snapshots;
