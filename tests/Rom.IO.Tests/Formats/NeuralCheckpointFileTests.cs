@@ -1,9 +1,4 @@
-using Rom.IO.Formats;
-using Rom.IO.Hdf5;
-using Rom.Neural;
-using Rom.Neural.Models;
 using Rom.Neural.Training;
-using Rom.Tensors;
 
 namespace Rom.IO.Tests.Formats;
 

@@ -1,22 +1,7 @@
-using System.Diagnostics;
-using Rom.IO.Formats;
-using Rom.IO.Hdf5;
-using Rom.Neural;
-using Rom.Neural.Models;
-using Rom.Tensors;
-
 namespace Rom.IO.Tests.Formats;
 
-public class NeuralModelFileTests
+public class NeuralModelFileTests : TempFolderTest
 {
-    private TempFolder _temp = null!;
-
-    [SetUp]
-    public void SetUp() => _temp = new TempFolder();
-
-    [TearDown]
-    public void TearDown() => _temp.Dispose();
-
     private static readonly FnoOptions Small = new() { HiddenChannels = 6, Modes = [4, 3], Layers = 2, Seed = 7 };
 
     private static NeuralOperatorModel Model(FnoOptions? options = null) =>
@@ -37,7 +22,7 @@ public class NeuralModelFileTests
             History = new Dictionary<string, double[]> { ["train_loss"] = [0.5, 0.25], ["test_l2"] = [0.4, 0.2] },
             RomVersion = "test", CreatedUtc = "2025-01-01T00:00:00Z", Machine = NeuralTrainingRecord.ThisMachine(), Seconds = 1.5,
         };
-        string path = _temp.File("model.h5");
+        string path = PathOf("model.h5");
         model.Save(path, training);
 
         var (loaded, record) = NeuralModelFile.Read(path);
@@ -65,7 +50,7 @@ public class NeuralModelFileTests
     public void StaticLoad_ReadsWhatSaveWrote()
     {
         var model = Model();
-        string path = _temp.File("m.h5");
+        string path = PathOf("m.h5");
         model.Save(path);
         var loaded = NeuralOperatorModel.Load(path);
         Assert.That(loaded.Predict(Inputs(1, 8)).Data, Is.EqualTo(model.Predict(Inputs(1, 8)).Data));
@@ -128,7 +113,7 @@ public class NeuralModelFileTests
     {
         var options = Small with { MultigridLevels = 1, MultigridPadding = 0.125 };
         var model = Model(options);
-        string path = _temp.File("mg.h5");
+        string path = PathOf("mg.h5");
         model.Save(path);
         var loaded = NeuralOperatorModel.Load(path);
         Assert.That(loaded.Options with { Modes = options.Modes }, Is.EqualTo(options));
@@ -159,7 +144,7 @@ public class NeuralModelFileTests
     {
         string path = Write(Model());
         Write(Model(Small with { Seed = 8 }), path);
-        Assert.That(Directory.GetFiles(_temp.Path), Is.EqualTo(new[] { path }));
+        Assert.That(Directory.GetFiles(Dir), Is.EqualTo(new[] { path }));
     }
 
     [Test]
@@ -170,7 +155,7 @@ public class NeuralModelFileTests
             Assert.Ignore($"{python} with h5py and numpy is not available, so the h5py read-back cannot be checked.");
         var model = Model();
         string path = Write(model);
-        string script = _temp.File("read.py");
+        string script = PathOf("read.py");
         File.WriteAllText(script, """
             import sys, h5py, numpy as np
             with h5py.File(sys.argv[1], "r") as f:
@@ -191,7 +176,7 @@ public class NeuralModelFileTests
 
     private string Write(NeuralOperatorModel model, string? path = null)
     {
-        path ??= _temp.File("model.h5");
+        path ??= PathOf("model.h5");
         NeuralModelFile.Write(path, model);
         return path;
     }

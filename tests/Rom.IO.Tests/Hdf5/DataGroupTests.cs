@@ -1,5 +1,3 @@
-using Rom.IO.Hdf5;
-
 namespace Rom.IO.Tests.Hdf5;
 
 public class DataGroupTests

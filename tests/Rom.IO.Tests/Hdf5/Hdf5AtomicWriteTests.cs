@@ -1,17 +1,7 @@
-using Rom.IO.Hdf5;
-
 namespace Rom.IO.Tests.Hdf5;
 
-public class Hdf5AtomicWriteTests
+public class Hdf5AtomicWriteTests : TempFolderTest
 {
-    private TempFolder _temp = null!;
-
-    [SetUp]
-    public void SetUp() => _temp = new TempFolder();
-
-    [TearDown]
-    public void TearDown() => _temp.Dispose();
-
     private static DataGroup Tree(double value)
     {
         var root = new DataGroup();
@@ -22,23 +12,23 @@ public class Hdf5AtomicWriteTests
     [Test]
     public void SuccessfulWrite_ReplacesTheFile_AndLeavesNoTemporaryFile()
     {
-        string path = _temp.File("result.h5");
+        string path = PathOf("result.h5");
         Hdf5File.Write(path, Tree(1.0));
         Hdf5File.Write(path, Tree(2.0));
 
         Assert.Multiple(() =>
         {
             Assert.That(Hdf5File.Read(path).Datasets["x"].AsDoubles(), Is.EqualTo(new[] { 2.0 }));
-            Assert.That(Directory.GetFileSystemEntries(_temp.Path), Is.EqualTo(new[] { path }));
+            Assert.That(Directory.GetFileSystemEntries(Dir), Is.EqualTo(new[] { path }));
         });
     }
 
     [Test]
     public void AWrite_RemovesTheTemporaryFilesOfKilledWriters_ButNotOfLiveOnes()
     {
-        string path = _temp.File("result.h5");
-        string killed = _temp.File(".result.h5.0123456789abcdef0123456789abcdef.tmp"), live = _temp.File(".result.h5.fedcba9876543210fedcba9876543210.tmp");
-        string other = _temp.File(".other.h5.0123456789abcdef0123456789abcdef.tmp");
+        string path = PathOf("result.h5");
+        string killed = PathOf(".result.h5.0123456789abcdef0123456789abcdef.tmp"), live = PathOf(".result.h5.fedcba9876543210fedcba9876543210.tmp");
+        string other = PathOf(".other.h5.0123456789abcdef0123456789abcdef.tmp");
         File.WriteAllBytes(killed, new byte[100]);
         File.WriteAllBytes(other, new byte[100]);
         // A live writer holds its temporary file open as AtomicFile does (FileShare.Read: a shared lock).
@@ -58,7 +48,7 @@ public class Hdf5AtomicWriteTests
     public void FailedRename_DeletesTheTemporaryFile()
     {
         // A folder in the way: the temporary file is written, but cannot be renamed over a folder.
-        string path = _temp.File("occupied.h5");
+        string path = PathOf("occupied.h5");
         Directory.CreateDirectory(Path.Combine(path, "inside"));
 
         var error = Assert.Throws<DataFileException>(() => Hdf5File.Write(path, Tree(1.0)));
@@ -66,14 +56,14 @@ public class Hdf5AtomicWriteTests
         Assert.Multiple(() =>
         {
             Assert.That(error!.Message, Does.Contain(path).And.Contain("cannot write"));
-            Assert.That(Directory.GetFileSystemEntries(_temp.Path), Is.EqualTo(new[] { path }));
+            Assert.That(Directory.GetFileSystemEntries(Dir), Is.EqualTo(new[] { path }));
         });
     }
 
     [Test]
     public void FailedWrite_LeavesTheExistingFileUntouched()
     {
-        string path = _temp.File("keep.h5");
+        string path = PathOf("keep.h5");
         Hdf5File.Write(path, Tree(1.0));
         byte[] before = File.ReadAllBytes(path);
         var invalid = Tree(2.0);
@@ -84,19 +74,19 @@ public class Hdf5AtomicWriteTests
         Assert.Multiple(() =>
         {
             Assert.That(File.ReadAllBytes(path), Is.EqualTo(before));
-            Assert.That(Directory.GetFileSystemEntries(_temp.Path), Is.EqualTo(new[] { path }));
+            Assert.That(Directory.GetFileSystemEntries(Dir), Is.EqualTo(new[] { path }));
         });
     }
 
     [Test]
     public void MissingFolder_GivesDataFileException_AndCreatesNothing()
     {
-        string path = Path.Combine(_temp.Path, "no-such-folder", "result.h5");
+        string path = Path.Combine(Dir, "no-such-folder", "result.h5");
         var error = Assert.Throws<DataFileException>(() => Hdf5File.Write(path, Tree(1.0)));
         Assert.Multiple(() =>
         {
             Assert.That(error!.FilePath, Is.EqualTo(path));
-            Assert.That(Directory.GetFileSystemEntries(_temp.Path), Is.Empty);
+            Assert.That(Directory.GetFileSystemEntries(Dir), Is.Empty);
         });
     }
 }

@@ -1,21 +1,11 @@
-using Rom.IO.Hdf5;
-
 namespace Rom.IO.Tests.Hdf5;
 
-public class Hdf5BadInputTests
+public class Hdf5BadInputTests : TempFolderTest
 {
-    private TempFolder _temp = null!;
-
-    [SetUp]
-    public void SetUp() => _temp = new TempFolder();
-
-    [TearDown]
-    public void TearDown() => _temp.Dispose();
-
     [Test]
     public void MissingFile_NamesTheFile()
     {
-        string path = _temp.File("missing.h5");
+        string path = PathOf("missing.h5");
         var error = Assert.Throws<DataFileException>(() => Hdf5File.Read(path));
         Assert.Multiple(() =>
         {
@@ -27,7 +17,7 @@ public class Hdf5BadInputTests
     [Test]
     public void TextFile_IsNotHdf5()
     {
-        string path = _temp.File("notes.h5");
+        string path = PathOf("notes.h5");
         File.WriteAllText(path, "this is plain text, not HDF5\n");
         var error = Assert.Throws<DataFileException>(() => Hdf5File.Read(path));
         Assert.That(error!.Message, Does.Contain(path).And.Contain("not a readable HDF5 file"));
@@ -38,7 +28,7 @@ public class Hdf5BadInputTests
     [TestCase(0.99)]
     public void TruncatedFile_GivesDataFileException(double keptFraction)
     {
-        string path = _temp.File("truncated.h5");
+        string path = PathOf("truncated.h5");
         var root = new DataGroup();
         root.Attributes["title"] = DataArray.Scalar("will be cut");
         root.GetOrAddGroup("data").Datasets["x"] = DataArray.Of(Enumerable.Range(0, 20000).Select(i => (double)i).ToArray());
@@ -67,7 +57,7 @@ public class Hdf5BadInputTests
     [Test]
     public void InvalidNames_AreRejectedBeforeWriting()
     {
-        string path = _temp.File("bad-name.h5");
+        string path = PathOf("bad-name.h5");
         var root = new DataGroup();
         root.GetOrAddGroup("data").Datasets["a/b"] = DataArray.Scalar(1.0);
         var error = Assert.Throws<DataFileException>(() => Hdf5File.Write(path, root));
@@ -75,7 +65,7 @@ public class Hdf5BadInputTests
         {
             Assert.That(error!.ObjectPath, Is.EqualTo("/data/a/b"));
             Assert.That(error.Message, Does.Contain("invalid name 'a/b'"));
-            Assert.That(Directory.GetFileSystemEntries(_temp.Path), Is.Empty);
+            Assert.That(Directory.GetFileSystemEntries(Dir), Is.Empty);
         });
     }
 
@@ -85,7 +75,7 @@ public class Hdf5BadInputTests
         var root = new DataGroup();
         root.Groups["x"] = new DataGroup();
         root.Datasets["x"] = DataArray.Scalar(1.0);
-        var error = Assert.Throws<DataFileException>(() => Hdf5File.Write(_temp.File("clash.h5"), root));
+        var error = Assert.Throws<DataFileException>(() => Hdf5File.Write(PathOf("clash.h5"), root));
         Assert.That(error!.ObjectPath, Is.EqualTo("/x"));
     }
 }

@@ -1,5 +1,4 @@
 using System.Text;
-using Rom.IO.Hdf5;
 
 namespace Rom.IO.Tests.Hdf5;
 

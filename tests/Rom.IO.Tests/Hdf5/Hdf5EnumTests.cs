@@ -1,5 +1,3 @@
-using Rom.IO.Hdf5;
-
 namespace Rom.IO.Tests.Hdf5;
 
 /// <summary>h5py writes NumPy bools as an enumeration over int8 (FALSE = 0, TRUE = 1): it reads as that integer type.</summary>

@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Text.Json;
-using Rom.IO.Hdf5;
 
 namespace Rom.IO.Tests.Hdf5;
 

@@ -1,17 +1,7 @@
-using Rom.IO.Hdf5;
-
 namespace Rom.IO.Tests.Hdf5;
 
-public class Hdf5RoundTripTests
+public class Hdf5RoundTripTests : TempFolderTest
 {
-    private TempFolder _temp = null!;
-
-    [SetUp]
-    public void SetUp() => _temp = new TempFolder();
-
-    [TearDown]
-    public void TearDown() => _temp.Dispose();
-
     /// <summary>Every data type as scalar, 1-D, 2-D and 3-D, plus empty arrays.</summary>
     private static IEnumerable<TestCaseData> Arrays()
     {
@@ -25,7 +15,7 @@ public class Hdf5RoundTripTests
         };
         foreach (var type in Enum.GetValues<DataType>().Where(t => t is not (DataType.Float64 or DataType.Float32 or DataType.String)))
         {
-            var (min, max) = IntegerRange(type);
+            var (min, max) = type.IntegerRange();
             cases.Add((type, new[] { min, max, 0, 1, max - 1, min + 1 }));
         }
         foreach (var (type, six) in cases)
@@ -40,25 +30,13 @@ public class Hdf5RoundTripTests
         yield return new TestCaseData(DataArray.Of(Array.Empty<long>(), 0, 3)).SetArgDisplayNames("Int64 empty [0,3]");
     }
 
-    private static (long Min, long Max) IntegerRange(DataType type) => type switch
-    {
-        DataType.Int64 => (long.MinValue, long.MaxValue),
-        DataType.Int32 => (int.MinValue, int.MaxValue),
-        DataType.Int16 => (short.MinValue, short.MaxValue),
-        DataType.Int8 => (sbyte.MinValue, sbyte.MaxValue),
-        DataType.UInt64 => (0, long.MaxValue),
-        DataType.UInt32 => (0, uint.MaxValue),
-        DataType.UInt16 => (0, ushort.MaxValue),
-        _ => (0, byte.MaxValue),
-    };
-
     [TestCaseSource(nameof(Arrays))]
     public void DatasetAndAttribute_RoundTrip(DataArray array)
     {
         var root = new DataGroup();
         root.Attributes["value"] = array;
         root.GetOrAddGroup("g").Datasets["value"] = array;
-        string path = _temp.File("round-trip.h5");
+        string path = PathOf("round-trip.h5");
 
         Hdf5File.Write(path, root);
         var read = Hdf5File.Read(path);
@@ -77,7 +55,7 @@ public class Hdf5RoundTripTests
         deep.Datasets["x"] = DataArray.Of(new[] { 1.0, 2.0 });
         deep.AttributesOf("x")["unit"] = DataArray.Scalar("m/s");
         root.GetOrAddGroup("empty");
-        string path = _temp.File("nested.h5");
+        string path = PathOf("nested.h5");
 
         Hdf5File.Write(path, root);
         var read = Hdf5File.Read(path);
@@ -102,8 +80,8 @@ public class Hdf5RoundTripTests
         root.Datasets["big"] = DataArray.Of(values, 300, 500);
         root.Datasets["ints"] = DataArray.Of(Enumerable.Range(0, 5000).ToArray());
         root.Datasets["small"] = DataArray.Of(new[] { 1.0, 2.0 });
-        string plain = _temp.File("plain.h5");
-        string compressed = _temp.File("compressed.h5");
+        string plain = PathOf("plain.h5");
+        string compressed = PathOf("compressed.h5");
 
         Hdf5File.Write(plain, root);
         Hdf5File.Write(compressed, root, new Hdf5WriteOptions(Compress: true, CompressionLevel: level, ChunkElements: 10000));
@@ -120,7 +98,7 @@ public class Hdf5RoundTripTests
     public void WriteOptions_OutOfRange_AreRejected()
     {
         var root = new DataGroup();
-        string path = _temp.File("x.h5");
+        string path = PathOf("x.h5");
         Assert.Throws<ArgumentOutOfRangeException>(() => Hdf5File.Write(path, root, new Hdf5WriteOptions(CompressionLevel: 10)));
         Assert.Throws<ArgumentOutOfRangeException>(() => Hdf5File.Write(path, root, new Hdf5WriteOptions(ChunkElements: 0)));
     }

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using Rom.IO.Hdf5;
-
 namespace Rom.IO.Tests.Hdf5;
 
 /// <summary>Tables written a block of rows at a time (<see cref="StreamedRows"/>) and read a block at a time (<see cref="Hdf5RowReader"/>).</summary>

@@ -1,8 +1,5 @@
 using System.IO.Compression;
-using Rom.IO.Hdf5;
 using Rom.IO.Torch;
-using Rom.Tensors;
-using Rom.TestSupport;
 
 namespace Rom.IO.Tests.Neural;
 

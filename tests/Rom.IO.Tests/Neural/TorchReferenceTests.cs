@@ -1,8 +1,3 @@
-using Rom.IO.Hdf5;
-using Rom.Neural.Models;
-using Rom.Tensors;
-using Rom.TestSupport;
-
 namespace Rom.IO.Tests.Neural;
 
 /// <summary>

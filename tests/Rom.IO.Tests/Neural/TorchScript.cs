@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using Rom.IO.Hdf5;
-using Rom.Tensors;
-
 namespace Rom.IO.Tests.Neural;
 
 /// <summary>Runs src/Rom.Bench/Scripts/torch_fno.py with Debian's Python (python3-torch, python3-h5py) for the PyTorch reference tests.</summary>

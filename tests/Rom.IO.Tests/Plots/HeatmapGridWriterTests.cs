@@ -1,5 +1,3 @@
-using Rom.IO.Plots;
-
 namespace Rom.IO.Tests.Plots;
 
 public sealed class HeatmapGridWriterTests : TempFolderTest

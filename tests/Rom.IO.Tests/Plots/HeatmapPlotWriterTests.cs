@@ -1,5 +1,4 @@
 using System.Xml.Linq;
-using Rom.IO.Plots;
 using SkiaSharp;
 
 namespace Rom.IO.Tests.Plots;

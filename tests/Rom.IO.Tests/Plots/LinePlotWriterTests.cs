@@ -1,5 +1,4 @@
 using System.Xml.Linq;
-using Rom.IO.Plots;
 
 namespace Rom.IO.Tests.Plots;
 
