@@ -1,5 +1,3 @@
-using System.Numerics;
-
 namespace Rom.Gpu.Tests;
 
 /// <summary>The textbook O(N²) multi-dimensional DFT, X[k] = Σ_j x[j]·exp(sign·2πi·Σ_a j_a k_a / n_a), unscaled.</summary>

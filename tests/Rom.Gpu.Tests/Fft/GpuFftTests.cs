@@ -1,26 +1,10 @@
-using System.Numerics;
-using ILGPU.Runtime;
 using Rom.Gpu.Fft;
-using Rom.Spectral;
 
 namespace Rom.Gpu.Tests.Fft;
 
 /// <summary>The Stockham kernels on ILGPU's CPU accelerator against a naive DFT, at small sizes.</summary>
-public class GpuFftTests
+public class GpuFftTests() : CpuAcceleratorFixture<GpuFftProvider>(gpu => new GpuFftProvider(gpu))
 {
-    private GpuContext gpu = null!;
-    private GpuFftProvider provider = null!;
-
-    [OneTimeSetUp]
-    public void CreateContext()
-    {
-        gpu = GpuContext.CreateCpu();
-        provider = new GpuFftProvider(gpu);
-    }
-
-    [OneTimeTearDown]
-    public void DisposeContext() => gpu.Dispose();
-
     private static readonly object[] Shapes =
     [
         new[] { 1 }, new[] { 2 }, new[] { 8 }, new[] { 32 }, new[] { 64 },
@@ -31,7 +15,7 @@ public class GpuFftTests
     public void ComplexForwardMatchesTheNaiveDftForEveryNormalisation(int[] shape)
     {
         const int batch = 3;
-        using var plan = provider.CreateComplex(shape, batch);
+        using var plan = Subject.CreateComplex(shape, batch);
         var x = RandomData.Complexes(plan.Length * batch, seed: plan.Length);
         var expected = NaiveDft.Transform(x, shape, batch, sign: -1);
         var y = new Complex[x.Length];
@@ -46,7 +30,7 @@ public class GpuFftTests
     public void ComplexInverseMatchesTheNaiveDftAndRoundTrips(int[] shape)
     {
         const int batch = 2;
-        using var plan = provider.CreateComplex(shape, batch);
+        using var plan = Subject.CreateComplex(shape, batch);
         var x = RandomData.Complexes(plan.Length * batch, seed: 7 + plan.Length);
         var y = new Complex[x.Length];
         plan.Inverse(x, y, FftNormalization.Forward);
@@ -64,8 +48,8 @@ public class GpuFftTests
     public void RealForwardIsTheHalfOfTheComplexSpectrumAndRoundTrips(int[] shape)
     {
         const int batch = 2;
-        using var real = provider.CreateReal(shape, batch);
-        using var complex = provider.CreateComplex(shape, batch);
+        using var real = Subject.CreateReal(shape, batch);
+        using var complex = Subject.CreateComplex(shape, batch);
         var x = RandomData.Reals(real.Length * batch, seed: 3 + real.Length);
         var spectrum = new Complex[real.SpectrumLength * batch];
         real.Forward(x, spectrum, FftNormalization.Ortho);
@@ -87,14 +71,14 @@ public class GpuFftTests
     public void BothPlanKindsMatchTheCpuFftPlan(int[] shape, int batch)
     {
         IFftProvider cpu = new CpuFftProvider();
-        using var gpuComplex = provider.CreateComplex(shape, batch);
+        using var gpuComplex = Subject.CreateComplex(shape, batch);
         var x = RandomData.Complexes(gpuComplex.Length * batch, seed: 21);
         var (onGpu, onCpu) = (new Complex[x.Length], new Complex[x.Length]);
         gpuComplex.Forward(x, onGpu);
         cpu.CreateComplex(shape, batch).Forward(x, onCpu);
         Assert.That(RandomData.RelativeError(onGpu, onCpu), Is.LessThan(1e-14));
 
-        using var gpuReal = provider.CreateReal(shape, batch);
+        using var gpuReal = Subject.CreateReal(shape, batch);
         var r = RandomData.Reals(gpuReal.Length * batch, seed: 22);
         var (halfGpu, halfCpu) = (new Complex[gpuReal.SpectrumLength * batch], new Complex[gpuReal.SpectrumLength * batch]);
         gpuReal.Forward(r, halfGpu, FftNormalization.Forward);
@@ -107,7 +91,7 @@ public class GpuFftTests
     {
         // irfft of [1+5i, 2+3i, 3+7i] (n = 4), from Hermitian symmetry with the imaginary parts of bins 0 and 2
         // dropped: x_j = (Re X0 + 2 Re(X1 e^{iπj/2}) + Re X2 (−1)^j)/4 (NumPy: [2, −2, 0, 1]).
-        using var plan = provider.CreateReal([4]);
+        using var plan = Subject.CreateReal([4]);
         Complex[] half = [new(1, 5), new(2, 3), new(3, 7)];
         var x = new double[4];
         plan.Inverse(half, x);
@@ -120,9 +104,9 @@ public class GpuFftTests
     public void DeviceOverloadsTransformInPlaceOnTheDevice()
     {
         int[] shape = [8, 4];
-        using var plan = provider.CreateComplex(shape, 2);
+        using var plan = Subject.CreateComplex(shape, 2);
         var x = RandomData.Complexes(plan.Length * 2, seed: 11);
-        using var buffer = gpu.Accelerator.Allocate1D(x);
+        using var buffer = Gpu.Accelerator.Allocate1D(x);
         plan.Forward(buffer.AsContiguous(), FftNormalization.Ortho);
         var y = buffer.GetAsArray1D();
         Assert.That(RandomData.RelativeError(y, [.. NaiveDft.Transform(x, shape, 2, -1).Select(v => v / Math.Sqrt(32))]), Is.LessThan(1e-13));
@@ -133,13 +117,13 @@ public class GpuFftTests
     [Test]
     public void UnsupportedShapesAndWrongLengthsAreRefusedWithTheReason()
     {
-        var e = Assert.Throws<ArgumentException>(() => provider.CreateComplex([12]));
+        var e = Assert.Throws<ArgumentException>(() => Subject.CreateComplex([12]));
         Assert.That(e!.Message, Does.Contain("shape[0] is 12").And.Contain("powers of two"));
-        e = Assert.Throws<ArgumentException>(() => provider.CreateReal([4, 4, 4, 4]));
+        e = Assert.Throws<ArgumentException>(() => Subject.CreateReal([4, 4, 4, 4]));
         Assert.That(e!.Message, Does.Contain("4 axes"));
-        e = Assert.Throws<ArgumentException>(() => provider.CreateComplex([4], batchCount: 0));
+        e = Assert.Throws<ArgumentException>(() => Subject.CreateComplex([4], batchCount: 0));
         Assert.That(e!.ParamName, Is.EqualTo("batchCount"));
-        using var plan = provider.CreateComplex([4], 2);
+        using var plan = Subject.CreateComplex([4], 2);
         e = Assert.Throws<ArgumentException>(() => plan.Forward(new Complex[8], new Complex[7]));
         Assert.That(e!.Message, Does.Contain("output has 7 elements; expected 8"));
     }

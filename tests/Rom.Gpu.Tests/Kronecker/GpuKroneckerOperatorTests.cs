@@ -1,6 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
 using Rom.Gpu.Kronecker;
-using Rom.LinearAlgebra;
 
 namespace Rom.Gpu.Tests.Kronecker;
 

@@ -1,6 +1,4 @@
 using Rom.GaussianProcesses;
-using Rom.Gpu.LinearAlgebra;
-using Rom.LinearAlgebra.Dense;
 
 namespace Rom.Gpu.Tests.LinearAlgebra;
 

@@ -1,47 +1,23 @@
-using System.Numerics;
 using MathNet.Numerics.LinearAlgebra;
-using Rom.Gpu.LinearAlgebra;
-using Rom.LinearAlgebra.Dense;
 
 namespace Rom.Gpu.Tests.LinearAlgebra;
 
 /// <summary>The device GEMM against the managed provider on ILGPU's CPU accelerator, edge cases of the contract included.</summary>
-public class GpuDenseProviderTests
+public class GpuDenseProviderTests() : CpuAcceleratorFixture<GpuDenseProvider>(gpu => new GpuDenseProvider(gpu, ManagedProvider.Instance))
 {
     private delegate void GemmCall<T>(Transpose transA, Transpose transB, int m, int n, int k, T alpha,
         ReadOnlySpan<T> a, int lda, ReadOnlySpan<T> b, int ldb, T beta, Span<T> c, int ldc);
 
-    private GpuContext gpu = null!;
-    private GpuDenseProvider provider = null!;
-
-    [OneTimeSetUp]
-    public void Create()
-    {
-        gpu = GpuContext.CreateCpu();
-        provider = new GpuDenseProvider(gpu, ManagedProvider.Instance);
-    }
-
-    [OneTimeTearDown]
-    public void Free()
-    {
-        provider.Dispose();
-        gpu.Dispose();
-    }
-
     // Sizes off the 16-wide tile (1, 7, 33, 70) in every position, so partial tiles run along each dimension.
-    [TestCase(1, 1, 1)]
-    [TestCase(7, 33, 70)]
-    [TestCase(70, 7, 33)]
-    [TestCase(33, 70, 7)]
-    public void DoubleGemmMatchesTheManagedProvider(int m, int n, int k) =>
-        CompareEveryCase<double>(provider.Gemm, ManagedProvider.Instance.Gemm, m, n, k, 1e-14);
+    private static readonly object[] Sizes = [new[] { 1, 1, 1 }, new[] { 7, 33, 70 }, new[] { 70, 7, 33 }, new[] { 33, 70, 7 }];
 
-    [TestCase(1, 1, 1)]
-    [TestCase(7, 33, 70)]
-    [TestCase(70, 7, 33)]
-    [TestCase(33, 70, 7)]
+    [TestCaseSource(nameof(Sizes))]
+    public void DoubleGemmMatchesTheManagedProvider(int m, int n, int k) =>
+        CompareEveryCase<double>(Subject.Gemm, ManagedProvider.Instance.Gemm, m, n, k, 1e-14);
+
+    [TestCaseSource(nameof(Sizes))]
     public void SingleGemmMatchesTheManagedProvider(int m, int n, int k) =>
-        CompareEveryCase<float>(provider.Gemm, ManagedProvider.Instance.Gemm, m, n, k, 1e-6f);
+        CompareEveryCase<float>(Subject.Gemm, ManagedProvider.Instance.Gemm, m, n, k, 1e-6f);
 
     /// <summary>
     /// Every transpose combination, β ∈ {0, 0.5} and α = −1.25 on operands in buffers taller than their rows
@@ -100,7 +76,7 @@ public class GpuDenseProviderTests
                 double[] b = alpha == 0 ? Enumerable.Repeat(double.NaN, ldb * n).ToArray() : RandomData.Reals(ldb * n, 2);
                 double[] c = beta == 0 ? Enumerable.Repeat(double.NaN, ldc * n).ToArray() : RandomData.Reals(ldc * n, 3);
                 double[] onDevice = (double[])c.Clone(), expected = (double[])c.Clone();
-                provider.Gemm(Transpose.None, Transpose.None, m, n, k, alpha, a, lda, b, ldb, beta, onDevice, ldc);
+                Subject.Gemm(Transpose.None, Transpose.None, m, n, k, alpha, a, lda, b, ldb, beta, onDevice, ldc);
                 ManagedProvider.Instance.Gemm(Transpose.None, Transpose.None, m, n, k, alpha, a, lda, b, ldb, beta, expected, ldc);
                 Assert.That(onDevice, Is.EqualTo(expected), $"α = {alpha}, β = {beta}");
             }
@@ -110,22 +86,22 @@ public class GpuDenseProviderTests
     public void BadArgumentsAreRefusedAsTheManagedProviderRefusesThem()
     {
         double[] a = new double[6], b = new double[6], c = new double[4];
-        var e = Assert.Throws<ArgumentException>(() => provider.Gemm(Transpose.None, Transpose.None, 2, 2, 3, 1, a, 1, b, 3, 0, c, 2));
+        var e = Assert.Throws<ArgumentException>(() => Subject.Gemm(Transpose.None, Transpose.None, 2, 2, 3, 1, a, 1, b, 3, 0, c, 2));
         Assert.That((e!.ParamName, e.Message.Contains("lda = 1")), Is.EqualTo(("lda", true)));
         float[] af = new float[6], bf = new float[6], cf = new float[4];
-        e = Assert.Throws<ArgumentException>(() => provider.Gemm(Transpose.None, Transpose.None, 2, 2, 4, 1f, af, 2, bf, 4, 0f, cf, 2));
+        e = Assert.Throws<ArgumentException>(() => Subject.Gemm(Transpose.None, Transpose.None, 2, 2, 4, 1f, af, 2, bf, 4, 0f, cf, 2));
         Assert.That((e!.ParamName, e.Message.Contains("a holds 6 values")), Is.EqualTo(("a", true)));
     }
 
     [Test]
     public void FactorisationsGoToTheHostAndADisposedProviderRefusesWork()
     {
-        Assert.That(provider.Name, Does.StartWith("gpu (CPU").And.EndWith("factorisations: managed)"));
+        Assert.That(Subject.Name, Does.StartWith("gpu (CPU").And.EndWith("factorisations: managed)"));
         var x = Matrix<double>.Build.DenseOfColumnMajor(3, 3, RandomData.Reals(9, 4));
         var spd = x * x.Transpose() + 3 * Matrix<double>.Build.DenseIdentity(3);
-        Assert.That(provider.Cholesky(spd).Equals(ManagedProvider.Instance.Cholesky(spd)));
+        Assert.That(Subject.Cholesky(spd).Equals(ManagedProvider.Instance.Cholesky(spd)));
 
-        var disposed = new GpuDenseProvider(gpu, ManagedProvider.Instance);
+        var disposed = new GpuDenseProvider(Gpu, ManagedProvider.Instance);
         disposed.Dispose();
         Assert.Throws<ObjectDisposedException>(() => disposed.Gemm(Transpose.None, Transpose.None, 1, 1, 1, 1.0, [1.0], 1, [1.0], 1, 0.0, new double[1], 1));
     }

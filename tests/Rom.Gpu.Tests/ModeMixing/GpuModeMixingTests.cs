@@ -1,6 +1,4 @@
-using System.Numerics;
 using Rom.Gpu.ModeMixing;
-using Rom.Spectral;
 
 namespace Rom.Gpu.Tests.ModeMixing;
 

@@ -1,11 +1,9 @@
 using ILGPU;
-using ILGPU.Runtime;
 using Rom.Gpu.Neural;
 using Rom.Neural;
 using Rom.Neural.Layers;
 using Rom.Neural.Layers.Weights;
 using Rom.Tensors;
-using Rom.TestSupport;
 
 namespace Rom.Gpu.Tests.Neural;
 
@@ -13,25 +11,8 @@ namespace Rom.Gpu.Tests.Neural;
 /// The GPU spectral convolution (on ILGPU's CPU accelerator) against Rom's CPU ops RealDft → ModeContraction →
 /// InverseRealDft, forward and backward through a tape, in float.
 /// </summary>
-public class GpuSpectralConvolutionTests
+public class GpuSpectralConvolutionTests() : CpuAcceleratorFixture<GpuSpectralConvolution>(gpu => new GpuSpectralConvolution(gpu))
 {
-    private GpuContext gpu = null!;
-    private GpuSpectralConvolution kernels = null!;
-
-    [OneTimeSetUp]
-    public void CreateKernels()
-    {
-        gpu = GpuContext.CreateCpu();
-        kernels = new GpuSpectralConvolution(gpu);
-    }
-
-    [OneTimeTearDown]
-    public void DisposeKernels()
-    {
-        kernels.Dispose();
-        gpu.Dispose();
-    }
-
     [TestCase(2, 3, 4, new[] { 9 }, new[] { 6 })]
     [TestCase(2, 3, 5, new[] { 7, 10 }, new[] { 5, 6 })]
     [TestCase(1, 2, 3, new[] { 9, 11 }, new[] { 4, 7 })]
@@ -43,7 +24,7 @@ public class GpuSpectralConvolutionTests
         var w = Random([inChannels, outChannels, .. Ops.KeptModes(modes)], 2, complex: true);
         var probe = Random([batch, outChannels, .. sizes], 3);
         var cpu = Run(x, w, probe, (xv, wv) => Ops.InverseRealDft(Ops.ModeContraction(Ops.RealDft(xv, modes), wv), sizes));
-        var onGpu = Run(x, w, probe, (xv, wv) => Ops.SpectralConvolution(xv, wv, modes, kernels));
+        var onGpu = Run(x, w, probe, (xv, wv) => Ops.SpectralConvolution(xv, wv, modes, Subject));
 
         Assert.That(MaxNorm.RelativeError(onGpu.Y, cpu.Y), Is.LessThan(1e-5), "y");
         Assert.That(MaxNorm.RelativeError(onGpu.XBar, cpu.XBar), Is.LessThan(1e-5), "x̄");
@@ -57,8 +38,8 @@ public class GpuSpectralConvolutionTests
         var x = Random([2, 3, .. sizes], 4);
         var w = Random([3, 2, .. Ops.KeptModes(modes)], 5, complex: true);
         var probe = Random([2, 2, .. sizes], 6);
-        var first = Run(x, w, probe, (xv, wv) => Ops.SpectralConvolution(xv, wv, modes, kernels));
-        var again = Run(x, w, probe, (xv, wv) => Ops.SpectralConvolution(xv, wv, modes, kernels));
+        var first = Run(x, w, probe, (xv, wv) => Ops.SpectralConvolution(xv, wv, modes, Subject));
+        var again = Run(x, w, probe, (xv, wv) => Ops.SpectralConvolution(xv, wv, modes, Subject));
         Assert.That(again.Y, Is.EqualTo(first.Y));
         Assert.That(again.XBar, Is.EqualTo(first.XBar));
         Assert.That(again.WBar, Is.EqualTo(first.WBar));
@@ -66,7 +47,7 @@ public class GpuSpectralConvolutionTests
         // Weight constant: only x̄ comes back, and it is the same.
         var tape = new Tape<float>();
         var xv = tape.Track(x);
-        var y = Ops.SpectralConvolution(xv, Tape<float>.Constant(w), modes, kernels);
+        var y = Ops.SpectralConvolution(xv, Tape<float>.Constant(w), modes, Subject);
         tape.Backward(Ops.Sum(Ops.Multiply(y, Tape<float>.Constant(probe))));
         Assert.That(xv.Gradient.Data, Is.EqualTo(first.XBar));
     }
@@ -78,8 +59,8 @@ public class GpuSpectralConvolutionTests
         var x = Random([1, 2, 6, 6], 12);
         var w = Random([2, 2, .. Ops.KeptModes(modes)], 13, complex: true);
         var probe = Random([1, 2, 6, 6], 14);
-        var once = Run(x, w, probe, (xv, wv) => Ops.SpectralConvolution(xv, wv, modes, kernels));
-        var twice = Run(x, w, probe, (xv, wv) => Ops.Add(Ops.SpectralConvolution(xv, wv, modes, kernels), Ops.SpectralConvolution(xv, wv, modes, kernels)));
+        var once = Run(x, w, probe, (xv, wv) => Ops.SpectralConvolution(xv, wv, modes, Subject));
+        var twice = Run(x, w, probe, (xv, wv) => Ops.Add(Ops.SpectralConvolution(xv, wv, modes, Subject), Ops.SpectralConvolution(xv, wv, modes, Subject)));
         Assert.That(twice.XBar, Is.EqualTo(once.XBar.Select(g => 2 * g)).Within(1e-6f));
         Assert.That(twice.WBar, Is.EqualTo(once.WBar.Select(g => 2 * g)).Within(1e-6f));
     }
@@ -90,19 +71,19 @@ public class GpuSpectralConvolutionTests
         var shape = new SpectralConvolutionShape(2, 3, 2, [7, 8], [5, 6]);
         float[] x = Random([shape.InputLength], 7).Data, w = Random([shape.WeightLength], 8).Data, yBar = Random([shape.OutputLength], 9).Data;
         float[] y = new float[shape.OutputLength], z = new float[shape.SpectrumLength], xBar = new float[shape.InputLength], wBar = new float[shape.WeightLength];
-        kernels.Forward(shape, x, w, y, z);
-        kernels.Backward(shape, yBar, z, w, xBar, wBar);
+        Subject.Forward(shape, x, w, y, z);
+        Subject.Backward(shape, yBar, z, w, xBar, wBar);
 
-        using var dx = gpu.Accelerator.Allocate1D(x);
-        using var dw = gpu.Accelerator.Allocate1D(w);
-        using var dyBar = gpu.Accelerator.Allocate1D(yBar);
-        using var dy = gpu.Accelerator.Allocate1D<float>(y.Length);
-        using var dz = gpu.Accelerator.Allocate1D<float>(z.Length);
-        using var dxBar = gpu.Accelerator.Allocate1D<float>(xBar.Length);
-        using var dwBar = gpu.Accelerator.Allocate1D<float>(wBar.Length);
-        kernels.Forward(shape, dx.AsContiguous(), dw.AsContiguous(), dy.AsContiguous(), dz.AsContiguous());
-        kernels.Backward(shape, dyBar.AsContiguous(), dz.AsContiguous(), dw.AsContiguous(), dxBar.AsContiguous(), dwBar.AsContiguous());
-        gpu.Accelerator.Synchronize();
+        using var dx = Gpu.Accelerator.Allocate1D(x);
+        using var dw = Gpu.Accelerator.Allocate1D(w);
+        using var dyBar = Gpu.Accelerator.Allocate1D(yBar);
+        using var dy = Gpu.Accelerator.Allocate1D<float>(y.Length);
+        using var dz = Gpu.Accelerator.Allocate1D<float>(z.Length);
+        using var dxBar = Gpu.Accelerator.Allocate1D<float>(xBar.Length);
+        using var dwBar = Gpu.Accelerator.Allocate1D<float>(wBar.Length);
+        Subject.Forward(shape, dx.AsContiguous(), dw.AsContiguous(), dy.AsContiguous(), dz.AsContiguous());
+        Subject.Backward(shape, dyBar.AsContiguous(), dz.AsContiguous(), dw.AsContiguous(), dxBar.AsContiguous(), dwBar.AsContiguous());
+        Gpu.Accelerator.Synchronize();
         Assert.That(dy.GetAsArray1D(), Is.EqualTo(y));
         Assert.That(dz.GetAsArray1D(), Is.EqualTo(z));
         Assert.That(dxBar.GetAsArray1D(), Is.EqualTo(xBar));
@@ -129,7 +110,7 @@ public class GpuSpectralConvolutionTests
             return new Pass([.. y.Value.Data], [.. xv.Gradient.Data], [.. layer.Parameters.SelectMany(p => p.Gradient.Data)]);
         }
         var cpu = Step();
-        layer.Kernels = kernels;
+        layer.Kernels = Subject;
         var onGpu = Step();
         Assert.That(MaxNorm.RelativeError(onGpu.Y, cpu.Y), Is.LessThan(1e-5), "y");
         Assert.That(MaxNorm.RelativeError(onGpu.XBar, cpu.XBar), Is.LessThan(1e-5), "x̄");
@@ -140,7 +121,7 @@ public class GpuSpectralConvolutionTests
     public void WrongLengthsAreRejectedByName()
     {
         var shape = new SpectralConvolutionShape(1, 2, 2, [8, 8], [4, 4]);
-        var e = Assert.Throws<ArgumentException>(() => kernels.Forward(shape, new float[shape.InputLength], new float[shape.WeightLength],
+        var e = Assert.Throws<ArgumentException>(() => Subject.Forward(shape, new float[shape.InputLength], new float[shape.WeightLength],
             new float[shape.OutputLength - 1], new float[shape.SpectrumLength]));
         Assert.That(e!.ParamName, Is.EqualTo("output"));
         Assert.Throws<ArgumentException>(() => _ = new SpectralConvolutionShape(1, 2, 2, [8, 5], [4, 8]));

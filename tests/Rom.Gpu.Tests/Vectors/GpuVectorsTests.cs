@@ -1,7 +1,3 @@
-using System.Numerics;
-using ILGPU.Runtime;
-using Rom.LinearAlgebra;
-
 namespace Rom.Gpu.Tests.Vectors;
 
 /// <summary>The BLAS-1 kernels against Rom.LinearAlgebra.Vectors and plain loops.</summary>
