@@ -24,6 +24,10 @@ internal static class TestMatrices
         return CsrMatrix.FromMathNet(s);
     }
 
+    /// <summary>A dense matrix of uniform entries in [−0.5, 0.5], drawn column by column.</summary>
+    public static Matrix<double> RandomCentred(Random random, int rows, int cols) =>
+        Matrix<double>.Build.Dense(rows, cols, (_, _) => random.NextDouble() - 0.5);
+
     /// <summary>A vector of uniform entries in [−1, 1].</summary>
     public static double[] RandomVector(Random random, int n) =>
         Enumerable.Range(0, n).Select(_ => 2 * random.NextDouble() - 1).ToArray();

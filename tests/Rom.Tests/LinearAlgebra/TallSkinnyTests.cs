@@ -10,8 +10,8 @@ public class TallSkinnyTests
     public void CombineAgreesWithTheDenseProduct(int n, int p, int q)
     {
         var random = new Random(n + p + q);
-        var basis = Matrix<double>.Build.Dense(n, p, (_, _) => random.NextDouble() - 0.5);
-        var coefficients = Matrix<double>.Build.Dense(p, q, (_, _) => random.NextDouble() - 0.5);
+        var basis = TestMatrices.RandomCentred(random, n, p);
+        var coefficients = TestMatrices.RandomCentred(random, p, q);
         var flat = basis.ToColumnMajorArray();
         var result = TallSkinny.Combine(i => flat.AsMemory(i * n, n), coefficients.ToArray(), n);
         var expected = (basis * coefficients).ToColumnMajorArray();
@@ -23,8 +23,8 @@ public class TallSkinnyTests
     {
         int n = 700, p = 5, q = 3;
         var random = new Random(11);
-        var basis = Matrix<double>.Build.Dense(n, p, (_, _) => random.NextDouble() - 0.5);
-        var coefficients = Matrix<double>.Build.Dense(p, q, (_, _) => random.NextDouble() - 0.5);
+        var basis = TestMatrices.RandomCentred(random, n, p);
+        var coefficients = TestMatrices.RandomCentred(random, p, q);
         var flat = basis.ToColumnMajorArray();
         var workspace = Enumerable.Repeat(double.NaN, (q + 1) * n).ToArray();
         TallSkinny.Combine(i => flat.AsMemory(i * n, n), coefficients.ToArray(), n, workspace);
@@ -41,8 +41,8 @@ public class TallSkinnyTests
     public void InnerProductsAgreeWithTheDenseProduct(int n, int p, int q)
     {
         var random = new Random(3 * n + p);
-        var left = Matrix<double>.Build.Dense(n, p, (_, _) => random.NextDouble() - 0.5);
-        var right = Matrix<double>.Build.Dense(n, q, (_, _) => random.NextDouble() - 0.5);
+        var left = TestMatrices.RandomCentred(random, n, p);
+        var right = TestMatrices.RandomCentred(random, n, q);
         var l = left.ToColumnMajorArray();
         var r = right.ToColumnMajorArray();
         var products = TallSkinny.InnerProducts(i => l.AsMemory(i * n, n), p, j => r.AsMemory(j * n, n), q, n);

@@ -29,6 +29,19 @@ internal static class ReductionTestProblems
         return EnergyNorm(model, e);
     }
 
+    /// <summary>
+    /// The reduced solution at each test parameter with its error ‖u − u_N‖_X and error bound, both relative to the
+    /// full solution's norm: <paramref name="solutions"/> and <paramref name="norms"/> hold u and ‖u‖_X there.
+    /// </summary>
+    public static (ReducedSolution Solution, double Error, double Bound)[] RelativeErrorsAndBounds(ThermalBlockModel model,
+        ReducedModel rom, IReadOnlyList<Parameter> test, double[][] solutions, double[] norms) =>
+        [.. test.Select((mu, i) =>
+        {
+            var solution = rom.Solve(mu);
+            double error = EnergyDistance(model, solutions[i], rom.Reconstruct(solution.Coefficients)) / norms[i];
+            return (solution, error, solution.ErrorBound / norms[i]);
+        })];
+
     /// <summary>‖x‖_X in the model's energy product.</summary>
     public static double EnergyNorm(ThermalBlockModel model, ReadOnlySpan<double> x)
     {

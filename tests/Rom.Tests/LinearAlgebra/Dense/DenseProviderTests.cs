@@ -4,15 +4,8 @@ namespace Rom.Tests.LinearAlgebra.Dense;
 /// Both backends against the definitions (A = QR with QᵀQ = I, V Λ Vᵀ = A, …) and against each other. The
 /// OpenBLAS cases are ignored, with the reason, where the library is absent.
 /// </summary>
-[TestFixture("managed")]
-[TestFixture("openblas")]
-public class DenseProviderTests(string backend)
+public class DenseProviderTests(string backend) : DenseBackendTest(backend)
 {
-    private IDenseProvider provider = null!;
-
-    [OneTimeSetUp]
-    public void Load() => provider = DenseBackends.Load(backend);
-
     private static Matrix<double> Random(int rows, int cols, int seed) =>
         Matrix<double>.Build.DenseOfColumnMajor(rows, cols,
             TestMatrices.RandomVector(new Random(seed), rows * cols));
@@ -43,7 +36,7 @@ public class DenseProviderTests(string backend)
                 double[] aBuf = Padded(a, lda), bBuf = Padded(b, ldb);
                 var c0 = Random(m, n, 7);
                 double[] cBuf = Padded(c0, ldc);
-                provider.Gemm(ta, tb, m, n, k, 1.5, aBuf, lda, bBuf, ldb, -0.5, cBuf, ldc);
+                Provider.Gemm(ta, tb, m, n, k, 1.5, aBuf, lda, bBuf, ldb, -0.5, cBuf, ldc);
                 var expected = 1.5 * opA * opB - 0.5 * c0;
                 for (int j = 0; j < n; j++)
                     for (int i = 0; i < m; i++)
@@ -60,7 +53,7 @@ public class DenseProviderTests(string backend)
         var a = Random(4, 3, 1);
         var b = Random(3, 5, 2);
         double[] c = Enumerable.Repeat(double.NaN, 20).ToArray();
-        provider.Gemm(Transpose.None, Transpose.None, 4, 5, 3, 1, a.ToColumnMajorArray(), 4, b.ToColumnMajorArray(), 3, 0, c, 4);
+        Provider.Gemm(Transpose.None, Transpose.None, 4, 5, 3, 1, a.ToColumnMajorArray(), 4, b.ToColumnMajorArray(), 3, 0, c, 4);
         Assert.That(c, Is.EqualTo((a * b).ToColumnMajorArray()).Within(1e-14));
     }
 
@@ -84,7 +77,7 @@ public class DenseProviderTests(string backend)
                     float[] c = beta == 0 ? Enumerable.Repeat(float.NaN, ldc * n).ToArray() : RandomSingles(random, ldc * n);
                     float[] c0 = (float[])c.Clone();
                     const float alpha = 1.5f;
-                    provider.Gemm(ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+                    Provider.Gemm(ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
                     for (int j = 0; j < n; j++)
                     {
                         for (int i = 0; i < m; i++)
@@ -118,15 +111,15 @@ public class DenseProviderTests(string backend)
     public void GemmRejectsShortOperandsAndSmallLeadingDimensions()
     {
         double[] a = new double[6], b = new double[6], c = new double[4];
-        var e = Assert.Throws<ArgumentException>(() => provider.Gemm(Transpose.None, Transpose.None, 2, 2, 3, 1, a, 1, b, 3, 0, c, 2));
+        var e = Assert.Throws<ArgumentException>(() => Provider.Gemm(Transpose.None, Transpose.None, 2, 2, 3, 1, a, 1, b, 3, 0, c, 2));
         Assert.That(e!.Message, Does.Contain("lda = 1"));
-        e = Assert.Throws<ArgumentException>(() => provider.Gemm(Transpose.None, Transpose.None, 2, 2, 4, 1, a, 2, b, 4, 0, c, 2));
+        e = Assert.Throws<ArgumentException>(() => Provider.Gemm(Transpose.None, Transpose.None, 2, 2, 4, 1, a, 2, b, 4, 0, c, 2));
         Assert.That(e!.Message, Does.Contain("a holds 6 values"));
         // The single-precision overload shares the checks.
         float[] af = new float[6], bf = new float[6], cf = new float[4];
-        e = Assert.Throws<ArgumentException>(() => provider.Gemm(Transpose.None, Transpose.None, 2, 2, 3, 1f, af, 1, bf, 3, 0f, cf, 2));
+        e = Assert.Throws<ArgumentException>(() => Provider.Gemm(Transpose.None, Transpose.None, 2, 2, 3, 1f, af, 1, bf, 3, 0f, cf, 2));
         Assert.That(e!.Message, Does.Contain("lda = 1"));
-        e = Assert.Throws<ArgumentException>(() => provider.Gemm(Transpose.None, Transpose.None, 2, 2, 4, 1f, af, 2, bf, 4, 0f, cf, 2));
+        e = Assert.Throws<ArgumentException>(() => Provider.Gemm(Transpose.None, Transpose.None, 2, 2, 4, 1f, af, 2, bf, 4, 0f, cf, 2));
         Assert.That(e!.Message, Does.Contain("a holds 6 values"));
     }
 
@@ -137,14 +130,14 @@ public class DenseProviderTests(string backend)
     {
         var a = Random(n, n, n);
         a = a + a.Transpose();
-        var eig = provider.SymmetricEigen(a);
+        var eig = Provider.SymmetricEigen(a);
         var v = eig.Vectors;
         Assert.That((v * Matrix<double>.Build.DenseOfDiagonalVector(eig.Values) * v.Transpose() - a).InfinityNorm(), Is.LessThan(1e-12 * n));
         Assert.That((v.Transpose() * v - Matrix<double>.Build.DenseIdentity(n)).InfinityNorm(), Is.LessThan(1e-12 * n));
         for (int i = 1; i < n; i++)
             Assert.That(eig.Values[i], Is.GreaterThanOrEqualTo(eig.Values[i - 1]), "eigenvalues ascend");
         // Against the other backend: eigenvalues are unique, eigenvectors only up to sign.
-        var other = (provider is ManagedProvider ? (IDenseProvider?)OpenBlasProvider.TryLoad(out _) : ManagedProvider.Instance);
+        var other = (Provider is ManagedProvider ? (IDenseProvider?)OpenBlasProvider.TryLoad(out _) : ManagedProvider.Instance);
         if (other is not null)
             Assert.That((other.SymmetricEigen(a).Values - eig.Values).InfinityNorm(), Is.LessThan(1e-12 * n));
     }
@@ -153,7 +146,7 @@ public class DenseProviderTests(string backend)
     public void SymmetricEigenRejectsNonSymmetricMatrices()
     {
         var a = Matrix<double>.Build.DenseOfArray(new[,] { { 1.0, 2.0 }, { 0.0, 1.0 } });
-        var e = Assert.Throws<ArgumentException>(() => provider.SymmetricEigen(a));
+        var e = Assert.Throws<ArgumentException>(() => Provider.SymmetricEigen(a));
         Assert.That(e!.Message, Does.Contain("must be symmetric").And.Contain("a[1,0] = 0"));
     }
 
@@ -163,7 +156,7 @@ public class DenseProviderTests(string backend)
     public void ThinSvdReconstructsTheMatrix(int m, int n)
     {
         var a = Random(m, n, m * n);
-        var svd = provider.Svd(a);
+        var svd = Provider.Svd(a);
         int r = Math.Min(m, n);
         Assert.That(svd.U.ColumnCount, Is.EqualTo(r));
         Assert.That(svd.VT.RowCount, Is.EqualTo(r));
@@ -184,11 +177,11 @@ public class DenseProviderTests(string backend)
     public void CholeskyFactorsAndSolves(int n)
     {
         var a = Spd(n, n);
-        var l = provider.Cholesky(a);
+        var l = Provider.Cholesky(a);
         Assert.That((l * l.Transpose() - a).InfinityNorm(), Is.LessThan(1e-12 * a.InfinityNorm()));
         Assert.That(l.UpperTriangle().StrictlyUpperTriangle().InfinityNorm(), Is.Zero);
         var b = Random(n, 3, 99);
-        var x = provider.CholeskySolve(l, b);
+        var x = Provider.CholeskySolve(l, b);
         Assert.That((a * x - b).InfinityNorm(), Is.LessThan(1e-12 * a.InfinityNorm()));
     }
 
@@ -196,7 +189,7 @@ public class DenseProviderTests(string backend)
     public void CholeskyNamesTheFailingColumnOfAnIndefiniteMatrix()
     {
         var a = Matrix<double>.Build.DenseOfArray(new[,] { { 4.0, 2.0, 0 }, { 2.0, 1.0, 0 }, { 0, 0, 1.0 } });
-        var e = Assert.Throws<NotPositiveDefiniteException>(() => provider.Cholesky(a));
+        var e = Assert.Throws<NotPositiveDefiniteException>(() => Provider.Cholesky(a));
         Assert.That(e!.Column, Is.EqualTo(1));
         Assert.That(e.ParamName, Is.EqualTo("a"));
     }
@@ -206,7 +199,7 @@ public class DenseProviderTests(string backend)
     public void QrIsOrthonormalTimesUpperTriangular(int m, int n)
     {
         var a = Random(m, n, 5 * m + n);
-        var qr = provider.Qr(a);
+        var qr = Provider.Qr(a);
         Assert.That((qr.Q * qr.R - a).InfinityNorm(), Is.LessThan(1e-12 * m));
         Assert.That((qr.Q.Transpose() * qr.Q - Matrix<double>.Build.DenseIdentity(n)).InfinityNorm(), Is.LessThan(1e-12 * m));
         Assert.That(qr.R.StrictlyLowerTriangle().InfinityNorm(), Is.Zero);
@@ -220,7 +213,7 @@ public class DenseProviderTests(string backend)
     [Test]
     public void QrRejectsWideMatrices()
     {
-        var e = Assert.Throws<ArgumentException>(() => provider.Qr(Random(2, 3, 1)));
+        var e = Assert.Throws<ArgumentException>(() => Provider.Qr(Random(2, 3, 1)));
         Assert.That(e!.Message, Does.Contain("2 × 3"));
     }
 

@@ -123,7 +123,7 @@ public class OnlineKernelTests
     private static (Matrix<double> Full, double[] Packed) RandomSpd(int n, double conditioning)
     {
         var random = new Random(n * 7 + (int)Math.Log10(conditioning));
-        var q = Matrix<double>.Build.Dense(n, n, (_, _) => random.NextDouble() - 0.5).QR().Q;
+        var q = TestMatrices.RandomCentred(random, n, n).QR().Q;
         var d = Matrix<double>.Build.DenseOfDiagonalArray(Enumerable.Range(0, n).Select(i => Math.Pow(conditioning, n == 1 ? 0 : (double)i / (n - 1))).ToArray());
         var a = q * d * q.Transpose();
         a = (a + a.Transpose()) / 2;

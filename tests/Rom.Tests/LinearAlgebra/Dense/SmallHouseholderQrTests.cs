@@ -12,8 +12,8 @@ public class SmallHouseholderQrTests
     public void LeastSquaresAgreesWithMathNetQr(int m, int n, int q)
     {
         var random = new Random(m * 100 + n);
-        var a = Matrix<double>.Build.Dense(m, n, (_, _) => random.NextDouble() - 0.5);
-        var b = Matrix<double>.Build.Dense(m, q, (_, _) => random.NextDouble() - 0.5);
+        var a = TestMatrices.RandomCentred(random, m, n);
+        var b = TestMatrices.RandomCentred(random, m, q);
         var x = new SmallHouseholderQr(a.ToArray()).SolveLeastSquares(b.ToArray());
         var expected = a.QR(QRMethod.Thin).Solve(b);
         for (int i = 0; i < n; i++)
@@ -26,7 +26,7 @@ public class SmallHouseholderQrTests
     public void FactorsReproduceTheMatrixWithOrthonormalQ(int m, int n)
     {
         var random = new Random(m + 7 * n);
-        var a = Matrix<double>.Build.Dense(m, n, (_, _) => random.NextDouble() - 0.5);
+        var a = TestMatrices.RandomCentred(random, m, n);
         var qr = new SmallHouseholderQr(a.ToArray());
         var q = Matrix<double>.Build.DenseOfArray(qr.ThinQ());
         var r = Matrix<double>.Build.Dense(n, n, qr.R);
@@ -45,8 +45,8 @@ public class SmallHouseholderQrTests
     public void DivideByRSolvesXRForM()
     {
         var random = new Random(5);
-        var a = Matrix<double>.Build.Dense(9, 6, (_, _) => random.NextDouble() - 0.5);
-        var m = Matrix<double>.Build.Dense(4, 6, (_, _) => random.NextDouble() - 0.5);
+        var a = TestMatrices.RandomCentred(random, 9, 6);
+        var m = TestMatrices.RandomCentred(random, 4, 6);
         var qr = new SmallHouseholderQr(a.ToArray());
         var x = Matrix<double>.Build.DenseOfArray(qr.DivideByR(m.ToArray()));
         var r = Matrix<double>.Build.Dense(6, 6, qr.R);

@@ -4,15 +4,8 @@ using Rom.Tests.LinearAlgebra.Dense;
 namespace Rom.Tests.LinearAlgebra.Kronecker;
 
 /// <summary>The Kronecker operator and its eigendecomposition against the dense matrix (MathNet's KroneckerProduct), on both backends.</summary>
-[TestFixture("managed")]
-[TestFixture("openblas")]
-public class KroneckerOperatorTests(string backend)
+public class KroneckerOperatorTests(string backend) : DenseBackendTest(backend)
 {
-    private IDenseProvider provider = null!;
-
-    [OneTimeSetUp]
-    public void Load() => provider = DenseBackends.Load(backend);
-
     private static Matrix<double> RandomMatrix(Random random, int n) =>
         Matrix<double>.Build.DenseOfColumnMajor(n, n, TestMatrices.RandomVector(random, n * n));
 
@@ -33,7 +26,7 @@ public class KroneckerOperatorTests(string backend)
     {
         var random = new Random(sizes.Sum());
         var factors = sizes.Select(n => RandomMatrix(random, n)).ToArray();
-        var op = new KroneckerOperator(factors, provider);
+        var op = new KroneckerOperator(factors, Provider);
         var dense = Dense(factors);
         int count = 5;
         double[] x = TestMatrices.RandomVector(random, op.Length * count), y = new double[x.Length];
@@ -51,7 +44,7 @@ public class KroneckerOperatorTests(string backend)
     {
         var random = new Random(7 * sizes.Sum());
         var factors = sizes.Select(n => RandomSpd(random, n)).ToArray();
-        var eigen = new KroneckerOperator(factors, provider).Eigendecompose();
+        var eigen = new KroneckerOperator(factors, Provider).Eigendecompose();
         var dense = Dense(factors);
         int n = dense.RowCount, count = 3;
         var identity = Matrix<double>.Build.DenseIdentity(n);
@@ -75,7 +68,7 @@ public class KroneckerOperatorTests(string backend)
     {
         var random = new Random(3);
         var factors = new[] { RandomSpd(random, 3), RandomSpd(random, 4) };
-        var eigen = new KroneckerOperator(factors, provider).Eigendecompose();
+        var eigen = new KroneckerOperator(factors, Provider).Eigendecompose();
         var dense = Dense(factors).Evd().EigenValues.Real().OrderBy(v => v).ToArray();
         Assert.That(eigen.Eigenvalues.OrderBy(v => v).ToArray(), Is.EqualTo(dense).Within(1e-12));
     }
@@ -86,7 +79,7 @@ public class KroneckerOperatorTests(string backend)
         // A rank-one factor: singular alone, fine with σ² > 0 (the Gaussian-process case).
         var v = Vector<double>.Build.Dense([1.0, 2.0, -1.0]);
         var factors = new[] { v.OuterProduct(v), RandomSpd(new Random(1), 2) };
-        var eigen = new KroneckerOperator(factors, provider).Eigendecompose();
+        var eigen = new KroneckerOperator(factors, Provider).Eigendecompose();
         var e = Assert.Throws<InvalidOperationException>(() => eigen.Solver(0));
         Assert.That(e!.Message, Does.Contain("singular"));
         Assert.That(eigen.LogDeterminant(0), Is.EqualTo(double.NegativeInfinity));
@@ -100,26 +93,26 @@ public class KroneckerOperatorTests(string backend)
     public void BadFactorsAreRejectedByName()
     {
         var square = RandomSpd(new Random(1), 2);
-        var e = Assert.Throws<ArgumentException>(() => new KroneckerOperator([square, Matrix<double>.Build.Dense(2, 3)], provider));
+        var e = Assert.Throws<ArgumentException>(() => new KroneckerOperator([square, Matrix<double>.Build.Dense(2, 3)], Provider));
         Assert.That(e!.Message, Does.Contain("factors[1] is 2 × 3"));
 
         var nonSymmetric = Matrix<double>.Build.DenseOfArray(new[,] { { 1.0, 2.0 }, { 0.0, 1.0 } });
-        e = Assert.Throws<ArgumentException>(() => new KroneckerOperator([square, nonSymmetric], provider).Eigendecompose());
+        e = Assert.Throws<ArgumentException>(() => new KroneckerOperator([square, nonSymmetric], Provider).Eigendecompose());
         Assert.That(e!.Message, Does.Contain("factors[1] must be symmetric"));
 
         var indefinite = Matrix<double>.Build.DenseOfArray(new[,] { { 1.0, 2.0 }, { 2.0, 1.0 } });
-        e = Assert.Throws<ArgumentException>(() => new KroneckerOperator([indefinite, square], provider).Eigendecompose());
+        e = Assert.Throws<ArgumentException>(() => new KroneckerOperator([indefinite, square], Provider).Eigendecompose());
         Assert.That(e!.Message, Does.Contain("factors[0] is indefinite").And.Contain("-1"));
 
-        var eigen = new KroneckerOperator([square], provider).Eigendecompose();
+        var eigen = new KroneckerOperator([square], Provider).Eigendecompose();
         Assert.Throws<ArgumentOutOfRangeException>(() => eigen.Solver(-1));
-        Assert.Throws<ArgumentException>(() => new KroneckerOperator([], provider));
+        Assert.Throws<ArgumentException>(() => new KroneckerOperator([], Provider));
     }
 
     [Test]
     public void ApplyChecksVectorLengths()
     {
-        var op = new KroneckerOperator([RandomSpd(new Random(1), 2), RandomSpd(new Random(2), 3)], provider);
+        var op = new KroneckerOperator([RandomSpd(new Random(1), 2), RandomSpd(new Random(2), 3)], Provider);
         var e = Assert.Throws<ArgumentException>(() => op.Apply(new double[5], new double[6]));
         Assert.That(e!.Message, Does.Contain("x has length 5"));
         Assert.That(op, Is.InstanceOf<ILinearOperator>());

@@ -110,15 +110,20 @@ public class ThermalBlockModelTests
         return logH.Zip(logE, (h, e) => (h - mh) * (e - me)).Sum() / logH.Sum(h => (h - mh) * (h - mh));
     }
 
+    /// <summary>The errors on 8², 16², 32² and 64² squares, and the least-squares slopes of their logs against log h.</summary>
+    private static ((double L2, double H1)[] Errors, double L2Slope, double H1Slope) ConvergenceOrders(Func<int, (double L2, double H1)> errorsOn)
+    {
+        int[] meshes = [8, 16, 32, 64];
+        var errors = meshes.Select(errorsOn).ToArray();
+        var logH = meshes.Select(n => Math.Log(1.0 / n)).ToArray();
+        return (errors, FittedSlope(logH, errors.Select(e => Math.Log(e.L2)).ToArray()), FittedSlope(logH, errors.Select(e => Math.Log(e.H1)).ToArray()));
+    }
+
     [TestCase(TriangleSplit.Two)]
     [TestCase(TriangleSplit.FourAroundCentre)]
     public void ManufacturedSolutionConvergesWithOptimalOrders(TriangleSplit split)
     {
-        int[] meshes = [8, 16, 32, 64];
-        var errors = meshes.Select(n => ManufacturedErrors(n, split)).ToArray();
-        var logH = meshes.Select(n => Math.Log(1.0 / n)).ToArray();
-        double l2Slope = FittedSlope(logH, errors.Select(e => Math.Log(e.L2)).ToArray());
-        double h1Slope = FittedSlope(logH, errors.Select(e => Math.Log(e.H1)).ToArray());
+        var (errors, l2Slope, h1Slope) = ConvergenceOrders(n => ManufacturedErrors(n, split));
         TestContext.Out.WriteLine($"{split}: L2 errors {string.Join(", ", errors.Select(e => e.L2.ToString("E3")))}; slope {l2Slope:F4}");
         TestContext.Out.WriteLine($"{split}: H1 errors {string.Join(", ", errors.Select(e => e.H1.ToString("E3")))}; slope {h1Slope:F4}");
         Assert.That(l2Slope, Is.EqualTo(2).Within(0.1));
@@ -151,11 +156,7 @@ public class ThermalBlockModelTests
     [TestCase(TriangleSplit.FourAroundCentre)]
     public void DiscontinuousCoefficientAlignedWithTheMeshKeepsOptimalOrders(TriangleSplit split)
     {
-        int[] meshes = [8, 16, 32, 64];
-        var errors = meshes.Select(n => DiscontinuousErrors(n, split)).ToArray();
-        var logH = meshes.Select(n => Math.Log(1.0 / n)).ToArray();
-        double l2Slope = FittedSlope(logH, errors.Select(e => Math.Log(e.L2)).ToArray());
-        double h1Slope = FittedSlope(logH, errors.Select(e => Math.Log(e.H1)).ToArray());
+        var (_, l2Slope, h1Slope) = ConvergenceOrders(n => DiscontinuousErrors(n, split));
         TestContext.Out.WriteLine($"{split}, d = (0.1, 1): L2 slope {l2Slope:F4}, H1 slope {h1Slope:F4}");
         Assert.That(l2Slope, Is.EqualTo(2).Within(0.1));
         Assert.That(h1Slope, Is.EqualTo(1).Within(0.1));
