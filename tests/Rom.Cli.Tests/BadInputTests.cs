@@ -13,13 +13,8 @@ public class BadInputTests : TempFolderTest
         Assert.That(run.Error, Does.Not.Contain("   at "), "no stack trace");
     }
 
-    private string NewCase(string kind = "thermal-block")
-    {
-        string path = PathOf(kind + ".h5");
-        // A fresh default case each time (tests edit it): overwrite the previous one.
-        Assert.That(Cli.Run("new", kind, "--out", path, "--force").ExitCode, Is.EqualTo(0));
-        return path;
-    }
+    // A fresh default case each time (tests edit it): overwrite the previous one.
+    private string NewCase(string kind = "thermal-block") => Cli.New(kind, PathOf(kind + ".h5"), "--force");
 
     /// <summary>Edits a case file through the in-memory tree and writes it back.</summary>
     private string Edit(string path, Action<DataGroup> change)

@@ -16,6 +16,26 @@ internal static class Cli
         return new Outcome(code, stdout.ToString(), stderr.ToString());
     }
 
+    /// <summary>The arguments <c>--set A --set B …</c> for these assignments.</summary>
+    public static string[] Set(params IEnumerable<string> assignments) => [.. assignments.SelectMany(a => new[] { "--set", a })];
+
+    /// <summary>Writes a case of this kind with <c>rom new</c>, asserts that it succeeded and returns its path.</summary>
+    public static string New(string kind, string path, params string[] args)
+    {
+        var outcome = Run(["new", kind, "--out", path, .. args]);
+        Assert.That(outcome.ExitCode, Is.EqualTo(0), outcome.ToString());
+        return path;
+    }
+
+    /// <summary>Runs the command, asserts that it succeeded and returns the JSON it printed.</summary>
+    public static JsonElement Json(params string[] args)
+    {
+        var outcome = Run(args);
+        Assert.That(outcome.ExitCode, Is.EqualTo(0), outcome.ToString());
+        using var json = JsonDocument.Parse(outcome.Out);
+        return json.RootElement.Clone();
+    }
+
     /// <summary>The repository root (the folder holding Rom.sln), found from the test's output folder.</summary>
     public static string RepoRoot
     {

@@ -48,17 +48,15 @@ public class FnoCommandTests : TempFolderTest
     {
         var model = Model();
         string modelPath = SaveModel(model), outPath = PathOf("out/pred.h5");
-        var run = Cli.Run("predict", modelPath, "--input", TestData, "--out", outPath, "--json");
-        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
-        using var json = JsonDocument.Parse(run.Out);
+        var json = Cli.Json("predict", modelPath, "--input", TestData, "--out", outPath, "--json");
         var predictions = Hdf5File.Read(outPath);
         var x = Hdf5File.Read(TestData).Datasets["x"];
         var expected = model.Predict(new Tensor<float>([50, 1, 16, 16], [.. x.AsDoubles().Select(v => (float)v)]));
         Assert.Multiple(() =>
         {
-            Assert.That(json.RootElement.GetProperty("samples").GetInt64(), Is.EqualTo(50));
-            Assert.That(json.RootElement.GetProperty("resolution").GetString(), Is.EqualTo("16×16"));
-            Assert.That(json.RootElement.GetProperty("rel_l2").GetDouble(), Is.GreaterThan(0));
+            Assert.That(json.GetProperty("samples").GetInt64(), Is.EqualTo(50));
+            Assert.That(json.GetProperty("resolution").GetString(), Is.EqualTo("16×16"));
+            Assert.That(json.GetProperty("rel_l2").GetDouble(), Is.GreaterThan(0));
             Assert.That(predictions.Attributes["format"].AsStrings()[0], Is.EqualTo("rom-predictions"));
             Assert.That(predictions.Attributes["input_file"].AsStrings()[0], Is.EqualTo(Path.GetFullPath(TestData)));
             Assert.That(predictions.Groups["model"].Attributes["file"].AsStrings()[0], Is.EqualTo(Path.GetFullPath(modelPath)));
@@ -79,11 +77,9 @@ public class FnoCommandTests : TempFolderTest
         root.Datasets["x"] = DataArray.Of(Enumerable.Range(0, 2 * 32 * 32).Select(i => (double)(i % 3 == 0 ? 1 : 0)).ToArray(), 2, 32, 32);
         string data = PathOf("x32.h5");
         Hdf5File.Write(data, root);
-        var run = Cli.Run("predict", SaveModel(Model()), "--input", data, "--out", PathOf("p.h5"), "--json");
-        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
-        using var json = JsonDocument.Parse(run.Out);
-        Assert.That(json.RootElement.GetProperty("resolution").GetString(), Is.EqualTo("32×32"));
-        Assert.That(json.RootElement.TryGetProperty("rel_l2", out _), Is.False, "no targets, no error");
+        var json = Cli.Json("predict", SaveModel(Model()), "--input", data, "--out", PathOf("p.h5"), "--json");
+        Assert.That(json.GetProperty("resolution").GetString(), Is.EqualTo("32×32"));
+        Assert.That(json.TryGetProperty("rel_l2", out _), Is.False, "no targets, no error");
         Assert.That(Hdf5File.Read(PathOf("p.h5")).Datasets["predictions"].Shape, Is.EqualTo(new[] { 2, 32, 32 }));
     }
 
@@ -91,8 +87,7 @@ public class FnoCommandTests : TempFolderTest
     public void Predict_BadInput_ExitsTwoWithOneLine_AndWritesNothing()
     {
         string outPath = PathOf("p.h5");
-        string caseFile = PathOf("case.h5");
-        Cli.Run("new", "fno", "--out", caseFile);
+        string caseFile = Cli.New("fno", PathOf("case.h5"));
         AssertBadInput(Cli.Run("predict", caseFile, "--input", TestData, "--out", outPath), "'fno-model'", "'rom-case'");
         AssertBadInput(Cli.Run("predict", SaveModel(Model(modes: 20)), "--input", TestData, "--out", outPath), "resolution 16×16", "[20, 20]");
 

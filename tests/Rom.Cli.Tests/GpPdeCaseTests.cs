@@ -3,12 +3,8 @@ namespace Rom.Cli.Tests;
 /// <summary>The gp-pde case kind through rom new / rom run: its output, its files, and bad input named by the setting.</summary>
 public class GpPdeCaseTests : TempFolderTest
 {
-    private string Case(params string[] settings)
-    {
-        string path = PathOf("gp.h5");
-        Assert.That(Cli.Run(["new", "gp-pde", "--out", path, .. settings.SelectMany(s => new[] { "--set", s })]).ExitCode, Is.EqualTo(0));
-        return path;
-    }
+    private string Case(params string[] settings) =>
+        Cli.New("gp-pde", PathOf("gp.h5"), Cli.Set(settings));
 
     /// <summary>
     /// A formula problem u_xx = −400 sin(20x) on [0, 1], u = sin(20x) on the boundary, 60 points, log τ = 10 (with the
@@ -19,10 +15,7 @@ public class GpPdeCaseTests : TempFolderTest
     public void FormulaProblemSolvesAndReportsItsErrors()
     {
         string casePath = Case("problem.name=formula", "problem.points=60", "gp.components=4", "gp.max_iterations=40", "gp.log_boundary_precision=10", "output.plots=0");
-        var run = Cli.Run("run", casePath, "--out", PathOf("r.h5"), "--json");
-        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
-        using var json = JsonDocument.Parse(run.Out);
-        var root = json.RootElement;
+        var root = Cli.Json("run", casePath, "--out", PathOf("r.h5"), "--json");
         Assert.That(root.GetProperty("problem").GetString(), Is.EqualTo("formula"));
         Assert.That(root.GetProperty("points").EnumerateArray().Select(p => p.GetInt64()), Is.EqualTo(new[] { 60L }));
         Assert.That(root.GetProperty("rel_l2").GetDouble(), Is.LessThan(1e-3));
@@ -48,11 +41,9 @@ public class GpPdeCaseTests : TempFolderTest
     {
         string casePath = Case("problem.name=formula", "problem.points=60", "gp.components=4", "gp.max_iterations=40", "gp.log_boundary_precision=10",
             "error.test_points=200", "study.points=40", "output.plots=0");
-        var run = Cli.Run("run", casePath, "--out", PathOf("r.h5"), "--json");
-        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
-        using var json = JsonDocument.Parse(run.Out);
-        Assert.That(json.RootElement.GetProperty("error_points").EnumerateArray().Select(p => p.GetInt64()), Is.EqualTo(new[] { 200L }));
-        Assert.That(json.RootElement.GetProperty("rel_l2").GetDouble(), Is.LessThan(1e-3));
+        var json = Cli.Json("run", casePath, "--out", PathOf("r.h5"), "--json");
+        Assert.That(json.GetProperty("error_points").EnumerateArray().Select(p => p.GetInt64()), Is.EqualTo(new[] { 200L }));
+        Assert.That(json.GetProperty("rel_l2").GetDouble(), Is.LessThan(1e-3));
         var study = Hdf5File.Read(PathOf("r.h5"));
         Assert.That(study.Dataset("study/error_points").AsDoubles(), Is.EqualTo(new[] { 200.0 }));
         Assert.That(study.Dataset("study/rel_l2").AsDoubles()[0], Is.LessThan(1e-2));
@@ -67,11 +58,9 @@ public class GpPdeCaseTests : TempFolderTest
     {
         string casePath = WithData(Case("problem.name=data", "problem.dimensions=2", "problem.operator=u_xx + u_yy",
             "gp.components=3", "gp.max_iterations=30", "gp.frequency_scale=1", "gp.log_boundary_precision=10", "output.plots=0"));
-        var run = Cli.Run("run", casePath, "--out", PathOf("r.h5"), "--json");
-        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
-        using var json = JsonDocument.Parse(run.Out);
-        Assert.That(json.RootElement.GetProperty("points").EnumerateArray().Select(p => p.GetInt64()), Is.EqualTo(new[] { 25L, 20L }));
-        Assert.That(json.RootElement.GetProperty("rel_l2").GetDouble(), Is.LessThan(1e-2));
+        var json = Cli.Json("run", casePath, "--out", PathOf("r.h5"), "--json");
+        Assert.That(json.GetProperty("points").EnumerateArray().Select(p => p.GetInt64()), Is.EqualTo(new[] { 25L, 20L }));
+        Assert.That(json.GetProperty("rel_l2").GetDouble(), Is.LessThan(1e-2));
     }
 
     [TestCase("missing", "/data/source")]
@@ -121,10 +110,8 @@ public class GpPdeCaseTests : TempFolderTest
         string casePath = Case("problem.name=formula", "problem.points=60", "gp.components=4", "gp.max_iterations=40", "gp.log_boundary_precision=10",
             "problem.source=-19*sin(3*x) + 10*sin(3*x)*sin(3*x)*sin(3*x)", "problem.boundary=sin(3*x)", "problem.exact=sin(3*x)",
             "problem.nonlinearity=-10,0,10", "gp.frequency_scale=1", "output.plots=0");
-        var run = Cli.Run("run", casePath, "--out", PathOf("r.h5"), "--json");
-        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
-        using var json = JsonDocument.Parse(run.Out);
-        Assert.That(json.RootElement.GetProperty("rel_l2").GetDouble(), Is.LessThan(1e-2));
+        var json = Cli.Json("run", casePath, "--out", PathOf("r.h5"), "--json");
+        Assert.That(json.GetProperty("rel_l2").GetDouble(), Is.LessThan(1e-2));
     }
 
     /// <summary>A 2-D formula problem on 25² (u = sin 3x·sin 2y, Q = 3, 30 iterations): points per dimension as a list, an error below 1 %.</summary>
@@ -134,11 +121,9 @@ public class GpPdeCaseTests : TempFolderTest
         string casePath = Case("problem.name=formula", "problem.dimensions=2", "problem.points=25", "problem.operator=u_xx + u_yy",
             "problem.source=-13*sin(3*x)*sin(2*y)", "problem.boundary=sin(3*x)*sin(2*y)", "problem.exact=sin(3*x)*sin(2*y)",
             "gp.components=3", "gp.max_iterations=30", "gp.frequency_scale=1", "gp.log_boundary_precision=10", "output.plots=0");
-        var run = Cli.Run("run", casePath, "--out", PathOf("r.h5"), "--json");
-        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
-        using var json = JsonDocument.Parse(run.Out);
-        Assert.That(json.RootElement.GetProperty("points").EnumerateArray().Select(p => p.GetInt64()), Is.EqualTo(new[] { 25L, 25L }));
-        Assert.That(json.RootElement.GetProperty("rel_l2").GetDouble(), Is.LessThan(1e-2));
+        var json = Cli.Json("run", casePath, "--out", PathOf("r.h5"), "--json");
+        Assert.That(json.GetProperty("points").EnumerateArray().Select(p => p.GetInt64()), Is.EqualTo(new[] { 25L, 25L }));
+        Assert.That(json.GetProperty("rel_l2").GetDouble(), Is.LessThan(1e-2));
         Assert.That(Hdf5File.Read(PathOf("r.h5")).Dataset("solution/u").Shape, Is.EqualTo(new[] { 25, 25 }));
     }
 
@@ -151,10 +136,7 @@ public class GpPdeCaseTests : TempFolderTest
     public void TinyAllenCahnCaseRunsAndReportsTheUsualFields()
     {
         string casePath = Case("problem.name=allencahn1d-sin100x", "problem.points=50", "gp.components=3", "gp.max_iterations=3", "output.plots=0");
-        var run = Cli.Run("run", casePath, "--out", PathOf("r.h5"), "--json");
-        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
-        using var json = JsonDocument.Parse(run.Out);
-        var root = json.RootElement;
+        var root = Cli.Json("run", casePath, "--out", PathOf("r.h5"), "--json");
         Assert.That(root.GetProperty("problem").GetString(), Is.EqualTo("allencahn1d-sin100x"));
         Assert.That(root.GetProperty("points").EnumerateArray().Select(p => p.GetInt64()), Is.EqualTo(new[] { 50L }));
         Assert.That(root.GetProperty("iterations").GetInt64(), Is.InRange(0, 3));
@@ -169,11 +151,9 @@ public class GpPdeCaseTests : TempFolderTest
     [Test, Explicit("benchmark: about a minute on 2 cores"), Category("Benchmark")]
     public void ShippedTwoDimensionalCaseMeetsThePapersError()
     {
-        var run = Cli.Run("run", Path.Combine(Cli.RepoRoot, "cases", "gp-poisson2d-sin100x-sin100y.h5"), "--out", PathOf("r.h5"), "--json", "--set", "output.plots=0");
-        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
-        using var json = JsonDocument.Parse(run.Out);
-        Assert.That(json.RootElement.GetProperty("rel_l2").GetDouble(), Is.LessThanOrEqualTo(1.5e-4));
-        Assert.That(json.RootElement.GetProperty("seconds").GetDouble(), Is.LessThan(250));
+        var json = Cli.Json("run", Path.Combine(Cli.RepoRoot, "cases", "gp-poisson2d-sin100x-sin100y.h5"), "--out", PathOf("r.h5"), "--json", "--set", "output.plots=0");
+        Assert.That(json.GetProperty("rel_l2").GetDouble(), Is.LessThanOrEqualTo(1.5e-4));
+        Assert.That(json.GetProperty("seconds").GetDouble(), Is.LessThan(250));
     }
 
     [TestCase("problem.points=2", "problem.points")]

@@ -12,8 +12,7 @@ public class OperatorEimFormulaTests : TempFolderTest
     [Test]
     public void DefaultRunSavesAModelThatRomEvalEvaluatesAnywhere()
     {
-        string casePath = PathOf("oe.h5"), results = PathOf("oe-results.h5");
-        Assert.That(Cli.Run("new", "operator-eim", "--out", casePath).ExitCode, Is.EqualTo(0));
+        string casePath = Cli.New("operator-eim", PathOf("oe.h5")), results = PathOf("oe-results.h5");
         var run = Cli.Run("run", casePath, "--out", results, "--json", "--set", "output.plots=0");
         Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
         using (var json = JsonDocument.Parse(run.Out))

@@ -6,14 +6,9 @@ public class OutputPathTests : TempFolderTest
     // /proc refuses new files even to root, which the CI machine runs as.
     private const string Unwritable = "/proc/rom-test-output.h5";
 
-    private static readonly string[] SmallRun = ["--set", "problem.squares_per_side=8", "--set", "reduction.enabled=0"];
+    private static readonly string[] SmallRun = Cli.Set("problem.squares_per_side=8", "reduction.enabled=0");
 
-    private string NewCase(string kind = "thermal-block")
-    {
-        string path = PathOf(kind + ".h5");
-        Assert.That(Cli.Run("new", kind, "--out", path).ExitCode, Is.EqualTo(0));
-        return path;
-    }
+    private string NewCase(string kind = "thermal-block") => Cli.New(kind, PathOf(kind + ".h5"));
 
     private static void AssertRefusedBeforeComputing(Cli.Outcome outcome, string expected)
     {
@@ -62,7 +57,7 @@ public class OutputPathTests : TempFolderTest
         Assert.That(again.ExitCode, Is.EqualTo(2), again.ToString());
         Assert.That(again.Error, Does.Contain("--out").And.Contain("no file exists yet").And.Contain("--force"));
         Assert.That(Rom.IO.Hdf5.Hdf5File.Read(path).Attributes["title"].AsStrings()[0], Is.Not.EqualTo("second"), "the file is untouched");
-        Assert.That(Cli.Run("new", "thermal-block", "--out", path, "--title", "second", "--force").ExitCode, Is.EqualTo(0));
+        Cli.New("thermal-block", path, "--title", "second", "--force");
         Assert.That(Rom.IO.Hdf5.Hdf5File.Read(path).Attributes["title"].AsStrings()[0], Is.EqualTo("second"));
     }
 

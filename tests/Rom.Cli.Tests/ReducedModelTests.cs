@@ -7,18 +7,13 @@ namespace Rom.Cli.Tests;
 /// <summary>The reduced basis end to end: `rom run` builds and saves it, `rom eval` and C# load and evaluate it.</summary>
 public class ReducedModelTests : TempFolderTest
 {
-    private static readonly string[] SmallReduction =
-        ["--set", "problem.squares_per_side=24", "--set", "reduction.max_basis_size=25", "--set", "reduction.training_points=200",
-         "--set", "reduction.test_parameters=6", "--set", "output.plots=0"];
+    private static readonly string[] SmallReduction = Cli.Set("problem.squares_per_side=24", "reduction.max_basis_size=25",
+        "reduction.training_points=200", "reduction.test_parameters=6", "output.plots=0");
 
     private string RunCase(string estimator = "stable")
     {
-        string casePath = PathOf("tb.h5"), results = PathOf("r.h5");
-        Assert.That(Cli.Run("new", "thermal-block", "--out", casePath).ExitCode, Is.EqualTo(0));
-        var run = Cli.Run(["run", casePath, "--out", results, "--json", "--set", $"reduction.estimator={estimator}", .. SmallReduction]);
-        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
-        using var json = JsonDocument.Parse(run.Out);
-        var root = json.RootElement;
+        string casePath = Cli.New("thermal-block", PathOf("tb.h5")), results = PathOf("r.h5");
+        var root = Cli.Json(["run", casePath, "--out", results, "--json", "--set", $"reduction.estimator={estimator}", .. SmallReduction]);
         foreach (var key in new[] { "basis_size", "max_rel_error", "max_bound", "min_effectivity", "max_effectivity", "offline_seconds", "online_seconds", "fom_seconds", "speedup" })
             Assert.That(root.TryGetProperty(key, out _), key);
         Assert.That(root.GetProperty("min_effectivity").GetDouble(), Is.GreaterThanOrEqualTo(1.0), "certified: every bound ≥ its true error");
@@ -50,11 +45,9 @@ public class ReducedModelTests : TempFolderTest
         Assert.That(Math.Abs(model.Outputs[0].Evaluate(u) - s.Outputs[0]), Is.LessThanOrEqualTo(s.OutputBounds[0]));
 
         // rom eval prints the same numbers.
-        var eval = Cli.Run("eval", results, "--set", "diffusion=0.15,0.9,0.33,0.7,0.2,0.55,1.0,0.12,0.4", "--json");
-        Assert.That(eval.ExitCode, Is.EqualTo(0), eval.ToString());
-        using var json = JsonDocument.Parse(eval.Out);
-        Assert.That(json.RootElement.GetProperty("error_bound").GetDouble(), Is.EqualTo(s.ErrorBound).Within(1e-12 * s.ErrorBound));
-        Assert.That(json.RootElement.GetProperty("mean").GetProperty("value").GetDouble(), Is.EqualTo(s.Outputs[0]).Within(1e-14));
+        var json = Cli.Json("eval", results, "--set", "diffusion=0.15,0.9,0.33,0.7,0.2,0.55,1.0,0.12,0.4", "--json");
+        Assert.That(json.GetProperty("error_bound").GetDouble(), Is.EqualTo(s.ErrorBound).Within(1e-12 * s.ErrorBound));
+        Assert.That(json.GetProperty("mean").GetProperty("value").GetDouble(), Is.EqualTo(s.Outputs[0]).Within(1e-14));
     }
 
     [Test]
@@ -113,8 +106,7 @@ public class ReducedModelTests : TempFolderTest
     [Test]
     public void ThermalBumpRunSavesAModelThatRomEvalEvaluates()
     {
-        string casePath = PathOf("bump.h5"), results = PathOf("bump-results.h5");
-        Assert.That(Cli.Run("new", "thermal-bump", "--out", casePath).ExitCode, Is.EqualTo(0));
+        string casePath = Cli.New("thermal-bump", PathOf("bump.h5")), results = PathOf("bump-results.h5");
         var run = Cli.Run("run", casePath, "--out", results, "--set", "problem.squares_per_side=12", "--set", "reduction.max_basis_size=8",
             "--set", "reduction.training_points=40", "--set", "reduction.test_parameters=4", "--set", "eim.training_points=100", "--set", "output.plots=0");
         Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
@@ -123,10 +115,8 @@ public class ReducedModelTests : TempFolderTest
         {
             ["diffusion"] = [0.3, 0.7, 0.5, 0.9], ["bump_centre"] = [0.4, 0.6], ["bump_width"] = [0.3],
         });
-        var eval = Cli.Run("eval", results, "--set", "diffusion=0.3,0.7,0.5,0.9", "--set", "bump_centre=0.4,0.6", "--set", "bump_width=0.3", "--json");
-        Assert.That(eval.ExitCode, Is.EqualTo(0), eval.ToString());
-        using var json = JsonDocument.Parse(eval.Out);
-        Assert.That(json.RootElement.GetProperty("error_bound").GetDouble(), Is.EqualTo(rom.Solve(mu).ErrorBound).Within(1e-12 * rom.Solve(mu).ErrorBound));
+        var json = Cli.Json("eval", results, "--set", "diffusion=0.3,0.7,0.5,0.9", "--set", "bump_centre=0.4,0.6", "--set", "bump_width=0.3", "--json");
+        Assert.That(json.GetProperty("error_bound").GetDouble(), Is.EqualTo(rom.Solve(mu).ErrorBound).Within(1e-12 * rom.Solve(mu).ErrorBound));
     }
 
     [Test]
@@ -151,24 +141,19 @@ public class ReducedModelTests : TempFolderTest
     public void MatricesFromAnotherCodeGetACertifiedReducedBasis()
     {
         // rom new affine-system: only the matrices A_q and f are known to the run (nonintrusive).
-        string casePath = PathOf("a.h5"), results = PathOf("ra.h5");
-        Cli.Run("new", "affine-system", "--out", casePath);
-        var run = Cli.Run("run", casePath, "--out", results, "--json", "--set", "output.plots=0", "--set", "reduction.training_points=200",
+        string casePath = Cli.New("affine-system", PathOf("a.h5")), results = PathOf("ra.h5");
+        var json = Cli.Json("run", casePath, "--out", results, "--json", "--set", "output.plots=0", "--set", "reduction.training_points=200",
             "--set", "reduction.test_parameters=8");
-        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
-        using var json = JsonDocument.Parse(run.Out);
-        Assert.That(json.RootElement.GetProperty("min_effectivity").GetDouble(), Is.GreaterThanOrEqualTo(1.0));
-        Assert.That(json.RootElement.GetProperty("max_rel_error").GetDouble(), Is.LessThan(1e-5));
+        Assert.That(json.GetProperty("min_effectivity").GetDouble(), Is.GreaterThanOrEqualTo(1.0));
+        Assert.That(json.GetProperty("max_rel_error").GetDouble(), Is.LessThan(1e-5));
         foreach (string output in new[] { "compliance", "right_half_mean" })
-            Assert.That(json.RootElement.GetProperty($"output_{output}_max_rel_bound").GetDouble(),
-                Is.GreaterThanOrEqualTo(json.RootElement.GetProperty($"output_{output}_max_rel_error").GetDouble()).Or.LessThan(1e-11), output);
-        Assert.That(json.RootElement.GetProperty("greedy_stop").GetString(), Does.Contain("reduction.target_error"));
+            Assert.That(json.GetProperty($"output_{output}_max_rel_bound").GetDouble(),
+                Is.GreaterThanOrEqualTo(json.GetProperty($"output_{output}_max_rel_error").GetDouble()).Or.LessThan(1e-11), output);
+        Assert.That(json.GetProperty("greedy_stop").GetString(), Does.Contain("reduction.target_error"));
 
         // rom eval --out: V u_N at full size, checked against a solve of Σ μ_q A_q assembled here from the case's matrices.
         string solutionPath = PathOf("u.h5");
-        var eval = Cli.Run("eval", results, "--set", "mu=0.3,0.9,0.5,0.7", "--json", "--out", solutionPath);
-        Assert.That(eval.ExitCode, Is.EqualTo(0), eval.ToString());
-        using var e = JsonDocument.Parse(eval.Out);
+        var e = Cli.Json("eval", results, "--set", "mu=0.3,0.9,0.5,0.7", "--json", "--out", solutionPath);
         var input = Hdf5File.Read(casePath);
         var terms = Enumerable.Range(0, 4).Select(q => CsrGroup.Read(input.Group($"data/operators/{q}"), casePath, "A_q")).ToArray();
         var a = new CsrLinearCombination(terms).Assemble([0.3, 0.9, 0.5, 0.7]);
@@ -178,15 +163,15 @@ public class ReducedModelTests : TempFolderTest
         SparseCholesky.Factor(a).Solve(rhs, u);
         var written = Hdf5File.Read(solutionPath);
         var uN = written.Dataset("solution/u").AsDoubles();
-        double bound = e.RootElement.GetProperty("error_bound").GetDouble();
+        double bound = e.GetProperty("error_bound").GetDouble();
         Assert.That(Certification.EnergyNorm(x, u.Select((v, i) => v - uN[i]).ToArray()), Is.LessThanOrEqualTo(bound).And.GreaterThan(0));
         Assert.That(written.Group("solution").Attributes["error_bound"].AsDoubles()[0], Is.EqualTo(bound));
-        Assert.That(e.RootElement.GetProperty("error_bound_norm").GetString(), Does.Contain("absolute").And.Contain("Σ_q A_q"));
-        Assert.That(e.RootElement.GetProperty("relative_error_bound").GetDouble(), Is.EqualTo(bound / Certification.EnergyNorm(x, uN)).Within(1e-9 * bound));
+        Assert.That(e.GetProperty("error_bound_norm").GetString(), Does.Contain("absolute").And.Contain("Σ_q A_q"));
+        Assert.That(e.GetProperty("relative_error_bound").GetDouble(), Is.EqualTo(bound / Certification.EnergyNorm(x, uN)).Within(1e-9 * bound));
         var mean = input.Dataset("data/outputs/right_half_mean").AsDoubles();
-        var o = e.RootElement.GetProperty("right_half_mean");
+        var o = e.GetProperty("right_half_mean");
         Assert.That(o.GetProperty("value").GetDouble(), Is.EqualTo(Vectors.Dot(mean, uN)).Within(1e-12));
         Assert.That(Math.Abs(Vectors.Dot(mean, u) - o.GetProperty("value").GetDouble()), Is.LessThanOrEqualTo(o.GetProperty("bound").GetDouble()));
-        Assert.That(e.RootElement.GetProperty("compliance").GetProperty("value").GetDouble(), Is.EqualTo(Vectors.Dot(rhs, uN)).Within(1e-12));
+        Assert.That(e.GetProperty("compliance").GetProperty("value").GetDouble(), Is.EqualTo(Vectors.Dot(rhs, uN)).Within(1e-12));
     }
 }

@@ -8,9 +8,8 @@ namespace Rom.Cli.Tests;
 /// </summary>
 public class ReproducibilityTests : TempFolderTest
 {
-    private static readonly string[] Small =
-        ["--set", "problem.squares_per_side=16", "--set", "reduction.max_basis_size=15", "--set", "reduction.training_points=100",
-         "--set", "reduction.test_parameters=5", "--set", "output.plots=0"];
+    private static readonly string[] Small = Cli.Set("problem.squares_per_side=16", "reduction.max_basis_size=15",
+        "reduction.training_points=100", "reduction.test_parameters=5", "output.plots=0");
 
     /// <summary>Members that hold wall times or when and where the run happened, named by any of these.</summary>
     private static readonly string[] Circumstantial = ["seconds", "time", "provenance", "created", "host", "speedup"];
@@ -18,8 +17,7 @@ public class ReproducibilityTests : TempFolderTest
     [Test]
     public void TwoRunsWriteTheSameResults()
     {
-        string casePath = PathOf("tb.h5");
-        Assert.That(Cli.Run("new", "thermal-block", "--out", casePath).ExitCode, Is.EqualTo(0));
+        string casePath = Cli.New("thermal-block", PathOf("tb.h5"));
         var trees = new[] { PathOf("a.h5"), PathOf("b.h5") }.Select(results =>
         {
             var run = Cli.Run(["run", casePath, "--out", results, .. Small]);
@@ -56,8 +54,7 @@ public class ReproducibilityTests : TempFolderTest
     [Test]
     public void ASavedModelEvaluatedFromEightThreadsGivesTheSequentialAnswers()
     {
-        string casePath = PathOf("tb.h5"), results = PathOf("r.h5");
-        Assert.That(Cli.Run("new", "thermal-block", "--out", casePath).ExitCode, Is.EqualTo(0));
+        string casePath = Cli.New("thermal-block", PathOf("tb.h5")), results = PathOf("r.h5");
         Assert.That(Cli.Run(["run", casePath, "--out", results, .. Small]).ExitCode, Is.EqualTo(0));
         var (rom, space) = ReducedModelGroup.Load(results);
         var mus = ParameterSampling.Uniform(space, 1000, 3);

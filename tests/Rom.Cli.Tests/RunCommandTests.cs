@@ -5,8 +5,7 @@ public class RunCommandTests : TempFolderTest
     [Test]
     public void NewThenRunWritesResultsPlotsAndSummary()
     {
-        string casePath = PathOf("tb.h5"), results = PathOf("out/tb.h5");
-        Assert.That(Cli.Run("new", "thermal-block", "--out", casePath).ExitCode, Is.EqualTo(0));
+        string casePath = Cli.New("thermal-block", PathOf("tb.h5")), results = PathOf("out/tb.h5");
 
         var run = Cli.Run("run", casePath, "--out", results, "--set", "problem.squares_per_side=24", "--set", "reduction.enabled=0");
 
@@ -27,12 +26,8 @@ public class RunCommandTests : TempFolderTest
     [Test]
     public void OperatorEimDefaultReproducesTheTestMatricesAndMeetsItsBound()
     {
-        string casePath = PathOf("oe.h5");
-        Assert.That(Cli.Run("new", "operator-eim", "--out", casePath).ExitCode, Is.EqualTo(0));
-        var run = Cli.Run("run", casePath, "--out", PathOf("r.h5"), "--json", "--set", "output.plots=0");
-        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
-        using var json = JsonDocument.Parse(run.Out);
-        var root = json.RootElement;
+        string casePath = Cli.New("operator-eim", PathOf("oe.h5"));
+        var root = Cli.Json("run", casePath, "--out", PathOf("r.h5"), "--json", "--set", "output.plots=0");
         double Value(string key) => root.GetProperty(key).GetDouble();
         Assert.That(root.GetProperty("eim_terms").GetInt64(), Is.InRange(5, 63), "fewer terms than the 64 training matrices");
         Assert.That(Value("eim_max_test_entrywise"), Is.LessThan(10 * 1e-7), "held-out matrices within 10× the EIM tolerance");
@@ -45,14 +40,9 @@ public class RunCommandTests : TempFolderTest
     [Test]
     public void JsonOutputIsOneObjectWithTheSummaryKeys()
     {
-        string casePath = PathOf("tb.h5");
-        Cli.Run("new", "thermal-block", "--out", casePath);
+        string casePath = Cli.New("thermal-block", PathOf("tb.h5"));
 
-        var run = Cli.Run("run", casePath, "--out", PathOf("r.h5"), "--json", "--set", "problem.squares_per_side=10", "--set", "output.plots=0", "--set", "reduction.enabled=0");
-
-        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
-        using var json = JsonDocument.Parse(run.Out);
-        var root = json.RootElement;
+        var root = Cli.Json("run", casePath, "--out", PathOf("r.h5"), "--json", "--set", "problem.squares_per_side=10", "--set", "output.plots=0", "--set", "reduction.enabled=0");
         Assert.That(root.GetProperty("succeeded").GetBoolean());
         Assert.That(root.GetProperty("unknowns").GetInt64(), Is.EqualTo(11 * 11 + 10 * 10 - 4 * 10));
         Assert.That(root.GetProperty("output_mean").GetDouble(), Is.GreaterThan(0));
@@ -63,8 +53,7 @@ public class RunCommandTests : TempFolderTest
     [Test]
     public void NonConvergenceFailsWithExitCodeOneButStillWritesResults()
     {
-        string casePath = PathOf("tb.h5"), results = PathOf("r.h5");
-        Cli.Run("new", "thermal-block", "--out", casePath);
+        string casePath = Cli.New("thermal-block", PathOf("tb.h5")), results = PathOf("r.h5");
 
         var run = Cli.Run("run", casePath, "--out", results, "--set", "problem.squares_per_side=20", "--set", "solver.max_iterations=3", "--set", "output.plots=0");
 
@@ -79,8 +68,8 @@ public class RunCommandTests : TempFolderTest
         // rom new affine-system exports a 2×2 thermal block with 20 squares; solving it at mu must give the
         // same mean as the thermal-block kind at the same mu (two paths through different code).
         string affine = PathOf("a.h5"), block = PathOf("b.h5");
-        Cli.Run("new", "affine-system", "--out", affine);
-        Cli.Run("new", "thermal-block", "--out", block);
+        Cli.New("affine-system", affine);
+        Cli.New("thermal-block", block);
         var a = Cli.Run("run", affine, "--out", PathOf("ra.h5"), "--json", "--set", "output.plots=0", "--set", "solver.relative_tolerance=1e-12");
         var b = Cli.Run("run", block, "--out", PathOf("rb.h5"), "--json", "--set", "output.plots=0", "--set", "solver.relative_tolerance=1e-12",
             "--set", "problem.blocks_x=2", "--set", "problem.blocks_y=2", "--set", "problem.squares_per_side=20", "--set", "run.diffusion=0.2,1.0,0.6,0.4",

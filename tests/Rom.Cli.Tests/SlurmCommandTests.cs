@@ -8,13 +8,9 @@ namespace Rom.Cli.Tests;
 /// </summary>
 public class SlurmCommandTests : TempFolderTest
 {
-    private string SmallCase()
-    {
-        string path = PathOf("sweep.h5");
-        Assert.That(Cli.Run("new", "sweep", "--out", path, "--set", "problem.family=darcy-spd", "--set", "problem.grid_size=14", "--set", "problem.count=6",
-            "--set", "sweep.method=cg", "--set", "sweep.preconditioner=ic0", "--set", "output.plots=0").ExitCode, Is.EqualTo(0));
-        return path;
-    }
+    private string SmallCase() =>
+        Cli.New("sweep", PathOf("sweep.h5"), "--set", "problem.family=darcy-spd", "--set", "problem.grid_size=14", "--set", "problem.count=6",
+            "--set", "sweep.method=cg", "--set", "sweep.preconditioner=ic0", "--set", "output.plots=0");
 
     [Test]
     public void TheScriptsRunByBashWriteWhatASerialSweepWrites()
@@ -85,8 +81,7 @@ public class SlurmCommandTests : TempFolderTest
         // A method the family cannot take is found here, not on the cluster.
         var spd = Cli.Run("slurm", "sweep", casePath, "--shards", "2", "--out", PathOf("d.h5"), "--set", "problem.family=skr-darcy");
         Assert.That((spd.ExitCode, spd.Error.Contains("not declared SPD")), Is.EqualTo((2, true)), spd.ToString());
-        string thermal = PathOf("tb.h5");
-        Cli.Run("new", "thermal-block", "--out", thermal);
+        string thermal = Cli.New("thermal-block", PathOf("tb.h5"));
         Assert.That(Cli.Run("slurm", "sweep", thermal, "--shards", "2", "--out", PathOf("d.h5")).Error, Does.Contain("'sweep'"));
     }
 

@@ -6,8 +6,7 @@ public class SummaryHeaderTests : TempFolderTest
     [Test]
     public void ARunWithChangedSettingsSaysSoUnderTheTitle()
     {
-        string casePath = PathOf("tb.h5");
-        Assert.That(Cli.Run("new", "thermal-block", "--out", casePath).ExitCode, Is.EqualTo(0));
+        string casePath = Cli.New("thermal-block", PathOf("tb.h5"));
         var run = Cli.Run("run", casePath, "--out", PathOf("r.h5"), "--set", "problem.squares_per_side=8", "--set", "reduction.enabled=0", "--set", "output.plots=0");
         Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
         string[] lines = run.Out.Split('\n');
@@ -22,8 +21,7 @@ public class SummaryHeaderTests : TempFolderTest
     [Test]
     public void ARunAsWrittenShowsOnlyTheTitle()
     {
-        string casePath = PathOf("tb.h5");
-        Assert.That(Cli.Run("new", "thermal-block", "--out", casePath, "--set", "problem.squares_per_side=8", "--set", "reduction.enabled=0", "--set", "output.plots=0").ExitCode, Is.EqualTo(0));
+        string casePath = Cli.New("thermal-block", PathOf("tb.h5"), "--set", "problem.squares_per_side=8", "--set", "reduction.enabled=0", "--set", "output.plots=0");
         var run = Cli.Run("run", casePath, "--out", PathOf("r.h5"), "--set", "problem.squares_per_side=8");
         Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
         Assert.That(run.Out, Does.Not.Contain("run with"), "setting a value to what the file holds changes nothing");
@@ -32,8 +30,7 @@ public class SummaryHeaderTests : TempFolderTest
     [Test]
     public void NewWithChangedSettingsDoesNotWriteTheDefaultTitle()
     {
-        string path = PathOf("tb.h5");
-        Assert.That(Cli.Run("new", "thermal-block", "--out", path, "--set", "problem.squares_per_side=8").ExitCode, Is.EqualTo(0));
+        string path = Cli.New("thermal-block", PathOf("tb.h5"), "--set", "problem.squares_per_side=8");
         string title = Rom.IO.Hdf5.Hdf5File.Read(path).Attributes["title"].AsStrings()[0];
         Assert.That(title, Does.Not.Contain(new Rom.Cases.Kinds.ThermalBlockKind().DefaultTitle).And.Contain("problem.squares_per_side: 141 → 8"));
     }

@@ -53,10 +53,7 @@ public class TrainCommandTests : TempFolderTest
         string casePath = Case("data.resolution_test_files=data/darcy_test_32.h5");
         Upsampled();
         string model = PathOf("out/model.h5");
-        var run = Cli.Run("train", casePath, "--out", model, "--json", "--set", "output.plots=1");
-        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
-        using var json = JsonDocument.Parse(run.Out);
-        var o = json.RootElement;
+        var o = Cli.Json("train", casePath, "--out", model, "--json", "--set", "output.plots=1");
         var (loaded, record) = NeuralModelFile.Read(model);
         Assert.Multiple(() =>
         {
@@ -91,13 +88,7 @@ public class TrainCommandTests : TempFolderTest
         var whole = Cli.Run("train", casePath, "--out", reference);
         Assert.That(whole.ExitCode, Is.EqualTo(0), whole.ToString());
 
-        // Stopped after epoch 2 through the library entry point, as Ctrl+C stops the command.
-        using var cancel = new CancellationTokenSource();
-        var stopped = FnoTraining.Run(new FnoTrainingRequest(casePath, model)
-        {
-            TrainingProgress = new Reporter(p => { if (p is { EndOfEpoch: true, Epoch: 2 }) cancel.Cancel(); }),
-            Cancellation = cancel.Token,
-        });
+        var stopped = StopAfterEpoch(casePath, model, 2);
         Assert.That(stopped.StopReason, Is.EqualTo(StopReason.Cancelled));
         Assert.That(File.Exists(model), Is.False);
         Assert.That(NeuralCheckpointFile.Read(model + ".partial").State.EpochsCompleted, Is.EqualTo(2));
@@ -118,16 +109,22 @@ public class TrainCommandTests : TempFolderTest
         Assert.That(b.History["train_loss"], Is.EqualTo(a.History["train_loss"]));
     }
 
+    /// <summary>Trains through the library entry point and stops, as Ctrl+C stops the command, at the end of epoch <paramref name="epoch"/>.</summary>
+    private static FnoTrainingReport StopAfterEpoch(string casePath, string model, int epoch)
+    {
+        using var cancel = new CancellationTokenSource();
+        return FnoTraining.Run(new FnoTrainingRequest(casePath, model)
+        {
+            TrainingProgress = new Reporter(p => { if (p.EndOfEpoch && p.Epoch == epoch) cancel.Cancel(); }),
+            Cancellation = cancel.Token,
+        });
+    }
+
     [Test]
     public void ACheckpointOfOtherSettings_IsRefused_NamingIt()
     {
         string casePath = Case(), model = PathOf("model.h5");
-        using var cancel = new CancellationTokenSource();
-        FnoTraining.Run(new FnoTrainingRequest(casePath, model)
-        {
-            TrainingProgress = new Reporter(p => { if (p.EndOfEpoch) cancel.Cancel(); }),
-            Cancellation = cancel.Token,
-        });
+        StopAfterEpoch(casePath, model, 1);
         var run = Cli.Run("train", casePath, "--out", model, "--set", "training.learning_rate=0.02");
         AssertBadInput(run, model + ".partial", "other settings", "delete");
         Assert.That(File.Exists(model), Is.False);
@@ -138,12 +135,7 @@ public class TrainCommandTests : TempFolderTest
     public void Interrupted_ExitsWith130_AndSaysHowToResume()
     {
         string casePath = Case(), model = PathOf("model.h5");
-        using var cancel = new CancellationTokenSource();
-        FnoTraining.Run(new FnoTrainingRequest(casePath, model)
-        {
-            TrainingProgress = new Reporter(p => { if (p.EndOfEpoch) cancel.Cancel(); }),
-            Cancellation = cancel.Token,
-        });
+        StopAfterEpoch(casePath, model, 1);
         // Ctrl+C as the command sees it: its context's token, here cancelled before the resumed run's first batch.
         using var interrupt = new CancellationTokenSource();
         interrupt.Cancel();
@@ -185,8 +177,7 @@ public class TrainCommandTests : TempFolderTest
         Hdf5File.Write(PathOf("data/nan.h5"), root);
         AssertBadInput(Cli.Run("train", casePath, "--out", model, "--set", "data.train_file=data/nan.h5"), PathOf("data/nan.h5"), "/x[3]", "NaN");
 
-        string sweep = PathOf("sweep.h5");
-        Cli.Run("new", "sweep", "--out", sweep);
+        string sweep = Cli.New("sweep", PathOf("sweep.h5"));
         AssertBadInput(Cli.Run("train", sweep, "--out", model), "'sweep'", "'fno'");
         Assert.That(File.Exists(model) || File.Exists(model + ".partial"), Is.False);
     }
