@@ -61,12 +61,16 @@ public class CaseSettingsTests
         Assert.That(noEquals.Expected, Does.StartWith("key=value"));
     }
 
-    // Unparsable values: the key as given with --set, the text and the type.
     [TestCase("problem.size=lots", "--set problem.size", "'lots'", "a scalar integer")]
     [TestCase("problem.size=2.5", "--set problem.size", "'2.5'", "a scalar integer")]
     [TestCase("solver.tolerance=tight", "--set solver.tolerance", "'tight'", "a scalar number")]
     [TestCase("parameters.mu=1,x", "--set parameters.mu", "'1,x'", "a list of numbers (1-D)")]
-    // Values out of range: the field, the value and the expectation.
+    public void UnparsableValuesNameTheKeyTheTextAndTheType(string assignment, string field, string value, string expected)
+    {
+        var e = Rejects(assignment);
+        Assert.That((e.Field, e.Value, e.Expected), Is.EqualTo((field, value, expected)));
+    }
+
     [TestCase("problem.size=1", "problem.size", "1", "an integer ≥ 2")]
     [TestCase("solver.tolerance=2", "solver.tolerance", "2", "a number in (0, 1)")]
     [TestCase("solver.tolerance=NaN", "solver.tolerance", "NaN", "a number in (0, 1)")]
@@ -75,7 +79,7 @@ public class CaseSettingsTests
     [TestCase("parameters.mu=1,Infinity", "parameters.mu", "[1, Infinity]", "finite numbers (no NaN or infinity)")]
     [TestCase("problem.size=4294967297", "problem.size", "4294967297", "an integer of at most 2,147,483,647 in size")]
     [TestCase("problem.size=-4294967296", "problem.size", "-4294967296", "an integer of at most 2,147,483,647 in size")]
-    public void BadValuesNameTheFieldTheValueAndTheExpectation(string assignment, string field, string value, string expected)
+    public void OutOfRangeValuesNameTheFieldTheValueAndTheExpectation(string assignment, string field, string value, string expected)
     {
         var e = Rejects(assignment);
         Assert.That((e.Field, e.Value, e.Expected), Is.EqualTo((field, value, expected)));
