@@ -1,6 +1,4 @@
 using Rom.Cases.Neural;
-using Rom.Cases.Running;
-using Rom.Cases.Settings;
 
 namespace Rom.Cases.Kinds;
 

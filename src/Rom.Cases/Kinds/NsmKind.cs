@@ -1,5 +1,3 @@
-using Rom.Cases.Running;
-using Rom.Cases.Settings;
 using Rom.Cases.Spectral;
 
 namespace Rom.Cases.Kinds;

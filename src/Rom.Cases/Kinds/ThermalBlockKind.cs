@@ -1,14 +1,7 @@
-using System.Diagnostics;
-using Rom.Cases.Running;
-using Rom.Cases.Settings;
 using Rom.IO;
-using Rom.IO.Hdf5;
-using Rom.IO.Plots;
 using Rom.Krylov;
-using Rom.LinearAlgebra;
 using Rom.Models.FiniteElements;
 using Rom.Models.ThermalBlock;
-using Rom.Parameters;
 
 namespace Rom.Cases.Kinds;
 

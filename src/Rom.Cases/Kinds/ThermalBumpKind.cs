@@ -1,14 +1,6 @@
-using System.Diagnostics;
-using Rom.Cases.Running;
-using Rom.Cases.Settings;
-using Rom.IO.Hdf5;
-using Rom.IO.Plots;
-using Rom.LinearAlgebra;
 using Rom.LinearAlgebra.Direct;
 using Rom.Models.ThermalBlock;
 using Rom.Models.ThermalBump;
-using Rom.Parameters;
-using Rom.Reduction;
 using Rom.Reduction.Greedy;
 using Rom.Reduction.Interpolation;
 

@@ -1,5 +1,3 @@
-using Rom.Cases.Running;
-using Rom.IO.Plots;
 using Rom.Neural;
 using Rom.Neural.Training;
 using Rom.Tensors;

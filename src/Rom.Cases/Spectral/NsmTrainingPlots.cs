@@ -1,5 +1,3 @@
-using Rom.Cases.Running;
-using Rom.IO.Plots;
 using Rom.Spectral.Chebyshev;
 using Rom.SpectralSolvers;
 

@@ -1,9 +1,4 @@
-using System.CommandLine;
-using System.Text.Json.Nodes;
-using Rom.Cases;
-using Rom.Cases.Running;
 using Rom.Cases.Settings;
-using Rom.Cli.Output;
 using Rom.Parameters;
 using Rom.Reduction;
 

@@ -1,7 +1,3 @@
-using System.CommandLine;
-using System.Text.Json.Nodes;
-using Rom.Cases;
-using Rom.Cli.Output;
 using Rom.IO.Formats;
 using Rom.IO.Torch;
 

@@ -1,8 +1,4 @@
-using System.CommandLine;
-using Rom.Cases.Running;
-using Rom.Cli.Output;
 using Rom.IO.Formats;
-using Rom.IO.Hdf5;
 
 namespace Rom.Cli.Commands;
 

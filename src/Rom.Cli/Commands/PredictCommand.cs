@@ -1,10 +1,5 @@
-using System.CommandLine;
-using System.Text.Json.Nodes;
-using Rom.Cases;
 using Rom.Cases.Neural;
 using Rom.Cases.Spectral;
-using Rom.Cli.Output;
-using Rom.IO.Hdf5;
 
 namespace Rom.Cli.Commands;
 

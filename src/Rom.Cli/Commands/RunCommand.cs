@@ -1,8 +1,3 @@
-using System.CommandLine;
-using System.Text.Json.Nodes;
-using Rom.Cases.Running;
-using Rom.Cli.Output;
-
 namespace Rom.Cli.Commands;
 
 /// <summary><c>rom run CASE [--out RESULTS] [--set key=value ...] [--json]</c>: runs a case and writes results and plots.</summary>

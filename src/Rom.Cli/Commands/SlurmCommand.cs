@@ -1,10 +1,6 @@
-using System.CommandLine;
 using System.ComponentModel;
 using System.Diagnostics;
-using System.Text.Json.Nodes;
-using Rom.Cases;
 using Rom.Cases.Sweeps;
-using Rom.Cli.Output;
 
 namespace Rom.Cli.Commands;
 

@@ -1,9 +1,6 @@
-using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
-using Rom.Cases;
 using Rom.Cases.Sweeps;
-using Rom.Cli.Output;
 using Rom.Sweeps;
 
 namespace Rom.Cli.Commands;

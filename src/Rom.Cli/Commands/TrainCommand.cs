@@ -1,11 +1,7 @@
-using System.CommandLine;
 using System.Runtime.InteropServices;
-using System.Text.Json.Nodes;
-using Rom.Cases;
 using Rom.Cases.Kinds;
 using Rom.Cases.Neural;
 using Rom.Cases.Spectral;
-using Rom.Cli.Output;
 using Rom.Neural.Training;
 
 namespace Rom.Cli.Commands;

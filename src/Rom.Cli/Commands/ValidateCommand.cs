@@ -1,8 +1,4 @@
-using System.CommandLine;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Rom.Cases.Validation;
-using Rom.Cli.Output;
 
 namespace Rom.Cli.Commands;
 
