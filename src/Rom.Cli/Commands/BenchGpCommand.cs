@@ -1,4 +1,3 @@
-using Rom.Bench;
 using Rom.Bench.GaussianProcesses;
 
 namespace Rom.Cli.Commands;

@@ -1,4 +1,3 @@
-using Rom.Bench;
 using Rom.Bench.Krylov;
 
 namespace Rom.Cli.Commands;

@@ -1,5 +1,4 @@
 using System.Reflection;
-using Rom.Bench;
 using Rom.Bench.Neural;
 
 namespace Rom.Cli.Commands;
