@@ -64,12 +64,11 @@ public sealed class ThermalBumpKind : ICaseKind
         var options = ReadOptions(s);
         var mu = ReadParameter(s, options);
 
-        run.Progress.Report(new ProgressUpdate("assemble", null, $"P1 on {options.Blocks.SquaresPerSide}² squares"));
-        var clock = Stopwatch.StartNew();
-        var model = new ThermalBumpModel(options);
-        var a = (CsrMatrix)model.Operator(mu);
-        var b = model.RightHandSide(mu);
-        double assembleSeconds = clock.Elapsed.TotalSeconds;
+        var (model, a, b, assembleSeconds) = ThermalBlockKind.Assemble(run, options.Blocks.SquaresPerSide, () =>
+        {
+            var m = new ThermalBumpModel(options);
+            return (m, (CsrMatrix)m.Operator(mu), m.RightHandSide(mu));
+        });
 
         var (result, results, plots, summary) = ThermalBlockKind.SolveAndRecord(run, model.Blocks, a, b, mu, assembleSeconds);
         var u = result.Solution;
