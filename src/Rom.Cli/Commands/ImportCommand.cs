@@ -1,4 +1,3 @@
-using Rom.IO.Formats;
 using Rom.IO.Torch;
 
 namespace Rom.Cli.Commands;

@@ -1,5 +1,3 @@
-using Rom.IO.Formats;
-
 namespace Rom.Cli.Commands;
 
 /// <summary><c>rom info FILE</c>: describes any HDF5 file; for Rom case files also the effective settings, for model files the model.</summary>

@@ -1,5 +1,3 @@
-using Rom.Cases.Kinds;
-
 namespace Rom.Cli.Commands;
 
 /// <summary><c>rom new KIND [--out FILE] [--set key=value ...]</c>: writes a case file of a kind (default KIND.h5) with its default settings, or the ones given.</summary>

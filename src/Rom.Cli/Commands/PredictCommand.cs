@@ -1,6 +1,3 @@
-using Rom.Cases.Neural;
-using Rom.Cases.Spectral;
-
 namespace Rom.Cli.Commands;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using System.Runtime.InteropServices;
-using Rom.Cases.Kinds;
-using Rom.Cases.Neural;
-using Rom.Cases.Spectral;
-using Rom.Neural.Training;
-
 namespace Rom.Cli.Commands;
 
 /// <summary>
@@ -31,23 +25,17 @@ public static class TrainCommand
 
     private static int Train(CliContext context, string casePath, string modelPath, string[] overrides, bool asJson)
     {
-        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(context.Cancellation);
         // The first Ctrl+C stops training cleanly at the next batch; a second one ends the process as usual.
-        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal =>
-        {
-            if (cancel.IsCancellationRequested) return;
-            signal.Cancel = true;
-            cancel.Cancel();
-        });
+        using var interruption = new Interruption(context.Cancellation);
         var progress = new ConsoleProgress(context.Error, context.ErrorIsTerminal);
         if (CaseDocument.Load(casePath).Kind is NsmKind)
-            return TrainSpectral(context, progress, new NsmTrainingRequest(casePath, modelPath) { Overrides = overrides, Progress = progress, Cancellation = cancel.Token }, asJson);
+            return TrainSpectral(context, progress, new NsmTrainingRequest(casePath, modelPath) { Overrides = overrides, Progress = progress, Cancellation = interruption.Token }, asJson);
         var report = FnoTraining.Run(new FnoTrainingRequest(casePath, modelPath)
         {
             Overrides = overrides,
             Progress = progress,
             TrainingProgress = new TrainingProgressDisplay(progress, context.ErrorIsTerminal),
-            Cancellation = cancel.Token,
+            Cancellation = interruption.Token,
         });
         progress.Finish();
         if (Stopped(context, report.StopReason, report.Message, "failed") is int stopped)

@@ -1,4 +1,3 @@
-using Rom.IO.Formats;
 using Rom.Neural;
 
 namespace Rom.Cli.Output;

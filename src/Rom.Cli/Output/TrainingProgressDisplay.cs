@@ -1,5 +1,3 @@
-using Rom.Neural.Training;
-
 namespace Rom.Cli.Output;
 
 /// <summary>
