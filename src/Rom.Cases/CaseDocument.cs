@@ -1,8 +1,5 @@
 using System.Security.Cryptography;
 using Rom.Cases.Kinds;
-using Rom.Cases.Settings;
-using Rom.IO.Formats;
-using Rom.IO.Hdf5;
 
 namespace Rom.Cases;
 

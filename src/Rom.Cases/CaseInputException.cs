@@ -5,29 +5,24 @@ namespace Rom.Cases;
 /// "/data/rhs", or an option such as "--set"), the value found and what was expected, and the file when
 /// there is one. The CLI prints its message and exits with code 2.
 /// </summary>
-public sealed class CaseInputException : Exception
+/// <param name="field">The setting, object or option that is wrong.</param>
+/// <param name="value">The offending value, as text.</param>
+/// <param name="expected">What would have been accepted.</param>
+/// <param name="file">The file the field belongs to, or null for command-line input.</param>
+public sealed class CaseInputException(string field, string value, string expected, string? file = null)
+    : Exception($"{(file is null ? "" : file + ": ")}{field}: got {value}; expected {expected}.")
 {
-    /// <summary>Creates the error for one field, optionally in a named file.</summary>
-    public CaseInputException(string field, string value, string expected, string? file = null)
-        : base($"{(file is null ? "" : file + ": ")}{field}: got {value}; expected {expected}.")
-    {
-        Field = field;
-        Value = value;
-        Expected = expected;
-        File = file;
-    }
-
     /// <summary>The setting, object or option that is wrong.</summary>
-    public string Field { get; }
+    public string Field { get; } = field;
 
     /// <summary>The offending value, as text.</summary>
-    public string Value { get; }
+    public string Value { get; } = value;
 
     /// <summary>What would have been accepted.</summary>
-    public string Expected { get; }
+    public string Expected { get; } = expected;
 
     /// <summary>The file the field belongs to, or null for command-line input.</summary>
-    public string? File { get; }
+    public string? File { get; } = file;
 
     /// <summary>The same error attributed to a file (unchanged when it already names one).</summary>
     public CaseInputException InFile(string file) => File is null ? new(Field, Value, Expected, file) : this;

@@ -1,7 +1,3 @@
-using Rom.IO.Formats;
-using Rom.IO.Hdf5;
-using Rom.LinearAlgebra;
-
 namespace Rom.Cases;
 
 /// <summary>Numbered lists of matrices in a case file: CSR groups NAME/0, NAME/1, ... (SciPy layout), as users write them.</summary>

@@ -1,4 +1,3 @@
-using Rom.IO.Hdf5;
 using Rom.Models;
 
 namespace Rom.Cases;

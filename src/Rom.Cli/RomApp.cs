@@ -1,7 +1,4 @@
-using System.CommandLine;
-using Rom.Cases;
 using Rom.Cli.Commands;
-using Rom.IO.Hdf5;
 
 namespace Rom.Cli;
 

@@ -4,6 +4,7 @@ using ILGPU;
 using ILGPU.Runtime;
 using ILGPU.Runtime.Cuda;
 using MathNet.Numerics.LinearAlgebra;
+using Rom.Bench;
 using Rom.Bench.Spectral;
 using Rom.Gpu;
 using Rom.Gpu.Bench;
@@ -49,7 +50,7 @@ foreach (var shape in complexShapes)
     cpuPlan.Forward(x, expected);
     using var data = gpu.Accelerator.Allocate1D(x);
     plan.Forward(data.AsContiguous());
-    string agreement = $"max rel. diff to CPU {MaxRelativeDifference(data.GetAsArray1D(), expected):E1}";
+    string agreement = $"max rel. diff to CPU {Agreement.MaxRelativeDifference(data.GetAsArray1D(), expected):E1}";
     var output = new Complex[x.Length];
     string name = $"fft {shape.Length}-D complex {string.Join("×", shape)}";
     var (rom, reference) = SideBySideTimer.Measure(() => plan.Forward(data.AsContiguous()), () => cpuPlan.Forward(x, output), options.SecondsPerSide);
@@ -73,7 +74,7 @@ foreach (var shape in realShapes)
     using var input = gpu.Accelerator.Allocate1D(x);
     using var spectrum = gpu.Accelerator.Allocate1D<Complex>(plan.SpectrumLength);
     plan.Forward(input.AsContiguous(), spectrum.AsContiguous());
-    string agreement = $"max rel. diff to CPU {MaxRelativeDifference(spectrum.GetAsArray1D(), expected):E1}";
+    string agreement = $"max rel. diff to CPU {Agreement.MaxRelativeDifference(spectrum.GetAsArray1D(), expected):E1}";
     var output = new Complex[plan.SpectrumLength];
     string name = $"fft {shape.Length}-D real {string.Join("×", shape)}";
     var (rom, reference) = SideBySideTimer.Measure(() => plan.Forward(input.AsContiguous(), spectrum.AsContiguous()), () => cpuPlan.Forward(x, output), options.SecondsPerSide);
@@ -111,7 +112,7 @@ if (Wanted("kronecker"))
     using var dx = gpu.Accelerator.Allocate1D(x);
     using var dy = gpu.Accelerator.Allocate1D<double>(x.Length);
     op.ApplyBlock(dx.AsContiguous(), dy.AsContiguous(), count);
-    string agreement = $"max rel. diff to CPU {MaxRelativeDifference(dy.GetAsArray1D(), expected):E1}";
+    string agreement = $"max rel. diff to CPU {Agreement.MaxRelativeDifference(dy.GetAsArray1D(), expected):E1}";
     var (rom, reference) = SideBySideTimer.Measure(() => op.ApplyBlock(dx.AsContiguous(), dy.AsContiguous(), count), OnCpu, options.SecondsPerSide);
     Report(new SpectralBenchRow($"kronecker {n}×{n} ⊗ {n}×{n}, {count} rhs", rom, "MathNet K1·X·K2ᵀ", reference, agreement));
 }
@@ -128,7 +129,7 @@ if (Wanted("mixing"))
     using var dw = gpu.Accelerator.Allocate1D(weights);
     using var dy = gpu.Accelerator.Allocate1D<Complex>(shape.OutputLength);
     mixing.Apply(shape, dx.AsContiguous(), dw.AsContiguous(), dy.AsContiguous());
-    string agreement = $"max rel. diff to CPU {MaxRelativeDifference(dy.GetAsArray1D(), expected):E1}";
+    string agreement = $"max rel. diff to CPU {Agreement.MaxRelativeDifference(dy.GetAsArray1D(), expected):E1}";
     var (rom, reference) = SideBySideTimer.Measure(() => mixing.Apply(shape, dx.AsContiguous(), dw.AsContiguous(), dy.AsContiguous()),
         () => ModeMixing.Apply(shape, input, weights, expected), options.SecondsPerSide);
     Report(new SpectralBenchRow($"mode mixing {shape.Batch}×{shape.InChannels}→{shape.OutChannels}×{shape.Modes}", rom, "Rom CPU ModeMixing", reference, agreement));
@@ -152,13 +153,3 @@ string? Option(string name)
     return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
 }
 
-static double MaxRelativeDifference<T>(T[] actual, T[] expected) where T : INumberBase<T>
-{
-    double diff = 0, scale = 0;
-    for (int k = 0; k < actual.Length; k++)
-    {
-        diff = Math.Max(diff, double.CreateChecked(T.Abs(actual[k] - expected[k])));
-        scale = Math.Max(scale, double.CreateChecked(T.Abs(expected[k])));
-    }
-    return diff / scale;
-}

@@ -1,5 +1,6 @@
 using ILGPU;
 using ILGPU.Runtime;
+using Rom.Bench;
 using Rom.Bench.Spectral;
 using Rom.Gpu.Neural;
 using Rom.Tensors;
@@ -39,7 +40,7 @@ internal static class SpectralConvolutionBench
         }
         var onGpu = Pass(kernels);
         var onCpu = Pass(null);
-        double worst = Enumerable.Range(0, 3).Max(k => MaxRelativeDifference(onGpu[k], onCpu[k]));
+        double worst = Enumerable.Range(0, 3).Max(k => Agreement.MaxRelativeDifference(onGpu[k], onCpu[k]));
         string name = $"spectral conv fwd+bwd {batch}×{width}×{n}², modes {m}";
         var (rom, reference) = SideBySideTimer.Measure(() => Pass(kernels), () => Pass(null), secondsPerSide);
         yield return new SpectralBenchRow(name, rom, "Rom CPU ops (float)", reference, $"max rel. diff of y, x̄, W̄ to CPU {worst:E1}");
@@ -60,16 +61,5 @@ internal static class SpectralConvolutionBench
         }
         (rom, reference) = SideBySideTimer.Measure(OnDevice, () => Pass(null), secondsPerSide);
         yield return new SpectralBenchRow(name + ", on device", rom, "Rom CPU ops (float)", reference, "device-resident arrays: no transfers, no tape");
-    }
-
-    private static double MaxRelativeDifference(float[] actual, float[] expected)
-    {
-        double diff = 0, scale = 0;
-        for (int k = 0; k < actual.Length; k++)
-        {
-            diff = Math.Max(diff, Math.Abs(actual[k] - expected[k]));
-            scale = Math.Max(scale, Math.Abs(expected[k]));
-        }
-        return diff / scale;
     }
 }

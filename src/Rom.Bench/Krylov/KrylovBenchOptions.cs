@@ -31,11 +31,15 @@ public sealed record KrylovBenchOptions(
                 throw new ArgumentException($"Family is '{family}'; expected one of {string.Join(", ", FamilyNames)}.", nameof(Families));
         if (Families.Count == 0)
             throw new ArgumentException("Families is empty; expected at least one of " + string.Join(", ", FamilyNames) + ".", nameof(Families));
-        if (Count < 1)
-            throw new ArgumentOutOfRangeException(nameof(Count), Count, "The count must be at least 1.");
-        if (LargeCount < 1)
-            throw new ArgumentOutOfRangeException(nameof(LargeCount), LargeCount, "The large count must be at least 1.");
-        if (DirectSubset < 0)
-            throw new ArgumentOutOfRangeException(nameof(DirectSubset), DirectSubset, "The direct subset must be at least 0.");
+        AtLeast(Count, 1, nameof(Count), "The count must be at least 1.");
+        AtLeast(LargeCount, 1, nameof(LargeCount), "The large count must be at least 1.");
+        AtLeast(DirectSubset, 0, nameof(DirectSubset), "The direct subset must be at least 0.");
+    }
+
+    /// <summary>Throws an <see cref="ArgumentOutOfRangeException"/> for <paramref name="name"/> when its value is below <paramref name="minimum"/>.</summary>
+    private static void AtLeast(int value, int minimum, string name, string message)
+    {
+        if (value < minimum)
+            throw new ArgumentOutOfRangeException(name, value, message);
     }
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Rom.Bench.Krylov;
 
 /// <summary>The benchmark's rows as a fixed-width text table, one block per family and size.</summary>

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Rom.IO.Formats;
 using Rom.IO.Hdf5;
 using Rom.Models;

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Rom.Bench.Neural;
 
 /// <summary>

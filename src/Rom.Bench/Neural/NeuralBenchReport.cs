@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-
 namespace Rom.Bench.Neural;
 
 /// <summary>The rows of <c>rom bench neural</c> as a text table and as a JSON array.</summary>
@@ -27,9 +22,7 @@ public static class NeuralBenchReport
             r.Name, Seconds(r.RomSeconds), Seconds(r.ReferenceSeconds),
             r.Ratio is { } ratio ? ratio.ToString("0.00", CultureInfo.InvariantCulture) : "-", Mib(r.RomPeakBytes), Mib(r.ReferencePeakBytes),
         }));
-        var widths = Enumerable.Range(0, 6).Select(c => lines.Max(l => l[c].Length)).ToArray();
-        foreach (var line in lines)
-            writer.WriteLine(string.Join("  ", line.Select((cell, c) => cell.PadRight(widths[c]))).TrimEnd());
+        BenchText.WriteAligned(writer, lines);
         return writer.ToString();
     }
 
@@ -38,7 +31,7 @@ public static class NeuralBenchReport
     /// threads, parameters, rom_peak_rss_mib, reference_peak_rss_mib, rom_baseline_rss_mib, reference_baseline_rss_mib, note.
     /// </summary>
     public static string Json(IReadOnlyList<NeuralBenchRow> rows) =>
-        new JsonArray(rows.Select(r => (JsonNode)new JsonObject
+        BenchText.RelaxedJson(rows.Select(r => (JsonNode)new JsonObject
         {
             ["name"] = r.Name,
             ["rom_seconds"] = r.RomSeconds,
@@ -52,7 +45,7 @@ public static class NeuralBenchReport
             ["rom_baseline_rss_mib"] = MibValue(r.RomBaselineBytes),
             ["reference_baseline_rss_mib"] = MibValue(r.ReferenceBaselineBytes),
             ["note"] = r.Note,
-        }).ToArray()).ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        }));
 
     private static double? MibValue(long? bytes) => bytes is { } b ? Math.Round(b / 1048576.0, 1) : null;
 

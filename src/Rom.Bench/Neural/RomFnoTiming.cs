@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Reflection;
 using Rom.Neural.Models;
 using Rom.Neural.Training;

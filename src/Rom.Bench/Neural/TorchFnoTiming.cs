@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Rom.Bench.Neural;
 
 /// <summary>PyTorch's side of one configuration: <c>torch_fno.py bench</c> (embedded) in a fresh Python process.</summary>

@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-
 namespace Rom.Bench.Nsm;
 
 /// <summary>The rows of <c>rom bench nsm</c> as a text table and as a JSON array.</summary>
@@ -23,9 +18,7 @@ public static class NsmBenchReport
             r.Problem, r.Method, r.TestRelativeL2.ToString("0.000%", CultureInfo.InvariantCulture), Seconds(r.TrainSeconds),
             Seconds(r.InferenceSeconds), r.Parameters?.ToString("N0", CultureInfo.InvariantCulture) ?? "-",
         }));
-        var widths = Enumerable.Range(0, 6).Select(c => lines.Max(l => l[c].Length)).ToArray();
-        foreach (var line in lines)
-            writer.WriteLine(string.Join("  ", line.Select((cell, c) => cell.PadRight(widths[c]))).TrimEnd());
+        BenchText.WriteAligned(writer, lines);
         writer.WriteLine();
         foreach (var r in rows)
         {
@@ -44,7 +37,7 @@ public static class NsmBenchReport
     public static string Json(IReadOnlyList<NsmBenchRow> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        return new JsonArray(rows.Select(r => (JsonNode)new JsonObject
+        return BenchText.RelaxedJson(rows.Select(r => (JsonNode)new JsonObject
         {
             ["problem"] = r.Problem,
             ["method"] = r.Method,
@@ -58,7 +51,7 @@ public static class NsmBenchReport
                 : null,
             ["solver_seconds_at_equal_accuracy"] = rows.FirstOrDefault(s => s.Problem == r.Problem && s.SolverSecondsAtEqualAccuracy is not null)?.SolverSecondsAtEqualAccuracy,
             ["note"] = r.Note,
-        }).ToArray()).ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        }));
     }
 
     private static string Seconds(double? seconds) => seconds switch

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Rom.Neural;
 using Rom.Neural.Models;
 using Rom.SpectralSolvers;

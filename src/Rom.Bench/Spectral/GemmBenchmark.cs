@@ -30,7 +30,7 @@ public sealed unsafe class GemmBenchmark : ISpectralBenchmark
         {
             var (rom, openBlas) = SideBySideTimer.Measure(
                 () => provider.Gemm(Transpose.None, Transpose.None, n, n, n, 1, a, n, b, n, 0, c, n), direct, options.SecondsPerSide);
-            string note = direct is null ? missing : $"max |C_rom - C_openblas| / max |C| = {KroneckerBenchmark.Difference(c, reference):E1}";
+            string note = direct is null ? missing : $"max |C_rom - C_openblas| / max |C| = {Agreement.MaxRelativeDifference(c, reference):E1}";
             yield return new SpectralBenchRow($"gemm {n}x{n}x{n} ({provider.Name})", rom, "OpenBLAS cblas_dgemm", openBlas, note);
         }
     }

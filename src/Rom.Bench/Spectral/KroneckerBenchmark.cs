@@ -1,4 +1,3 @@
-using System.Globalization;
 using MathNet.Numerics.LinearAlgebra;
 using Rom.LinearAlgebra.Dense;
 using Rom.LinearAlgebra.Kronecker;
@@ -43,7 +42,7 @@ public sealed class KroneckerBenchmark : ISpectralBenchmark
         string name = $"kronecker matvec {n}x{n} (x) {n}x{n}, {count} rhs";
         foreach (var (provider, seconds, y) in rom)
         {
-            string note = numpyY is null ? before.Missing : $"max |y_rom - y_numpy| / max |y| = {Difference(y, numpyY):E1}";
+            string note = numpyY is null ? before.Missing : $"max |y_rom - y_numpy| / max |y| = {Agreement.MaxRelativeDifference(y, numpyY):E1}";
             yield return new SpectralBenchRow($"{name} ({provider.Name})", seconds, "NumPy K1 @ X @ K2.T (OpenBLAS)", numpySeconds, note);
         }
     }
@@ -54,17 +53,6 @@ public sealed class KroneckerBenchmark : ISpectralBenchmark
         if (OpenBlasProvider.TryLoad(out _) is { } openBlas)
             yield return openBlas;
         yield return ManagedProvider.Instance;
-    }
-
-    internal static double Difference(double[] a, double[] b)
-    {
-        double diff = 0, scale = 0;
-        for (int i = 0; i < a.Length; i++)
-        {
-            diff = Math.Max(diff, Math.Abs(a[i] - b[i]));
-            scale = Math.Max(scale, Math.Abs(b[i]));
-        }
-        return diff / scale;
     }
 
     /// <summary>Writes the operands, runs the NumPy script and reads back its time and result; on failure says why.</summary>

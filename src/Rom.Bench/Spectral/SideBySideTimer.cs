@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Rom.Bench.Spectral;
 
 /// <summary>

@@ -1,8 +1,5 @@
-using System.Globalization;
-using Rom.Cases.Settings;
 using Rom.Formulas;
 using Rom.GaussianProcesses;
-using Rom.IO.Hdf5;
 
 namespace Rom.Cases.GaussianProcesses;
 

@@ -1,7 +1,4 @@
-using System.Globalization;
-using Rom.Cases.Settings;
 using Rom.GaussianProcesses;
-using Rom.IO.Hdf5;
 
 namespace Rom.Cases.GaussianProcesses;
 

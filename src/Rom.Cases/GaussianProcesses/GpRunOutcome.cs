@@ -1,7 +1,4 @@
-using Rom.Cases.Running;
 using Rom.GaussianProcesses;
-using Rom.IO.Hdf5;
-using Rom.IO.Plots;
 
 namespace Rom.Cases.GaussianProcesses;
 

@@ -1,13 +1,7 @@
-using Rom.Cases.Running;
-using Rom.Cases.Settings;
-using Rom.IO.Formats;
-using Rom.IO.Hdf5;
 using Rom.Krylov;
-using Rom.LinearAlgebra;
 using Rom.Models;
 using Rom.Models.FiniteElements;
 using Rom.Models.ThermalBlock;
-using Rom.Parameters;
 
 namespace Rom.Cases.Kinds;
 

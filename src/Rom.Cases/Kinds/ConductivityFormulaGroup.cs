@@ -1,7 +1,4 @@
 using Rom.Formulas;
-using Rom.IO.Formats;
-using Rom.IO.Hdf5;
-using Rom.LinearAlgebra;
 using Rom.Models.SampledSystem;
 
 namespace Rom.Cases.Kinds;

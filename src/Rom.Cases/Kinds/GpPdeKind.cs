@@ -1,8 +1,5 @@
 using Rom.Cases.GaussianProcesses;
-using Rom.Cases.Running;
-using Rom.Cases.Settings;
 using Rom.GaussianProcesses;
-using Rom.IO.Hdf5;
 
 namespace Rom.Cases.Kinds;
 

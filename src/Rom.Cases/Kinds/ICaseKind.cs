@@ -1,7 +1,3 @@
-using Rom.Cases.Running;
-using Rom.Cases.Settings;
-using Rom.IO.Hdf5;
-
 namespace Rom.Cases.Kinds;
 
 /// <summary>A kind of case: the settings it understands, how to make a default one, and how to run it.</summary>

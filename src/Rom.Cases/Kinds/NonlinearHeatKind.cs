@@ -1,8 +1,3 @@
-using System.Diagnostics;
-using Rom.Cases.Running;
-using Rom.Cases.Settings;
-using Rom.IO.Hdf5;
-using Rom.IO.Plots;
 using Rom.Models.NonlinearHeat;
 using Rom.Reduction.Adaptive;
 

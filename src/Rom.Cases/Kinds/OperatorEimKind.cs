@@ -1,15 +1,7 @@
-using Rom.Cases.Running;
-using Rom.Cases.Settings;
-using Rom.IO.Formats;
-using Rom.IO.Hdf5;
-using Rom.IO.Plots;
-using Rom.LinearAlgebra;
 using Rom.LinearAlgebra.Direct;
 using Rom.Models.FiniteElements;
 using Rom.Models.SampledSystem;
 using Rom.Models.ThermalBlock;
-using Rom.Parameters;
-using Rom.Reduction;
 using Rom.Reduction.Greedy;
 using Rom.Reduction.Interpolation;
 

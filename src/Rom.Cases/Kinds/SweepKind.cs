@@ -1,5 +1,3 @@
-using Rom.Cases.Running;
-using Rom.Cases.Settings;
 using Rom.Cases.Sweeps;
 using Rom.Sweeps;
 

@@ -1,14 +1,7 @@
-using System.Diagnostics;
-using Rom.Cases.Running;
-using Rom.Cases.Settings;
 using Rom.IO;
-using Rom.IO.Hdf5;
-using Rom.IO.Plots;
 using Rom.Krylov;
-using Rom.LinearAlgebra;
 using Rom.Models.FiniteElements;
 using Rom.Models.ThermalBlock;
-using Rom.Parameters;
 
 namespace Rom.Cases.Kinds;
 
@@ -55,12 +48,11 @@ public sealed class ThermalBlockKind : ICaseKind
         var options = ReadOptions(s);
         var mu = ReadParameter(s, options);
 
-        run.Progress.Report(new ProgressUpdate("assemble", null, $"P1 on {options.SquaresPerSide}² squares"));
-        var clock = Stopwatch.StartNew();
-        var model = new ThermalBlockModel(options);
-        var a = (CsrMatrix)model.AffineOperator.At(mu);
-        var b = model.RightHandSide(mu);
-        double assembleSeconds = clock.Elapsed.TotalSeconds;
+        var (model, a, b, assembleSeconds) = Assemble(run, options.SquaresPerSide, () =>
+        {
+            var m = new ThermalBlockModel(options);
+            return (m, (CsrMatrix)m.AffineOperator.At(mu), m.RightHandSide(mu));
+        });
 
         var (result, results, plots, summary) = SolveAndRecord(run, model, a, b, mu, assembleSeconds);
         var u = result.Solution;
@@ -75,6 +67,19 @@ public sealed class ThermalBlockKind : ICaseKind
         plots.Add(PlotRequest.Of("reduced-solution", new HeatmapPlot($"{name}: reduced solution (N = {reduction.Model.BasisSize})", model.VertexGrid(reduced), 0, 1, 0, 1, "u_N")));
         plots.Add(PlotRequest.Of("reduced-error", new HeatmapPlot($"{name}: |u − u_N| at the run parameter", model.VertexGrid(error), 0, 1, 0, 1, "|u − u_N|")));
         return reduction.After(results, plots, summary, result.Message);
+    }
+
+    /// <summary>
+    /// The assembly step of a block-based case: reports it (P1 on <paramref name="squaresPerSide"/>² squares) and times
+    /// <paramref name="assemble"/>, which builds the model and its system A u = b at the run parameter.
+    /// </summary>
+    internal static (TModel Model, CsrMatrix A, double[] B, double Seconds) Assemble<TModel>(
+        CaseRun run, int squaresPerSide, Func<(TModel Model, CsrMatrix A, double[] B)> assemble)
+    {
+        run.Progress.Report(new ProgressUpdate("assemble", null, $"P1 on {squaresPerSide}² squares"));
+        var clock = Stopwatch.StartNew();
+        var (model, a, b) = assemble();
+        return (model, a, b, clock.Elapsed.TotalSeconds);
     }
 
     /// <summary>

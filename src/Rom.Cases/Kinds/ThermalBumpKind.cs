@@ -1,14 +1,6 @@
-using System.Diagnostics;
-using Rom.Cases.Running;
-using Rom.Cases.Settings;
-using Rom.IO.Hdf5;
-using Rom.IO.Plots;
-using Rom.LinearAlgebra;
 using Rom.LinearAlgebra.Direct;
 using Rom.Models.ThermalBlock;
 using Rom.Models.ThermalBump;
-using Rom.Parameters;
-using Rom.Reduction;
 using Rom.Reduction.Greedy;
 using Rom.Reduction.Interpolation;
 
@@ -72,12 +64,11 @@ public sealed class ThermalBumpKind : ICaseKind
         var options = ReadOptions(s);
         var mu = ReadParameter(s, options);
 
-        run.Progress.Report(new ProgressUpdate("assemble", null, $"P1 on {options.Blocks.SquaresPerSide}² squares"));
-        var clock = Stopwatch.StartNew();
-        var model = new ThermalBumpModel(options);
-        var a = (CsrMatrix)model.Operator(mu);
-        var b = model.RightHandSide(mu);
-        double assembleSeconds = clock.Elapsed.TotalSeconds;
+        var (model, a, b, assembleSeconds) = ThermalBlockKind.Assemble(run, options.Blocks.SquaresPerSide, () =>
+        {
+            var m = new ThermalBumpModel(options);
+            return (m, (CsrMatrix)m.Operator(mu), m.RightHandSide(mu));
+        });
 
         var (result, results, plots, summary) = ThermalBlockKind.SolveAndRecord(run, model.Blocks, a, b, mu, assembleSeconds);
         var u = result.Solution;

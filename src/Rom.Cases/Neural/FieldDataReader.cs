@@ -1,4 +1,3 @@
-using Rom.IO.Hdf5;
 using Rom.Neural.Models;
 using Rom.Tensors;
 

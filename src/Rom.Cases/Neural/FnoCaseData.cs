@@ -1,4 +1,3 @@
-using Rom.Cases.Settings;
 using Rom.Neural.Models;
 
 namespace Rom.Cases.Neural;

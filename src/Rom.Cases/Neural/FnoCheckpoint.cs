@@ -1,4 +1,3 @@
-using Rom.IO.Formats;
 using Rom.Neural.Models;
 using Rom.Neural.Training;
 

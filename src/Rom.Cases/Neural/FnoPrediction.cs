@@ -1,7 +1,3 @@
-using System.Globalization;
-using Rom.Cases.Running;
-using Rom.IO.Formats;
-using Rom.IO.Hdf5;
 using Rom.Neural;
 using Rom.Tensors;
 

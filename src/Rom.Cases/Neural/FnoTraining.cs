@@ -1,9 +1,4 @@
-using System.Globalization;
 using Rom.Cases.Kinds;
-using Rom.Cases.Running;
-using Rom.Cases.Settings;
-using Rom.IO.Formats;
-using Rom.IO.Hdf5;
 using Rom.Neural;
 using Rom.Neural.Training;
 

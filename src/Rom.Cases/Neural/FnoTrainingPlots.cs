@@ -1,5 +1,3 @@
-using Rom.Cases.Running;
-using Rom.IO.Plots;
 using Rom.Neural;
 using Rom.Neural.Training;
 using Rom.Tensors;
@@ -34,17 +32,9 @@ public static class FnoTrainingPlots
     }
 
     /// <summary>Training loss and test relative L2 and H¹ per epoch, on a log scale.</summary>
-    public static LinePlot Loss(IReadOnlyList<EpochRecord> history)
-    {
-        ArgumentNullException.ThrowIfNull(history);
-        double[] epochs = [.. history.Select(e => (double)e.Epoch)];
-        return new LinePlot("Training: loss and test errors per epoch", "epoch", "loss / relative error",
-        [
-            new("training loss", epochs, [.. history.Select(e => e.TrainLoss)]),
-            new("test relative L2", epochs, [.. history.Select(e => e.ValidationL2)]),
-            new("test relative H1", epochs, [.. history.Select(e => e.ValidationH1)]),
-        ], LogY: true);
-    }
+    public static LinePlot Loss(IReadOnlyList<EpochRecord> history) =>
+        TrainingLossPlot.Of("Training: loss and test errors per epoch", "epoch", history, e => e.Epoch,
+            ("training loss", e => e.TrainLoss), ("test relative L2", e => e.ValidationL2), ("test relative H1", e => e.ValidationH1));
 
     /// <summary>Input | prediction | truth | prediction − truth (first channels) of the first test samples of a 2-D model.</summary>
     public static HeatmapGrid Samples(NeuralOperatorModel model, FieldData test)

@@ -1,4 +1,3 @@
-using Rom.Cases.Running;
 using Rom.Neural.Training;
 
 namespace Rom.Cases.Neural;

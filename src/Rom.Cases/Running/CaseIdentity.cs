@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Rom.Cases.Settings;
 
 namespace Rom.Cases.Running;
 

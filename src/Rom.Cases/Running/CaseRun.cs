@@ -1,5 +1,3 @@
-using Rom.Cases.Settings;
-
 namespace Rom.Cases.Running;
 
 /// <summary>What a case kind gets to run one case: the document, its settings with overrides applied, and a progress sink.</summary>

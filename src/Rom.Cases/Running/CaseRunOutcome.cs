@@ -1,5 +1,3 @@
-using Rom.IO.Hdf5;
-
 namespace Rom.Cases.Running;
 
 /// <summary>What a case kind computed: results to save, plots to draw, a summary to show, and whether it succeeded.</summary>

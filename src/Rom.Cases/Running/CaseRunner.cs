@@ -1,9 +1,4 @@
-using System.Diagnostics;
-using System.Globalization;
 using System.Reflection;
-using Rom.Cases.Settings;
-using Rom.IO.Formats;
-using Rom.IO.Hdf5;
 
 namespace Rom.Cases.Running;
 

@@ -1,9 +1,4 @@
-using Rom.Cases.Settings;
-using Rom.IO.Formats;
-using Rom.IO.Hdf5;
-using Rom.IO.Plots;
 using Rom.Krylov;
-using Rom.LinearAlgebra;
 
 namespace Rom.Cases.Running;
 

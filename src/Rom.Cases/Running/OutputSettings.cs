@@ -1,5 +1,3 @@
-using Rom.Cases.Settings;
-
 namespace Rom.Cases.Running;
 
 /// <summary>Output settings every case kind has (the runner reads them).</summary>

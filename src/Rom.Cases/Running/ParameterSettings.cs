@@ -1,5 +1,3 @@
-using Rom.Cases.Settings;
-
 namespace Rom.Cases.Running;
 
 /// <summary>Reads a parameter's range ("parameters.NAME.lower/upper") and its run value ("run.NAME") from case settings.</summary>

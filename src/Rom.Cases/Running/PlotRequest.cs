@@ -1,5 +1,3 @@
-using Rom.IO.Plots;
-
 namespace Rom.Cases.Running;
 
 /// <summary>A plot a run asks for: a file-name suffix and how to write it given a base path.</summary>

@@ -1,15 +1,7 @@
-using System.Diagnostics;
-using Rom.Cases.Settings;
 using Rom.IO;
-using Rom.IO.Formats;
-using Rom.IO.Hdf5;
-using Rom.IO.Plots;
 using Rom.Krylov;
-using Rom.LinearAlgebra;
 using Rom.LinearAlgebra.Direct;
 using Rom.Models;
-using Rom.Parameters;
-using Rom.Reduction;
 using Rom.Reduction.Coercivity;
 using Rom.Reduction.Greedy;
 using Rom.Reduction.Residuals;

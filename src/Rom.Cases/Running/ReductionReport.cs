@@ -1,7 +1,3 @@
-using Rom.IO.Hdf5;
-using Rom.Parameters;
-using Rom.Reduction;
-
 namespace Rom.Cases.Running;
 
 /// <summary>What <see cref="ReducedBasisStep"/> built and measured, for the results file, plots and summary.</summary>

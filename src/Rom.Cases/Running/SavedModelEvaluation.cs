@@ -1,6 +1,3 @@
-using Rom.Parameters;
-using Rom.Reduction;
-
 namespace Rom.Cases.Running;
 
 /// <summary>A saved model at one parameter.</summary>

@@ -1,8 +1,3 @@
-using Rom.IO.Formats;
-using Rom.IO.Hdf5;
-using Rom.LinearAlgebra;
-using Rom.Parameters;
-using Rom.Reduction;
 using Rom.Reduction.Interpolation;
 
 namespace Rom.Cases.Running;

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Rom.IO.Hdf5;
-
 namespace Rom.Cases.Settings;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Rom.Cases.Settings;
 
 /// <summary>Parses the command line's lists of numbers: "0.1,0.5,1" (optionally in brackets), invariant culture.</summary>

@@ -1,6 +1,3 @@
-using Rom.Cases.Running;
-using Rom.Cases.Settings;
-using Rom.IO.Formats;
 using Rom.SpectralSolvers;
 
 namespace Rom.Cases.Spectral;

@@ -1,9 +1,4 @@
-using System.Diagnostics;
-using System.Globalization;
 using Rom.Cases.Neural;
-using Rom.Cases.Running;
-using Rom.IO.Formats;
-using Rom.IO.Hdf5;
 using Rom.SpectralSolvers;
 using Rom.Tensors;
 

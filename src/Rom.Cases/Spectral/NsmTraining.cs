@@ -1,8 +1,5 @@
 using Rom.Cases.Kinds;
 using Rom.Cases.Neural;
-using Rom.Cases.Running;
-using Rom.IO.Formats;
-using Rom.IO.Hdf5;
 using Rom.Neural;
 using Rom.Neural.Training;
 using Rom.SpectralSolvers;

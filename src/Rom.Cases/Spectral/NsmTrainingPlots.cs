@@ -1,5 +1,3 @@
-using Rom.Cases.Running;
-using Rom.IO.Plots;
 using Rom.Spectral.Chebyshev;
 using Rom.SpectralSolvers;
 
@@ -28,16 +26,9 @@ public static class NsmTrainingPlots
     }
 
     /// <summary>The mean residual loss per sample and the mean test relative L2 at every record, log scale.</summary>
-    public static LinePlot Loss(IReadOnlyList<SpectralTrainingRecord> history)
-    {
-        ArgumentNullException.ThrowIfNull(history);
-        double[] steps = [.. history.Select(r => (double)r.Step)];
-        return new LinePlot("Self-supervised training: residual loss and test error", "step", "loss / relative error",
-        [
-            new("residual loss (mean per sample)", steps, [.. history.Select(r => r.Loss)]),
-            new("test relative L2", steps, [.. history.Select(r => r.TestRelativeL2)]),
-        ], LogY: true);
-    }
+    public static LinePlot Loss(IReadOnlyList<SpectralTrainingRecord> history) =>
+        TrainingLossPlot.Of("Self-supervised training: residual loss and test error", "step", history, r => r.Step,
+            ("residual loss (mean per sample)", r => r.Loss), ("test relative L2", r => r.TestRelativeL2));
 
     /// <summary>Prediction | classical solution | prediction − solution for the first test samples.</summary>
     public static HeatmapGrid Samples(ISpectralProblem problem, float[][] predictions, double[][] references)

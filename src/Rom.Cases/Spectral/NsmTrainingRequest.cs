@@ -1,5 +1,3 @@
-using Rom.Cases.Running;
-
 namespace Rom.Cases.Spectral;
 
 /// <summary>What <see cref="NsmTraining.Run"/> is asked to do: which case, where the model goes, how to report and when to stop.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Rom.Cases.Sweeps;
 
 /// <summary>

@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Text;
 using Rom.Cases.Kinds;
-using Rom.Cases.Running;
 using Rom.Sweeps;
 
 namespace Rom.Cases.Sweeps;

@@ -1,10 +1,5 @@
-using Rom.Cases.Running;
-using Rom.Cases.Settings;
 using Rom.IO;
-using Rom.IO.Formats;
-using Rom.IO.Hdf5;
 using Rom.Krylov;
-using Rom.LinearAlgebra;
 using Rom.Models;
 using Rom.Models.Darcy;
 using Rom.Sweeps;

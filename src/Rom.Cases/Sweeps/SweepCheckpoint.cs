@@ -1,4 +1,3 @@
-using Rom.IO.Hdf5;
 using Rom.Sweeps;
 
 namespace Rom.Cases.Sweeps;

@@ -1,6 +1,3 @@
-using Rom.Cases.Running;
-using Rom.IO.Hdf5;
-using Rom.IO.Plots;
 using Rom.Krylov;
 using Rom.Sweeps;
 

@@ -1,6 +1,3 @@
-using Rom.Cases.Running;
-using Rom.Cases.Settings;
-using Rom.IO.Hdf5;
 using Rom.Sweeps;
 
 namespace Rom.Cases.Sweeps;

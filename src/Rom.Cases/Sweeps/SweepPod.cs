@@ -1,5 +1,3 @@
-using Rom.Cases.Settings;
-using Rom.IO.Hdf5;
 using Rom.Reduction.Snapshots;
 using Rom.Sweeps;
 

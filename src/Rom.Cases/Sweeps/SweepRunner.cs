@@ -1,8 +1,4 @@
-using System.Diagnostics;
 using Rom.Cases.Kinds;
-using Rom.Cases.Running;
-using Rom.Cases.Settings;
-using Rom.IO.Hdf5;
 using Rom.Sweeps;
 
 namespace Rom.Cases.Sweeps;

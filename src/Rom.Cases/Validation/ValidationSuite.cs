@@ -1,7 +1,3 @@
-using Rom.Cases.Running;
-using Rom.IO.Hdf5;
-using Rom.LinearAlgebra;
-
 namespace Rom.Cases.Validation;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.CommandLine;
-
 namespace Rom.Cli.Commands;
 
 /// <summary><c>rom bench …</c>: benchmarks of Rom side by side with reference libraries (src/Rom.Bench).</summary>

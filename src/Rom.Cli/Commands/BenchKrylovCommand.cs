@@ -1,10 +1,4 @@
-using System.CommandLine;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Rom.Bench;
 using Rom.Bench.Krylov;
-using Rom.Cases;
-using Rom.Cli.Output;
 
 namespace Rom.Cli.Commands;
 

@@ -1,9 +1,5 @@
-using System.CommandLine;
 using System.Reflection;
-using Rom.Bench;
 using Rom.Bench.Neural;
-using Rom.Cases;
-using Rom.Cli.Output;
 
 namespace Rom.Cli.Commands;
 

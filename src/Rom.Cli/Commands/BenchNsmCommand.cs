@@ -1,7 +1,4 @@
-using System.CommandLine;
 using Rom.Bench.Nsm;
-using Rom.Cases;
-using Rom.Cli.Output;
 
 namespace Rom.Cli.Commands;
 

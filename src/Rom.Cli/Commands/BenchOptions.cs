@@ -1,5 +1,3 @@
-using System.CommandLine;
-
 namespace Rom.Cli.Commands;
 
 /// <summary>The options every <c>rom bench</c> command shares, declared once.</summary>

@@ -1,10 +1,4 @@
-using System.CommandLine;
-using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Rom.Bench.Spectral;
-using Rom.Cases;
-using Rom.Cli.Output;
 
 namespace Rom.Cli.Commands;
 
@@ -53,10 +47,8 @@ public static class BenchSpectralCommand
             r.Name, Seconds(r.RomSeconds), r.Reference, Seconds(r.ReferenceSeconds),
             r.Ratio is { } ratio ? ratio.ToString("0.00", CultureInfo.InvariantCulture) : "-", r.Note,
         }));
-        var widths = Enumerable.Range(0, 6).Select(c => lines.Max(l => l[c].Length)).ToArray();
         var writer = new StringWriter();
-        foreach (var line in lines)
-            writer.WriteLine(string.Join("  ", line.Select((cell, c) => cell.PadRight(widths[c]))).TrimEnd());
+        BenchText.WriteAligned(writer, lines);
         return writer.ToString();
     }
 

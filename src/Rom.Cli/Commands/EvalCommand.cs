@@ -1,9 +1,4 @@
-using System.CommandLine;
-using System.Text.Json.Nodes;
-using Rom.Cases;
-using Rom.Cases.Running;
 using Rom.Cases.Settings;
-using Rom.Cli.Output;
 using Rom.Parameters;
 using Rom.Reduction;
 
@@ -22,7 +17,7 @@ public static class EvalCommand
             AllowMultipleArgumentsPerToken = false,
         };
         var output = new Option<string?>("--out") { Description = "Also write the reduced solution u = V u_N at full size, its coefficients, outputs and bounds to this HDF5 file." };
-        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of the table." };
+        var json = CommandOptions.Json();
         var command = new Command("eval", "Evaluate a saved reduced model at a parameter: outputs, certified error bounds, time.") { results, set, output, json };
         command.SetAction(parse =>
         {

@@ -1,8 +1,3 @@
-using System.CommandLine;
-using System.Text.Json.Nodes;
-using Rom.Cases;
-using Rom.Cli.Output;
-using Rom.IO.Formats;
 using Rom.IO.Torch;
 
 namespace Rom.Cli.Commands;
@@ -18,13 +13,13 @@ public static class ImportCommand
     public static Command Create(CliContext context)
     {
         var stateDict = new Argument<string>("state-dict") { Description = "A .pt file torch.save wrote from a neuraloperator FNO or TFNO's state_dict()." };
-        var output = new Option<string>("--out") { Description = "Model file to write (rom predict and rom info read it).", Required = true };
+        var output = CommandOptions.RequiredOut("Model file to write (rom predict and rom info read it).");
         var set = new Option<string[]>("--set")
         {
             Description = "An architecture setting under neuraloperator's name when _metadata lacks it or to override it, e.g. --set n_modes=16,16 (repeatable).",
             AllowMultipleArgumentsPerToken = false,
         };
-        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of the table." };
+        var json = CommandOptions.Json();
         var command = new Command("import", "Import a neuraloperator FNO/TFNO state dict (.pt) as a Rom model file.") { stateDict, output, set, json };
         command.SetAction(parse =>
         {

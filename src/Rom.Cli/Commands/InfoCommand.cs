@@ -1,9 +1,3 @@
-using System.CommandLine;
-using Rom.Cases.Running;
-using Rom.Cli.Output;
-using Rom.IO.Formats;
-using Rom.IO.Hdf5;
-
 namespace Rom.Cli.Commands;
 
 /// <summary><c>rom info FILE</c>: describes any HDF5 file; for Rom case files also the effective settings, for model files the model.</summary>

@@ -1,8 +1,3 @@
-using System.CommandLine;
-using Rom.Cases;
-using Rom.Cases.Kinds;
-using Rom.IO.Hdf5;
-
 namespace Rom.Cli.Commands;
 
 /// <summary><c>rom new KIND [--out FILE] [--set key=value ...]</c>: writes a case file of a kind (default KIND.h5) with its default settings, or the ones given.</summary>
@@ -18,7 +13,7 @@ public static class NewCommand
         var output = new Option<string?>("--out") { Description = "Path of the case file to write (default: KIND.h5 in the current folder)." };
         var title = new Option<string?>("--title") { Description = "Title stored in the file (default: the kind's own)." };
         var force = new Option<bool>("--force") { Description = "Overwrite the file if it exists (without it, an existing file is refused)." };
-        var set = RunCommand.SetOption("problem.family=fno-darcy");
+        var set = CommandOptions.Set("problem.family=fno-darcy");
         var command = new Command("new", "Write a new case file of a kind with its default settings, or others given by --set.") { kind, output, title, force, set };
         command.SetAction(parse =>
         {

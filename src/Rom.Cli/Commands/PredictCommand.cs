@@ -1,11 +1,3 @@
-using System.CommandLine;
-using System.Text.Json.Nodes;
-using Rom.Cases;
-using Rom.Cases.Neural;
-using Rom.Cases.Spectral;
-using Rom.Cli.Output;
-using Rom.IO.Hdf5;
-
 namespace Rom.Cli.Commands;
 
 /// <summary>
@@ -21,11 +13,11 @@ public static class PredictCommand
     {
         var model = new Argument<string>("model") { Description = "A model file (rom train)." };
         var input = new Option<string>("--input") { Description = "Data file: datasets x (and y) of neuraloperator's layout, or a rom sweep dataset.", Required = true };
-        var output = new Option<string>("--out") { Description = "Predictions file to write (/predictions [samples, X, Y] float32).", Required = true };
+        var output = CommandOptions.RequiredOut("Predictions file to write (/predictions [samples, X, Y] float32).");
         var inputDataset = new Option<string>("--input-dataset") { Description = "Input dataset (neuraloperator's layout).", DefaultValueFactory = _ => "x" };
         var targetDataset = new Option<string>("--target-dataset") { Description = "Target dataset, compared with when present.", DefaultValueFactory = _ => "y" };
         var resolution = new Option<int>("--resolution") { Description = "NSM models: output points per axis (the solution is a series; any grid).", DefaultValueFactory = _ => 64 };
-        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of the table." };
+        var json = CommandOptions.Json();
         var command = new Command("predict", "Predict with a trained neural operator (rel_l2 against the file's targets) or neural spectral method (rel_l2 against the classical solver) on a data file.")
         {
             model, input, output, inputDataset, targetDataset, resolution, json,

@@ -1,8 +1,3 @@
-using System.CommandLine;
-using System.Text.Json.Nodes;
-using Rom.Cases.Running;
-using Rom.Cli.Output;
-
 namespace Rom.Cli.Commands;
 
 /// <summary><c>rom run CASE [--out RESULTS] [--set key=value ...] [--json]</c>: runs a case and writes results and plots.</summary>
@@ -13,8 +8,8 @@ public static class RunCommand
     {
         var casePath = new Argument<string>("case") { Description = "The case file (HDF5) to run." };
         var output = new Option<string?>("--out") { Description = "Results file to write (default: results/<case name>.h5); plots go beside it." };
-        var set = SetOption("solver.relative_tolerance=1e-8");
-        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of the table." };
+        var set = CommandOptions.Set("solver.relative_tolerance=1e-8");
+        var json = CommandOptions.Json();
         var command = new Command("run", "Run a case: build the model, solve, write a results file and plots, print a summary.")
         {
             casePath, output, set, json,
@@ -28,13 +23,6 @@ public static class RunCommand
         });
         return command;
     }
-
-    /// <summary>The repeatable <c>--set key=value</c> option of commands that run a case.</summary>
-    internal static Option<string[]> SetOption(string example) => new("--set")
-    {
-        Description = $"Override a setting, e.g. --set {example} (repeatable; 'rom info CASE' lists them).",
-        AllowMultipleArgumentsPerToken = false,
-    };
 
     /// <summary>
     /// Prints a finished run as the summary table or one JSON object (with the keys <paramref name="extend"/> adds)

@@ -1,10 +1,6 @@
-using System.CommandLine;
 using System.ComponentModel;
 using System.Diagnostics;
-using System.Text.Json.Nodes;
-using Rom.Cases;
 using Rom.Cases.Sweeps;
-using Rom.Cli.Output;
 
 namespace Rom.Cli.Commands;
 
@@ -23,13 +19,13 @@ public static class SlurmCommand
     {
         var casePath = new Argument<string>("case") { Description = "The sweep case file (HDF5), e.g. cases/darcy-sweep.h5." };
         var shards = new Option<int>("--shards") { Description = "Number of shards n: array task i solves shard i of n.", Required = true };
-        var output = new Option<string>("--out") { Description = "The merged dataset; the scripts, shard files and logs go to DATA.slurm/ beside it (a folder every node sees).", Required = true };
+        var output = CommandOptions.RequiredOut("The merged dataset; the scripts, shard files and logs go to DATA.slurm/ beside it (a folder every node sees).");
         var partition = new Option<string?>("--partition") { Description = "sbatch --partition (default: the cluster's)." };
         var time = new Option<string?>("--time") { Description = "sbatch --time per task, e.g. 02:00:00 (default: the partition's)." };
         var cpus = new Option<int?>("--cpus-per-task") { Description = "sbatch --cpus-per-task (default: the cluster's)." };
         var submit = new Option<bool>("--submit") { Description = "Submit the array job, then the merge job with --dependency=afterok on it, and print their job ids." };
-        var set = RunCommand.SetOption("sweep.method=gmres");
-        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of lines." };
+        var set = CommandOptions.Set("sweep.method=gmres");
+        var json = CommandOptions.Json("Print one JSON object instead of lines.");
         var command = new Command("sweep", "Write (and with --submit, submit) an sbatch array script for the shards of a sweep and a merge job that depends on it.")
         {
             casePath, shards, output, partition, time, cpus, set, submit, json,

@@ -1,9 +1,6 @@
-using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
-using Rom.Cases;
 using Rom.Cases.Sweeps;
-using Rom.Cli.Output;
 using Rom.Sweeps;
 
 namespace Rom.Cli.Commands;
@@ -23,8 +20,8 @@ public static class SweepCommand
             Description = "Dataset to write (default: results/<case name>.h5, or results/<case name>.shard-i-of-n.h5); progress is kept in DATA.partial until it is complete.",
         };
         var shard = new Option<string?>("--shard") { Description = "Solve only shard i of n of the order (contiguous blocks), e.g. --shard 2/4; join the shards with 'rom sweep merge'. Inside a Slurm array job it defaults to the task's shard (SLURM_ARRAY_TASK_ID − MIN + 1 of SLURM_ARRAY_TASK_COUNT)." };
-        var set = RunCommand.SetOption("sweep.method=gmres");
-        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of the table." };
+        var set = CommandOptions.Set("sweep.method=gmres");
+        var json = CommandOptions.Json();
         var command = new Command("sweep", "Solve every system of a sweep case (sorted, recycled) into one HDF5 dataset; a killed sweep restarted with the same arguments resumes.")
         {
             casePath, output, shard, set, json, Merge(context),
@@ -90,7 +87,7 @@ public static class SweepCommand
     private static Command Merge(CliContext context)
     {
         var shards = new Argument<string[]>("shards") { Description = "The shard files written by rom sweep --shard i/n (all n of them), or partial merges of them.", Arity = ArgumentArity.OneOrMore };
-        var output = new Option<string>("--out") { Description = "The merged dataset to write.", Required = true };
+        var output = CommandOptions.RequiredOut("The merged dataset to write.");
         var partial = new Option<bool>("--partial") { Description = "Merge a contiguous run of shards a..b into one file that a later merge takes like a shard (a tree merge; see merge.group_size)." };
         var command = new Command("merge", "Join the shard files of one sweep into the dataset an unsharded run writes.") { shards, output, partial };
         command.SetAction(parse =>

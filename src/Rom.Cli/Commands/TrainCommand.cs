@@ -1,13 +1,3 @@
-using System.CommandLine;
-using System.Runtime.InteropServices;
-using System.Text.Json.Nodes;
-using Rom.Cases;
-using Rom.Cases.Kinds;
-using Rom.Cases.Neural;
-using Rom.Cases.Spectral;
-using Rom.Cli.Output;
-using Rom.Neural.Training;
-
 namespace Rom.Cli.Commands;
 
 /// <summary>
@@ -22,13 +12,9 @@ public static class TrainCommand
     public static Command Create(CliContext context)
     {
         var casePath = new Argument<string>("case") { Description = "The fno or nsm case file (HDF5), e.g. cases/fno-darcy16.h5." };
-        var output = new Option<string>("--out")
-        {
-            Description = "Model file to write; MODEL.partial keeps the progress until training completes, plots go beside it (MODEL-loss.svg, …).",
-            Required = true,
-        };
-        var set = RunCommand.SetOption("training.epochs=3");
-        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of the table." };
+        var output = CommandOptions.RequiredOut("Model file to write; MODEL.partial keeps the progress until training completes, plots go beside it (MODEL-loss.svg, …).");
+        var set = CommandOptions.Set("training.epochs=3");
+        var json = CommandOptions.Json();
         var command = new Command("train", "Train a neural operator (an fno case) or a neural spectral method (an nsm case) into a model file; an interrupted run restarted with the same arguments resumes.")
         {
             casePath, output, set, json,
@@ -39,34 +25,21 @@ public static class TrainCommand
 
     private static int Train(CliContext context, string casePath, string modelPath, string[] overrides, bool asJson)
     {
-        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(context.Cancellation);
         // The first Ctrl+C stops training cleanly at the next batch; a second one ends the process as usual.
-        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal =>
-        {
-            if (cancel.IsCancellationRequested) return;
-            signal.Cancel = true;
-            cancel.Cancel();
-        });
+        using var interruption = new Interruption(context.Cancellation);
         var progress = new ConsoleProgress(context.Error, context.ErrorIsTerminal);
         if (CaseDocument.Load(casePath).Kind is NsmKind)
-            return TrainSpectral(context, progress, new NsmTrainingRequest(casePath, modelPath) { Overrides = overrides, Progress = progress, Cancellation = cancel.Token }, asJson);
+            return TrainSpectral(context, progress, new NsmTrainingRequest(casePath, modelPath) { Overrides = overrides, Progress = progress, Cancellation = interruption.Token }, asJson);
         var report = FnoTraining.Run(new FnoTrainingRequest(casePath, modelPath)
         {
             Overrides = overrides,
             Progress = progress,
             TrainingProgress = new TrainingProgressDisplay(progress, context.ErrorIsTerminal),
-            Cancellation = cancel.Token,
+            Cancellation = interruption.Token,
         });
         progress.Finish();
-        switch (report.StopReason)
-        {
-            case StopReason.NonFiniteLoss:
-                context.Error.WriteLine($"error: training failed: {report.Message} No model file written.");
-                return ExitCodes.Failure;
-            case StopReason.Cancelled:
-                context.Error.WriteLine($"interrupted: {report.Message} Run the same command to resume.");
-                return ExitCodes.Interrupted;
-        }
+        if (Stopped(context, report.StopReason, report.Message, "failed") is int stopped)
+            return stopped;
         if (asJson)
             context.Out.WriteLine(RunJson.Indented(Json(report)));
         else
@@ -74,19 +47,31 @@ public static class TrainCommand
         return ExitCodes.Success;
     }
 
+    /// <summary>
+    /// Reports a training that stopped early (a non-finite loss, described as <paramref name="failure"/>, or Ctrl+C)
+    /// and returns its exit code; null when the training completed.
+    /// </summary>
+    private static int? Stopped(CliContext context, StopReason reason, string message, string failure)
+    {
+        switch (reason)
+        {
+            case StopReason.NonFiniteLoss:
+                context.Error.WriteLine($"error: training {failure}: {message} No model file written.");
+                return ExitCodes.Failure;
+            case StopReason.Cancelled:
+                context.Error.WriteLine($"interrupted: {message} Run the same command to resume.");
+                return ExitCodes.Interrupted;
+            default:
+                return null;
+        }
+    }
+
     private static int TrainSpectral(CliContext context, ConsoleProgress progress, NsmTrainingRequest request, bool asJson)
     {
         var report = NsmTraining.Run(request);
         progress.Finish();
-        switch (report.StopReason)
-        {
-            case StopReason.NonFiniteLoss:
-                context.Error.WriteLine($"error: training diverged: {report.Message} No model file written.");
-                return ExitCodes.Failure;
-            case StopReason.Cancelled:
-                context.Error.WriteLine($"interrupted: {report.Message} Run the same command to resume.");
-                return ExitCodes.Interrupted;
-        }
+        if (Stopped(context, report.StopReason, report.Message, "diverged") is int stopped)
+            return stopped;
         if (asJson)
         {
             var json = new JsonObject

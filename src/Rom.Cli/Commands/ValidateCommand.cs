@@ -1,8 +1,4 @@
-using System.CommandLine;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Rom.Cases.Validation;
-using Rom.Cli.Output;
 
 namespace Rom.Cli.Commands;
 
@@ -20,7 +16,7 @@ public static class ValidateCommand
             Description = "Folder of validation case files (each with a /reference group); default: the validation cases shipped with rom.",
             Arity = ArgumentArity.ZeroOrOne,
         };
-        var json = new Option<bool>("--json") { Description = "Print a JSON array of checks instead of the table." };
+        var json = CommandOptions.Json("Print a JSON array of checks instead of the table.");
         var command = new Command("validate", "Run every validation case, compare with its reference within its stated tolerance.") { folder, json };
         command.SetAction(parse =>
         {

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Rom.Cases.Running;
 
 namespace Rom.Cli.Output;
 

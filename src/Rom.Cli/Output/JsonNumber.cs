@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Rom.Cli.Output;
 
 /// <summary>JSON has no NaN or infinity: such values become null.</summary>

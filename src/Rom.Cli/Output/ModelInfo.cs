@@ -1,6 +1,3 @@
-using System.Globalization;
-using Rom.IO.Formats;
-using Rom.IO.Hdf5;
 using Rom.Neural;
 
 namespace Rom.Cli.Output;

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Rom.Cases.Running;
-
 namespace Rom.Cli.Output;
 
 /// <summary>The JSON object <c>rom run --json</c> prints: the case, the outcome, the files, and every summary key at top level.</summary>

@@ -1,5 +1,3 @@
-using Rom.Cases.Running;
-
 namespace Rom.Cli.Output;
 
 /// <summary>The printed summary of <c>rom run</c>: case, summary lines, outcome and files written.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Rom.Cli.Output;
 
 /// <summary>Writes label–value pairs as an aligned two-column table and formats summary values for people.</summary>

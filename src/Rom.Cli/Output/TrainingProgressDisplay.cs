@@ -1,7 +1,3 @@
-using System.Globalization;
-using Rom.Cases.Running;
-using Rom.Neural.Training;
-
 namespace Rom.Cli.Output;
 
 /// <summary>
