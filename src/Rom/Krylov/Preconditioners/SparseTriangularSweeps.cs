@@ -57,6 +57,18 @@ internal static class SparseTriangularSweeps
         }
     }
 
+    /// <summary>
+    /// z = U⁻¹ L⁻¹ r for triangular factors stored as CSR matrices (ILU(0), IC(0)): checks the lengths, then a forward
+    /// sweep with the lower factor into z and a backward sweep with the upper one in place.
+    /// </summary>
+    public static void ForwardBackward(CsrMatrix lower, int[] lowerDiagonalPointers, ReadOnlySpan<double> lowerInverseDiagonal,
+        CsrMatrix upper, int[] upperDiagonalPointers, ReadOnlySpan<double> upperInverseDiagonal, ReadOnlySpan<double> r, Span<double> z)
+    {
+        RequireLengths(upperDiagonalPointers.Length, r.Length, z.Length);
+        Forward(lower, lowerDiagonalPointers, lowerInverseDiagonal, r, z);
+        Backward(upper, upperDiagonalPointers, upperInverseDiagonal, z, z);
+    }
+
     /// <summary>Throws unless the matrix is square, naming the preconditioner.</summary>
     public static void RequireSquare(CsrMatrix matrix, string preconditioner, string parameterName)
     {
