@@ -3,9 +3,9 @@ using System.Runtime.CompilerServices;
 namespace Rom;
 
 /// <summary>
-/// The range checks of the settings records' <c>Validate</c> methods. Each throws an
-/// <see cref="ArgumentOutOfRangeException"/> that names the setting (the expression passed as the value), carries its
-/// value and says the record's own message.
+/// Argument checks shared by the library: the range checks of the settings records' <c>Validate</c> methods, each
+/// throwing an <see cref="ArgumentOutOfRangeException"/> that names the setting (the expression passed as the value),
+/// carries its value and says the record's own message, and the check that a list argument is given and not empty.
 /// </summary>
 internal static class Require
 {
@@ -32,4 +32,15 @@ internal static class Require
     public static void Defined<TEnum>(TEnum value, string message, [CallerArgumentExpression(nameof(value))] string name = "")
         where TEnum : struct, Enum =>
         That(Enum.IsDefined(value), value, message, name);
+
+    /// <summary>
+    /// Throws an <see cref="ArgumentNullException"/> when <paramref name="items"/> is null and an
+    /// <see cref="ArgumentException"/> saying <paramref name="message"/> when it is empty, both naming the argument.
+    /// </summary>
+    public static void NotEmpty<T>(IReadOnlyCollection<T> items, string message, [CallerArgumentExpression(nameof(items))] string name = "")
+    {
+        ArgumentNullException.ThrowIfNull(items, name);
+        if (items.Count == 0)
+            throw new ArgumentException(message, name);
+    }
 }
