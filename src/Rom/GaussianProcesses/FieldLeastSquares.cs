@@ -11,65 +11,50 @@ namespace Rom.GaussianProcesses;
 /// prior block is then exactly diagonal; L is nearly so (K^(2) and K are both Toeplitz and nearly commute).
 /// Working on A rather than AᵀA keeps the conditioning at √κ(AᵀA), which matters: v‖L‖² reaches 10¹² for high frequencies.
 /// </summary>
-internal sealed class FieldLeastSquares
+/// <param name="axes">The Kronecker factors of the kernel matrix, one per axis.</param>
+/// <param name="sizes">The grid's points per axis.</param>
+/// <param name="problem">The problem's grid and boundary data; the preconditioner uses its linear operator.</param>
+/// <param name="source">The source f.</param>
+/// <param name="beta">The boundary weight β.</param>
+/// <param name="v">The weight v of the PDE residual.</param>
+/// <param name="provider">The dense kernels.</param>
+/// <param name="applyOperator">U ↦ L U.</param>
+/// <param name="applyTransposedOperator">U ↦ Lᵀ U.</param>
+internal sealed class FieldLeastSquares(AxisFactor[] axes, IReadOnlyList<int> sizes, GpPdeProblem problem, double[] source, double beta, double v,
+    IDenseProvider provider, Func<double[], double[]> applyOperator, Func<double[], double[]> applyTransposedOperator)
 {
-    private readonly AxisFactor[] _axes;
-    private readonly IReadOnlyList<int> _sizes;
-    private readonly GpPdeProblem _problem;
-    private readonly double[] _source;
-    private readonly double _beta, _v;
-    private readonly IDenseProvider _provider;
-    private readonly int _n;
-
-    private readonly Func<double[], double[]> _applyOperator, _applyTransposedOperator;
-
-    /// <summary>The problem's grid and boundary data with the operator <paramref name="applyOperator"/> and the source
-    /// <paramref name="source"/>; the preconditioner uses the problem's linear operator.</summary>
-    public FieldLeastSquares(AxisFactor[] axes, IReadOnlyList<int> sizes, GpPdeProblem problem, double[] source, double beta, double v, IDenseProvider provider,
-        Func<double[], double[]> applyOperator, Func<double[], double[]> applyTransposedOperator)
-    {
-        _source = source;
-        _applyOperator = applyOperator;
-        _applyTransposedOperator = applyTransposedOperator;
-        _axes = axes;
-        _sizes = sizes;
-        _problem = problem;
-        _beta = beta;
-        _v = v;
-        _provider = provider;
-        _n = problem.Grid.Count;
-    }
+    private readonly int _n = problem.Grid.Count;
 
     /// <summary>QR of the stacked (2N + N_B) × N matrix, built column by column from unit vectors.</summary>
     public GpFieldSolve SolveDense()
     {
-        int n = _n, nb = _problem.Boundary.Length, rows = 2 * n + nb;
+        int n = _n, nb = problem.Boundary.Length, rows = 2 * n + nb;
         var a = Matrix<double>.Build.Dense(rows, n);
         var unit = new double[n];
         var prior = new double[n];
-        var inverseSqrt = _axes.Select(x => x.InverseSqrt).ToArray();
-        double sb = Math.Sqrt(_beta), sv = Math.Sqrt(_v);
+        var inverseSqrt = axes.Select(x => x.InverseSqrt).ToArray();
+        double sb = Math.Sqrt(beta), sv = Math.Sqrt(v);
         for (int j = 0; j < n; j++)
         {
             unit[j] = 1;
-            AxisProducts.ApplyAll(inverseSqrt, Transpose.None, _sizes, unit, prior, _provider);
-            var lu = _applyOperator(unit);
+            AxisProducts.ApplyAll(inverseSqrt, Transpose.None, sizes, unit, prior, provider);
+            var lu = applyOperator(unit);
             unit[j] = 0;
             for (int i = 0; i < n; i++)
             {
                 a[i, j] = prior[i];
                 a[n + nb + i, j] = sv * lu[i];
             }
-            int k = Array.BinarySearch(_problem.Boundary, j);
+            int k = Array.BinarySearch(problem.Boundary, j);
             if (k >= 0)
                 a[n + k, j] = sb;
         }
         var b = Vector<double>.Build.Dense(rows);
         for (int k = 0; k < nb; k++)
-            b[n + k] = sb * _problem.BoundaryValues[_problem.Boundary[k]];
+            b[n + k] = sb * problem.BoundaryValues[problem.Boundary[k]];
         for (int i = 0; i < n; i++)
-            b[n + nb + i] = sv * _source[i];
-        var qr = _provider.Qr(a);
+            b[n + nb + i] = sv * source[i];
+        var qr = provider.Qr(a);
         var rhs = qr.Q.TransposeThisAndMultiply(b);
         // Back substitution R U = Qᵀ b.
         var u = new double[n];
@@ -92,15 +77,15 @@ internal sealed class FieldLeastSquares
         if (initial is not null)
         {
             // y = Δ^(1/2) Qᵀ U₀.
-            AxisProducts.ApplyAll(_axes.Select(x => x.Q).ToArray(), Transpose.Transposed, _sizes, initial, y, _provider);
+            AxisProducts.ApplyAll(axes.Select(x => x.Q).ToArray(), Transpose.Transposed, sizes, initial, y, provider);
             for (int i = 0; i < n; i++)
                 y[i] /= scale[i];
         }
         var b = new Blocks(n);
-        foreach (int i in _problem.Boundary)
-            b.Boundary[i] = Math.Sqrt(_beta) * _problem.BoundaryValues[i];
+        foreach (int i in problem.Boundary)
+            b.Boundary[i] = Math.Sqrt(beta) * problem.BoundaryValues[i];
         for (int i = 0; i < n; i++)
-            b.Equation[i] = Math.Sqrt(_v) * _source[i];
+            b.Equation[i] = Math.Sqrt(v) * source[i];
         var atb = new double[n];
         Adjoint(b, scale, priorScale, atb);
         double atbNorm = Norm(atb);
@@ -145,22 +130,22 @@ internal sealed class FieldLeastSquares
     {
         var scale = new double[_n];
         var prior = new double[_n];
-        var grid = _problem.Grid;
+        var grid = problem.Grid;
         for (int i = 0; i < _n; i++)
         {
             var m = grid.MultiIndex(i);
             double lambda = 1, interior = 1, s = 0;
             for (int d = 0; d < m.Length; d++)
             {
-                var a = _axes[d];
+                var a = axes[d];
                 int n = a.N, j = m[d];
                 lambda *= a.Eigenvalues[j];
                 interior *= 1 - a.Q[j * n] * a.Q[j * n] - a.Q[n - 1 + j * n] * a.Q[n - 1 + j * n];
             }
-            foreach (var t in _problem.Operator.Terms)
-                s += t.Coefficient * _axes[t.Axis].OperatorDiagonal[t.Order][m[t.Axis]];
+            foreach (var t in problem.Operator.Terms)
+                s += t.Coefficient * axes[t.Axis].OperatorDiagonal[t.Order][m[t.Axis]];
             prior[i] = 1 / Math.Sqrt(lambda);
-            scale[i] = 1 / Math.Sqrt(1 / lambda + _v * s * s + _beta * (1 - interior));
+            scale[i] = 1 / Math.Sqrt(1 / lambda + v * s * s + beta * (1 - interior));
         }
         return (scale, prior);
     }
@@ -172,7 +157,7 @@ internal sealed class FieldLeastSquares
         for (int i = 0; i < _n; i++)
             z[i] = scale[i] * y[i];
         var u = new double[_n];
-        AxisProducts.ApplyAll(_axes.Select(x => x.Q).ToArray(), Transpose.None, _sizes, z, u, _provider);
+        AxisProducts.ApplyAll(axes.Select(x => x.Q).ToArray(), Transpose.None, sizes, z, u, provider);
         return u;
     }
 
@@ -184,12 +169,12 @@ internal sealed class FieldLeastSquares
         var z = new double[n];
         for (int i = 0; i < n; i++)
             z[i] = priorScale[i] * scale[i] * y[i];
-        AxisProducts.ApplyAll(_axes.Select(x => x.Q).ToArray(), Transpose.None, _sizes, z, result.Prior, _provider);
-        double sb = Math.Sqrt(_beta), sv = Math.Sqrt(_v);
+        AxisProducts.ApplyAll(axes.Select(x => x.Q).ToArray(), Transpose.None, sizes, z, result.Prior, provider);
+        double sb = Math.Sqrt(beta), sv = Math.Sqrt(v);
         Array.Clear(result.Boundary);
-        foreach (int i in _problem.Boundary)
+        foreach (int i in problem.Boundary)
             result.Boundary[i] = sb * u[i];
-        var lu = _applyOperator(u);
+        var lu = applyOperator(u);
         for (int i = 0; i < n; i++)
             result.Equation[i] = sv * lu[i];
     }
@@ -198,16 +183,16 @@ internal sealed class FieldLeastSquares
     private void Adjoint(Blocks x, double[] scale, double[] priorScale, double[] result)
     {
         int n = _n;
-        var q = _axes.Select(a => a.Q).ToArray();
+        var q = axes.Select(a => a.Q).ToArray();
         var prior = new double[n];
-        AxisProducts.ApplyAll(q, Transpose.Transposed, _sizes, x.Prior, prior, _provider);
-        var rest = _applyTransposedOperator(x.Equation);
-        double sb = Math.Sqrt(_beta), sv = Math.Sqrt(_v);
+        AxisProducts.ApplyAll(q, Transpose.Transposed, sizes, x.Prior, prior, provider);
+        var rest = applyTransposedOperator(x.Equation);
+        double sb = Math.Sqrt(beta), sv = Math.Sqrt(v);
         for (int i = 0; i < n; i++)
             rest[i] *= sv;
-        foreach (int i in _problem.Boundary)
+        foreach (int i in problem.Boundary)
             rest[i] += sb * x.Boundary[i];
-        AxisProducts.ApplyAll(q, Transpose.Transposed, _sizes, rest, result, _provider);
+        AxisProducts.ApplyAll(q, Transpose.Transposed, sizes, rest, result, provider);
         for (int i = 0; i < n; i++)
             result[i] = scale[i] * (result[i] + priorScale[i] * prior[i]);
     }

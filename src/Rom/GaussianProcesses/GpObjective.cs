@@ -20,18 +20,17 @@ public sealed class GpObjective
     public GpObjective(GpPdeProblem problem, KernelFamily family, int components, double boundaryWeight = 200, double jitter = 1e-6,
         IDenseProvider? provider = null)
     {
-        ArgumentNullException.ThrowIfNull(problem);
-        if (components < 1)
-            throw new ArgumentException($"components = {components}; each kernel needs at least one spectral component.", nameof(components));
-        if (!(boundaryWeight > 0) || !double.IsFinite(boundaryWeight))
-            throw new ArgumentException($"boundaryWeight = {boundaryWeight}; expected a positive finite number.", nameof(boundaryWeight));
-        if (!(jitter >= 0) || !double.IsFinite(jitter))
-            throw new ArgumentException($"jitter = {jitter}; expected a non-negative finite number.", nameof(jitter));
-        Problem = problem;
+        Problem = problem ?? throw new ArgumentNullException(nameof(problem));
         Family = family;
-        Components = components;
-        BoundaryWeight = boundaryWeight;
-        Jitter = jitter;
+        Components = components >= 1
+            ? components
+            : throw new ArgumentException($"components = {components}; each kernel needs at least one spectral component.", nameof(components));
+        BoundaryWeight = boundaryWeight > 0 && double.IsFinite(boundaryWeight)
+            ? boundaryWeight
+            : throw new ArgumentException($"boundaryWeight = {boundaryWeight}; expected a positive finite number.", nameof(boundaryWeight));
+        Jitter = jitter >= 0 && double.IsFinite(jitter)
+            ? jitter
+            : throw new ArgumentException($"jitter = {jitter}; expected a non-negative finite number.", nameof(jitter));
         Provider = provider ?? DenseProviders.Default;
     }
 

@@ -9,7 +9,13 @@ namespace Rom.Krylov;
 /// (I − C Cᵀ) Op, whose coefficients form B), orthogonalised against V by modified Gram–Schmidt (twice when asked),
 /// and the new column of H̄ rotated into triangular form, so |g_{j+1}| is the residual after every step.
 /// </summary>
-internal sealed class ArnoldiCycle
+/// <param name="run">The solve the cycle belongs to; the vectors have its size.</param>
+/// <param name="op">The (preconditioned) operator.</param>
+/// <param name="m">Room for this many steps per cycle.</param>
+/// <param name="reorthogonalize">Run a second modified Gram–Schmidt pass per step.</param>
+/// <param name="stopping">When the cycle stops.</param>
+/// <param name="monitor">Sees every step.</param>
+internal sealed class ArnoldiCycle(KrylovRun run, PreconditionedOperator op, int m, bool reorthogonalize, ConvergenceTest stopping, IterationMonitor? monitor)
 {
     // An Arnoldi step whose new vector keeps less than this fraction of Op v_j has found an invariant subspace.
     private const double HappyBreakdown = 1e-12;
@@ -17,40 +23,17 @@ internal sealed class ArnoldiCycle
     // A restart cycle that shrinks the true residual by less than this fraction counts as stagnation.
     private const double StagnationDecrease = 1e-10;
 
-    private readonly KrylovRun _run;
-    private readonly PreconditionedOperator _operator;
-    private readonly int _m;
-    private readonly bool _reorthogonalize;
-    private readonly ConvergenceTest _stopping;
-    private readonly IterationMonitor? _monitor;
-    private readonly double[] _w;
-    private readonly double[] _y;
-    private readonly double[] _g;
-    private readonly HessenbergLeastSquares _leastSquares;
+    private readonly double[] _w = new double[run.N];
+    private readonly double[] _y = new double[m];
+    private readonly double[] _g = new double[m + 1];
+    private readonly HessenbergLeastSquares _leastSquares = new(m);
     private int _solved;
 
-    /// <summary>Room for m columns of vectors of <paramref name="run"/>'s size; <paramref name="monitor"/> sees every step.</summary>
-    public ArnoldiCycle(KrylovRun run, PreconditionedOperator op, int m, bool reorthogonalize, ConvergenceTest stopping, IterationMonitor? monitor)
-    {
-        _run = run;
-        _operator = op;
-        _m = m;
-        _reorthogonalize = reorthogonalize;
-        _stopping = stopping;
-        _monitor = monitor;
-        _w = new double[run.N];
-        _y = new double[m];
-        _g = new double[m + 1];
-        Basis = new double[(m + 1) * run.N];
-        Hessenberg = new double[m + 1, m];
-        _leastSquares = new HessenbergLeastSquares(m);
-    }
-
     /// <summary>The Arnoldi vectors V: v_i in entries [i·n, (i + 1)·n); after a breakdown the next one is zero.</summary>
-    public double[] Basis { get; }
+    public double[] Basis { get; } = new double[(m + 1) * run.N];
 
     /// <summary>The columns of the cycle's least-squares matrix as they were computed, before rotation (Ḡ for GCRO-DR).</summary>
-    public double[,] Hessenberg { get; }
+    public double[,] Hessenberg { get; } = new double[m + 1, m];
 
     /// <summary>Arnoldi steps over all cycles so far (one product with the operator each).</summary>
     public int Iterations { get; private set; }
@@ -71,7 +54,7 @@ internal sealed class ArnoldiCycle
     public KrylovResult? Run(ReadOnlySpan<double> r, double beta, ReadOnlySpan<double> c = default,
         ReadOnlySpan<double> projections = default, ReadOnlySpan<double> diagonal = default)
     {
-        int n = _run.N, kc = diagonal.Length;
+        int n = run.N, kc = diagonal.Length;
         Array.Clear(_g);
         projections.CopyTo(_g);
         _g[kc] = beta;
@@ -89,25 +72,25 @@ internal sealed class ArnoldiCycle
         for (int i = 0; i < n; i++) v[i] = r[i] / beta;
         Steps = 0;
         Invariant = false;
-        double tolerance = _stopping.Threshold(_run.Reference);
-        while (_leastSquares.Columns < _m && Iterations < _stopping.MaxIterations)
+        double tolerance = stopping.Threshold(run.Reference);
+        while (_leastSquares.Columns < m && Iterations < stopping.MaxIterations)
         {
             int j = Steps;
-            _operator.Apply(v.AsSpan(j * n, n), _w);
+            op.Apply(v.AsSpan(j * n, n), _w);
             double wNorm = Vectors.Norm(_w);
             var h = _leastSquares.NextColumn;
             h.Clear();
-            if (kc > 0) ModifiedGramSchmidt.Orthogonalize(c, kc, _w, h[..kc], _reorthogonalize);
-            double hNext = ModifiedGramSchmidt.Orthogonalize(v, j + 1, _w, h.Slice(kc, j + 1), _reorthogonalize);
+            if (kc > 0) ModifiedGramSchmidt.Orthogonalize(c, kc, _w, h[..kc], reorthogonalize);
+            double hNext = ModifiedGramSchmidt.Orthogonalize(v, j + 1, _w, h.Slice(kc, j + 1), reorthogonalize);
             h[kc + j + 1] = hNext;
             for (int i = 0; i < h.Length; i++) Hessenberg[i, kc + j] = h[i];
-            double estimate = _leastSquares.CommitColumn() / _run.Reference;
+            double estimate = _leastSquares.CommitColumn() / run.Reference;
             Steps++;
             Iterations++;
-            _run.History.Add(estimate);
-            _monitor?.Invoke(Iterations, estimate);
+            run.History.Add(estimate);
+            monitor?.Invoke(Iterations, estimate);
             if (!double.IsFinite(estimate))
-                return _run.Stop(StopReason.NonFinite, Iterations, $"the Arnoldi process became non-finite at iteration {Iterations}");
+                return run.Stop(StopReason.NonFinite, Iterations, $"the Arnoldi process became non-finite at iteration {Iterations}");
             var next = v.AsSpan((j + 1) * n, n);
             if (hNext <= HappyBreakdown * wNorm)
             {
@@ -135,7 +118,7 @@ internal sealed class ArnoldiCycle
     /// <summary>target ← target + Σ_i coefficients_i v_i, in order of i.</summary>
     public void Combine(ReadOnlySpan<double> coefficients, Span<double> target)
     {
-        int n = _run.N;
+        int n = run.N;
         for (int i = 0; i < coefficients.Length; i++) Vectors.Axpy(coefficients[i], Basis.AsSpan(i * n, n), target);
     }
 
@@ -153,7 +136,7 @@ internal sealed class ArnoldiCycle
         string why = singular
             ? "the Krylov space became invariant with a singular least-squares matrix: A is singular and b is not in its range"
             : "a restart cycle did not reduce it";
-        return _run.Stop(singular ? StopReason.Breakdown : StopReason.Stagnation, Iterations,
-            $"stopped at {ConvergenceTest.Name(_run.Norm)} {KrylovRun.Format(relative)} after {Iterations} iterations: {why}");
+        return run.Stop(singular ? StopReason.Breakdown : StopReason.Stagnation, Iterations,
+            $"stopped at {ConvergenceTest.Name(run.Norm)} {KrylovRun.Format(relative)} after {Iterations} iterations: {why}");
     }
 }

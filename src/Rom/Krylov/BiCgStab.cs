@@ -4,33 +4,24 @@ namespace Rom.Krylov;
 
 /// <summary>
 /// BiCGSTAB for non-symmetric systems with right preconditioning (van der Vorst, "Bi-CGSTAB: a fast and smoothly
-/// converging variant of Bi-CG", SIAM J. Sci. Stat. Comput. 13, 1992; Saad, 2nd ed., Algorithm 7.7).
+/// converging variant of Bi-CG", SIAM J. Sci. Stat. Comput. 13, 1992; Saad, 2nd ed., Algorithm 7.7). The history holds
+/// the recurrence residual ‖r‖/‖b‖ per iteration (two products with A each); convergence is confirmed on the recomputed
+/// residual. Vanishing ρ, (r̂₀, A p) or ω is reported as <see cref="StopReason.Breakdown"/>.
 /// </summary>
-public sealed class BiCgStab : IKrylovSolver
+/// <param name="stopping">When the solver stops.</param>
+public sealed class BiCgStab(ConvergenceTest stopping) : IterativeSolver("BiCGSTAB", stopping)
 {
     // An inner product whose cosine falls below ε² is treated as zero (SciPy's rhotol and omegatol are ε²).
     private const double Vanishing = 4.930380657631324e-32;
 
-    private readonly ConvergenceTest _stopping;
-
-    /// <summary>Creates a solver that stops as <paramref name="stopping"/> says.</summary>
-    public BiCgStab(ConvergenceTest stopping) => _stopping = ConvergenceTest.Checked(stopping);
-
-    /// <summary>
-    /// Solves A x = b. The history holds the recurrence residual ‖r‖/‖b‖ per iteration (two products with A
-    /// each); convergence is confirmed on the recomputed residual. Vanishing ρ, (r̂₀, A p) or ω is reported as
-    /// <see cref="StopReason.Breakdown"/>.
-    /// </summary>
-    public KrylovResult Solve(ILinearOperator a, ReadOnlySpan<double> b, IPreconditioner? preconditioner = null,
-        double[]? initialGuess = null, IterationMonitor? monitor = null)
+    /// <inheritdoc />
+    private protected override KrylovResult Iterate(KrylovRun run, ReadOnlySpan<double> b, double bNorm,
+        IPreconditioner? preconditioner, IterationMonitor? monitor)
     {
-        var run = new KrylovRun("BiCGSTAB", a, b, initialGuess, _stopping);
-        if (run.Start(b, out double bNorm) is { } early)
-            return early;
         int n = run.N;
         var x = run.X;
         var history = run.History;
-        double tolerance = _stopping.Threshold(bNorm);
+        double tolerance = Stopping.Threshold(bNorm);
 
         var r = new double[n];
         var p = new double[n];

@@ -4,25 +4,17 @@ namespace Rom.Krylov;
 
 /// <summary>
 /// Preconditioned conjugate gradient method for symmetric positive definite systems A x = b
-/// (Saad, Iterative Methods for Sparse Linear Systems, 2nd ed., Algorithm 9.1).
+/// (Saad, Iterative Methods for Sparse Linear Systems, 2nd ed., Algorithm 9.1). A solve stops when the convergence test
+/// passes on the recurrence residual ‖r‖/‖b‖; a non-positive-definite operator or preconditioner and non-finite numbers
+/// are reported in the result, never thrown.
 /// </summary>
-public sealed class ConjugateGradient : IKrylovSolver
+/// <param name="stopping">When the solver stops.</param>
+public sealed class ConjugateGradient(ConvergenceTest stopping) : IterativeSolver("CG", stopping)
 {
-    private readonly ConvergenceTest _stopping;
-
-    /// <summary>Creates a solver that stops as <paramref name="stopping"/> says.</summary>
-    public ConjugateGradient(ConvergenceTest stopping) => _stopping = ConvergenceTest.Checked(stopping);
-
-    /// <summary>
-    /// Solves A x = b. Stops when the convergence test passes on the recurrence residual ‖r‖/‖b‖; a non-positive-definite
-    /// operator or preconditioner and non-finite numbers are reported in the result, never thrown.
-    /// </summary>
-    public KrylovResult Solve(ILinearOperator a, ReadOnlySpan<double> b, IPreconditioner? preconditioner = null,
-        double[]? initialGuess = null, IterationMonitor? monitor = null)
+    /// <inheritdoc />
+    private protected override KrylovResult Iterate(KrylovRun run, ReadOnlySpan<double> b, double bNorm,
+        IPreconditioner? preconditioner, IterationMonitor? monitor)
     {
-        var run = new KrylovRun("CG", a, b, initialGuess, _stopping);
-        if (run.Start(b, out double bNorm) is { } early)
-            return early;
         int n = run.N;
         var x = run.X;
         KrylovResult Stop(StopReason reason, int iterations, string message) => run.Stop(reason, iterations, message);

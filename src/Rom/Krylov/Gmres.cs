@@ -6,26 +6,22 @@ namespace Rom.Krylov;
 /// Restarted GMRES(m) (Saad, Iterative Methods for Sparse Linear Systems, 2nd ed., Algorithm 6.9; left preconditioning
 /// Algorithm 9.4, right Algorithm 9.5): cycles of m Arnoldi steps (<see cref="ArnoldiCycle"/>: modified Gram–Schmidt,
 /// Givens rotations), each ending with x = x₀ + V y (right: x₀ + M⁻¹V y) and a restart from the recomputed residual.
+/// The history holds the Givens recurrence residual per Arnoldi step, replaced by the recomputed residual at the end of
+/// each cycle; with left preconditioning every residual is the preconditioned one, ‖M⁻¹(b − A x)‖/‖M⁻¹b‖, and the
+/// message says so.
 /// </summary>
-public sealed class Gmres : IKrylovSolver
+/// <param name="options">The solver's settings.</param>
+public sealed class Gmres(GmresOptions options) : IterativeSolver("GMRES", KrylovOptions.Checked(options).Stopping)
 {
-    private readonly GmresOptions _options;
+    /// <inheritdoc />
+    private protected override ResidualNorm HistoryNorm(IPreconditioner? preconditioner) =>
+        Left(preconditioner) is null ? ResidualNorm.Unpreconditioned : ResidualNorm.Preconditioned;
 
-    /// <summary>Creates a solver with the given settings.</summary>
-    public Gmres(GmresOptions options) => _options = KrylovOptions.Checked(options);
-
-    /// <summary>
-    /// Solves A x = b. The history holds the Givens recurrence residual per Arnoldi step, replaced by the recomputed
-    /// residual at the end of each cycle; with left preconditioning every residual is the preconditioned one,
-    /// ‖M⁻¹(b − A x)‖/‖M⁻¹b‖, and the message says so.
-    /// </summary>
-    public KrylovResult Solve(ILinearOperator a, ReadOnlySpan<double> b, IPreconditioner? preconditioner = null,
-        double[]? initialGuess = null, IterationMonitor? monitor = null)
+    /// <inheritdoc />
+    private protected override KrylovResult Iterate(KrylovRun run, ReadOnlySpan<double> b, double bNorm,
+        IPreconditioner? preconditioner, IterationMonitor? monitor)
     {
-        var left = preconditioner is not null && _options.PreconditionerSide == PreconditionerSide.Left ? preconditioner : null;
-        var run = new KrylovRun("GMRES", a, b, initialGuess, _options.Stopping, left is null ? ResidualNorm.Unpreconditioned : ResidualNorm.Preconditioned);
-        if (run.Start(b, out _) is { } early)
-            return early;
+        var left = Left(preconditioner);
         int n = run.N;
         var x = run.X;
         var r = new double[n];
@@ -40,9 +36,9 @@ public sealed class Gmres : IKrylovSolver
             if (!(run.Reference > 0 && double.IsFinite(run.Reference)))
                 return run.Stop(StopReason.NonFinite, 0, $"‖M⁻¹b‖ = {KrylovRun.Format(run.Reference)}: the preconditioner maps b to zero or non-finite values");
         }
-        double reference = run.Reference, tolerance = _options.Stopping.Threshold(reference);
-        var op = new PreconditionedOperator(run, preconditioner, _options.PreconditionerSide);
-        var arnoldi = new ArnoldiCycle(run, op, Math.Min(_options.Restart, n), _options.Reorthogonalize, _options.Stopping, monitor);
+        double reference = run.Reference, tolerance = options.Stopping.Threshold(reference);
+        var op = new PreconditionedOperator(run, preconditioner, options.PreconditionerSide);
+        var arnoldi = new ArnoldiCycle(run, op, Math.Min(options.Restart, n), options.Reorthogonalize, options.Stopping, monitor);
 
         // r₀ = b − A x₀ (left: M⁻¹(b − A x₀)), β = ‖r₀‖.
         double beta = Residual(run, b, left, r, z, initial: true);
@@ -75,6 +71,10 @@ public sealed class Gmres : IKrylovSolver
             return arnoldi.StopStalled(beta / reference);
         }
     }
+
+    // The preconditioner when it is applied on the left, where it changes the norm of the residual; null otherwise.
+    private IPreconditioner? Left(IPreconditioner? preconditioner) =>
+        options.PreconditionerSide == PreconditionerSide.Left ? preconditioner : null;
 
     // r = b − A x, or r = M⁻¹(b − A x) when M is given (left preconditioning; z is scratch); returns ‖r‖.
     private static double Residual(KrylovRun run, ReadOnlySpan<double> b, IPreconditioner? left, double[] r, double[] z, bool initial)

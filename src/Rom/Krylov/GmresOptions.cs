@@ -17,9 +17,7 @@ public sealed record GmresOptions(
     public override void Validate()
     {
         base.Validate();
-        if (Restart < 1)
-            throw new ArgumentOutOfRangeException(nameof(Restart), Restart, "The restart length must be at least 1.");
-        if (!Enum.IsDefined(PreconditionerSide))
-            throw new ArgumentOutOfRangeException(nameof(PreconditionerSide), PreconditionerSide, "Unknown preconditioner side.");
+        Require.AtLeast(Restart, 1, "The restart length must be at least 1.");
+        Require.Defined(PreconditionerSide, "Unknown preconditioner side.");
     }
 }

@@ -5,25 +5,20 @@ namespace Rom.Krylov;
 /// <summary>
 /// MINRES for symmetric (possibly indefinite) systems A x = b with a symmetric positive definite preconditioner
 /// (Paige &amp; Saunders, "Solution of sparse indefinite systems of linear equations", SIAM J. Numer. Anal. 12, 1975;
-/// variable names as in their MINRES code).
+/// variable names as in their MINRES code). The history holds the recurrence residual φ̄_k/‖b‖ (in the M⁻¹-norm when
+/// preconditioned); convergence is confirmed on the recomputed ‖b − A x‖/‖b‖, which replaces the last entry.
 /// </summary>
-public sealed class Minres : IKrylovSolver
+/// <param name="stopping">When the solver stops.</param>
+public sealed class Minres(ConvergenceTest stopping) : IterativeSolver("MINRES", stopping)
 {
-    private readonly ConvergenceTest _stopping;
+    /// <inheritdoc />
+    private protected override ResidualNorm HistoryNorm(IPreconditioner? preconditioner) =>
+        preconditioner is null ? ResidualNorm.Unpreconditioned : ResidualNorm.Natural;
 
-    /// <summary>Creates a solver that stops as <paramref name="stopping"/> says.</summary>
-    public Minres(ConvergenceTest stopping) => _stopping = ConvergenceTest.Checked(stopping);
-
-    /// <summary>
-    /// Solves A x = b. The history holds the recurrence residual φ̄_k/‖b‖ (in the M⁻¹-norm when preconditioned);
-    /// convergence is confirmed on the recomputed ‖b − A x‖/‖b‖, which replaces the last entry.
-    /// </summary>
-    public KrylovResult Solve(ILinearOperator a, ReadOnlySpan<double> b, IPreconditioner? preconditioner = null,
-        double[]? initialGuess = null, IterationMonitor? monitor = null)
+    /// <inheritdoc />
+    private protected override KrylovResult Iterate(KrylovRun run, ReadOnlySpan<double> b, double bNorm,
+        IPreconditioner? preconditioner, IterationMonitor? monitor)
     {
-        var run = new KrylovRun("MINRES", a, b, initialGuess, _stopping, preconditioner is null ? ResidualNorm.Unpreconditioned : ResidualNorm.Natural);
-        if (run.Start(b, out double bNorm) is { } early)
-            return early;
         int n = run.N;
         var x = run.X;
         var history = run.History;
@@ -48,7 +43,7 @@ public sealed class Minres : IKrylovSolver
             reference = Math.Sqrt(bMb);
         }
         run.Reference = reference;
-        double tolerance = _stopping.Threshold(bNorm);
+        double tolerance = Stopping.Threshold(bNorm);
 
         // y = M⁻¹ r₁ with r₁ = b − A x₀; β₁ = √(r₁ᵀ y).
         run.InitialResidual(b, r1);
@@ -65,7 +60,7 @@ public sealed class Minres : IKrylovSolver
         r1.CopyTo(r2);
 
         double oldb = 0, beta = beta1, dbar = 0, epsln = 0, phibar = beta1, cs = -1, sn = 0;
-        double target = _stopping.Threshold(reference);
+        double target = Stopping.Threshold(reference);
         for (int itn = 1; ; itn++)
         {
             // Lanczos step: v = y/β, y = A v − (β/β_old) r₁ − (α/β) r₂, then y = M⁻¹ r₂ for the new r₂.
@@ -111,7 +106,7 @@ public sealed class Minres : IKrylovSolver
                 run.Residual(b, v);
                 double actual = Vectors.Norm(v) / bNorm;
                 history[^1] = actual;
-                if (_stopping.Check(itn, actual, bNorm, history[0], ResidualNorm.Unpreconditioned) is { Reason: StopReason.Converged } converged)
+                if (Stopping.Check(itn, actual, bNorm, history[0], ResidualNorm.Unpreconditioned) is { Reason: StopReason.Converged } converged)
                     return run.Stop(converged, itn);
                 target = relative * tolerance / actual;
             }

@@ -14,9 +14,7 @@ public sealed class CsrLinearCombination
     /// <summary>Prepares the union pattern of matrices of one shape.</summary>
     public CsrLinearCombination(IReadOnlyList<CsrMatrix> terms)
     {
-        ArgumentNullException.ThrowIfNull(terms);
-        if (terms.Count == 0)
-            throw new ArgumentException("A linear combination needs at least one term.", nameof(terms));
+        Require.NotEmpty(terms, "A linear combination needs at least one term.");
         _terms = terms.ToArray();
         int rows = _terms[0].Rows, cols = _terms[0].Cols;
         for (int q = 1; q < _terms.Length; q++)

@@ -6,16 +6,15 @@ public sealed record ParameterRange
     /// <summary>Creates a range, rejecting empty names, non-positive dimensions and empty or non-finite intervals.</summary>
     public ParameterRange(string name, int dimension, double lower, double upper)
     {
-        if (string.IsNullOrWhiteSpace(name))
-            throw new ArgumentException("A parameter name must not be empty.", nameof(name));
-        if (dimension < 1)
-            throw new ArgumentOutOfRangeException(nameof(dimension), dimension, $"Parameter '{name}' needs dimension ≥ 1.");
-        if (!double.IsFinite(lower) || !double.IsFinite(upper) || lower > upper)
-            throw new ArgumentException($"Parameter '{name}' has range [{lower}, {upper}]; expected finite bounds with lower ≤ upper.", nameof(lower));
-        Name = name;
-        Dimension = dimension;
-        Lower = lower;
-        Upper = upper;
+        Name = string.IsNullOrWhiteSpace(name)
+            ? throw new ArgumentException("A parameter name must not be empty.", nameof(name))
+            : name;
+        Dimension = dimension >= 1
+            ? dimension
+            : throw new ArgumentOutOfRangeException(nameof(dimension), dimension, $"Parameter '{name}' needs dimension ≥ 1.");
+        (Lower, Upper) = double.IsFinite(lower) && double.IsFinite(upper) && lower <= upper
+            ? (lower, upper)
+            : throw new ArgumentException($"Parameter '{name}' has range [{lower}, {upper}]; expected finite bounds with lower ≤ upper.", nameof(lower));
     }
 
     /// <summary>Name of the component.</summary>

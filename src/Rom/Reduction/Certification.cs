@@ -40,9 +40,7 @@ public static class Certification
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(built);
         ArgumentNullException.ThrowIfNull(solver);
-        ArgumentNullException.ThrowIfNull(test);
-        if (test.Count == 0)
-            throw new ArgumentException("Certification needs at least one test parameter.", nameof(test));
+        Require.NotEmpty(test, "Certification needs at least one test parameter.");
         var truth = FullOrderSolutions(model, solver, test, monitor);
         double onlineSeconds = OnlineSecondsPerParameter(built.Model, test);
         var curve = ErrorCurve(built.Model, model, truth.Solutions, test, monitor,

@@ -51,10 +51,6 @@ public sealed class Ilu0Preconditioner : IPreconditioner
     public CsrMatrix Factors => _lu;
 
     /// <inheritdoc />
-    public void Apply(ReadOnlySpan<double> r, Span<double> z)
-    {
-        SparseTriangularSweeps.RequireLengths(_inverseUDiagonal.Length, r.Length, z.Length);
-        SparseTriangularSweeps.Forward(_lu, _diagonalPointers, default, r, z);
-        SparseTriangularSweeps.Backward(_lu, _diagonalPointers, _inverseUDiagonal, z, z);
-    }
+    public void Apply(ReadOnlySpan<double> r, Span<double> z) =>
+        SparseTriangularSweeps.ForwardBackward(_lu, _diagonalPointers, default, _lu, _diagonalPointers, _inverseUDiagonal, r, z);
 }

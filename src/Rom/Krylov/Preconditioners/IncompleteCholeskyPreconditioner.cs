@@ -68,12 +68,8 @@ public sealed class IncompleteCholeskyPreconditioner : IPreconditioner
     public CsrMatrix Factor => _l;
 
     /// <inheritdoc />
-    public void Apply(ReadOnlySpan<double> r, Span<double> z)
-    {
-        SparseTriangularSweeps.RequireLengths(_inverseDiagonal.Length, r.Length, z.Length);
-        SparseTriangularSweeps.Forward(_l, _lDiagonalPointers, _inverseDiagonal, r, z);
-        SparseTriangularSweeps.Backward(_lt, _ltDiagonalPointers, _inverseDiagonal, z, z);
-    }
+    public void Apply(ReadOnlySpan<double> r, Span<double> z) =>
+        SparseTriangularSweeps.ForwardBackward(_l, _lDiagonalPointers, _inverseDiagonal, _lt, _ltDiagonalPointers, _inverseDiagonal, r, z);
 
     private static CsrMatrix LowerTriangle(CsrMatrix a)
     {

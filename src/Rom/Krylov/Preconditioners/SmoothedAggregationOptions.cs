@@ -21,17 +21,11 @@ public sealed record SmoothedAggregationOptions(
     /// <summary>Throws an <see cref="ArgumentException"/> naming the setting when a value is unusable.</summary>
     public void Validate()
     {
-        if (!(StrengthThreshold >= 0 && StrengthThreshold < 1))
-            throw new ArgumentOutOfRangeException(nameof(StrengthThreshold), StrengthThreshold, "The strength threshold θ must lie in [0, 1).");
-        if (CoarsestSize < 1 || CoarsestSize > MaxDirectSize)
-            throw new ArgumentOutOfRangeException(nameof(CoarsestSize), CoarsestSize, $"The coarsest size must lie in 1..{MaxDirectSize}.");
-        if (MaxLevels < 1)
-            throw new ArgumentOutOfRangeException(nameof(MaxLevels), MaxLevels, "There must be at least one level.");
-        if (PreSmoothingSweeps < 0)
-            throw new ArgumentOutOfRangeException(nameof(PreSmoothingSweeps), PreSmoothingSweeps, "The sweep count must be non-negative.");
-        if (PostSmoothingSweeps < 0)
-            throw new ArgumentOutOfRangeException(nameof(PostSmoothingSweeps), PostSmoothingSweeps, "The sweep count must be non-negative.");
-        if (SpectralRadiusSteps < 1)
-            throw new ArgumentOutOfRangeException(nameof(SpectralRadiusSteps), SpectralRadiusSteps, "At least one Lanczos step is needed.");
+        Require.That(StrengthThreshold >= 0 && StrengthThreshold < 1, StrengthThreshold, "The strength threshold θ must lie in [0, 1).");
+        Require.That(CoarsestSize >= 1 && CoarsestSize <= MaxDirectSize, CoarsestSize, $"The coarsest size must lie in 1..{MaxDirectSize}.");
+        Require.AtLeast(MaxLevels, 1, "There must be at least one level.");
+        Require.AtLeast(PreSmoothingSweeps, 0, "The sweep count must be non-negative.");
+        Require.AtLeast(PostSmoothingSweeps, 0, "The sweep count must be non-negative.");
+        Require.AtLeast(SpectralRadiusSteps, 1, "At least one Lanczos step is needed.");
     }
 }

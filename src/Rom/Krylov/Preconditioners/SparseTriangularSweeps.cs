@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Rom.LinearAlgebra;
 
 namespace Rom.Krylov.Preconditioners;
@@ -30,14 +31,9 @@ internal static class SparseTriangularSweeps
     /// </summary>
     public static void Forward(CsrMatrix matrix, int[] diagonalPointers, ReadOnlySpan<double> inverseDiagonal, ReadOnlySpan<double> b, Span<double> x)
     {
-        var indptr = matrix.RowPointers;
-        var indices = matrix.ColumnIndices;
-        var values = matrix.Values;
         for (int i = 0; i < b.Length; i++)
         {
-            double sum = b[i];
-            for (int k = indptr[i]; k < diagonalPointers[i]; k++)
-                sum -= values[k] * x[indices[k]];
+            double sum = Subtract(b[i], matrix, matrix.RowPointers[i], diagonalPointers[i], x);
             x[i] = inverseDiagonal.IsEmpty ? sum : sum * inverseDiagonal[i];
         }
     }
@@ -45,16 +41,48 @@ internal static class SparseTriangularSweeps
     /// <summary>Solves (D + U) x = b with U the entries right of the diagonal, i descending, given D⁻¹; an empty D⁻¹ means unit diagonal.</summary>
     public static void Backward(CsrMatrix matrix, int[] diagonalPointers, ReadOnlySpan<double> inverseDiagonal, ReadOnlySpan<double> b, Span<double> x)
     {
-        var indptr = matrix.RowPointers;
-        var indices = matrix.ColumnIndices;
-        var values = matrix.Values;
         for (int i = b.Length - 1; i >= 0; i--)
         {
-            double sum = b[i];
-            for (int k = diagonalPointers[i] + 1; k < indptr[i + 1]; k++)
-                sum -= values[k] * x[indices[k]];
+            double sum = Subtract(b[i], matrix, diagonalPointers[i] + 1, matrix.RowPointers[i + 1], x);
             x[i] = inverseDiagonal.IsEmpty ? sum : sum * inverseDiagonal[i];
         }
+    }
+
+    /// <summary>
+    /// sum − Σ a_k x[j_k] over the stored entries k = <paramref name="from"/>, …, <paramref name="to"/> − 1 of
+    /// <paramref name="matrix"/> (j_k their columns), subtracted with k ascending.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Subtract(double sum, CsrMatrix matrix, int from, int to, ReadOnlySpan<double> x)
+    {
+        var indices = matrix.ColumnIndices;
+        var values = matrix.Values;
+        for (int k = from; k < to; k++)
+            sum -= values[k] * x[indices[k]];
+        return sum;
+    }
+
+    /// <summary>As <see cref="Subtract"/>, with k descending from <paramref name="to"/> − 1 to <paramref name="from"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double SubtractDescending(double sum, CsrMatrix matrix, int from, int to, ReadOnlySpan<double> x)
+    {
+        var indices = matrix.ColumnIndices;
+        var values = matrix.Values;
+        for (int k = to - 1; k >= from; k--)
+            sum -= values[k] * x[indices[k]];
+        return sum;
+    }
+
+    /// <summary>
+    /// z = U⁻¹ L⁻¹ r for triangular factors stored as CSR matrices (ILU(0), IC(0)): checks the lengths, then a forward
+    /// sweep with the lower factor into z and a backward sweep with the upper one in place.
+    /// </summary>
+    public static void ForwardBackward(CsrMatrix lower, int[] lowerDiagonalPointers, ReadOnlySpan<double> lowerInverseDiagonal,
+        CsrMatrix upper, int[] upperDiagonalPointers, ReadOnlySpan<double> upperInverseDiagonal, ReadOnlySpan<double> r, Span<double> z)
+    {
+        RequireLengths(upperDiagonalPointers.Length, r.Length, z.Length);
+        Forward(lower, lowerDiagonalPointers, lowerInverseDiagonal, r, z);
+        Backward(upper, upperDiagonalPointers, upperInverseDiagonal, z, z);
     }
 
     /// <summary>Throws unless the matrix is square, naming the preconditioner.</summary>

@@ -13,7 +13,6 @@ public sealed record DeflatedCgOptions(int RecycleSize = 10, int KeptDirections 
     public override void Validate()
     {
         base.Validate();
-        if (KeptDirections < 1)
-            throw new ArgumentOutOfRangeException(nameof(KeptDirections), KeptDirections, "At least one search direction must be kept.");
+        Require.AtLeast(KeptDirections, 1, "At least one search direction must be kept.");
     }
 }

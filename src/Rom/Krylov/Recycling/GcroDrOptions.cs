@@ -13,9 +13,7 @@ public sealed record GcroDrOptions(int Restart = 40, int RecycleSize = 20) : Rec
     public override void Validate()
     {
         base.Validate();
-        if (Restart < 3)
-            throw new ArgumentOutOfRangeException(nameof(Restart), Restart, "The restart length m must be at least 3.");
-        if (RecycleSize > Restart - 2)
-            throw new ArgumentOutOfRangeException(nameof(RecycleSize), RecycleSize, $"The recycle size k must lie in 1..m − 2 = {Restart - 2}.");
+        Require.AtLeast(Restart, 3, "The restart length m must be at least 3.");
+        Require.That(RecycleSize <= Restart - 2, RecycleSize, $"The recycle size k must lie in 1..m − 2 = {Restart - 2}.");
     }
 }

@@ -11,7 +11,6 @@ public abstract record RecyclingOptions(int RecycleSize) : KrylovOptions
     public override void Validate()
     {
         base.Validate();
-        if (RecycleSize < 1)
-            throw new ArgumentOutOfRangeException(nameof(RecycleSize), RecycleSize, "The recycle size k must be at least 1.");
+        Require.AtLeast(RecycleSize, 1, "The recycle size k must be at least 1.");
     }
 }

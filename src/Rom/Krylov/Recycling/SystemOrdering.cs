@@ -11,9 +11,7 @@ public static class SystemOrdering
     /// <summary>The symmetric matrix of Frobenius distances ‖a_i − a_j‖_F between same-sized fields.</summary>
     public static double[,] FrobeniusDistances(IReadOnlyList<double[,]> fields)
     {
-        ArgumentNullException.ThrowIfNull(fields);
-        if (fields.Count == 0)
-            throw new ArgumentException("At least one field is needed.", nameof(fields));
+        Require.NotEmpty(fields, "At least one field is needed.");
         int rows = fields[0].GetLength(0), cols = fields[0].GetLength(1);
         for (int i = 0; i < fields.Count; i++)
             if (fields[i].GetLength(0) != rows || fields[i].GetLength(1) != cols)
@@ -139,9 +137,7 @@ public static class SystemOrdering
 
     private static void RequireSameLengths(IReadOnlyList<double[]> fields)
     {
-        ArgumentNullException.ThrowIfNull(fields);
-        if (fields.Count == 0)
-            throw new ArgumentException("At least one field is needed.", nameof(fields));
+        Require.NotEmpty(fields, "At least one field is needed.");
         int length = fields[0].Length;
         for (int i = 0; i < fields.Count; i++)
             if (fields[i].Length != length)

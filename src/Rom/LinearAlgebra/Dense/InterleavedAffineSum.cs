@@ -10,29 +10,18 @@ namespace Rom.LinearAlgebra.Dense;
 /// Q passes over s. Four independent registers per block keep the multiply-adds of one block from waiting on each
 /// other. This is the assembly A_N(μ) = Σ_q θ_q(μ) Ã_q of the reduced model's online phase.
 /// </summary>
-internal sealed class InterleavedAffineSum
+/// <param name="terms">The Q vectors to interleave.</param>
+/// <param name="length">The length of each vector.</param>
+internal sealed class InterleavedAffineSum(IReadOnlyList<double[]> terms, int length)
 {
     private const int Block = 16;
-    private readonly AlignedArray<double> _data;
-
-    /// <summary>Interleaves the Q vectors <paramref name="terms"/>, all of length <paramref name="length"/>.</summary>
-    public InterleavedAffineSum(IReadOnlyList<double[]> terms, int length)
-    {
-        Terms = terms.Count;
-        Length = length;
-        int blocks = (length + Block - 1) / Block;
-        _data = new AlignedArray<double>(blocks * Block * Terms);
-        var data = _data.Span;
-        for (int q = 0; q < Terms; q++)
-            for (int i = 0; i < length; i++)
-                data[(i / Block * Terms + q) * Block + i % Block] = terms[q][i];
-    }
+    private readonly AlignedArray<double> _data = Interleave(terms, length);
 
     /// <summary>Number Q of vectors.</summary>
-    public int Terms { get; }
+    public int Terms { get; } = terms.Count;
 
     /// <summary>Length of each vector.</summary>
-    public int Length { get; }
+    public int Length { get; } = length;
 
     /// <summary>Writes Σ_q θ_q m_q into <paramref name="result"/> (length <see cref="Length"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -74,5 +63,17 @@ internal sealed class InterleavedAffineSum
             for (int q = 0; q < Terms; q++) sum += theta[q] * stored[block + q * Block + lane];
             result[i] = sum;
         }
+    }
+
+    // The Q vectors in blocks of Block entries: m_0[i..i+Block), m_1[i..i+Block), …, then the next block.
+    private static AlignedArray<double> Interleave(IReadOnlyList<double[]> terms, int length)
+    {
+        int blocks = (length + Block - 1) / Block;
+        var interleaved = new AlignedArray<double>(blocks * Block * terms.Count);
+        var data = interleaved.Span;
+        for (int q = 0; q < terms.Count; q++)
+            for (int i = 0; i < length; i++)
+                data[(i / Block * terms.Count + q) * Block + i % Block] = terms[q][i];
+        return interleaved;
     }
 }

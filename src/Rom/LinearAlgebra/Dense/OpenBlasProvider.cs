@@ -87,25 +87,30 @@ public sealed unsafe class OpenBlasProvider : IDenseProvider
     public void Gemm(Transpose transA, Transpose transB, int m, int n, int k, double alpha,
         ReadOnlySpan<double> a, int lda, ReadOnlySpan<double> b, int ldb, double beta, Span<double> c, int ldc)
     {
-        DenseChecks.Gemm(transA, transB, m, n, k, a.Length, lda, b.Length, ldb, c.Length, ldc);
-        if (m == 0 || n == 0)
-            return;
-        fixed (double* pa = a, pb = b, pc = c)
-            dgemm(ColMajor, transA == Transpose.None ? NoTrans : Trans, transB == Transpose.None ? NoTrans : Trans,
-                m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
+        if (HasWork(transA, transB, m, n, k, a.Length, lda, b.Length, ldb, c.Length, ldc))
+            fixed (double* pa = a, pb = b, pc = c)
+                dgemm(ColMajor, Op(transA), Op(transB), m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
     }
 
     /// <inheritdoc />
     public void Gemm(Transpose transA, Transpose transB, int m, int n, int k, float alpha,
         ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb, float beta, Span<float> c, int ldc)
     {
-        DenseChecks.Gemm(transA, transB, m, n, k, a.Length, lda, b.Length, ldb, c.Length, ldc);
-        if (m == 0 || n == 0)
-            return;
-        fixed (float* pa = a, pb = b, pc = c)
-            sgemm(ColMajor, transA == Transpose.None ? NoTrans : Trans, transB == Transpose.None ? NoTrans : Trans,
-                m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
+        if (HasWork(transA, transB, m, n, k, a.Length, lda, b.Length, ldb, c.Length, ldc))
+            fixed (float* pa = a, pb = b, pc = c)
+                sgemm(ColMajor, Op(transA), Op(transB), m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
     }
+
+    // Checks a GEMM's arguments as every provider does; false when C is empty and there is nothing to compute.
+    private static bool HasWork(Transpose transA, Transpose transB, int m, int n, int k,
+        int aLength, int lda, int bLength, int ldb, int cLength, int ldc)
+    {
+        DenseChecks.Gemm(transA, transB, m, n, k, aLength, lda, bLength, ldb, cLength, ldc);
+        return m != 0 && n != 0;
+    }
+
+    // CBLAS's flag for op(X).
+    private static int Op(Transpose transpose) => transpose == Transpose.None ? NoTrans : Trans;
 
     /// <inheritdoc />
     public SymmetricEigen SymmetricEigen(Matrix<double> a)

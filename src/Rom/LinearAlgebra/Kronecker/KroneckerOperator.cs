@@ -21,9 +21,7 @@ public sealed class KroneckerOperator : ILinearOperator
     /// </summary>
     public KroneckerOperator(IReadOnlyList<Matrix<double>> factors, IDenseProvider? provider = null)
     {
-        ArgumentNullException.ThrowIfNull(factors);
-        if (factors.Count == 0)
-            throw new ArgumentException("factors is empty; a Kronecker product needs at least one factor.", nameof(factors));
+        Require.NotEmpty(factors, "factors is empty; a Kronecker product needs at least one factor.");
         long length = 1;
         for (int i = 0; i < factors.Count; i++)
         {

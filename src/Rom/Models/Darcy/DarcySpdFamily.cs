@@ -19,8 +19,7 @@ public sealed class DarcySpdFamily : ISystemFamily
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         Options = options;
-        var master = new Random(options.Seed);
-        _seeds = Enumerable.Range(0, options.Count).Select(_ => master.Next()).ToArray();
+        _seeds = SystemDraws.Draw(options.Seed, options.Count, master => master.Next());
     }
 
     /// <summary>The settings the family was built with.</summary>

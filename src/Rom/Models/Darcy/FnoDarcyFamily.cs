@@ -25,8 +25,7 @@ public sealed class FnoDarcyFamily : ISystemFamily
         options.Validate();
         Options = options;
         StoredGrid = options.StoredGrid;
-        var master = new Random(options.Seed);
-        _seeds = Enumerable.Range(0, options.Count).Select(_ => master.Next()).ToArray();
+        _seeds = SystemDraws.Draw(options.Seed, options.Count, master => master.Next());
     }
 
     /// <summary>The settings the family was built with.</summary>

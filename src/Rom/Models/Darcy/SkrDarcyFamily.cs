@@ -15,8 +15,7 @@ public sealed class SkrDarcyFamily : ISystemFamily
     private static readonly (int, int)[] Neighbours = [(-1, 0), (1, 0), (0, 1), (0, -1)];
 
     // Per-system seed of the noise ξ₁, ξ₂ and Helmholtz wavenumber, drawn from one master stream.
-    private readonly int[] _seeds;
-    private readonly double[] _wavenumbers;
+    private readonly (int Seed, double Wavenumber)[] _draws;
 
     /// <summary>Creates the seeded family; fields are generated on demand, system i from its own seeded stream.</summary>
     public SkrDarcyFamily(SkrDarcyOptions options)
@@ -24,15 +23,7 @@ public sealed class SkrDarcyFamily : ISystemFamily
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         Options = options;
-        // One master stream hands each system its own seed and wavenumber, so system i never depends on the others' use.
-        var master = new Random(options.Seed);
-        _seeds = new int[options.Count];
-        _wavenumbers = new double[options.Count];
-        for (int i = 0; i < options.Count; i++)
-        {
-            _seeds[i] = master.Next();
-            _wavenumbers[i] = master.NextDouble();
-        }
+        _draws = SystemDraws.Draw(options.Seed, options.Count, master => (master.Next(), master.NextDouble()));
     }
 
     /// <summary>The settings the family was built with.</summary>
@@ -79,7 +70,7 @@ public sealed class SkrDarcyFamily : ISystemFamily
     public double Wavenumber(int index)
     {
         CheckIndex(index);
-        return _wavenumbers[index];
+        return _draws[index].Wavenumber;
     }
 
     /// <summary>The SKR Helmholtz system: the Darcy matrix minus h²k² on the diagonal, k = <see cref="Wavenumber"/>.</summary>
@@ -143,7 +134,7 @@ public sealed class SkrDarcyFamily : ISystemFamily
     private Random Stream(int index)
     {
         CheckIndex(index);
-        return new Random(_seeds[index]);
+        return new Random(_draws[index].Seed);
     }
 
     private void CheckIndex(int index)

@@ -13,15 +13,10 @@ public sealed record SkrDarcyOptions(int GridSize = 34, int Count = 10, int Seed
     /// <summary>Throws an <see cref="ArgumentException"/> naming the setting when a value is unusable.</summary>
     public void Validate()
     {
-        if (GridSize < 3)
-            throw new ArgumentOutOfRangeException(nameof(GridSize), GridSize, "The grid needs at least 3 points per side (one interior point).");
-        if (Count < 1)
-            throw new ArgumentOutOfRangeException(nameof(Count), Count, "The family needs at least one system.");
-        if (!(Alpha > 0 && double.IsFinite(Alpha)))
-            throw new ArgumentOutOfRangeException(nameof(Alpha), Alpha, "α must be positive and finite.");
-        if (!(Tau > 0 && double.IsFinite(Tau)))
-            throw new ArgumentOutOfRangeException(nameof(Tau), Tau, "τ must be positive and finite.");
-        if (!Enum.IsDefined(Equation))
-            throw new ArgumentOutOfRangeException(nameof(Equation), Equation, "Unknown equation.");
+        Require.AtLeast(GridSize, 3, "The grid needs at least 3 points per side (one interior point).");
+        Require.AtLeast(Count, 1, "The family needs at least one system.");
+        Require.PositiveFinite(Alpha, "α must be positive and finite.");
+        Require.PositiveFinite(Tau, "τ must be positive and finite.");
+        Require.Defined(Equation, "Unknown equation.");
     }
 }

@@ -40,25 +40,15 @@ public sealed record NonlinearHeatOptions(
     /// <summary>Throws an <see cref="ArgumentException"/> naming the setting when a value is unusable.</summary>
     public void Validate()
     {
-        if (SquaresPerSide < 2)
-            throw new ArgumentOutOfRangeException(nameof(SquaresPerSide), SquaresPerSide, "Need at least 2 squares per side (one interior node).");
-        if (Steps < 1)
-            throw new ArgumentOutOfRangeException(nameof(Steps), Steps, "Need at least one time step.");
-        if (!(TimeStep > 0 && double.IsFinite(TimeStep)))
-            throw new ArgumentOutOfRangeException(nameof(TimeStep), TimeStep, "The time step must be positive and finite.");
-        if (!(Kappa0 > 0 && double.IsFinite(Kappa0)))
-            throw new ArgumentOutOfRangeException(nameof(Kappa0), Kappa0, "κ₀ must be positive and finite.");
-        if (!(Beta >= 0 && double.IsFinite(Beta)))
-            throw new ArgumentOutOfRangeException(nameof(Beta), Beta, "β must be non-negative (κ stays positive) and finite.");
-        if (!double.IsFinite(Amplitude))
-            throw new ArgumentOutOfRangeException(nameof(Amplitude), Amplitude, "The amplitude must be finite.");
-        if (!(Width > 0 && double.IsFinite(Width)))
-            throw new ArgumentOutOfRangeException(nameof(Width), Width, "The width must be positive and finite.");
-        if (SourceStations < 2)
-            throw new ArgumentOutOfRangeException(nameof(SourceStations), SourceStations, "Need at least 2 stations along the source path.");
-        if (!(NewtonTolerance > 0 && NewtonTolerance < 1))
-            throw new ArgumentOutOfRangeException(nameof(NewtonTolerance), NewtonTolerance, "The Newton tolerance must lie in (0, 1).");
-        if (MaxNewtonIterations < 1)
-            throw new ArgumentOutOfRangeException(nameof(MaxNewtonIterations), MaxNewtonIterations, "Need at least one Newton iteration.");
+        Require.AtLeast(SquaresPerSide, 2, "Need at least 2 squares per side (one interior node).");
+        Require.AtLeast(Steps, 1, "Need at least one time step.");
+        Require.PositiveFinite(TimeStep, "The time step must be positive and finite.");
+        Require.PositiveFinite(Kappa0, "κ₀ must be positive and finite.");
+        Require.That(Beta >= 0 && double.IsFinite(Beta), Beta, "β must be non-negative (κ stays positive) and finite.");
+        Require.That(double.IsFinite(Amplitude), Amplitude, "The amplitude must be finite.");
+        Require.PositiveFinite(Width, "The width must be positive and finite.");
+        Require.AtLeast(SourceStations, 2, "Need at least 2 stations along the source path.");
+        Require.Fraction(NewtonTolerance, "The Newton tolerance must lie in (0, 1).");
+        Require.AtLeast(MaxNewtonIterations, 1, "Need at least one Newton iteration.");
     }
 }

@@ -37,17 +37,12 @@ public sealed record AdaptiveRomOptions(
     /// <summary>Throws an <see cref="ArgumentException"/> naming the setting when a value is unusable.</summary>
     public void Validate()
     {
-        if (!(IndicatorTolerance > 0))
-            throw new ArgumentOutOfRangeException(nameof(IndicatorTolerance), IndicatorTolerance, "τ must be positive (+∞ switches enrichment off).");
+        Require.That(IndicatorTolerance > 0, IndicatorTolerance, "τ must be positive (+∞ switches enrichment off).");
         StatePodOrDefault.Validate();
         ForcePodOrDefault.Validate();
-        if (ExtraSamplesPerSide < 0)
-            throw new ArgumentOutOfRangeException(nameof(ExtraSamplesPerSide), ExtraSamplesPerSide, "The extra sample grid size must be non-negative.");
-        if (!(NewtonTolerance > 0 && NewtonTolerance < 1))
-            throw new ArgumentOutOfRangeException(nameof(NewtonTolerance), NewtonTolerance, "The Newton tolerance must lie in (0, 1).");
-        if (MaxNewtonIterations < 1)
-            throw new ArgumentOutOfRangeException(nameof(MaxNewtonIterations), MaxNewtonIterations, "Need at least one Newton iteration.");
-        if (!(EnrichmentTolerance > 0 && EnrichmentTolerance < 1))
-            throw new ArgumentOutOfRangeException(nameof(EnrichmentTolerance), EnrichmentTolerance, "The enrichment tolerance must lie in (0, 1).");
+        Require.AtLeast(ExtraSamplesPerSide, 0, "The extra sample grid size must be non-negative.");
+        Require.Fraction(NewtonTolerance, "The Newton tolerance must lie in (0, 1).");
+        Require.AtLeast(MaxNewtonIterations, 1, "Need at least one Newton iteration.");
+        Require.Fraction(EnrichmentTolerance, "The enrichment tolerance must lie in (0, 1).");
     }
 }

@@ -36,9 +36,7 @@ public sealed class OperatorEim
     public static OperatorEim Build(Func<Parameter, CsrMatrix> assemble, IReadOnlyList<Parameter> trainingSet, GreedyOptions options)
     {
         ArgumentNullException.ThrowIfNull(assemble);
-        ArgumentNullException.ThrowIfNull(trainingSet);
-        if (trainingSet.Count == 0)
-            throw new ArgumentException("The training set is empty.", nameof(trainingSet));
+        Require.NotEmpty(trainingSet, "The training set is empty.");
         var pattern = assemble(trainingSet[0]);
         var surrogate = new EimSurrogate(mu =>
         {

@@ -30,9 +30,7 @@ public sealed class IncrementalPod
     /// <summary>Merges a batch of snapshots into the decomposition.</summary>
     public void Add(IReadOnlyList<double[]> batch)
     {
-        ArgumentNullException.ThrowIfNull(batch);
-        if (batch.Count == 0)
-            throw new ArgumentException("A batch needs at least one snapshot.", nameof(batch));
+        Require.NotEmpty(batch, "A batch needs at least one snapshot.");
         var columns = new List<double[]>(Current.Modes.Count + batch.Count);
         for (int i = 0; i < Current.Modes.Count; i++)
             columns.Add(Current.Modes[i].Select(v => v * Current.SingularValues[i]).ToArray());
