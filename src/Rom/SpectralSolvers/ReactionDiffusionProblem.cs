@@ -23,7 +23,7 @@ public sealed class ReactionDiffusionProblem : IRefinableProblem
     private readonly ReactionDiffusion _equation;
     private readonly PeriodicGaussianField _field;
     private readonly InitialValueMollifier _mollifier;
-    private readonly double[,] _timeValues, _spaceValues;
+    private readonly double[,] _timeValues, _spaceValuesT;
 
     /// <summary>The problem with diffusion ν and reaction ρ on <paramref name="timeModes"/> × <paramref name="spaceModes"/> network slots.</summary>
     /// <exception cref="ArgumentOutOfRangeException">ν not positive, ρ not finite, fewer than 2 time slots, or fewer space slots than the initial condition's points.</exception>
@@ -35,7 +35,7 @@ public sealed class ReactionDiffusionProblem : IRefinableProblem
         _mollifier = new InitialValueMollifier([timeModes, spaceModes]);
         _field = new PeriodicGaussianField(initialPoints, 1, lengthScale);
         _timeValues = ChebyshevBasis.Synthesis(timeModes + 1, [.. Enumerable.Range(0, EvaluationTimes).Select(i => (double)i / (EvaluationTimes - 1))]);
-        _spaceValues = RealFourierBasis.Synthesis(spaceModes, EvaluationPoints);
+        _spaceValuesT = Matrices.Transpose(RealFourierBasis.Synthesis(spaceModes, EvaluationPoints));
         Modes = [timeModes, spaceModes];
         InitialPoints = initialPoints;
     }
@@ -118,16 +118,7 @@ public sealed class ReactionDiffusionProblem : IRefinableProblem
                 initial[j] += parameters[s] * RealFourierBasis.Evaluate(nx, s, (double)j / points);
         double[,] u = solver.Solve(initial, EvaluationTimes);
         double[,] toEvaluation = points == EvaluationPoints ? GramMatrices.Identity(points) : RealFourierBasis.Interpolation(points, EvaluationPoints);
-        var result = new double[EvaluationTimes * EvaluationPoints];
-        for (int i = 0; i < EvaluationTimes; i++)
-            for (int j = 0; j < EvaluationPoints; j++)
-            {
-                double v = 0;
-                for (int k = 0; k < points; k++)
-                    v += toEvaluation[j, k] * u[i, k];
-                result[i * EvaluationPoints + j] = v;
-            }
-        return result;
+        return Matrices.RowMajor(Matrices.Product(u, Matrices.Transpose(toEvaluation)));
     }
 
     /// <inheritdoc />
@@ -157,24 +148,10 @@ public sealed class ReactionDiffusionProblem : IRefinableProblem
         int nt = Modes[0] + 1, nx = Modes[1];
         if (prediction.Length != nt * nx)
             throw new ArgumentException($"prediction has {prediction.Length} coefficients; the solution has {nt} × {nx}.", nameof(prediction));
-        var inX = new double[nt, EvaluationPoints];
+        var coefficients = new double[nt, nx];
         for (int k = 0; k < nt; k++)
-            for (int j = 0; j < EvaluationPoints; j++)
-            {
-                double v = 0;
-                for (int s = 0; s < nx; s++)
-                    v += _spaceValues[j, s] * prediction[k * nx + s];
-                inX[k, j] = v;
-            }
-        var values = new double[EvaluationTimes * EvaluationPoints];
-        for (int i = 0; i < EvaluationTimes; i++)
-            for (int j = 0; j < EvaluationPoints; j++)
-            {
-                double v = 0;
-                for (int k = 0; k < nt; k++)
-                    v += _timeValues[i, k] * inX[k, j];
-                values[i * EvaluationPoints + j] = v;
-            }
-        return values;
+            for (int s = 0; s < nx; s++)
+                coefficients[k, s] = prediction[k * nx + s];
+        return Matrices.RowMajor(Matrices.Product(_timeValues, Matrices.Product(coefficients, _spaceValuesT)));
     }
 }
