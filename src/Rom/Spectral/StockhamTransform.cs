@@ -129,10 +129,20 @@ internal sealed class StockhamTransform : LineTransform
     private void RunPass(int pass, ReadOnlySpan<double> x, Span<double> y, int m, int s, PassLayout layout)
     {
         var twiddles = _twiddles[pass];
+        ref double xs = ref MemoryMarshal.GetReference(x);
+        ref double ys = ref MemoryMarshal.GetReference(y);
+        ref double tw = ref MemoryMarshal.GetReference(twiddles);
+        // The written-out radix-4 and radix-8 passes take their values two at a time: over j for one dense sequence of
+        // even m, otherwise over q when the width is even; the generic pass takes the rest.
+        bool overJ = layout.Single && m % 2 == 0, overQ = layout.Width % 2 == 0;
         switch (_radices[pass])
         {
-            case 8: PassRadix8(x, y, m, s, layout, twiddles); break;
-            case 4: PassRadix4(x, y, m, s, layout, twiddles); break;
+            case 8 when overJ: PassRadix8OverJ(ref xs, ref ys, m, ref tw); break;
+            case 8 when overQ: PassRadix8OverQ(ref xs, ref ys, m, s, layout, ref tw); break;
+            case 8: Pass<Radix8>(x, y, m, s, layout, twiddles); break;
+            case 4 when overJ: PassRadix4OverJ(ref xs, ref ys, m, ref tw); break;
+            case 4 when overQ: PassRadix4OverQ(ref xs, ref ys, m, s, layout, ref tw); break;
+            case 4: Pass<Radix4>(x, y, m, s, layout, twiddles); break;
             case 2: Pass<Radix2>(x, y, m, s, layout, twiddles); break;
             case 3: Pass<Radix3>(x, y, m, s, layout, twiddles); break;
             default: Pass<Radix5>(x, y, m, s, layout, twiddles); break;
@@ -152,37 +162,28 @@ internal sealed class StockhamTransform : LineTransform
     }
 
     /// <summary>
-    /// The radix-4 pass of <see cref="Pass{T}"/> written out with the four values in registers: radix 4 carries every
-    /// power-of-two length, and the generic pass keeps its values in a stack array.
+    /// The radix-4 pass of <see cref="Pass{T}"/> written out with the four values in registers, over pairs of j of one
+    /// dense sequence (m even): radix 4 carries every power-of-two length, and the generic pass keeps its values in a
+    /// stack array.
     /// </summary>
-    private static void PassRadix4(ReadOnlySpan<double> x, Span<double> y, int m, int s, PassLayout layout, ReadOnlySpan<double> twiddles)
+    private static void PassRadix4OverJ(ref double xs, ref double ys, int m, ref double tw)
     {
-        ref double xs = ref MemoryMarshal.GetReference(x);
-        ref double ys = ref MemoryMarshal.GetReference(y);
-        ref double tw = ref MemoryMarshal.GetReference(twiddles);
-        if (layout.Single && m % 2 == 0)
+        for (int j = 0; j < m; j += 2)
         {
-            for (int j = 0; j < m; j += 2)
-            {
-                var (b0, b1, b2, b3) = Radix4.Butterfly(LoadTwo(ref xs, j), LoadTwo(ref xs, j + m), LoadTwo(ref xs, j + 2 * m), LoadTwo(ref xs, j + 3 * m));
-                b1 = Multiply(b1, LoadTwo(ref tw, j));
-                b2 = Multiply(b2, LoadTwo(ref tw, m + j));
-                b3 = Multiply(b3, LoadTwo(ref tw, 2 * m + j));
-                // Lanes hold j and j + 1: outputs 4j…4j+3 take the lower lanes, 4j+4…4j+7 the upper ones.
-                StoreTwo(Vector256.Create(b0.GetLower(), b1.GetLower()), ref ys, 4 * j);
-                StoreTwo(Vector256.Create(b2.GetLower(), b3.GetLower()), ref ys, 4 * j + 2);
-                StoreTwo(Vector256.Create(b0.GetUpper(), b1.GetUpper()), ref ys, 4 * j + 4);
-                StoreTwo(Vector256.Create(b2.GetUpper(), b3.GetUpper()), ref ys, 4 * j + 6);
-            }
-            return;
+            var (b0, b1, b2, b3) = Radix4.Butterfly(LoadTwo(ref xs, j), LoadTwo(ref xs, j + m), LoadTwo(ref xs, j + 2 * m), LoadTwo(ref xs, j + 3 * m));
+            b1 = Multiply(b1, LoadTwo(ref tw, j));
+            b2 = Multiply(b2, LoadTwo(ref tw, m + j));
+            b3 = Multiply(b3, LoadTwo(ref tw, 2 * m + j));
+            // Lanes hold j and j + 1: outputs 4j…4j+3 take the lower lanes, 4j+4…4j+7 the upper ones.
+            StorePair(b0, b1, ref ys, 4 * j, 4);
+            StorePair(b2, b3, ref ys, 4 * j + 2, 4);
         }
-        int w = layout.Width;
-        if (w % 2 == 1)
-        {
-            Pass<Radix4>(x, y, m, s, layout, twiddles);
-            return;
-        }
-        int blocks = s / w, ks = layout.Input * blocks * m, rs = layout.Output * blocks;
+    }
+
+    /// <summary>The radix-4 pass over pairs of the interleaved index q (an even width).</summary>
+    private static void PassRadix4OverQ(ref double xs, ref double ys, int m, int s, PassLayout layout, ref double tw)
+    {
+        int w = layout.Width, blocks = s / w, ks = layout.Input * blocks * m, rs = layout.Output * blocks;
         for (int j = 0; j < m; j++)
         {
             var w1r = Vector256.Create(Unsafe.Add(ref tw, 2 * j));
@@ -207,44 +208,32 @@ internal sealed class StockhamTransform : LineTransform
         }
     }
 
-    /// <summary>The radix-8 pass written out like <see cref="PassRadix4"/>, the butterfly being <see cref="Radix8.Butterfly"/>.</summary>
-    private static void PassRadix8(ReadOnlySpan<double> x, Span<double> y, int m, int s, PassLayout layout, ReadOnlySpan<double> twiddles)
+    /// <summary>The radix-8 pass written out like <see cref="PassRadix4OverJ"/>, the butterfly being <see cref="Radix8.Butterfly"/>.</summary>
+    private static void PassRadix8OverJ(ref double xs, ref double ys, int m, ref double tw)
     {
-        ref double xs = ref MemoryMarshal.GetReference(x);
-        ref double ys = ref MemoryMarshal.GetReference(y);
-        ref double tw = ref MemoryMarshal.GetReference(twiddles);
-        if (layout.Single && m % 2 == 0)
+        for (int j = 0; j < m; j += 2)
         {
-            for (int j = 0; j < m; j += 2)
-            {
-                var (b0, b1, b2, b3, b4, b5, b6, b7) = Radix8.Butterfly(
-                    LoadTwo(ref xs, j), LoadTwo(ref xs, j + m), LoadTwo(ref xs, j + 2 * m), LoadTwo(ref xs, j + 3 * m),
-                    LoadTwo(ref xs, j + 4 * m), LoadTwo(ref xs, j + 5 * m), LoadTwo(ref xs, j + 6 * m), LoadTwo(ref xs, j + 7 * m));
-                b1 = Multiply(b1, LoadTwo(ref tw, j));
-                b2 = Multiply(b2, LoadTwo(ref tw, m + j));
-                b3 = Multiply(b3, LoadTwo(ref tw, 2 * m + j));
-                b4 = Multiply(b4, LoadTwo(ref tw, 3 * m + j));
-                b5 = Multiply(b5, LoadTwo(ref tw, 4 * m + j));
-                b6 = Multiply(b6, LoadTwo(ref tw, 5 * m + j));
-                b7 = Multiply(b7, LoadTwo(ref tw, 6 * m + j));
-                StoreTwo(Vector256.Create(b0.GetLower(), b1.GetLower()), ref ys, 8 * j);
-                StoreTwo(Vector256.Create(b2.GetLower(), b3.GetLower()), ref ys, 8 * j + 2);
-                StoreTwo(Vector256.Create(b4.GetLower(), b5.GetLower()), ref ys, 8 * j + 4);
-                StoreTwo(Vector256.Create(b6.GetLower(), b7.GetLower()), ref ys, 8 * j + 6);
-                StoreTwo(Vector256.Create(b0.GetUpper(), b1.GetUpper()), ref ys, 8 * j + 8);
-                StoreTwo(Vector256.Create(b2.GetUpper(), b3.GetUpper()), ref ys, 8 * j + 10);
-                StoreTwo(Vector256.Create(b4.GetUpper(), b5.GetUpper()), ref ys, 8 * j + 12);
-                StoreTwo(Vector256.Create(b6.GetUpper(), b7.GetUpper()), ref ys, 8 * j + 14);
-            }
-            return;
+            var (b0, b1, b2, b3, b4, b5, b6, b7) = Radix8.Butterfly(
+                LoadTwo(ref xs, j), LoadTwo(ref xs, j + m), LoadTwo(ref xs, j + 2 * m), LoadTwo(ref xs, j + 3 * m),
+                LoadTwo(ref xs, j + 4 * m), LoadTwo(ref xs, j + 5 * m), LoadTwo(ref xs, j + 6 * m), LoadTwo(ref xs, j + 7 * m));
+            b1 = Multiply(b1, LoadTwo(ref tw, j));
+            b2 = Multiply(b2, LoadTwo(ref tw, m + j));
+            b3 = Multiply(b3, LoadTwo(ref tw, 2 * m + j));
+            b4 = Multiply(b4, LoadTwo(ref tw, 3 * m + j));
+            b5 = Multiply(b5, LoadTwo(ref tw, 4 * m + j));
+            b6 = Multiply(b6, LoadTwo(ref tw, 5 * m + j));
+            b7 = Multiply(b7, LoadTwo(ref tw, 6 * m + j));
+            StorePair(b0, b1, ref ys, 8 * j, 8);
+            StorePair(b2, b3, ref ys, 8 * j + 2, 8);
+            StorePair(b4, b5, ref ys, 8 * j + 4, 8);
+            StorePair(b6, b7, ref ys, 8 * j + 6, 8);
         }
-        int w = layout.Width;
-        if (w % 2 == 1)
-        {
-            Pass<Radix8>(x, y, m, s, layout, twiddles);
-            return;
-        }
-        int blocks = s / w, ks = layout.Input * blocks * m, rs = layout.Output * blocks;
+    }
+
+    /// <summary>The radix-8 pass over pairs of the interleaved index q (an even width), like <see cref="PassRadix4OverQ"/>.</summary>
+    private static void PassRadix8OverQ(ref double xs, ref double ys, int m, int s, PassLayout layout, ref double tw)
+    {
+        int w = layout.Width, blocks = s / w, ks = layout.Input * blocks * m, rs = layout.Output * blocks;
         for (int j = 0; j < m; j++)
             for (int t = 0; t < blocks; t++)
             {
@@ -265,6 +254,17 @@ internal sealed class StockhamTransform : LineTransform
                     StoreTwo(MultiplyBroadcast(b7, ref tw, 6 * m + j), ref output, q + 7 * rs);
                 }
             }
+    }
+
+    /// <summary>
+    /// Stores outputs r and r + 1 of two consecutive j, held as (j, j + 1) lanes in <paramref name="a"/> and
+    /// <paramref name="b"/>: j's at <paramref name="index"/> and j + 1's <paramref name="radix"/> further.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StorePair(Vector256<double> a, Vector256<double> b, ref double y, int index, int radix)
+    {
+        StoreTwo(Vector256.Create(a.GetLower(), b.GetLower()), ref y, index);
+        StoreTwo(Vector256.Create(a.GetUpper(), b.GetUpper()), ref y, index + radix);
     }
 
     /// <summary>v times twiddle number <paramref name="index"/> of the table, broadcast to both lanes.</summary>
@@ -325,24 +325,34 @@ internal sealed class StockhamTransform : LineTransform
             {
                 int input = layout.Input * (t + blocks * j), output = layout.Output * (t + blocks * p * j), q = 0;
                 for (; q + 1 < w; q += 2)
-                {
-                    for (int k = 0; k < p; k++)
-                        a[k] = LoadTwo(ref xs, input + q + k * ks);
-                    T.Apply(a);
-                    StoreTwo(a[0], ref ys, output + q);
-                    for (int r = 1; r < p; r++)
-                        StoreTwo(Multiply(a[r], wr[r], wi[r]), ref ys, output + q + r * rs);
-                }
+                    StridedButterfly<T>(a, ref xs, ref ys, input + q, output + q, ks, rs, wr, wi, two: true);
                 if (q < w)
-                {
-                    for (int k = 0; k < p; k++)
-                        a[k] = LoadOne(ref xs, input + q + k * ks);
-                    T.Apply(a);
-                    StoreLower(a[0], ref ys, output + q);
-                    for (int r = 1; r < p; r++)
-                        StoreLower(Multiply(a[r], wr[r], wi[r]), ref ys, output + q + r * rs);
-                }
+                    StridedButterfly<T>(a, ref xs, ref ys, input + q, output + q, ks, rs, wr, wi, two: false);
             }
+        }
+    }
+
+    /// <summary>
+    /// One butterfly of <see cref="Pass{T}"/> over interleaved sequences: the values at <paramref name="input"/> + k·ks
+    /// into the outputs at <paramref name="output"/> + r·rs, twiddled by (wr, wi); two sequences side by side, or with
+    /// <paramref name="two"/> false the one in the lower lane.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StridedButterfly<T>(Span<Vector256<double>> a, ref double xs, ref double ys, int input, int output, int ks, int rs,
+        ReadOnlySpan<Vector256<double>> wr, ReadOnlySpan<Vector256<double>> wi, bool two)
+        where T : struct, IButterfly
+    {
+        int p = T.Radix;
+        for (int k = 0; k < p; k++)
+            a[k] = two ? LoadTwo(ref xs, input + k * ks) : LoadOne(ref xs, input + k * ks);
+        T.Apply(a);
+        for (int r = 0; r < p; r++)
+        {
+            var b = r == 0 ? a[0] : Multiply(a[r], wr[r], wi[r]);
+            if (two)
+                StoreTwo(b, ref ys, output + r * rs);
+            else
+                StoreLower(b, ref ys, output + r * rs);
         }
     }
 }

@@ -52,6 +52,21 @@ public sealed class Etdrk4
         }
     }
 
+    /// <summary>
+    /// The steps between two snapshots of a solver taking <paramref name="steps"/> steps from <paramref name="initial"/>
+    /// and recording <paramref name="snapshots"/> equispaced times, the first at the start and the last at the end.
+    /// </summary>
+    /// <exception cref="ArgumentException">Initial values that are not finite, fewer than 2 snapshots, or steps that are not a multiple of snapshots − 1.</exception>
+    internal static int SnapshotInterval(ReadOnlySpan<double> initial, int steps, int snapshots)
+    {
+        for (int j = 0; j < initial.Length; j++)
+            if (!double.IsFinite(initial[j]))
+                throw new ArgumentException($"initial value {j} is {initial[j]}.", nameof(initial));
+        if (snapshots < 2 || steps % (snapshots - 1) != 0)
+            throw new ArgumentException($"snapshots {snapshots} must be at least 2 with the {steps} steps a multiple of snapshots − 1.", nameof(snapshots));
+        return steps / (snapshots - 1);
+    }
+
     /// <summary>Modes of the state.</summary>
     public int Modes => _e.Length;
 

@@ -16,4 +16,22 @@ internal static class Matrices
                     c[i, j] += a[i, k] * b[k, j];
         return c;
     }
+
+    /// <summary>aᵀ.</summary>
+    public static double[,] Transpose(double[,] a)
+    {
+        var t = new double[a.GetLength(1), a.GetLength(0)];
+        for (int i = 0; i < t.GetLength(0); i++)
+            for (int j = 0; j < t.GetLength(1); j++)
+                t[i, j] = a[j, i];
+        return t;
+    }
+
+    /// <summary>The entries of <paramref name="a"/> row by row.</summary>
+    public static double[] RowMajor(double[,] a)
+    {
+        var flat = new double[a.Length];
+        Buffer.BlockCopy(a, 0, flat, 0, flat.Length * sizeof(double));
+        return flat;
+    }
 }

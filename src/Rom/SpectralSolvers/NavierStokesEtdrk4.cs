@@ -76,12 +76,7 @@ public sealed class NavierStokesEtdrk4
     {
         if (initial.Length != _n * _n)
             throw new ArgumentException($"initial has {initial.Length} values; the grid has {_n}² points.", nameof(initial));
-        for (int j = 0; j < initial.Length; j++)
-            if (!double.IsFinite(initial[j]))
-                throw new ArgumentException($"initial value {j} is {initial[j]}.", nameof(initial));
-        if (snapshots < 2 || Steps % (snapshots - 1) != 0)
-            throw new ArgumentException($"snapshots {snapshots} must be at least 2 with the {Steps} steps a multiple of snapshots − 1.", nameof(snapshots));
-        int every = Steps / (snapshots - 1);
+        int every = Etdrk4.SnapshotInterval(initial, Steps, snapshots);
         var result = new double[snapshots][];
         result[0] = initial.ToArray();
         var v = new Complex[_n * _half];

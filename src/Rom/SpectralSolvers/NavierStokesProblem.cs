@@ -1,4 +1,3 @@
-using Rom.Spectral.Chebyshev;
 using Rom.Tensors;
 
 namespace Rom.SpectralSolvers;
@@ -11,7 +10,7 @@ namespace Rom.SpectralSolvers;
 /// Fourier(x) × Fourier(y) basis (only the T₀ slab set); w = w₀ + t·v imposes the initial condition. The reference is
 /// <see cref="NavierStokesEtdrk4"/> on 64² points with 128 steps (within 1e-7 of 256² and 512 steps for the default 31 slots); errors are measured on 17 equispaced times × 64² points.
 /// </summary>
-public sealed class NavierStokesProblem : IRefinableProblem
+public sealed class NavierStokesProblem : InitialValueProblem
 {
     /// <summary>Equispaced times t_i = T i / 16 of the evaluation grid.</summary>
     public const int EvaluationTimes = 17;
@@ -19,11 +18,8 @@ public sealed class NavierStokesProblem : IRefinableProblem
     /// <summary>Points per axis x_j = j / 64 of the evaluation grid.</summary>
     public const int EvaluationPoints = 64;
 
-    private readonly NavierStokesVorticity _equation;
-    private readonly PeriodicGaussianField _field;
-    private readonly InitialValueMollifier _mollifier;
     private readonly double[][,] _toEvaluation;
-        private readonly double[]? _forcing;
+    private readonly double[]? _forcing;
 
     /// <summary>
     /// The problem with viscosity ν and end time T, forced or not, on <paramref name="timeModes"/> × <paramref name="spaceModes"/>²
@@ -32,82 +28,46 @@ public sealed class NavierStokesProblem : IRefinableProblem
     /// <exception cref="ArgumentException">ν or T not positive, fewer than 2 time slots, or an even or too small space count (named).</exception>
     public NavierStokesProblem(double viscosity = 1e-3, double endTime = 3, bool forced = true, int timeModes = 12, int spaceModes = 31,
         int initialPoints = 64, double lengthScale = 0.8)
+        : base(CheckedModes(timeModes, spaceModes, initialPoints), removeMean: true, referencePoints: 64, referenceSteps: 128)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(timeModes, 2);
         int m = spaceModes;
-        if (m < 3 || m % 2 == 0 || m > initialPoints)
-            throw new ArgumentException($"spaceModes {m} must be odd, at least 3 and at most the initial condition's {initialPoints} points: an even count's Nyquist cosine has a derivative the basis cannot hold.", nameof(spaceModes));
         _forcing = forced ? Coefficients(m, (x, y) => 0.1 * (Math.Sin(2 * Math.PI * (x + y)) + Math.Cos(2 * Math.PI * (x + y)))) : null;
-        _equation = new NavierStokesVorticity(viscosity, endTime, [timeModes + 1, m, m], _forcing);
-        _mollifier = new InitialValueMollifier([timeModes, m, m]);
-        _field = new PeriodicGaussianField(initialPoints, 2, lengthScale);
+        Equation = new NavierStokesVorticity(viscosity, endTime, [timeModes + 1, m, m], _forcing);
+        Field = new PeriodicGaussianField(initialPoints, 2, lengthScale);
         var space = RealFourierBasis.Synthesis(m, EvaluationPoints);
         _toEvaluation = [ChebyshevBasis.Synthesis(timeModes + 1, [.. Enumerable.Range(0, EvaluationTimes).Select(i => (double)i / (EvaluationTimes - 1))]), space, space];
-        (Forced, Modes) = (forced, [timeModes, m, m]);
+        Forced = forced;
     }
 
     /// <inheritdoc />
-    public string Name => $"navier-stokes-nu{Viscosity:0.#####}-T{EndTime:0.##}{(Forced ? "-forced" : "")}";
+    public override string Name => $"navier-stokes-nu{Viscosity:0.#####}-T{EndTime:0.##}{(Forced ? "-forced" : "")}";
 
     /// <summary>ν.</summary>
-    public double Viscosity => _equation.Viscosity;
+    public double Viscosity => Equation.Viscosity;
 
     /// <summary>T.</summary>
-    public double EndTime => _equation.EndTime;
+    public double EndTime => Equation.EndTime;
 
     /// <summary>Whether the reference's forcing acts.</summary>
     public bool Forced { get; }
 
-    /// <inheritdoc />
-    public int[] Modes { get; }
-
-    /// <inheritdoc />
-    public SpectralBasis[] Bases => [SpectralBasis.Chebyshev, SpectralBasis.Fourier, SpectralBasis.Fourier];
-
-    /// <summary>Grid points per axis of the reference solver.</summary>
-    public int ReferencePoints { get; init; } = 64;
-
-    /// <summary>Time steps of the reference solver over [0, T].</summary>
-    public int ReferenceSteps { get; init; } = 128;
-
-    /// <inheritdoc />
-    public string SolverName => "etdrk4";
-
     /// <summary>32² or 64² points × 16 … 128 steps.</summary>
-    public IReadOnlyList<(int Points, int Steps)> CoarserSettings { get; } =
+    public override IReadOnlyList<(int Points, int Steps)> CoarserSettings { get; } =
         [.. from points in new[] { 32, 64 } from steps in new[] { 16, 32, 64, 128 } select (points, steps)];
 
     /// <inheritdoc />
-    public int ParameterChannels => 1;
+    private protected override NavierStokesVorticity Equation { get; }
 
     /// <inheritdoc />
-    public Tensor<float> SampleParameters(int batch, Random random)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(batch, 1);
-        ArgumentNullException.ThrowIfNull(random);
-        int n = _field.Points;
-        var fields = Tensor<double>.Zeros([batch, n, n]);
-        for (int b = 0; b < batch; b++)
-            _field.Sample(random).CopyTo(fields.Data, b * n * n);
-        return Parameters(fields);
-    }
+    private protected override PeriodicGaussianField Field { get; }
 
-    /// <summary>w = w₀ + t·v: w(0) = w₀ for every network output v.</summary>
-    public Variable<float> Constrain(Variable<float> network, Tensor<float> parameters) => _mollifier.Constrain(network, parameters);
-
-    /// <inheritdoc />
-    public Variable<float> ResidualLoss(Variable<float> solution, Tensor<float> parameters, bool exactNorm) =>
-        _equation.ResidualLoss(solution, exactNorm);
-
-    /// <summary>The reference solution on the evaluation grid (times × points², row-major).</summary>
-    public double[] Solve(ReadOnlySpan<float> parameters) => Solve(parameters, ReferencePoints, ReferenceSteps);
 
     /// <summary>
     /// The classical solution on the evaluation grid with <paramref name="points"/>² grid points and <paramref name="steps"/>
     /// time steps (a multiple of 16), interpolated spectrally onto the evaluation grid: the knob of the equal-accuracy timing.
     /// </summary>
     /// <exception cref="ArgumentException">Parameters of another length, or solver settings out of range.</exception>
-    public double[] Solve(ReadOnlySpan<float> parameters, int points, int steps)
+    public override double[] Solve(ReadOnlySpan<float> parameters, int points, int steps)
     {
         int m = Modes[1], slab = m * m;
         if (parameters.Length != Modes[0] * slab)
@@ -135,14 +95,8 @@ public sealed class NavierStokesProblem : IRefinableProblem
         return SpatialAxes.Apply(Tape<double>.Constant(new Tensor<double>([1, 1, m, m], coefficients)), [synthesis, synthesis]).Value.Data;
     }
 
-    /// <inheritdoc />
-    public double RelativeL2(ReadOnlySpan<float> prediction, ReadOnlySpan<double> reference) => GridNorms.RelativeL2(EvaluationValues(prediction), reference);
-
-    /// <inheritdoc />
-    public Tensor<float> Parameters(Tensor<double> fields) => _mollifier.Parameters(fields, removeMean: true);
-
     /// <summary>w(T) on the G² grid x_j = j / G: the end time's Chebyshev values (T_k(1) = 1) summed, then both Fourier axes synthesised.</summary>
-    public Tensor<float> Values(Tensor<float> solution, int resolution)
+    public override Tensor<float> Values(Tensor<float> solution, int resolution)
     {
         ArgumentNullException.ThrowIfNull(solution);
         var atEnd = new double[1, solution.Extent(2)];
@@ -153,7 +107,7 @@ public sealed class NavierStokesProblem : IRefinableProblem
     }
 
     /// <summary>Both at the end time T on the evaluation grid's 64² points: [i, j] = w(T, x_i, y_j).</summary>
-    public (double[,] Prediction, double[,] Reference) OnGrid(ReadOnlySpan<float> prediction, ReadOnlySpan<double> reference)
+    public override (double[,] Prediction, double[,] Reference) OnGrid(ReadOnlySpan<float> prediction, ReadOnlySpan<double> reference)
     {
         double[] values = EvaluationValues(prediction);
         int plane = EvaluationPoints * EvaluationPoints, last = (EvaluationTimes - 1) * plane;
@@ -166,7 +120,7 @@ public sealed class NavierStokesProblem : IRefinableProblem
     }
 
     /// <summary>The solution's values on the evaluation grid from its coefficients (N_t + 1, N_x, N_y).</summary>
-    private double[] EvaluationValues(ReadOnlySpan<float> prediction)
+    private protected override double[] EvaluationValues(ReadOnlySpan<float> prediction)
     {
         int[] shape = [1, 1, Modes[0] + 1, Modes[1], Modes[2]];
         if (prediction.Length != shape.Skip(2).Aggregate(1, (p, n) => p * n))
@@ -175,6 +129,16 @@ public sealed class NavierStokesProblem : IRefinableProblem
         for (int i = 0; i < c.Length; i++)
             c[i] = prediction[i];
         return SpatialAxes.Apply(Tape<double>.Constant(new Tensor<double>(shape, c)), _toEvaluation).Value.Data;
+    }
+
+    /// <summary>[N_t, m, m] for m = <paramref name="spaceModes"/>, once there are at least 2 time slots and m is odd, at least 3 and at most the initial points.</summary>
+    private static int[] CheckedModes(int timeModes, int spaceModes, int initialPoints)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(timeModes, 2);
+        int m = spaceModes;
+        if (m < 3 || m % 2 == 0 || m > initialPoints)
+            throw new ArgumentException($"spaceModes {m} must be odd, at least 3 and at most the initial condition's {initialPoints} points: an even count's Nyquist cosine has a derivative the basis cannot hold.", nameof(spaceModes));
+        return [timeModes, m, m];
     }
 
     /// <summary>The real Fourier coefficients (m × m) of f on the m² collocation grid (exact for waves below m/2).</summary>

@@ -14,7 +14,7 @@ namespace Rom.SpectralSolvers;
 /// </code>
 /// The Fourier slot counts must be odd: an even count's Nyquist cosine has a derivative the basis cannot hold.
 /// </summary>
-public sealed class NavierStokesVorticity
+public sealed class NavierStokesVorticity : ISpectralEquation
 {
     private readonly double[][,] _pad, _fromGrid, _gram, _identity, _dx, _dy;
     private readonly double[,] _timeDerivative, _xx, _yy;

@@ -115,12 +115,7 @@ public sealed class PoissonSourceProblem : ISpectralProblem
             for (int j = 0; j < points; j++)
                 for (int b = 0; b < m; b++)
                     inY[a, j] += coefficients[a * m + b] * synthesis[j, b];
-        var values = new double[points, points];
-        for (int i = 0; i < points; i++)
-            for (int j = 0; j < points; j++)
-                for (int a = 0; a < m; a++)
-                    values[i, j] += synthesis[i, a] * inY[a, j];
-        return values;
+        return Matrices.Product(synthesis, inY);
     }
 
     /// <summary>e₀ φ(0)ᵀ: the map of coefficients to (u(0) along this axis) in slot 0.</summary>

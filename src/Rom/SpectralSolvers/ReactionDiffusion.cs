@@ -14,7 +14,7 @@ namespace Rom.SpectralSolvers;
 /// The padding is the exact form of the 3/2 dealiasing rule: 3/2 padding removes the aliasing of the kept modes and
 /// truncates the rest, which the residual's norm must count; twice padding keeps every mode of u².
 /// </summary>
-public sealed class ReactionDiffusion
+public sealed class ReactionDiffusion : ISpectralEquation
 {
     private readonly double[][,] _pad, _toGrid, _fromGrid, _gram, _identity;
     private readonly double[,] _timeDerivative, _secondDerivative;

@@ -52,12 +52,7 @@ public sealed class ReactionDiffusionEtdrk4
     {
         if (initial.Length != Points)
             throw new ArgumentException($"initial has {initial.Length} values; the grid has {Points} points.", nameof(initial));
-        for (int j = 0; j < initial.Length; j++)
-            if (!double.IsFinite(initial[j]))
-                throw new ArgumentException($"initial value {j} is {initial[j]}.", nameof(initial));
-        if (snapshots < 2 || Steps % (snapshots - 1) != 0)
-            throw new ArgumentException($"snapshots {snapshots} must be at least 2 with the {Steps} steps a multiple of snapshots − 1.", nameof(snapshots));
-        int m = Points / 2 + 1, every = Steps / (snapshots - 1);
+        int m = Points / 2 + 1, every = Etdrk4.SnapshotInterval(initial, Steps, snapshots);
         var result = new double[snapshots, Points];
         var v = new Complex[m];
         var values = new double[Points];

@@ -1,4 +1,3 @@
-using Rom.Spectral.Chebyshev;
 using Rom.Tensors;
 
 namespace Rom.SpectralSolvers;
@@ -12,7 +11,7 @@ namespace Rom.SpectralSolvers;
 /// The reference is <see cref="ReactionDiffusionEtdrk4"/> at 128 points and 512 steps (within 1e-7 of 256 × 1,024); errors are measured on an
 /// evaluation grid of 65 equispaced times × 128 points.
 /// </summary>
-public sealed class ReactionDiffusionProblem : IRefinableProblem
+public sealed class ReactionDiffusionProblem : InitialValueProblem
 {
     /// <summary>Equispaced times t_i = i / 64 of the evaluation grid.</summary>
     public const int EvaluationTimes = 65;
@@ -20,93 +19,57 @@ public sealed class ReactionDiffusionProblem : IRefinableProblem
     /// <summary>Equispaced points x_j = j / 128 of the evaluation grid.</summary>
     public const int EvaluationPoints = 128;
 
-    private readonly ReactionDiffusion _equation;
-    private readonly PeriodicGaussianField _field;
-    private readonly InitialValueMollifier _mollifier;
-    private readonly double[,] _timeValues, _spaceValues;
+    private readonly double[,] _timeValues, _spaceValuesT;
 
     /// <summary>The problem with diffusion ν and reaction ρ on <paramref name="timeModes"/> × <paramref name="spaceModes"/> network slots.</summary>
     /// <exception cref="ArgumentOutOfRangeException">ν not positive, ρ not finite, fewer than 2 time slots, or fewer space slots than the initial condition's points.</exception>
     public ReactionDiffusionProblem(double diffusion, double reaction = 5, int timeModes = 32, int spaceModes = 64, int initialPoints = 64, double lengthScale = 0.2)
+        : base(CheckedModes(timeModes, spaceModes, initialPoints), removeMean: false, referencePoints: 128, referenceSteps: 512)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(timeModes, 2);
-        ArgumentOutOfRangeException.ThrowIfLessThan(spaceModes, initialPoints);
-        _equation = new ReactionDiffusion(diffusion, reaction, timeModes + 1, spaceModes);
-        _mollifier = new InitialValueMollifier([timeModes, spaceModes]);
-        _field = new PeriodicGaussianField(initialPoints, 1, lengthScale);
+        Equation = new ReactionDiffusion(diffusion, reaction, timeModes + 1, spaceModes);
+        Field = new PeriodicGaussianField(initialPoints, 1, lengthScale);
         _timeValues = ChebyshevBasis.Synthesis(timeModes + 1, [.. Enumerable.Range(0, EvaluationTimes).Select(i => (double)i / (EvaluationTimes - 1))]);
-        _spaceValues = RealFourierBasis.Synthesis(spaceModes, EvaluationPoints);
-        Modes = [timeModes, spaceModes];
+        _spaceValuesT = Matrices.Transpose(RealFourierBasis.Synthesis(spaceModes, EvaluationPoints));
         InitialPoints = initialPoints;
     }
 
     /// <inheritdoc />
-    public string Name => $"reaction-diffusion-nu{Diffusion:0.###}";
+    public override string Name => $"reaction-diffusion-nu{Diffusion:0.###}";
 
     /// <summary>ν.</summary>
-    public double Diffusion => _equation.Diffusion;
+    public double Diffusion => Equation.Diffusion;
 
     /// <summary>ρ.</summary>
-    public double Reaction => _equation.Reaction;
-
-    /// <inheritdoc />
-    public int[] Modes { get; }
-
-    /// <inheritdoc />
-    public SpectralBasis[] Bases => [SpectralBasis.Chebyshev, SpectralBasis.Fourier];
+    public double Reaction => Equation.Reaction;
 
     /// <summary>Points of the grid the initial conditions are sampled on.</summary>
     public int InitialPoints { get; }
 
-    /// <summary>Grid points of the reference solver.</summary>
-    public int ReferencePoints { get; init; } = 128;
-
-    /// <summary>Time steps of the reference solver.</summary>
-    public int ReferenceSteps { get; init; } = 512;
-
-    /// <inheritdoc />
-    public string SolverName => "etdrk4";
-
     /// <summary>16 … 128 points × 64 … 512 steps.</summary>
-    public IReadOnlyList<(int Points, int Steps)> CoarserSettings { get; } =
+    public override IReadOnlyList<(int Points, int Steps)> CoarserSettings { get; } =
         [.. from points in new[] { 16, 32, 64, 128 } from steps in new[] { 64, 128, 256, 512 } select (points, steps)];
 
     /// <inheritdoc />
-    public int ParameterChannels => 1;
+    private protected override ReactionDiffusion Equation { get; }
 
     /// <inheritdoc />
-    public Tensor<float> SampleParameters(int batch, Random random)
+    private protected override PeriodicGaussianField Field { get; }
+
+    /// <summary>h drawn from the process and scaled to [0, 1].</summary>
+    private protected override double[] InitialField(Random random)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(batch, 1);
-        ArgumentNullException.ThrowIfNull(random);
-        int n = InitialPoints;
-        var fields = Tensor<double>.Zeros([batch, n]);
-        for (int b = 0; b < batch; b++)
-        {
-            double[] h = _field.Sample(random);
-            double min = h.Min(), max = h.Max();
-            for (int j = 0; j < n; j++)
-                fields.Data[b * n + j] = (h[j] - min) / (max - min);
-        }
-        return Parameters(fields);
+        double[] h = Field.Sample(random);
+        double min = h.Min(), max = h.Max();
+        return [.. h.Select(v => (v - min) / (max - min))];
     }
 
-    /// <summary>u = h + t·v: u(0, x) = h(x) for every network output v.</summary>
-    public Variable<float> Constrain(Variable<float> network, Tensor<float> parameters) => _mollifier.Constrain(network, parameters);
-
-    /// <inheritdoc />
-    public Variable<float> ResidualLoss(Variable<float> solution, Tensor<float> parameters, bool exactNorm) =>
-        _equation.ResidualLoss(solution, exactNorm);
-
-    /// <summary>The reference solution on the evaluation grid (times × points, row-major).</summary>
-    public double[] Solve(ReadOnlySpan<float> parameters) => Solve(parameters, ReferencePoints, ReferenceSteps);
 
     /// <summary>
     /// The classical solution on the evaluation grid with <paramref name="points"/> grid points and <paramref name="steps"/>
     /// time steps (a multiple of 64), interpolated spectrally in x: the knob of the equal-accuracy timing.
     /// </summary>
     /// <exception cref="ArgumentException">Parameters of another length, a non-finite value, or solver settings out of range.</exception>
-    public double[] Solve(ReadOnlySpan<float> parameters, int points, int steps)
+    public override double[] Solve(ReadOnlySpan<float> parameters, int points, int steps)
     {
         int nt = Modes[0], nx = Modes[1];
         if (parameters.Length != nt * nx)
@@ -118,29 +81,14 @@ public sealed class ReactionDiffusionProblem : IRefinableProblem
                 initial[j] += parameters[s] * RealFourierBasis.Evaluate(nx, s, (double)j / points);
         double[,] u = solver.Solve(initial, EvaluationTimes);
         double[,] toEvaluation = points == EvaluationPoints ? GramMatrices.Identity(points) : RealFourierBasis.Interpolation(points, EvaluationPoints);
-        var result = new double[EvaluationTimes * EvaluationPoints];
-        for (int i = 0; i < EvaluationTimes; i++)
-            for (int j = 0; j < EvaluationPoints; j++)
-            {
-                double v = 0;
-                for (int k = 0; k < points; k++)
-                    v += toEvaluation[j, k] * u[i, k];
-                result[i * EvaluationPoints + j] = v;
-            }
-        return result;
+        return Matrices.RowMajor(Matrices.Product(u, Matrices.Transpose(toEvaluation)));
     }
 
     /// <inheritdoc />
-    public double RelativeL2(ReadOnlySpan<float> prediction, ReadOnlySpan<double> reference) => GridNorms.RelativeL2(EvaluationValues(prediction), reference);
-
-    /// <inheritdoc />
-    public Tensor<float> Parameters(Tensor<double> fields) => _mollifier.Parameters(fields, removeMean: false);
-
-    /// <inheritdoc />
-    public Tensor<float> Values(Tensor<float> solution, int resolution) => SpaceTimeGrids.Values(solution, resolution, resolution);
+    public override Tensor<float> Values(Tensor<float> solution, int resolution) => SpaceTimeGrids.Values(solution, resolution, resolution);
 
     /// <summary>Both on the evaluation grid: [i, j] = u(t_i, x_j).</summary>
-    public (double[,] Prediction, double[,] Reference) OnGrid(ReadOnlySpan<float> prediction, ReadOnlySpan<double> reference)
+    public override (double[,] Prediction, double[,] Reference) OnGrid(ReadOnlySpan<float> prediction, ReadOnlySpan<double> reference)
     {
         double[] values = EvaluationValues(prediction);
         var p = new double[EvaluationTimes, EvaluationPoints];
@@ -151,30 +99,24 @@ public sealed class ReactionDiffusionProblem : IRefinableProblem
         return (p, r);
     }
 
-    /// <summary>The solution's values on the evaluation grid (times × points, row-major) from its coefficients.</summary>
-    private double[] EvaluationValues(ReadOnlySpan<float> prediction)
+    /// <inheritdoc />
+    private protected override double[] EvaluationValues(ReadOnlySpan<float> prediction)
     {
         int nt = Modes[0] + 1, nx = Modes[1];
         if (prediction.Length != nt * nx)
             throw new ArgumentException($"prediction has {prediction.Length} coefficients; the solution has {nt} × {nx}.", nameof(prediction));
-        var inX = new double[nt, EvaluationPoints];
+        var coefficients = new double[nt, nx];
         for (int k = 0; k < nt; k++)
-            for (int j = 0; j < EvaluationPoints; j++)
-            {
-                double v = 0;
-                for (int s = 0; s < nx; s++)
-                    v += _spaceValues[j, s] * prediction[k * nx + s];
-                inX[k, j] = v;
-            }
-        var values = new double[EvaluationTimes * EvaluationPoints];
-        for (int i = 0; i < EvaluationTimes; i++)
-            for (int j = 0; j < EvaluationPoints; j++)
-            {
-                double v = 0;
-                for (int k = 0; k < nt; k++)
-                    v += _timeValues[i, k] * inX[k, j];
-                values[i * EvaluationPoints + j] = v;
-            }
-        return values;
+            for (int s = 0; s < nx; s++)
+                coefficients[k, s] = prediction[k * nx + s];
+        return Matrices.RowMajor(Matrices.Product(_timeValues, Matrices.Product(coefficients, _spaceValuesT)));
+    }
+
+    /// <summary>[N_t, N_x], once there are at least 2 time slots and as many space slots as the initial condition's points.</summary>
+    private static int[] CheckedModes(int timeModes, int spaceModes, int initialPoints)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(timeModes, 2);
+        ArgumentOutOfRangeException.ThrowIfLessThan(spaceModes, initialPoints);
+        return [timeModes, spaceModes];
     }
 }

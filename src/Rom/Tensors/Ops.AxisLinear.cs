@@ -14,15 +14,14 @@ public static partial class Ops
     /// <param name="axis">The axis, counted from 0 (negative counts from the end).</param>
     public static Variable<T> AxisLinear<T>(Variable<T> x, double[,] matrix, int axis) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        const string op = nameof(AxisLinear);
         ArgumentNullException.ThrowIfNull(matrix);
-        RealOnly(x, op);
+        RealOnly(x);
         int rank = x.Value.Rank;
         if (axis < 0)
             axis += rank;
-        Require(axis >= 0 && axis < rank, op, $"axis {axis} is outside a tensor {x.Value.ShapeText}.");
+        Require(axis >= 0 && axis < rank, $"axis {axis} is outside a tensor {x.Value.ShapeText}.");
         int n = x.Value.Extent(axis), m = matrix.GetLength(0), after = x.Value.ExtentProduct(axis + 1, rank);
-        Require(matrix.GetLength(1) == n, op, $"the matrix has {matrix.GetLength(1)} columns; axis {axis} of {x.Value.ShapeText} has {n} entries.");
+        Require(matrix.GetLength(1) == n, $"the matrix has {matrix.GetLength(1)} columns; axis {axis} of {x.Value.ShapeText} has {n} entries.");
         int before = x.Value.Count / Math.Max(n * after, 1);
         int[] shape = [.. x.Value.Shape];
         shape[axis] = m;

@@ -11,15 +11,14 @@ public static partial class Ops
     public static Variable<T> ChannelLinear<T>(Variable<T> x, Variable<T> weight, Variable<T>? bias = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        const string op = nameof(ChannelLinear);
-        RealOnly(x, op);
+        RealOnly(x);
         Tensor<T> xv = x.Value, w = weight.Value;
-        Require(xv.Rank >= 2, op, $"input {xv.ShapeText} needs (batch, channels, …).");
-        Require(w.Rank == 2 && w.Extent(1) == xv.Extent(1) && !w.IsComplex, op,
+        Require(xv.Rank >= 2, $"input {xv.ShapeText} needs (batch, channels, …).");
+        Require(w.Rank == 2 && w.Extent(1) == xv.Extent(1) && !w.IsComplex,
             $"weight {w.ShapeText} must be (out, {xv.Extent(1)}) for input {xv.ShapeText}.");
         int batch = xv.Extent(0), inputs = xv.Extent(1), outputs = w.Extent(0), points = xv.ExtentProduct(2, xv.Rank);
         if (bias is not null)
-            Require(bias.Value.Rank == 1 && bias.Value.Count == outputs && !bias.Value.IsComplex, op,
+            Require(bias.Value.Rank == 1 && bias.Value.Count == outputs && !bias.Value.IsComplex,
                 $"bias {bias.Value.ShapeText} must be ({outputs}).");
         int[] shape = [.. xv.Shape];
         shape[1] = outputs;

@@ -10,14 +10,13 @@ public static partial class Ops
     /// </summary>
     public static Variable<T> ChannelAffine<T>(Variable<T> x, Variable<T>? scale, Variable<T>? bias) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        const string op = nameof(ChannelAffine);
-        RealOnly(x, op);
+        RealOnly(x);
         Tensor<T> xv = x.Value;
-        Require(xv.Rank >= 2, op, $"input {xv.ShapeText} needs (batch, channels, …).");
+        Require(xv.Rank >= 2, $"input {xv.ShapeText} needs (batch, channels, …).");
         int batch = xv.Extent(0), channels = xv.Extent(1), points = xv.ExtentProduct(2, xv.Rank);
         foreach (Variable<T>? v in (Variable<T>?[])[scale, bias])
             if (v is not null)
-                Require(!v.Value.IsComplex && v.Value.Count == channels, op, $"per-channel tensor {v.Value.ShapeText} must hold {channels} reals.");
+                Require(!v.Value.IsComplex && v.Value.Count == channels, $"per-channel tensor {v.Value.ShapeText} must hold {channels} reals.");
         var y = xv.UninitializedLike();
         T[] xd = xv.Data, yd = y.Data;
         T[]? sd = scale?.Value.Data, bd = bias?.Value.Data;

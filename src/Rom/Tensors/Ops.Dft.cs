@@ -13,17 +13,16 @@ public static partial class Ops
     /// </summary>
     public static Variable<T> RealDft<T>(Variable<T> x, IReadOnlyList<int> modes) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        const string op = nameof(RealDft);
-        RealOnly(x, op);
+        RealOnly(x);
         Tensor<T> xv = x.Value;
         int d = xv.Rank - 2;
-        Require(d >= 1 && modes.Count == d, op, $"input {xv.ShapeText} and modes [{string.Join(", ", modes)}] need one mode count per spatial axis.");
+        Require(d >= 1 && modes.Count == d, $"input {xv.ShapeText} and modes [{string.Join(", ", modes)}] need one mode count per spatial axis.");
         int[] kept = KeptModes(modes);
         for (int i = 0; i < d; i++)
         {
             int n = xv.Extent(2 + i);
             bool ok = i == d - 1 ? kept[i] <= n / 2 + 1 : kept[i] <= n;
-            Require(modes[i] >= 1 && ok, op, $"spatial axis {i} has {n} points, too few for {modes[i]} modes (at least {(i == d - 1 ? 2 * (kept[i] - 1) : modes[i])}).");
+            Require(modes[i] >= 1 && ok, $"spatial axis {i} has {n} points, too few for {modes[i]} modes (at least {(i == d - 1 ? 2 * (kept[i] - 1) : modes[i])}).");
         }
         int[] shape = [.. xv.Shape];
         // Last axis, real to complex.
@@ -64,14 +63,13 @@ public static partial class Ops
     /// </summary>
     public static Variable<T> InverseRealDft<T>(Variable<T> z, IReadOnlyList<int> sizes) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        const string op = nameof(InverseRealDft);
         Tensor<T> zv = z.Value;
         int d = zv.Rank - 2;
-        Require(zv.IsComplex && d >= 1 && sizes.Count == d, op, $"spectrum {zv.ShapeText} must be complex with one output size per spatial axis, got [{string.Join(", ", sizes)}].");
+        Require(zv.IsComplex && d >= 1 && sizes.Count == d, $"spectrum {zv.ShapeText} must be complex with one output size per spatial axis, got [{string.Join(", ", sizes)}].");
         for (int i = 0; i < d; i++)
         {
             int k = zv.Extent(2 + i), n = sizes[i];
-            Require(i == d - 1 ? k <= n / 2 + 1 : k <= n, op, $"output size {n} on spatial axis {i} is too small for {k} kept modes.");
+            Require(i == d - 1 ? k <= n / 2 + 1 : k <= n, $"output size {n} on spatial axis {i} is too small for {k} kept modes.");
         }
         Tensor<T> g0 = zv;
         for (int axis = 2; axis <= zv.Rank - 2; axis++)

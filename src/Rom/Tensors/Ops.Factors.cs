@@ -14,10 +14,9 @@ public static partial class Ops
     public static Variable<T> ModeProduct<T>(Variable<T> x, Variable<T> u, int axis, bool transpose = false)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        const string op = nameof(ModeProduct);
         Tensor<T> xv = x.Value, uv = u.Value;
         Require(xv.IsComplex && uv.IsComplex && uv.Rank == 2 && axis >= 0 && axis < xv.Rank
-                && uv.Extent(transpose ? 0 : 1) == xv.Extent(axis), op,
+                && uv.Extent(transpose ? 0 : 1) == xv.Extent(axis),
             $"input {xv.ShapeText} along axis {axis} and matrix {uv.ShapeText}{(transpose ? " (transposed)" : "")} must be complex, "
             + $"the matrix {(transpose ? "(N, J)" : "(J, N)")} with N the axis extent.");
         int p = xv.ExtentProduct(0, axis), n = xv.Extent(axis), q = xv.ExtentProduct(axis + 1, xv.Rank);
@@ -86,9 +85,8 @@ public static partial class Ops
     /// </summary>
     public static Variable<T> BroadcastMultiply<T>(Variable<T> x, Variable<T> w) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        const string op = nameof(BroadcastMultiply);
         Tensor<T> xv = x.Value, wv = w.Value;
-        Require(xv.IsComplex && wv.IsComplex && wv.Rank <= xv.Rank && xv.Shape.Skip(xv.Rank - wv.Rank).SequenceEqual(wv.Shape), op,
+        Require(xv.IsComplex && wv.IsComplex && wv.Rank <= xv.Rank && xv.Shape.Skip(xv.Rank - wv.Rank).SequenceEqual(wv.Shape),
             $"input {xv.ShapeText} and factor {wv.ShapeText} must be complex, the factor's shape the input's trailing extents.");
         int size = wv.Count, leading = size == 0 ? 0 : xv.Count / size;
         var y = xv.ZerosLike();
@@ -115,11 +113,10 @@ public static partial class Ops
     /// </summary>
     public static Variable<T> KhatriRao<T>(IReadOnlyList<Variable<T>> factors) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        const string op = nameof(KhatriRao);
-        Require(factors.Count >= 1, op, "needs at least one factor.");
+        Require(factors.Count >= 1, "needs at least one factor.");
         int rank = factors[0].Value.Rank == 2 ? factors[0].Value.Extent(1) : -1;
         foreach (Variable<T> f in factors)
-            Require(f.Value.IsComplex && f.Value.Rank == 2 && f.Value.Extent(1) == rank, op,
+            Require(f.Value.IsComplex && f.Value.Rank == 2 && f.Value.Extent(1) == rank,
                 $"factors [{string.Join(", ", factors.Select(g => g.Value.ShapeText))}] must be complex (n_j, R) with one R.");
         Tensor<T>[] values = [.. factors.Select(f => f.Value)];
         int[] extents = [.. values.Select(v => v.Extent(0))];

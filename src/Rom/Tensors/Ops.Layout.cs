@@ -11,11 +11,9 @@ public static partial class Ops
     /// </summary>
     public static Variable<T> ConcatenateChannels<T>(Variable<T> a, Variable<T> b) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        const string op = nameof(ConcatenateChannels);
-        RealOnly(a, op);
-        RealOnly(b, op);
+        RealOnly(a, b);
         Tensor<T> av = a.Value, bv = b.Value;
-        Require(av.Rank >= 2 && av.Rank == bv.Rank && av.Extent(0) == bv.Extent(0) && av.Shape.Skip(2).SequenceEqual(bv.Shape.Skip(2)), op,
+        Require(av.Rank >= 2 && av.Rank == bv.Rank && av.Extent(0) == bv.Extent(0) && av.Shape.Skip(2).SequenceEqual(bv.Shape.Skip(2)),
             $"{av.ShapeText} and {bv.ShapeText} differ outside the channel axis.");
         int batch = av.Extent(0), sa = av.Count / batch, sb = bv.Count / batch;
         int[] shape = [.. av.Shape];
@@ -45,11 +43,10 @@ public static partial class Ops
     /// </summary>
     public static Variable<T> SpatialWindow<T>(Variable<T> x, IReadOnlyList<int> start, IReadOnlyList<int> size) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        const string op = nameof(SpatialWindow);
-        RealOnly(x, op);
+        RealOnly(x);
         Tensor<T> xv = x.Value;
         int d = xv.Rank - 2;
-        Require(d >= 1 && size.Count == d && start.Count == d && size.All(n => n >= 1), op,
+        Require(d >= 1 && size.Count == d && start.Count == d && size.All(n => n >= 1),
             $"start [{string.Join(", ", start)}] and size [{string.Join(", ", size)}] must give one start and a positive extent per spatial axis of {xv.ShapeText}.");
         int[] shape = [.. xv.Shape.Take(2), .. size], inputShape = [.. xv.Shape], offsets = [.. start];
         var y = Tensor<T>.Zeros(shape);
@@ -113,7 +110,7 @@ public static partial class Ops
     /// </summary>
     public static Variable<T> AsReal<T>(Variable<T> z) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        Require(z.Value.IsComplex, nameof(AsReal), $"takes a complex tensor; got {z.Value.ShapeText}.");
+        Require(z.Value.IsComplex, $"takes a complex tensor; got {z.Value.ShapeText}.");
         var y = new Tensor<T>([2, .. z.Value.Shape], z.Value.Data);
         return Tape<T>.Result(y, [z], o => Kernels.AddInPlace(z.Gradient.Data, o.Gradient.Data));
     }

@@ -11,9 +11,8 @@ public static partial class Ops
     /// </summary>
     public static Variable<T> RelativeL2<T>(Variable<T> prediction, Tensor<T> target, bool mean = false) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        const string op = nameof(RelativeL2);
-        RealOnly(prediction, op);
-        Require(prediction.Value.SameShape(target), op, $"prediction {prediction.Value.ShapeText} and target {target.ShapeText} differ.");
+        RealOnly(prediction);
+        Require(prediction.Value.SameShape(target), $"prediction {prediction.Value.ShapeText} and target {target.ShapeText} differ.");
         int batch = prediction.Value.Extent(0), size = prediction.Value.Count / Math.Max(batch, 1);
         T[] p = prediction.Value.Data, t = target.Data;
         var differenceNorms = new double[batch];
@@ -28,7 +27,7 @@ public static partial class Ops
                 dd += d * d;
                 tt += v * v;
             }
-            Require(tt != 0, op, $"target sample {b} is zero everywhere, so its relative error is undefined.");
+            Require(tt != 0, $"target sample {b} is zero everywhere, so its relative error is undefined.");
             differenceNorms[b] = Math.Sqrt(dd);
             targetNorms[b] = Math.Sqrt(tt);
             total += differenceNorms[b] / targetNorms[b];
@@ -53,9 +52,8 @@ public static partial class Ops
     /// <summary>The mean of the squared differences, (1/n) Σ (p − t)²; the target takes no gradient.</summary>
     public static Variable<T> MeanSquaredError<T>(Variable<T> prediction, Tensor<T> target) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        const string op = nameof(MeanSquaredError);
-        RealOnly(prediction, op);
-        Require(prediction.Value.SameShape(target), op, $"prediction {prediction.Value.ShapeText} and target {target.ShapeText} differ.");
+        RealOnly(prediction);
+        Require(prediction.Value.SameShape(target), $"prediction {prediction.Value.ShapeText} and target {target.ShapeText} differ.");
         T[] p = prediction.Value.Data, t = target.Data;
         double sum = 0;
         for (int j = 0; j < p.Length; j++)

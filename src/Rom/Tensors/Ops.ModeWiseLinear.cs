@@ -11,15 +11,13 @@ public static partial class Ops
     /// </summary>
     public static Variable<T> ModeWiseLinear<T>(Variable<T> x, Variable<T> weight) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        const string op = nameof(ModeWiseLinear);
-        RealOnly(x, op);
-        RealOnly(weight, op);
+        RealOnly(x, weight);
         int rank = x.Value.Rank;
-        Require(rank >= 3 && weight.Value.Rank == rank, op, $"x {x.Value.ShapeText} must be (batch, channels, modes…) and the weight (modes…, out, in); got weight {weight.Value.ShapeText}.");
+        Require(rank >= 3 && weight.Value.Rank == rank, $"x {x.Value.ShapeText} must be (batch, channels, modes…) and the weight (modes…, out, in); got weight {weight.Value.ShapeText}.");
         int batch = x.Value.Extent(0), inputs = x.Value.Extent(1), modes = x.Value.ExtentProduct(2, rank);
         int outputs = weight.Value.Extent(-2);
         Require(weight.Value.Extent(-1) == inputs && weight.Value.ExtentProduct(0, rank - 2) == modes
-            && weight.Value.Shape.Take(rank - 2).SequenceEqual(x.Value.Shape.Skip(2)), op,
+            && weight.Value.Shape.Take(rank - 2).SequenceEqual(x.Value.Shape.Skip(2)),
             $"the weight {weight.Value.ShapeText} does not fit x {x.Value.ShapeText}: expected ({string.Join(", ", x.Value.Shape.Skip(2))}, out, {inputs}).");
         int[] shape = [.. x.Value.Shape];
         shape[1] = outputs;

@@ -19,13 +19,12 @@ public static partial class Ops
     public static Variable<T> PeriodicPatches<T>(Variable<T> x, int patches, IReadOnlyList<int> start, IReadOnlyList<int> size, int step = 1)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        const string op = nameof(PeriodicPatches);
-        RealOnly(x, op);
+        RealOnly(x);
         Tensor<T> xv = x.Value;
-        Require(xv.Rank == 4, op, $"input {xv.ShapeText} must be a 2-D batch (batch, channels, N₁, N₂).");
-        Require(patches >= 1 && xv.Extent(2) % patches == 0 && xv.Extent(3) % patches == 0, op,
+        Require(xv.Rank == 4, $"input {xv.ShapeText} must be a 2-D batch (batch, channels, N₁, N₂).");
+        Require(patches >= 1 && xv.Extent(2) % patches == 0 && xv.Extent(3) % patches == 0,
             $"{patches} patches per axis must divide the resolution {xv.Extent(2)}×{xv.Extent(3)}.");
-        Require(start.Count == 2 && size.Count == 2 && size.All(n => n >= 1) && step >= 1, op,
+        Require(start.Count == 2 && size.Count == 2 && size.All(n => n >= 1) && step >= 1,
             $"start [{string.Join(", ", start)}], size [{string.Join(", ", size)}] and step {step} must give one start and a positive size per axis and a positive step.");
         int[] field = [.. xv.Shape], patched = [xv.Extent(0) * patches * patches, xv.Extent(1), size[0], size[1]];
         // Where each window point reads: map[a][i·size_a + r] = (i·N_a/n + start_a + r·step) mod N_a.
@@ -56,12 +55,11 @@ public static partial class Ops
     /// <exception cref="ArgumentException">The input is not a real 4-D tensor with a multiple of n² patches, or the crop leaves nothing.</exception>
     public static Variable<T> StitchPatches<T>(Variable<T> x, int patches, IReadOnlyList<int> crop) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        const string op = nameof(StitchPatches);
-        RealOnly(x, op);
+        RealOnly(x);
         Tensor<T> xv = x.Value;
-        Require(xv.Rank == 4 && patches >= 1 && xv.Extent(0) % (patches * patches) == 0, op,
+        Require(xv.Rank == 4 && patches >= 1 && xv.Extent(0) % (patches * patches) == 0,
             $"input {xv.ShapeText} must be 2-D patches (batch·{patches}², channels, h₁, h₂).");
-        Require(crop.Count == 2 && crop.All(p => p >= 0) && xv.Extent(2) > 2 * crop[0] && xv.Extent(3) > 2 * crop[1], op,
+        Require(crop.Count == 2 && crop.All(p => p >= 0) && xv.Extent(2) > 2 * crop[0] && xv.Extent(3) > 2 * crop[1],
             $"crop [{string.Join(", ", crop)}] must leave points of the {xv.Extent(2)}×{xv.Extent(3)} patches.");
         int[] patched = [.. xv.Shape];
         int[] inner = [patched[2] - 2 * crop[0], patched[3] - 2 * crop[1]];

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 
 namespace Rom.Tensors;
@@ -12,7 +13,7 @@ public static partial class Ops
     /// <summary>a + b, entrywise (same shape and kind).</summary>
     public static Variable<T> Add<T>(Variable<T> a, Variable<T> b) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        SameShape(a, b, nameof(Add));
+        SameShape(a, b);
         Tensor<T> y = a.Value.UninitializedLike();
         Kernels.Add(a.Value.Data, b.Value.Data, y.Data);
         return Tape<T>.Result(y, [a, b], o =>
@@ -29,8 +30,8 @@ public static partial class Ops
     /// <summary>a ⊙ b, entrywise, for real tensors of the same shape.</summary>
     public static Variable<T> Multiply<T>(Variable<T> a, Variable<T> b) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        SameShape(a, b, nameof(Multiply));
-        RealOnly(a, nameof(Multiply));
+        SameShape(a, b);
+        RealOnly(a);
         Tensor<T> y = a.Value.UninitializedLike();
         Kernels.Multiply(a.Value.Data, b.Value.Data, y.Data);
         return Tape<T>.Result(y, [a, b], o =>
@@ -51,7 +52,7 @@ public static partial class Ops
     /// <summary>GELU(x) = x Φ(x) with the exact normal distribution function (PyTorch's default, not the tanh form).</summary>
     public static Variable<T> Gelu<T>(Variable<T> x) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        RealOnly(x, nameof(Gelu));
+        RealOnly(x);
         T[] input = x.Value.Data;
         Tensor<T> y = x.Value.UninitializedLike();
         T[] output = y.Data;
@@ -67,7 +68,7 @@ public static partial class Ops
     /// <summary>ReLU(x) = max(x, 0), with the gradient 0 at x = 0 (PyTorch's and JAX's choice).</summary>
     public static Variable<T> Relu<T>(Variable<T> x) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        RealOnly(x, nameof(Relu));
+        RealOnly(x);
         T[] input = x.Value.Data;
         Tensor<T> y = x.Value.UninitializedLike();
         T[] output = y.Data;
@@ -85,7 +86,7 @@ public static partial class Ops
     /// <summary>The sum of all entries of a real tensor, as a scalar of shape [].</summary>
     public static Variable<T> Sum<T>(Variable<T> x) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        RealOnly(x, nameof(Sum));
+        RealOnly(x);
         var y = new Tensor<T>([], [Kernels.Sum(x.Value.Data)]);
         return Tape<T>.Result(y, [x], o => Kernels.AddScalar(x.Gradient.Data, o.Gradient.Data[0]));
     }
@@ -97,19 +98,27 @@ public static partial class Ops
         return Tape<T>.Result(y, [x], o => Kernels.AddInPlace(x.Gradient.Data, o.Gradient.Data));
     }
 
-    private static void SameShape<T>(Variable<T> a, Variable<T> b, string operation) where T : unmanaged, IFloatingPointIeee754<T>
+    // The checks at the start of an operation; the message names the operation, the calling method.
+
+    private static void SameShape<T>(Variable<T> a, Variable<T> b, [CallerMemberName] string operation = "") where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (!a.Value.SameShape(b.Value))
             throw new ArgumentException($"{operation}: shapes {a.Value.ShapeText} and {b.Value.ShapeText} differ.");
     }
 
-    private static void RealOnly<T>(Variable<T> x, string operation) where T : unmanaged, IFloatingPointIeee754<T>
+    private static void RealOnly<T>(Variable<T> x, [CallerMemberName] string operation = "") where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (x.Value.IsComplex)
             throw new ArgumentException($"{operation} takes a real tensor; got {x.Value.ShapeText}.");
     }
 
-    private static void Require(bool condition, string operation, string message)
+    private static void RealOnly<T>(Variable<T> a, Variable<T> b, [CallerMemberName] string operation = "") where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        RealOnly(a, operation);
+        RealOnly(b, operation);
+    }
+
+    private static void Require(bool condition, string message, [CallerMemberName] string operation = "")
     {
         if (!condition)
             throw new ArgumentException($"{operation}: {message}");

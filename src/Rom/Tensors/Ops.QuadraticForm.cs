@@ -15,19 +15,18 @@ public static partial class Ops
     /// <param name="gram">One symmetric n_a × n_a matrix per trailing axis, outermost first.</param>
     public static Variable<T> KroneckerQuadraticForm<T>(Variable<T> x, IReadOnlyList<double[,]> gram) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        const string op = nameof(KroneckerQuadraticForm);
         ArgumentNullException.ThrowIfNull(gram);
         int d = gram.Count, rank = x.Value.Rank;
-        Require(d >= 1 && d <= rank, op, $"{d} matrices for a tensor {x.Value.ShapeText}; give one per trailing axis, at least one.");
+        Require(d >= 1 && d <= rank, $"{d} matrices for a tensor {x.Value.ShapeText}; give one per trailing axis, at least one.");
         int[] sizes = new int[d];
         for (int a = 0; a < d; a++)
         {
             var g = gram[a];
             int n = x.Value.Extent(rank - d + a);
-            Require(g is not null && g.GetLength(0) == n && g.GetLength(1) == n, op, $"matrix {a} must be {n} × {n} for axis {rank - d + a} of {x.Value.ShapeText}.");
+            Require(g is not null && g.GetLength(0) == n && g.GetLength(1) == n, $"matrix {a} must be {n} × {n} for axis {rank - d + a} of {x.Value.ShapeText}.");
             for (int i = 0; i < n; i++)
                 for (int j = 0; j < i; j++)
-                    Require(g![i, j] == g[j, i], op, $"matrix {a} is not symmetric at ({i}, {j}).");
+                    Require(g![i, j] == g[j, i], $"matrix {a} is not symmetric at ({i}, {j}).");
             sizes[a] = n;
         }
         int block = sizes.Aggregate(1, (p, n) => p * n), count = x.Value.Count, planes = x.Value.IsComplex ? 2 : 1;

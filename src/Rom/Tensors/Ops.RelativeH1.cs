@@ -17,17 +17,16 @@ public static partial class Ops
     public static Variable<T> RelativeH1<T>(Variable<T> prediction, Tensor<T> target, bool mean = false, bool[]? periodic = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        const string op = nameof(RelativeH1);
-        RealOnly(prediction, op);
+        RealOnly(prediction);
         Tensor<T> pv = prediction.Value;
-        Require(pv.SameShape(target), op, $"prediction {pv.ShapeText} and target {target.ShapeText} differ.");
-        Require(pv.Rank is >= 3 and <= 5, op, $"input {pv.ShapeText} needs (batch, channels, 1 to 3 spatial axes).");
+        Require(pv.SameShape(target), $"prediction {pv.ShapeText} and target {target.ShapeText} differ.");
+        Require(pv.Rank is >= 3 and <= 5, $"input {pv.ShapeText} needs (batch, channels, 1 to 3 spatial axes).");
         int[] size = [.. pv.Shape.Skip(2)];
         int d = size.Length, slices = pv.ExtentProduct(0, 2), points = pv.ExtentProduct(2, pv.Rank);
         bool[] axes = periodic ?? [.. Enumerable.Repeat(true, d)];
-        Require(axes.Length == d, op, $"{axes.Length} periodicity flags for {d} spatial axes.");
+        Require(axes.Length == d, $"{axes.Length} periodicity flags for {d} spatial axes.");
         for (int a = 0; a < d; a++)
-            Require(axes[a] || size[a] >= FiniteDifferences.NonPeriodicMinimum, op,
+            Require(axes[a] || size[a] >= FiniteDifferences.NonPeriodicMinimum,
                 $"non-periodic axis {a} has {size[a]} points; its one-sided differences need {FiniteDifferences.NonPeriodicMinimum}.");
         T[] p = pv.Data, t = target.Data;
         var errorSquares = new double[slices];
@@ -61,7 +60,7 @@ public static partial class Ops
         double total = 0;
         for (int s = 0; s < slices; s++)
         {
-            Require(targetSquares[s] != 0, op, $"target sample {s / pv.Extent(1)}, channel {s % pv.Extent(1)} is zero everywhere, so its relative error is undefined.");
+            Require(targetSquares[s] != 0, $"target sample {s / pv.Extent(1)}, channel {s % pv.Extent(1)} is zero everywhere, so its relative error is undefined.");
             total += Math.Sqrt(errorSquares[s]) / Math.Sqrt(targetSquares[s]);
         }
         double factor = mean ? 1.0 / slices : 1.0;

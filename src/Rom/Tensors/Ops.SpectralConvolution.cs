@@ -14,12 +14,11 @@ public static partial class Ops
     public static Variable<T> SpectralConvolution<T>(Variable<T> x, Variable<T> weight, IReadOnlyList<int> modes, ISpectralConvolutionKernels? kernels = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        const string op = nameof(SpectralConvolution);
-        RealOnly(x, op);
+        RealOnly(x);
         Tensor<T> xv = x.Value, w = weight.Value;
         int d = xv.Rank - 2;
         Require(d >= 1 && modes.Count == d && w.IsComplex && w.Rank == xv.Rank && w.Extent(0) == xv.Extent(1)
-                && w.Shape.Skip(2).SequenceEqual(KeptModes(modes)), op,
+                && w.Shape.Skip(2).SequenceEqual(KeptModes(modes)),
             $"input {xv.ShapeText}, weight {w.ShapeText} and modes [{string.Join(", ", modes)}] must be real (B, I, N…), complex (I, O, kept…) with kept = [{string.Join(", ", KeptModes(modes))}].");
         int[] sizes = [.. xv.Shape.Skip(2)];
         if (kernels is null || typeof(T) != typeof(float))

@@ -6,45 +6,27 @@ namespace Rom.Tensors;
 /// keeps modes/2 + 1 frequencies, see <see cref="Ops.KeptModes"/>). Lengths count array entries (floats): complex
 /// arrays are planar, twice their element count.
 /// </summary>
-public sealed class SpectralConvolutionShape : IEquatable<SpectralConvolutionShape>
+/// <param name="batch">B.</param>
+/// <param name="inChannels">I.</param>
+/// <param name="outChannels">O.</param>
+/// <param name="sizes">The points per spatial axis.</param>
+/// <param name="modes">The mode counts per spatial axis.</param>
+/// <exception cref="ArgumentException">A non-positive extent, differing axis counts, or an axis too short for its modes.</exception>
+public sealed class SpectralConvolutionShape(int batch, int inChannels, int outChannels, IReadOnlyList<int> sizes, IReadOnlyList<int> modes)
+    : IEquatable<SpectralConvolutionShape>
 {
-    private readonly int[] sizes;
-    private readonly int[] modes;
-    private readonly int[] kept;
-
-    /// <summary>A shape with <paramref name="sizes"/> points and <paramref name="modes"/> mode counts per spatial axis.</summary>
-    /// <exception cref="ArgumentException">A non-positive extent, differing axis counts, or an axis too short for its modes.</exception>
-    public SpectralConvolutionShape(int batch, int inChannels, int outChannels, IReadOnlyList<int> sizes, IReadOnlyList<int> modes)
-    {
-        ArgumentNullException.ThrowIfNull(sizes);
-        ArgumentNullException.ThrowIfNull(modes);
-        if (batch < 1 || inChannels < 1 || outChannels < 1)
-            throw new ArgumentException($"batch {batch}, channels {inChannels} → {outChannels}: expected positive.", nameof(batch));
-        if (sizes.Count == 0 || sizes.Count != modes.Count)
-            throw new ArgumentException($"sizes [{string.Join(", ", sizes)}] and modes [{string.Join(", ", modes)}] need one entry per spatial axis.", nameof(modes));
-        this.sizes = [.. sizes];
-        this.modes = [.. modes];
-        kept = Ops.KeptModes(modes);
-        for (int a = 0; a < kept.Length; a++)
-        {
-            int n = sizes[a];
-            bool ok = a == kept.Length - 1 ? kept[a] <= n / 2 + 1 : kept[a] <= n;
-            if (modes[a] < 1 || !ok)
-                throw new ArgumentException($"spatial axis {a} has {n} points, too few for {modes[a]} modes.", nameof(modes));
-        }
-        Batch = batch;
-        InChannels = inChannels;
-        OutChannels = outChannels;
-    }
+    private readonly int[] kept = CheckedKept(batch, inChannels, outChannels, sizes, modes);
+    private readonly int[] sizes = [.. sizes];
+    private readonly int[] modes = [.. modes];
 
     /// <summary>B.</summary>
-    public int Batch { get; }
+    public int Batch { get; } = batch;
 
     /// <summary>I.</summary>
-    public int InChannels { get; }
+    public int InChannels { get; } = inChannels;
 
     /// <summary>O.</summary>
-    public int OutChannels { get; }
+    public int OutChannels { get; } = outChannels;
 
     /// <summary>N₁ … N_d, the points per spatial axis.</summary>
     public IReadOnlyList<int> Sizes => sizes;
@@ -72,6 +54,26 @@ public sealed class SpectralConvolutionShape : IEquatable<SpectralConvolutionSha
 
     /// <summary>Entries of the planar complex weight (and of its gradient): 2·I·O·kept₁⋯kept_d.</summary>
     public int WeightLength => 2 * InChannels * OutChannels * KeptCount;
+
+    /// <summary>The kept frequencies of a shape, once its extents, axis counts and modes are checked.</summary>
+    private static int[] CheckedKept(int batch, int inChannels, int outChannels, IReadOnlyList<int> sizes, IReadOnlyList<int> modes)
+    {
+        ArgumentNullException.ThrowIfNull(sizes);
+        ArgumentNullException.ThrowIfNull(modes);
+        if (batch < 1 || inChannels < 1 || outChannels < 1)
+            throw new ArgumentException($"batch {batch}, channels {inChannels} → {outChannels}: expected positive.", nameof(batch));
+        if (sizes.Count == 0 || sizes.Count != modes.Count)
+            throw new ArgumentException($"sizes [{string.Join(", ", sizes)}] and modes [{string.Join(", ", modes)}] need one entry per spatial axis.", nameof(modes));
+        int[] kept = Ops.KeptModes(modes);
+        for (int a = 0; a < kept.Length; a++)
+        {
+            int n = sizes[a];
+            bool ok = a == kept.Length - 1 ? kept[a] <= n / 2 + 1 : kept[a] <= n;
+            if (modes[a] < 1 || !ok)
+                throw new ArgumentException($"spatial axis {a} has {n} points, too few for {modes[a]} modes.", nameof(modes));
+        }
+        return kept;
+    }
 
     /// <summary>Throws unless the arrays have the lengths this shape gives them.</summary>
     /// <exception cref="ArgumentException">A length differs; the message names the array.</exception>

@@ -20,14 +20,7 @@ public static class TruncatedDftMatrices
         if (!lastAxis)
             return [.. m.Forward.Re, .. m.Forward.Im];
         // RealForward is N × 2K, [cos | −sin]: F[k, x] = cos − i sin.
-        var f = new T[2 * kept * length];
-        for (int k = 0; k < kept; k++)
-            for (int x = 0; x < length; x++)
-            {
-                f[k * length + x] = m.RealForward[x * 2 * kept + k];
-                f[kept * length + k * length + x] = m.RealForward[x * 2 * kept + kept + k];
-            }
-        return f;
+        return Planar<T>(kept, length, (k, x) => m.RealForward[x * 2 * kept + k], (k, x) => m.RealForward[x * 2 * kept + kept + k]);
     }
 
     /// <summary>G (N × kept, planar complex) for an axis of <paramref name="length"/> points keeping <paramref name="kept"/> frequencies.</summary>
@@ -37,13 +30,19 @@ public static class TruncatedDftMatrices
         if (!lastAxis)
             return [.. m.Inverse.Re, .. m.Inverse.Im];
         // RealInverse is 2K × N, [w cos/N ; −w sin/N], and x = Σ_k Re z_k · w cos/N − Im z_k · w sin/N = Re(G z).
-        var g = new T[2 * length * kept];
-        for (int x = 0; x < length; x++)
-            for (int k = 0; k < kept; k++)
+        return Planar<T>(length, kept, (x, k) => m.RealInverse[k * length + x], (x, k) => -m.RealInverse[(kept + k) * length + x]);
+    }
+
+    /// <summary>A planar complex rows × columns matrix, row-major, with entries re(i, j) + i·im(i, j).</summary>
+    private static T[] Planar<T>(int rows, int columns, Func<int, int, T> re, Func<int, int, T> im)
+    {
+        var a = new T[2 * rows * columns];
+        for (int i = 0; i < rows; i++)
+            for (int j = 0; j < columns; j++)
             {
-                g[x * kept + k] = m.RealInverse[k * length + x];
-                g[length * kept + x * kept + k] = -m.RealInverse[(kept + k) * length + x];
+                a[i * columns + j] = re(i, j);
+                a[rows * columns + i * columns + j] = im(i, j);
             }
-        return g;
+        return a;
     }
 }

@@ -42,16 +42,11 @@ public class Adam<T> : IOptimizer<T> where T : unmanaged, IFloatingPointIeee754<
         string? duplicate = _parameters.GroupBy(p => p.Name).FirstOrDefault(g => g.Count() > 1)?.Key;
         if (duplicate is not null)
             throw new ArgumentException($"two parameters are named {duplicate}; optimiser state is keyed by name.", nameof(parameters));
-        Check(learningRate >= 0, nameof(learningRate), learningRate, "≥ 0");
-        Check(weightDecay >= 0, nameof(weightDecay), weightDecay, "≥ 0");
-        Check(beta1 is >= 0 and < 1, nameof(beta1), beta1, "in [0, 1)");
-        Check(beta2 is >= 0 and < 1, nameof(beta2), beta2, "in [0, 1)");
-        Check(epsilon >= 0, nameof(epsilon), epsilon, "≥ 0");
-        LearningRate = learningRate;
-        WeightDecay = weightDecay;
-        Beta1 = beta1;
-        Beta2 = beta2;
-        Epsilon = epsilon;
+        LearningRate = Checked.Setting(learningRate, learningRate >= 0, "≥ 0");
+        WeightDecay = Checked.Setting(weightDecay, weightDecay >= 0, "≥ 0");
+        Beta1 = Checked.Setting(beta1, beta1 is >= 0 and < 1, "in [0, 1)");
+        Beta2 = Checked.Setting(beta2, beta2 is >= 0 and < 1, "in [0, 1)");
+        Epsilon = Checked.Setting(epsilon, epsilon >= 0, "≥ 0");
         _decoupled = decoupled;
         _firstMoments = [.. _parameters.Select(p => p.Value.ZerosLike())];
         _secondMoments = [.. _parameters.Select(p => p.Value.ZerosLike())];
@@ -161,10 +156,4 @@ public class Adam<T> : IOptimizer<T> where T : unmanaged, IFloatingPointIeee754<
 
     private static Tensor<T> Find(IReadOnlyDictionary<string, Tensor<T>> state, string key) =>
         state.TryGetValue(key, out Tensor<T>? t) ? t : throw new ArgumentException($"the optimiser state has no \"{key}\".", nameof(state));
-
-    private static void Check(bool ok, string name, double value, string expected)
-    {
-        if (!ok)
-            throw new ArgumentException($"{name} = {value}, expected {expected}.", name);
-    }
 }
