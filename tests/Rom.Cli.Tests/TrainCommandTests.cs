@@ -53,7 +53,9 @@ public class TrainCommandTests : TempFolderTest
         string casePath = Case("data.resolution_test_files=data/darcy_test_32.h5");
         Upsampled();
         string model = PathOf("out/model.h5");
-        var o = Cli.Json("train", casePath, "--out", model, "--json", "--set", "output.plots=1");
+        var run = Cli.Run("train", casePath, "--out", model, "--json", "--set", "output.plots=1");
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
+        var o = JsonDocument.Parse(run.Out).RootElement;
         var (loaded, record) = NeuralModelFile.Read(model);
         Assert.Multiple(() =>
         {
