@@ -21,27 +21,25 @@ internal static class AxisLines
     public static void Gather<T>(ReadOnlySpan<T> data, IReadOnlyList<int> shape, int axis, Span<T> lines)
     {
         var (before, n, after) = Split(shape, axis);
-        TransposeBlocks(data, lines, before, n, after);
+        for (int b = 0; b < before; b++)
+            for (int i = 0; i < n; i++)
+            {
+                var source = data.Slice((b * n + i) * after, after);
+                for (int a = 0; a < after; a++)
+                    lines[(b * after + a) * n + i] = source[a];
+            }
     }
 
     /// <summary>The inverse of <see cref="Gather{T}"/>: data[(b·n + i)·after + a] = lines[(b·after + a)·n + i].</summary>
     public static void Scatter<T>(ReadOnlySpan<T> lines, IReadOnlyList<int> shape, int axis, Span<T> data)
     {
         var (before, n, after) = Split(shape, axis);
-        TransposeBlocks(lines, data, before, after, n);
-    }
-
-    /// <summary>Each of <paramref name="blocks"/> consecutive rows × columns blocks of the source, transposed into the target.</summary>
-    private static void TransposeBlocks<T>(ReadOnlySpan<T> source, Span<T> target, int blocks, int rows, int columns)
-    {
-        int size = rows * columns;
-        for (int b = 0; b < blocks; b++)
-        {
-            var from = source.Slice(b * size, size);
-            var to = target.Slice(b * size, size);
-            for (int i = 0; i < rows; i++)
-                for (int j = 0; j < columns; j++)
-                    to[j * rows + i] = from[i * columns + j];
-        }
+        for (int b = 0; b < before; b++)
+            for (int i = 0; i < n; i++)
+            {
+                var target = data.Slice((b * n + i) * after, after);
+                for (int a = 0; a < after; a++)
+                    target[a] = lines[(b * after + a) * n + i];
+            }
     }
 }
