@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
 
-namespace Rom.Neural.Training;
+namespace Rom;
 
-/// <summary>Argument checks that hand the value back, so that a constructor can check a setting where it stores it.</summary>
+/// <summary>Argument checks that hand the value back, so that a constructor can check a setting where it stores it (<see cref="Require"/> holds the checks of a settings record's Validate).</summary>
 internal static class Checked
 {
     /// <summary><paramref name="value"/>, which must be at least <paramref name="minimum"/>.</summary>
