@@ -12,10 +12,10 @@ public static class BenchGpCommand
     /// <summary>Builds the command.</summary>
     public static Command Create(CliContext context)
     {
-        var output = BenchOptions.TableFile("bench-gp.txt");
+        var output = CommandOptions.TableFile("bench-gp.txt");
         var quick = new Option<bool>("--quick") { Description = "Small grids, Q = 5, short timings (checks the plumbing, not the speed)." };
         var components = new Option<int?>("--components") { Description = "Q, spectral components per axis (default 30, the reference's; 5 with --quick)." };
-        var json = BenchOptions.JsonRows();
+        var json = CommandOptions.JsonRows();
         var command = new Command("gp", "Time one GP-HM objective + gradient evaluation against PyTorch's autograd of it, on grids of growing size.")
         {
             output, quick, components, json,

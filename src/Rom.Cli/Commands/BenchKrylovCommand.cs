@@ -24,9 +24,9 @@ public static class BenchKrylovCommand
             DefaultValueFactory = _ => "full",
         };
         var directSubset = new Option<int>("--direct-subset") { Description = "SciPy's spsolve runs on this many 3-D systems only.", DefaultValueFactory = _ => 2 };
-        var output = BenchOptions.TableFile("bench-krylov.txt");
+        var output = CommandOptions.TableFile("bench-krylov.txt");
         var python = new Option<string>("--python") { Description = "Python with SciPy and h5py.", DefaultValueFactory = _ => PythonScript.DebianPython };
-        var json = BenchOptions.JsonRows();
+        var json = CommandOptions.JsonRows();
         var command = new Command("krylov", "Independent vs recycled Krylov solvers on the SKR and Darcy SPD families, with SciPy's gmres, cg and spsolve on the same matrices.")
         {
             families, count, largeCount, sizes, directSubset, output, python, json,

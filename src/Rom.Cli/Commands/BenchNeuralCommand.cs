@@ -15,7 +15,7 @@ public static class BenchNeuralCommand
     public static Command Create(CliContext context)
     {
         var quick = new Option<bool>("--quick") { Description = "One warm-up and one timed call per task instead of ≥ 2 (and ≥ 1 s) and the median of 5." };
-        var json = BenchOptions.JsonRows();
+        var json = CommandOptions.JsonRows();
         var threads = new Option<int>("--threads")
         {
             Description = "Threads for both sides (Rom's TensorThreads.MaxThreads, PyTorch's set_num_threads); default: every core.",

@@ -24,7 +24,7 @@ public static class BenchNsmCommand
         var diffusions = new Option<string?>("--nu") { Description = "ν of the reaction–diffusion problems, comma-separated (default 0.01,0.05,0.1)." };
         var learningRate = new Option<double?>("--lr") { Description = $"Adam's initial learning rate (default {defaults.LearningRate})." };
         var scale = new Option<double?>("--scale") { Description = $"The output scale of every network before its conditions are imposed (default {defaults.OutputScale}, the reference's)." };
-        var json = BenchOptions.JsonRows();
+        var json = CommandOptions.JsonRows();
         var output = new Option<string?>("--out") { Description = "Table file to write; the JSON goes beside it with the extension .json." };
         var command = new Command("nsm", "Neural spectral methods vs PINN-loss and supervised FNOs and the classical solvers on the Poisson, reaction–diffusion and Navier–Stokes problems.")
         {

@@ -11,8 +11,8 @@ public static class BenchSpectralCommand
     /// <summary>Builds the command.</summary>
     public static Command Create(CliContext context)
     {
-        var output = BenchOptions.TableFile("bench-spectral.txt");
-        var json = BenchOptions.JsonRows();
+        var output = CommandOptions.TableFile("bench-spectral.txt");
+        var json = CommandOptions.JsonRows();
         var quick = new Option<bool>("--quick") { Description = "Tiny sizes and short timings (checks the plumbing, not the speed)." };
         var checkOut = new Option<string?>("--check-out")
         {
