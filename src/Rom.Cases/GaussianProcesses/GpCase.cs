@@ -39,6 +39,11 @@ public static class GpCase
         SettingDefinition.Real("gp.frequency_scale", 0, "Initial frequencies spread on [0, this] (0: the problem's, the reference's freq_scale).", x => x >= 0 && double.IsFinite(x), "a number ≥ 0"),
         SettingDefinition.Flag("gp.source_spectrum", false,
             "Start the mixture weights from the source's periodogram instead of the reference's 1/Q (Rom's; what makes the 2-D problems fast)."),
+        SettingDefinition.Flag("gp.fold_frequencies", true,
+            "Fold every kernel frequency below the grid's Nyquist frequency 1/(2h) (Rom's): an alias above it has the same covariance at the points but a wrong second derivative. 0: the reference's unconstrained frequencies."),
+        SettingDefinition.Real("gp.prune_ratio", 1e-3, "Profiled optimisers: every gp.prune_interval iterations, drop the components whose weight is below this ratio of the largest on their axis, kept when the objective falls (Rom's; 0: never).", x => x >= 0 && x < 1, "a number in [0, 1)"),
+        SettingDefinition.Integer("gp.prune_interval", 50, "Iterations between pruning attempts.", 1),
+        SettingDefinition.Integer("gp.restarts", 1, "Solve from this many starts (start r shifts the initial frequencies by r/R of their spacing) and keep the lowest objective (Rom's; 1: the reference's single start).", 1, 100),
         SettingDefinition.Real("gp.log_boundary_precision", 0, "log τ of the boundary fit (held fixed by the profiled optimisers; the joint ones start there).", double.IsFinite, "a finite number"),
         SettingDefinition.Real("gp.log_equation_precision", 0, "log v of the equation fit (held fixed by the profiled optimisers; the joint ones start there).", double.IsFinite, "a finite number"),
         SettingDefinition.Real("gp.field_tolerance", 1e-10, "Relative tolerance of the exact solve for the grid values at every step (profiled optimisers).", x => x > 0 && x < 1, "a number in (0, 1)"),
@@ -129,7 +134,11 @@ public static class GpCase
             SourceSpectrumWeights: s.Integer("gp.source_spectrum") != 0,
             FieldTolerance: s.Real("gp.field_tolerance"),
             FinalFieldTolerance: s.Real("gp.final_field_tolerance"),
-            TimeLimitSeconds: s.Real("gp.time_limit"));
+            TimeLimitSeconds: s.Real("gp.time_limit"),
+            FoldFrequencies: s.Integer("gp.fold_frequencies") != 0,
+            PruneRatio: s.Real("gp.prune_ratio"),
+            PruneInterval: (int)s.Integer("gp.prune_interval"),
+            Restarts: (int)s.Integer("gp.restarts"));
 
     /// <summary>The grid [0, end]^d with <paramref name="points"/> per dimension; too few points is bad input naming problem.points.</summary>
     public static TensorGrid Grid(int dimensions, double end, int points)

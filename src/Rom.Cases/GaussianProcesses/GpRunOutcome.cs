@@ -40,6 +40,7 @@ public static class GpRunOutcome
         h.Datasets["objective"] = DataArray.Of(history.Select(r => r.Objective).ToArray());
         h.Datasets["relative_residual"] = DataArray.Of(history.Select(r => r.Residual).ToArray());
         h.Datasets["seconds"] = DataArray.Of(history.Select(r => r.ElapsedSeconds).ToArray());
+        h.Datasets["start_objectives"] = DataArray.Of(main.Solution.StartObjectives.ToArray());
         if (study.Count > 0)
         {
             var s = results.GetOrAddGroup("study");
@@ -63,6 +64,8 @@ public static class GpRunOutcome
             new("iterations", "optimiser iterations", (long)optimization.Iterations),
             new("optimizer", "optimiser", setup.Options.Optimizer.ToString()),
             new("stop_reason", "stop", optimization.StopReason),
+            new("components", "spectral components kept per axis", main.Solution.Kernels.Select(k => (long)Enumerable.Range(0, k.Components).Count(q => double.IsFinite(k.Parameters[q]))).ToArray()),
+            new("start", "start kept (lowest objective)", (long)main.Solution.Start),
             new("seconds", "solve time", main.Solution.ElapsedSeconds, "s"),
         };
         string errors = main.Exact is null ? "no exact solution given" : $"relative L2 error {main.RelativeL2:0.00E+00}, max error {main.MaxError:0.00E+00}";
@@ -77,7 +80,8 @@ public static class GpRunOutcome
     {
         var theta = kernel.Parameters;
         int q = kernel.Components;
-        return ([.. theta[..q].ToArray().Select(Math.Exp)], [.. theta[q..(2 * q)].ToArray().Select(Math.Exp)], theta[(2 * q)..].ToArray());
+        return ([.. theta[..q].ToArray().Select(Math.Exp)], [.. theta[q..(2 * q)].ToArray().Select(Math.Exp)],
+            [.. Enumerable.Range(0, q).Select(kernel.Frequency)]);
     }
 
     private static List<PlotRequest> Plots(string caseName, GpRunResult main, IReadOnlyList<GpRunResult> study)
@@ -111,7 +115,8 @@ public static class GpRunOutcome
             {
                 var (weights, _, signed) = Spectrum(k);
                 var frequencies = signed.Select(Math.Abs).ToArray(); // cos(2π f r) is even in f
-                var order = Enumerable.Range(0, frequencies.Length).OrderBy(i => frequencies[i]).ToArray();
+                // Pruned components (weight 0) have no place on the log axis.
+                var order = Enumerable.Range(0, frequencies.Length).Where(i => weights[i] > 0).OrderBy(i => frequencies[i]).ToArray();
                 return new LineSeriesData($"axis {d}", [.. order.Select(i => frequencies[i])], [.. order.Select(i => weights[i])]);
             })], LogY: true, Markers: true)));
         var history = main.Solution.Optimization.History.Where(r => double.IsFinite(r.Objective)).ToList();

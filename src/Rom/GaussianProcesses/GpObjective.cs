@@ -16,9 +16,14 @@ namespace Rom.GaussianProcesses;
 /// </summary>
 public sealed class GpObjective
 {
-    /// <summary>Creates the objective; throws <see cref="ArgumentException"/> for components &lt; 1, a non-positive or non-finite boundary weight or a negative jitter.</summary>
+    /// <summary>
+    /// Creates the objective; throws <see cref="ArgumentException"/> for components &lt; 1, a non-positive or non-finite
+    /// boundary weight or a negative jitter. With <paramref name="foldFrequencies"/> each axis's kernel folds its
+    /// frequencies below that axis's Nyquist frequency 1/(2h) (<see cref="SpectralMixtureKernel.FoldFrequency"/>); the
+    /// reference does not.
+    /// </summary>
     public GpObjective(GpPdeProblem problem, KernelFamily family, int components, double boundaryWeight = 200, double jitter = 1e-6,
-        IDenseProvider? provider = null)
+        IDenseProvider? provider = null, bool foldFrequencies = false)
     {
         Problem = problem ?? throw new ArgumentNullException(nameof(problem));
         Family = family;
@@ -32,7 +37,11 @@ public sealed class GpObjective
             ? jitter
             : throw new ArgumentException($"jitter = {jitter}; expected a non-negative finite number.", nameof(jitter));
         Provider = provider ?? DenseProviders.Default;
+        FoldsFrequencies = foldFrequencies;
     }
+
+    /// <summary>Whether the kernels fold their frequencies below each axis's Nyquist frequency.</summary>
+    public bool FoldsFrequencies { get; }
 
     /// <summary>The PDE and grid.</summary>
     public GpPdeProblem Problem { get; }
@@ -58,11 +67,14 @@ public sealed class GpObjective
     /// <summary>The index of log τ in φ (log v follows it).</summary>
     public int NoiseIndex => 3 * Components * Problem.Grid.Dimensions;
 
-    /// <summary>The reference code's starting φ: every axis at <see cref="SpectralMixtureKernel.InitialParameters"/>, log τ = log v = 0.</summary>
-    public double[] InitialParameters(double frequencyScale)
+    /// <summary>
+    /// The reference code's starting φ: every axis at <see cref="SpectralMixtureKernel.InitialParameters"/> (frequencies
+    /// shifted by <paramref name="offset"/> of their spacing), log τ = log v = 0.
+    /// </summary>
+    public double[] InitialParameters(double frequencyScale, double offset = 0)
     {
         var phi = new double[ParameterCount];
-        var theta = SpectralMixtureKernel.InitialParameters(Components, frequencyScale);
+        var theta = SpectralMixtureKernel.InitialParameters(Components, frequencyScale, offset);
         for (int d = 0; d < Problem.Grid.Dimensions; d++)
             theta.CopyTo(phi, 3 * Components * d);
         return phi;
@@ -70,7 +82,8 @@ public sealed class GpObjective
 
     /// <summary>The kernel of axis d under φ.</summary>
     public SpectralMixtureKernel Kernel(ReadOnlySpan<double> parameters, int axis) =>
-        new(Family, parameters.Slice(3 * Components * axis, 3 * Components));
+        new(Family, parameters.Slice(3 * Components * axis, 3 * Components),
+            FoldsFrequencies ? 1 / (2 * Problem.Grid.Spacing(axis)) : double.PositiveInfinity);
 
     /// <summary>Builds the per-axis factors for φ, eigendecompositions included.</summary>
     public GpFactorization Factorize(ReadOnlySpan<double> parameters)

@@ -24,17 +24,39 @@ public sealed class GpPdeSolver
         _provider = provider;
     }
 
-    /// <summary>Solves <paramref name="problem"/> from the reference's initial state (φ as <see cref="GpObjective.InitialParameters"/>, U = 0).</summary>
+    /// <summary>
+    /// Solves <paramref name="problem"/> from the reference's initial state (φ as <see cref="GpObjective.InitialParameters"/>,
+    /// U = 0), and with <see cref="GpSolverOptions.Restarts"/> R &gt; 1 also from R − 1 starts whose initial frequencies
+    /// are shifted by r/R of their spacing; keeps the solution of lowest J among those that did not diverge.
+    /// </summary>
     public GpSolution Solve(GpPdeProblem problem)
     {
         var clock = Stopwatch.StartNew();
         var o = _options;
-        var objective = new GpObjective(problem, o.Kernel, o.Components, o.BoundaryWeight, o.Jitter, _provider);
-        var phi0 = objective.InitialParameters(o.FrequencyScale);
+        var objective = new GpObjective(problem, o.Kernel, o.Components, o.BoundaryWeight, o.Jitter, _provider, o.FoldFrequencies);
+        var starts = new List<GpSolution>();
+        for (int r = 0; r < o.Restarts; r++)
+            starts.Add(SolveFrom(objective, (double)r / o.Restarts));
+        var best = starts.Where(s => !s.Failed).MinBy(s => s.Terms.Total) ?? starts[0];
+        return best with
+        {
+            ElapsedSeconds = clock.Elapsed.TotalSeconds,
+            Start = starts.IndexOf(best),
+            StartObjectives = [.. starts.Select(s => s.Terms.Total)],
+        };
+    }
+
+    /// <summary>One start: initial frequencies shifted by <paramref name="offset"/> of their spacing.</summary>
+    private GpSolution SolveFrom(GpObjective objective, double offset)
+    {
+        var clock = Stopwatch.StartNew();
+        var o = _options;
+        var problem = objective.Problem;
+        var phi0 = objective.InitialParameters(o.FrequencyScale, offset);
         int p = objective.ParameterCount, n = problem.Grid.Count, noise = objective.NoiseIndex;
         if (o.SourceSpectrumWeights)
         {
-            var frequencies = SpectralMixtureKernel.InitialParameters(o.Components, o.FrequencyScale)[(2 * o.Components)..];
+            var frequencies = SpectralMixtureKernel.InitialParameters(o.Components, o.FrequencyScale, offset)[(2 * o.Components)..];
             for (int d = 0; d < problem.Grid.Dimensions; d++)
                 SourceSpectrum.LogWeights(problem, d, frequencies).CopyTo(phi0, 3 * o.Components * d);
         }
@@ -59,41 +81,100 @@ public sealed class GpPdeSolver
         }
         else
         {
-            // A nonlinear PDE's J can have several local minima in U: Gauss–Newton then starts from the field of the
-            // lowest J* seen (the optimiser's iterate or better), so that a rejected trial step cannot drag U into
-            // another basin for the rest of the run. For a linear PDE the start only speeds up CGLS; the last is nearest.
-            bool keepBest = problem.Nonlinearity is not null;
-            double warmObjective = double.PositiveInfinity;
-            var full = (double[])phi0.Clone();
-            var fullGradient = new double[p];
-            double Profiled(double[] theta, double[] gradient)
-            {
-                theta.CopyTo(full, 0);
-                var factors = objective.Factorize(full);
-                if (!factors.IsPositiveDefinite)
-                {
-                    gradient.AsSpan().Fill(double.NaN);
-                    return double.NaN;
-                }
-                var solve = factors.SolveField(warm, o.FieldTolerance);
-                last = factors.Evaluate(solve.Field, fullGradient, []);
-                if (!keepBest || last.Total < warmObjective)
-                    (warm, warmObjective) = (solve.Field, last.Total);
-                fullGradient.AsSpan(0, noise).CopyTo(gradient);
-                return last.Total;
-            }
-            var thetas = phi0[..noise];
-            result = o.Optimizer == GpOptimizerKind.ProfiledAdam
-                ? AdamOptimizer.Minimize(Profiled, thetas, o.OptimizerSettings, Residual)
-                : LbfgsOptimizer.Minimize(Profiled, thetas, o.OptimizerSettings, Residual);
-            result.X.CopyTo(full, 0);
-            result = result with { X = (double[])full.Clone() };
+            (result, warm) = MinimizeProfiled(objective, phi0, Residual, t => last = t);
         }
         var phi = result.X[..p];
         var final = objective.Factorize(phi);
         field ??= final.SolveField(warm, o.FinalFieldTolerance).Field;
         var terms = final.Evaluate(field, [], []);
         var kernels = Enumerable.Range(0, problem.Grid.Dimensions).Select(d => objective.Kernel(phi, d)).ToArray();
-        return new GpSolution(field, phi, kernels, terms, result, clock.Elapsed.TotalSeconds);
+        return new GpSolution(field, phi, kernels, terms, result, clock.Elapsed.TotalSeconds, 0, [terms.Total]);
+    }
+
+    /// <summary>
+    /// Minimises the profiled objective J*(θ) = min_U J(U, θ) over the kernel parameters θ (the noises held at φ₀'s),
+    /// in stages of <see cref="GpSolverOptions.PruneInterval"/> iterations with a <see cref="ComponentPruning"/> attempt
+    /// after each, kept when J* falls; returns the result over all stages (φ whole) and the field of the last solve kept.
+    /// </summary>
+    private (OptimizationResult Result, double[]? Field) MinimizeProfiled(GpObjective objective, double[] phi0, Func<double> residual,
+        Action<GpObjectiveTerms> observe)
+    {
+        var o = _options;
+        var clock = Stopwatch.StartNew();
+        int noise = objective.NoiseIndex, axes = objective.Problem.Grid.Dimensions;
+        // A nonlinear PDE's J can have several local minima in U: Gauss–Newton then starts from the field of the
+        // lowest J* seen (the optimiser's iterate or better), so that a rejected trial step cannot drag U into
+        // another basin for the rest of the run. For a linear PDE the start only speeds up CGLS; the last is nearest.
+        bool keepBest = objective.Problem.Nonlinearity is not null;
+        double[]? warm = null;
+        double warmObjective = double.PositiveInfinity;
+        var full = (double[])phi0.Clone();
+        var fullGradient = new double[objective.ParameterCount];
+        int[] active = ComponentPruning.ActiveParameters(full, o.Components, axes);
+
+        double Solve(double[] phi)
+        {
+            var factors = objective.Factorize(phi);
+            if (!factors.IsPositiveDefinite)
+                return double.NaN;
+            var solve = factors.SolveField(warm, o.FieldTolerance);
+            var terms = factors.Evaluate(solve.Field, fullGradient, []);
+            observe(terms);
+            if (!keepBest || terms.Total < warmObjective)
+                (warm, warmObjective) = (solve.Field, terms.Total);
+            return terms.Total;
+        }
+        double Profiled(double[] theta, double[] gradient)
+        {
+            for (int i = 0; i < active.Length; i++)
+                full[active[i]] = theta[i];
+            double value = Solve(full);
+            for (int i = 0; i < active.Length; i++)
+                gradient[i] = double.IsNaN(value) ? double.NaN : fullGradient[active[i]];
+            return value;
+        }
+
+        var history = new List<OptimizationRecord>();
+        int used = 0;
+        OptimizationResult stage;
+        while (true)
+        {
+            int budget = o.MaxIterations - used;
+            double secondsLeft = o.TimeLimitSeconds - clock.Elapsed.TotalSeconds;
+            var settings = o.OptimizerSettings with
+            {
+                MaxIterations = o.PruneRatio > 0 ? Math.Min(budget, o.PruneInterval) : budget,
+                TimeLimitSeconds = o.TimeLimitSeconds > 0 ? Math.Max(secondsLeft, 1e-9) : 0,
+            };
+            var start = active.Select(i => full[i]).ToArray();
+            stage = o.Optimizer == GpOptimizerKind.ProfiledAdam
+                ? AdamOptimizer.Minimize(Profiled, start, settings, residual)
+                : LbfgsOptimizer.Minimize(Profiled, start, settings, residual);
+            double offset = clock.Elapsed.TotalSeconds - stage.History[^1].ElapsedSeconds;
+            history.AddRange(stage.History.Where(r => used == 0 || r.Iteration > 0)
+                .Select(r => r with { Iteration = r.Iteration + used, ElapsedSeconds = r.ElapsedSeconds + offset }));
+            for (int i = 0; i < active.Length; i++)
+                full[active[i]] = stage.X[i];
+            used += stage.Iterations;
+            if (stage.Failed || used >= o.MaxIterations || o.PruneRatio == 0
+                || (o.TimeLimitSeconds > 0 && clock.Elapsed.TotalSeconds >= o.TimeLimitSeconds))
+                break;
+            var pruned = ComponentPruning.Prune(full, o.Components, axes, o.PruneRatio);
+            var (keptWarm, keptObjective) = (warm, warmObjective);
+            if (pruned is not null && Solve(pruned) < stage.Objective)
+            {
+                pruned.CopyTo(full, 0);
+                active = ComponentPruning.ActiveParameters(full, o.Components, axes);
+            }
+            else
+            {
+                (warm, warmObjective) = (keptWarm, keptObjective);
+                if (stage.Iterations < settings.MaxIterations)
+                    break; // the optimiser stopped on its own and nothing more can be pruned
+            }
+        }
+        double[] x = (double[])full.Clone();
+        double objectiveValue = history.Count > 0 ? history[^1].Objective : stage.Objective;
+        return (stage with { X = x, Objective = objectiveValue, Iterations = used, History = history }, warm);
     }
 }

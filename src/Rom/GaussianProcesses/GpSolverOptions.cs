@@ -19,6 +19,15 @@ namespace Rom.GaussianProcesses;
 /// <param name="TimeLimitSeconds">Stop the optimiser after this many seconds (0 disables).</param>
 /// <param name="LogEquationPrecision">log v at the start (0 in the reference); the profiled methods keep it fixed, because
 /// with U exact both gaps can be driven towards zero and −½ w N_B log τ − ½ N log v is then unbounded below.</param>
+/// <param name="FoldFrequencies">Fold each kernel's frequencies below its axis's Nyquist frequency 1/(2h)
+/// (<see cref="SpectralMixtureKernel.FoldFrequency"/>), so that no component acts at an alias the grid cannot represent;
+/// the reference does not (false).</param>
+/// <param name="PruneRatio">Profiled optimisers: after every <paramref name="PruneInterval"/> iterations, prune the components
+/// whose weight is below this ratio of the largest on their axis, kept when J* falls (<see cref="ComponentPruning"/>);
+/// 0 disables.</param>
+/// <param name="PruneInterval">Iterations between pruning attempts (the optimiser restarts after each).</param>
+/// <param name="Restarts">Starts to solve from (1: the reference's only); start r shifts the initial frequencies by r/R of
+/// their spacing, and the solution of lowest J is kept. The optimiser's limits apply to each start.</param>
 public sealed record GpSolverOptions(
     int Components = 30,
     KernelFamily Kernel = KernelFamily.StudentT,
@@ -36,7 +45,11 @@ public sealed record GpSolverOptions(
     double LogEquationPrecision = 0,
     bool SourceSpectrumWeights = false,
     double FinalFieldTolerance = 1e-10,
-    double TimeLimitSeconds = 0)
+    double TimeLimitSeconds = 0,
+    bool FoldFrequencies = true,
+    double PruneRatio = 1e-3,
+    int PruneInterval = 50,
+    int Restarts = 1)
 {
     /// <summary>Throws <see cref="ArgumentException"/> naming the first setting out of range.</summary>
     public void Validate()
@@ -55,6 +68,12 @@ public sealed record GpSolverOptions(
             throw new ArgumentException($"Jitter = {Jitter}; expected a non-negative finite number.", nameof(Jitter));
         if (!double.IsFinite(LogBoundaryPrecision) || !double.IsFinite(LogEquationPrecision))
             throw new ArgumentException($"LogBoundaryPrecision = {LogBoundaryPrecision}, LogEquationPrecision = {LogEquationPrecision}; expected finite numbers.", nameof(LogEquationPrecision));
+        if (!(PruneRatio >= 0) || PruneRatio >= 1)
+            throw new ArgumentException($"PruneRatio = {PruneRatio}; expected 0 ≤ ratio < 1 (0: no pruning).", nameof(PruneRatio));
+        if (Restarts < 1)
+            throw new ArgumentException($"Restarts = {Restarts}; expected ≥ 1.", nameof(Restarts));
+        if (PruneInterval < 1)
+            throw new ArgumentException($"PruneInterval = {PruneInterval}; expected ≥ 1.", nameof(PruneInterval));
         OptimizerSettings.Validate();
     }
 

@@ -10,6 +10,12 @@ namespace Rom.GaussianProcesses;
 /// <see cref="Value"/> gives ∂ᵏκ/∂rᵏ = ∂ᵏκ(x − x′)/∂xᵏ, the covariance of the k-th derivative of u at x with u at x′,
 /// for k ≤ <see cref="MaxOrder"/>; <see cref="AddParameterGradient"/> its derivatives with respect to θ.
 /// </para>
+/// <para>
+/// On a grid of spacing h, cos(2π f r) and cos(2π f′ r) agree at every lag r = kh when f′ is an alias of f (f′ = ±f + m/h),
+/// so K cannot tell them apart, but K″ differs by (f′/f)²: an above-Nyquist component corrupts the derivative
+/// matrices D = K″K⁻¹ without changing the prior. With a fold frequency F = 1/(2h) the kernel uses each frequency's
+/// alias in [0, F] (a triangle wave in f, slope ±1), the one a grid of spacing h can represent.
+/// </para>
 /// </summary>
 public sealed class SpectralMixtureKernel
 {
@@ -20,14 +26,26 @@ public sealed class SpectralMixtureKernel
     private static readonly double Sqrt5 = Math.Sqrt(5);
     private readonly double[] _theta;
 
-    /// <summary>Creates a kernel of <paramref name="family"/> from θ = (log w, log ℓ, f), 3Q values with Q ≥ 1.</summary>
-    public SpectralMixtureKernel(KernelFamily family, ReadOnlySpan<double> theta)
+    /// <summary>
+    /// Creates a kernel of <paramref name="family"/> from θ = (log w, log ℓ, f), 3Q values with Q ≥ 1, whose frequencies
+    /// fold into [0, <paramref name="foldFrequency"/>] (infinite: used as given).
+    /// </summary>
+    public SpectralMixtureKernel(KernelFamily family, ReadOnlySpan<double> theta, double foldFrequency = double.PositiveInfinity)
     {
         if (theta.Length == 0 || theta.Length % 3 != 0)
             throw new ArgumentException($"theta has {theta.Length} values; expected 3Q > 0 (log-weights, log-scales, frequencies).", nameof(theta));
+        if (!(foldFrequency > 0))
+            throw new ArgumentException($"foldFrequency = {foldFrequency}; expected a positive number (infinity: no folding).", nameof(foldFrequency));
         Family = family;
         _theta = theta.ToArray();
+        FoldFrequency = foldFrequency;
     }
+
+    /// <summary>F: frequencies act as their alias in [0, F]; infinite when they act as given.</summary>
+    public double FoldFrequency { get; }
+
+    /// <summary>The frequency component <paramref name="q"/> acts with: f_q, or its alias in [0, F].</summary>
+    public double Frequency(int q) => Fold(_theta[2 * Components + q]).Frequency;
 
     /// <summary>The envelope of every component.</summary>
     public KernelFamily Family { get; }
@@ -39,9 +57,10 @@ public sealed class SpectralMixtureKernel
     public ReadOnlySpan<double> Parameters => _theta;
 
     /// <summary>
-    /// The reference code's starting point: w_q = 1/Q, ℓ_q = 1 and frequencies spread evenly on [0, <paramref name="frequencyScale"/>].
+    /// The reference code's starting point: w_q = 1/Q, ℓ_q = 1 and frequencies spread evenly on [0, <paramref name="frequencyScale"/>],
+    /// all shifted by <paramref name="offset"/> of their spacing (0 in the reference; restarts interleave their starts).
     /// </summary>
-    public static double[] InitialParameters(int components, double frequencyScale)
+    public static double[] InitialParameters(int components, double frequencyScale, double offset = 0)
     {
         if (components < 1)
             throw new ArgumentException($"components = {components}; a spectral mixture needs at least one.", nameof(components));
@@ -49,7 +68,7 @@ public sealed class SpectralMixtureKernel
         for (int q = 0; q < components; q++)
         {
             theta[q] = Math.Log(1.0 / components);
-            theta[2 * components + q] = components == 1 ? 0 : frequencyScale * q / (components - 1);
+            theta[2 * components + q] = components == 1 ? frequencyScale * offset : frequencyScale * (q + offset) / (components - 1);
         }
         return theta;
     }
@@ -63,7 +82,7 @@ public sealed class SpectralMixtureKernel
         for (int c = 0; c < q; c++)
         {
             var (g, _) = Envelope(r, _theta[q + c]);
-            var (cs, _) = Cosine(r, _theta[2 * q + c]);
+            var (cs, _) = Cosine(r, Fold(_theta[2 * q + c]).Frequency);
             sum += Math.Exp(_theta[c]) * Combine(g, cs, order);
         }
         return sum;
@@ -82,10 +101,11 @@ public sealed class SpectralMixtureKernel
         {
             double w = Math.Exp(_theta[c]) * scale;
             var (g, gs) = Envelope(r, _theta[q + c]);
-            var (cs, cf) = Cosine(r, _theta[2 * q + c]);
+            var (frequency, slope) = Fold(_theta[2 * q + c]);
+            var (cs, cf) = Cosine(r, frequency);
             gradient[c] += w * Combine(g, cs, order);
             gradient[q + c] += w * Combine(gs, cs, order);
-            gradient[2 * q + c] += w * Combine(g, cf, order);
+            gradient[2 * q + c] += slope * w * Combine(g, cf, order);
         }
     }
 
@@ -93,6 +113,15 @@ public sealed class SpectralMixtureKernel
     {
         if (order < 0 || order > MaxOrder)
             throw new ArgumentException($"derivative order {order} is not covered: the kernel gives orders 0 to {MaxOrder}.", nameof(order));
+    }
+
+    /// <summary>f's alias in [0, F] and d(alias)/df (±1); f itself and 1 without folding.</summary>
+    private (double Frequency, double Slope) Fold(double f)
+    {
+        if (double.IsPositiveInfinity(FoldFrequency))
+            return (f, 1);
+        double period = 2 * FoldFrequency, m = Math.Abs(f) % period, sign = f < 0 ? -1 : 1;
+        return m <= FoldFrequency ? (m, sign) : (period - m, -sign);
     }
 
     /// <summary>The k-th derivative of the product g·c by Leibniz's rule, from (g, g′, g″) and (c, c′, c″).</summary>

@@ -31,6 +31,46 @@ public class GpPdeSolverTests
     }
 
     [Test]
+    public void FoldingKeepsTheReferenceStartFromSettlingOnAnAlias()
+    {
+        // The reference's frequencies start on [0, 20], above this grid's Nyquist frequency 7.9: unfolded, the optimum
+        // puts its weight on an alias of 3.18 (same K on the grid, K″ off by the square of the frequency ratio).
+        var (problem, exact) = Sin20(100);
+        double Error(bool fold) => RelativeError(new GpPdeSolver(new GpSolverOptions(Components: 10, MaxIterations: 60,
+            LogBoundaryPrecision: 10, FoldFrequencies: fold), ManagedProvider.Instance).Solve(problem).Field, exact);
+        Assert.That(Error(fold: false), Is.GreaterThan(0.5));
+        Assert.That(Error(fold: true), Is.LessThan(1e-3));
+    }
+
+    [Test]
+    public void PruningDropsNegligibleComponentsAndLowersTheObjective()
+    {
+        var (problem, exact) = Sin20(100);
+        GpSolution Run(double ratio) => new GpPdeSolver(new GpSolverOptions(Components: 10, MaxIterations: 120, FrequencyScale: 7,
+            LogBoundaryPrecision: 10, PruneRatio: ratio, PruneInterval: 40), ManagedProvider.Instance).Solve(problem);
+        var (kept, pruned) = (Run(0), Run(1e-3));
+        var weights = pruned.Kernels[0].Parameters[..10].ToArray();
+        Assert.That(weights.Count(double.IsNegativeInfinity), Is.InRange(1, 9), "some components pruned, not all");
+        Assert.That(pruned.Terms.Total, Is.LessThan(kept.Terms.Total));
+        Assert.That(RelativeError(pruned.Field, exact), Is.LessThan(RelativeError(kept.Field, exact)));
+        Assert.That(pruned.Optimization.History.Select(r => r.Iteration), Is.Ordered.Ascending.And.Unique);
+    }
+
+    [Test]
+    public void RestartsKeepTheLowestObjectiveAndTheFirstStartIsTheReferences()
+    {
+        var (problem, _) = Sin20(100);
+        GpSolution Run(int restarts) => new GpPdeSolver(new GpSolverOptions(Components: 8, MaxIterations: 25, FrequencyScale: 7,
+            LogBoundaryPrecision: 10, Restarts: restarts), ManagedProvider.Instance).Solve(problem);
+        var (single, three) = (Run(1), Run(3));
+        Assert.That(three.StartObjectives, Has.Count.EqualTo(3));
+        Assert.That(three.StartObjectives[0], Is.EqualTo(single.Terms.Total), "start 0 is the reference's start");
+        Assert.That(three.StartObjectives.Distinct().Count(), Is.EqualTo(3), "the starts differ");
+        Assert.That(three.Terms.Total, Is.EqualTo(three.StartObjectives.Min()));
+        Assert.That(three.StartObjectives[three.Start], Is.EqualTo(three.Terms.Total));
+    }
+
+    [Test]
     public void ProfiledLbfgsSolvesA2DProblemIteratively()
     {
         // u = sin 6x · sin 5y on [0, 2π]², 32 × 32 points (over DenseLimit, so every U solve is the preconditioned CGLS).
