@@ -101,7 +101,7 @@ public sealed class GpPdeSolver
     {
         var o = _options;
         var clock = Stopwatch.StartNew();
-        int noise = objective.NoiseIndex, axes = objective.Problem.Grid.Dimensions;
+        int axes = objective.Problem.Grid.Dimensions;
         // A nonlinear PDE's J can have several local minima in U: Gauss–Newton then starts from the field of the
         // lowest J* seen (the optimiser's iterate or better), so that a rejected trial step cannot drag U into
         // another basin for the rest of the run. For a linear PDE the start only speeds up CGLS; the last is nearest.
