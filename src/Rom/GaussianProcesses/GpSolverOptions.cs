@@ -1,6 +1,10 @@
 namespace Rom.GaussianProcesses;
 
-/// <summary>Settings of <see cref="GpPdeSolver"/>; the defaults are the reference code's where it has one.</summary>
+/// <summary>
+/// Settings of <see cref="GpPdeSolver"/>; the defaults are the reference code's where it has one, except that Rom's
+/// frequency folding and component pruning are on (set <c>FoldFrequencies</c> false and
+/// <c>PruneRatio</c> 0 for the reference's behaviour).
+/// </summary>
 /// <param name="Components">Q, spectral components per axis (30).</param>
 /// <param name="Kernel">The envelope of the components (the reference's logs use Matérn-5/2, i.e. Student-t).</param>
 /// <param name="Optimizer">How φ and U are optimised.</param>
