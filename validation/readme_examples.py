@@ -79,7 +79,7 @@ QUICK = [
      "five more solves of up to 300 points (several minutes); two small ones make the same study plot"),
     ("rom run cases/gp-poisson1d-sin6x-cos100x.h5",
      "--set gp.components=5 --set gp.max_iterations=3",
-     "four starts of up to 300 L-BFGS iterations (about 7 min); 3 iterations with Q = 5 write the same results and plots"),
+     "four starts of up to 300 L-BFGS iterations (about 2 min); 3 iterations with Q = 5 write the same results and plots"),
     ("rom bench gp",
      "--quick",
      "Q = 30 on grids up to 800 points, 300² and 32³ beside PyTorch (several minutes); --quick runs small grids with Q = 5"),

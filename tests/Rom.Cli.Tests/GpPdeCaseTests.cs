@@ -157,7 +157,7 @@ public class GpPdeCaseTests : TempFolderTest
     }
 
     /// <summary>The shipped 1-D case reproduces the paper's headline row: relative L2 ≤ 4e-6 (paper 3.9e-6, 1,085 s on a GPU).</summary>
-    [Test, Explicit("benchmark: about 7 minutes on 2 cores (4 starts)"), Category("Benchmark")]
+    [Test, Explicit("benchmark: about 2 minutes on 2 cores (4 starts)"), Category("Benchmark")]
     public void ShippedOneDimensionalCaseMeetsThePapersError()
     {
         var json = Cli.Json("run", Path.Combine(Cli.RepoRoot, "cases", "gp-poisson1d-sin6x-cos100x.h5"), "--out", PathOf("r.h5"), "--json", "--set", "output.plots=0");

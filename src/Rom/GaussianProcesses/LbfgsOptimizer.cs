@@ -2,7 +2,7 @@ namespace Rom.GaussianProcesses;
 
 /// <summary>
 /// Limited-memory BFGS (Nocedal and Wright, Numerical Optimization, 2nd ed., Algorithms 7.4–7.5) with a backtracking
-/// Armijo line search (sufficient decrease 1e-4, halving, non-finite trial values count as too long a step).
+/// Armijo line search (sufficient and strict decrease, factor 1e-4, halving, non-finite trial values count as too long a step).
 /// </summary>
 public static class LbfgsOptimizer
 {
@@ -90,7 +90,9 @@ public static class LbfgsOptimizer
             for (int i = 0; i < x.Length; i++)
                 trial[i] = x[i] + step * direction[i];
             double trialValue = f(trial, trialG);
-            if (OptimizationTrace.IsFinite(trialValue, trialG) && trialValue <= value + 1e-4 * step * slope)
+            // Armijo's condition implies a strict decrease; in floating point a step too small to change f would pass
+            // it with equality and "converge" forever, one full search per iteration, without moving f at all.
+            if (OptimizationTrace.IsFinite(trialValue, trialG) && trialValue < value && trialValue <= value + 1e-4 * step * slope)
                 return (trial, trialValue);
             if (trace.OverTime)
                 break;

@@ -23,6 +23,22 @@ public class OptimizerTests
     }
 
     /// <summary>
+    /// Armijo's test passes with equality when the predicted decrease is below f's rounding (here 1e-4 against an ulp of
+    /// 2 at 1e16); a step that leaves f unchanged must not count as progress, or L-BFGS "iterates" to its limit in place.
+    /// </summary>
+    [Test]
+    public void LbfgsStopsWhenNoStepChangesTheObjective()
+    {
+        static double Flat(double[] x, double[] g)
+        {
+            g[0] = 1;
+            return 1e16;
+        }
+        var result = LbfgsOptimizer.Minimize(Flat, [0.0], new OptimizerOptions(50));
+        Assert.That((result.Iterations, result.StopReason), Is.EqualTo((0, "line search found no decrease along the gradient")));
+    }
+
+    /// <summary>
     /// A time limit stops L-BFGS inside a failing line search, not after its 40 backtracks: an objective whose gradient
     /// points the wrong way (no trial ever decreases it) and takes 20 ms per call, limited to 0.1 s, returns in well under
     /// the 2 × 40 × 20 ms = 1.6 s the two line searches would take, keeping the start.
