@@ -64,7 +64,7 @@ public static class GpRunOutcome
             new("iterations", "optimiser iterations", (long)optimization.Iterations),
             new("optimizer", "optimiser", setup.Options.Optimizer.ToString()),
             new("stop_reason", "stop", optimization.StopReason),
-            new("components", "spectral components kept per axis", main.Solution.Kernels.Select(k => (long)Enumerable.Range(0, k.Components).Count(q => double.IsFinite(k.Parameters[q]))).ToArray()),
+            new("components", "spectral components kept per axis", main.Solution.Kernels.Select(k => (long)k.ActiveComponents).ToArray()),
             new("start", "start kept (lowest objective)", (long)main.Solution.Start),
             new("seconds", "solve time", main.Solution.ElapsedSeconds, "s"),
         };

@@ -173,8 +173,8 @@ public sealed class GpPdeSolver
                     break; // the optimiser stopped on its own and nothing more can be pruned
             }
         }
-        double[] x = (double[])full.Clone();
-        double objectiveValue = history.Count > 0 ? history[^1].Objective : stage.Objective;
-        return (stage with { X = x, Objective = objectiveValue, Iterations = used, History = history }, warm);
+        // Objective stays the last stage's: the history drops later stages' iteration-0 records, so after a prune followed
+        // by a stage that stops at once, the history's last entry is the J from before the prune.
+        return (stage with { X = (double[])full.Clone(), Iterations = used, History = history }, warm);
     }
 }

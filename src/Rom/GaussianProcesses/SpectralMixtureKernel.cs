@@ -44,6 +44,9 @@ public sealed class SpectralMixtureKernel
     /// <summary>F: frequencies act as their alias in [0, F]; infinite when they act as given.</summary>
     public double FoldFrequency { get; }
 
+    /// <summary>The components with a nonzero weight: all but those pruned (log w = −∞, <see cref="ComponentPruning"/>).</summary>
+    public int ActiveComponents => Enumerable.Range(0, Components).Count(q => double.IsFinite(_theta[q]));
+
     /// <summary>The frequency component <paramref name="q"/> acts with: f_q, or its alias in [0, F].</summary>
     public double Frequency(int q) => Fold(_theta[2 * Components + q]).Frequency;
 
