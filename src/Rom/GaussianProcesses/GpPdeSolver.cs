@@ -147,10 +147,11 @@ public sealed class GpPdeSolver
                 TimeLimitSeconds = o.TimeLimitSeconds > 0 ? Math.Max(secondsLeft, 1e-9) : 0,
             };
             var start = active.Select(i => full[i]).ToArray();
+            // The stage's records count seconds from its own start (its last record can precede a long final line search).
+            double offset = clock.Elapsed.TotalSeconds;
             stage = o.Optimizer == GpOptimizerKind.ProfiledAdam
                 ? AdamOptimizer.Minimize(Profiled, start, settings, residual)
                 : LbfgsOptimizer.Minimize(Profiled, start, settings, residual);
-            double offset = clock.Elapsed.TotalSeconds - stage.History[^1].ElapsedSeconds;
             history.AddRange(stage.History.Where(r => used == 0 || r.Iteration > 0)
                 .Select(r => r with { Iteration = r.Iteration + used, ElapsedSeconds = r.ElapsedSeconds + offset }));
             for (int i = 0; i < active.Length; i++)

@@ -56,6 +56,9 @@ public class GpPdeSolverTests
         // (validation/gp/README.md), but a lower J does not promise a lower error on every problem.
         Assert.That(RelativeError(pruned.Field, exact), Is.LessThan(1e-5));
         Assert.That(pruned.Optimization.History.Select(r => r.Iteration), Is.Ordered.Ascending.And.Unique);
+        var seconds = pruned.Optimization.History.Select(r => r.ElapsedSeconds).ToArray();
+        Assert.That(seconds, Is.Ordered.Ascending, "the stages' records on one clock");
+        Assert.That(seconds[^1], Is.LessThanOrEqualTo(pruned.ElapsedSeconds));
     }
 
     [Test]
