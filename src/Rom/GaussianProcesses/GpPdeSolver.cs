@@ -140,20 +140,17 @@ public sealed class GpPdeSolver
         while (true)
         {
             int budget = o.MaxIterations - used;
-            double secondsLeft = o.TimeLimitSeconds - clock.Elapsed.TotalSeconds;
             var settings = o.OptimizerSettings with
             {
                 MaxIterations = o.PruneRatio > 0 ? Math.Min(budget, o.PruneInterval) : budget,
-                TimeLimitSeconds = o.TimeLimitSeconds > 0 ? Math.Max(secondsLeft, 1e-9) : 0,
+                StartSeconds = clock.Elapsed.TotalSeconds, // the stages share the solve's clock and time limit
             };
             var start = active.Select(i => full[i]).ToArray();
-            // The stage's records count seconds from its own start (its last record can precede a long final line search).
-            double offset = clock.Elapsed.TotalSeconds;
             stage = o.Optimizer == GpOptimizerKind.ProfiledAdam
                 ? AdamOptimizer.Minimize(Profiled, start, settings, residual)
                 : LbfgsOptimizer.Minimize(Profiled, start, settings, residual);
             history.AddRange(stage.History.Where(r => used == 0 || r.Iteration > 0)
-                .Select(r => r with { Iteration = r.Iteration + used, ElapsedSeconds = r.ElapsedSeconds + offset }));
+                .Select(r => r with { Iteration = r.Iteration + used }));
             for (int i = 0; i < active.Length; i++)
                 full[active[i]] = stage.X[i];
             used += stage.Iterations;

@@ -20,7 +20,7 @@ namespace Rom.GaussianProcesses;
 /// <param name="LogBoundaryPrecision">log τ at the start (0 in the reference); the profiled methods keep it fixed.</param>
 /// <param name="SourceSpectrumWeights">Start the mixture weights from the source's periodogram (<see cref="SourceSpectrum"/>) instead of 1/Q.</param>
 /// <param name="FinalFieldTolerance">The relative tolerance of the last U solve (profiled methods).</param>
-/// <param name="TimeLimitSeconds">Stop the optimiser after this many seconds (0 disables).</param>
+/// <param name="TimeLimitSeconds">Stop the optimiser after this many seconds, each start of <paramref name="Restarts"/> on its own clock (0 disables).</param>
 /// <param name="LogEquationPrecision">log v at the start (0 in the reference); the profiled methods keep it fixed, because
 /// with U exact both gaps can be driven towards zero and −½ w N_B log τ − ½ N log v is then unbounded below.</param>
 /// <param name="FoldFrequencies">Fold each kernel's frequencies below its axis's Nyquist frequency 1/(2h)

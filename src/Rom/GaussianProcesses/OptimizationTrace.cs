@@ -9,6 +9,9 @@ internal sealed class OptimizationTrace(OptimizerOptions options, Func<double>? 
     private readonly List<OptimizationRecord> _history = [];
     private double _previous = double.NaN;
 
+    /// <summary>Seconds since the solve started (<see cref="OptimizerOptions.StartSeconds"/> plus this run's).</summary>
+    private double Now => options.StartSeconds + _clock.Elapsed.TotalSeconds;
+
     public double[] Best { get; private set; } = [];
 
     public double BestValue { get; private set; } = double.NaN;
@@ -22,7 +25,7 @@ internal sealed class OptimizationTrace(OptimizerOptions options, Func<double>? 
         if (k % options.RecordEvery == 0 || k == options.MaxIterations)
         {
             double r = residual?.Invoke() ?? double.NaN;
-            _history.Add(new OptimizationRecord(k, f, r, _clock.Elapsed.TotalSeconds));
+            _history.Add(new OptimizationRecord(k, f, r, Now));
             if (options.ResidualTolerance > 0 && r <= options.ResidualTolerance)
                 reason = $"residual {r:G3} ≤ {options.ResidualTolerance:G3}";
         }
@@ -35,7 +38,7 @@ internal sealed class OptimizationTrace(OptimizerOptions options, Func<double>? 
     }
 
     /// <summary>Whether the time limit (if any) has passed: a line search checks it between trials.</summary>
-    public bool OverTime => options.TimeLimitSeconds > 0 && _clock.Elapsed.TotalSeconds >= options.TimeLimitSeconds;
+    public bool OverTime => options.TimeLimitSeconds > 0 && Now >= options.TimeLimitSeconds;
 
     /// <summary>The stop reason when <see cref="OverTime"/>.</summary>
     public string TimeLimitReason => $"time limit {options.TimeLimitSeconds:G3} s";
@@ -43,7 +46,7 @@ internal sealed class OptimizationTrace(OptimizerOptions options, Func<double>? 
     public OptimizationResult Finish(int iterations, bool failed, string reason)
     {
         if (_history.Count == 0 || _history[^1].Iteration != iterations)
-            _history.Add(new OptimizationRecord(iterations, BestValue, failed ? double.NaN : residual?.Invoke() ?? double.NaN, _clock.Elapsed.TotalSeconds));
+            _history.Add(new OptimizationRecord(iterations, BestValue, failed ? double.NaN : residual?.Invoke() ?? double.NaN, Now));
         return new OptimizationResult(Best, BestValue, iterations, failed, reason, _history);
     }
 

@@ -59,6 +59,20 @@ public class OptimizerTests
         Assert.That(result.X, Is.EqualTo(new[] { 0.0 }));
     }
 
+    /// <summary>A later stage of one solve (<see cref="OptimizerOptions.StartSeconds"/>) shares the solve's clock: its
+    /// records carry the solve's seconds, and the solve's limit, already spent, stops it at once and is the one named.</summary>
+    [Test]
+    public void StartSecondsPutsAStageOnTheSolvesClock()
+    {
+        var spent = LbfgsOptimizer.Minimize(Rosenbrock, [-1.2, 1], new OptimizerOptions(200, TimeLimitSeconds: 30, StartSeconds: 31));
+        Assert.That(spent.Iterations, Is.EqualTo(0));
+        Assert.That(spent.StopReason, Is.EqualTo("time limit 30 s"));
+        Assert.That(spent.History[0].ElapsedSeconds, Is.GreaterThanOrEqualTo(31));
+        var later = LbfgsOptimizer.Minimize(Rosenbrock, [-1.2, 1], new OptimizerOptions(5, TimeLimitSeconds: 30, StartSeconds: 10));
+        Assert.That(later.Iterations, Is.EqualTo(5));
+        Assert.That(later.History.Select(h => h.ElapsedSeconds), Is.All.InRange(10.0, 30.0));
+    }
+
     [Test]
     public void AdamDescendsAQuadraticAtTheReferenceRate()
     {
@@ -116,5 +130,7 @@ public class OptimizerTests
     {
         var e = Assert.Throws<ArgumentException>(() => new OptimizerOptions(10, LearningRate: 0).Validate())!;
         Assert.That(e.ParamName, Is.EqualTo("LearningRate"));
+        e = Assert.Throws<ArgumentException>(() => new OptimizerOptions(10, StartSeconds: double.NaN).Validate())!;
+        Assert.That(e.ParamName, Is.EqualTo("StartSeconds"));
     }
 }
