@@ -15,9 +15,9 @@ namespace Rom.Tensors;
 public sealed class SpectralConvolutionShape(int batch, int inChannels, int outChannels, IReadOnlyList<int> sizes, IReadOnlyList<int> modes)
     : IEquatable<SpectralConvolutionShape>
 {
-    private readonly int[] kept = CheckedKept(batch, inChannels, outChannels, sizes, modes);
-    private readonly int[] sizes = [.. sizes];
-    private readonly int[] modes = [.. modes];
+    private readonly int[] _kept = CheckedKept(batch, inChannels, outChannels, sizes, modes);
+    private readonly int[] _sizes = [.. sizes];
+    private readonly int[] _modes = [.. modes];
 
     /// <summary>B.</summary>
     public int Batch { get; } = batch;
@@ -29,19 +29,19 @@ public sealed class SpectralConvolutionShape(int batch, int inChannels, int outC
     public int OutChannels { get; } = outChannels;
 
     /// <summary>N₁ … N_d, the points per spatial axis.</summary>
-    public IReadOnlyList<int> Sizes => sizes;
+    public IReadOnlyList<int> Sizes => _sizes;
 
     /// <summary>The mode counts per spatial axis (neuraloperator's n_modes).</summary>
-    public IReadOnlyList<int> Modes => modes;
+    public IReadOnlyList<int> Modes => _modes;
 
     /// <summary>The kept frequencies per spatial axis: the mode counts, and modes/2 + 1 on the last axis.</summary>
-    public IReadOnlyList<int> Kept => kept;
+    public IReadOnlyList<int> Kept => _kept;
 
     /// <summary>N₁⋯N_d.</summary>
-    public int Points => sizes.Aggregate(1, (p, n) => p * n);
+    public int Points => _sizes.Aggregate(1, (p, n) => p * n);
 
     /// <summary>kept₁⋯kept_d.</summary>
-    public int KeptCount => kept.Aggregate(1, (p, k) => p * k);
+    public int KeptCount => _kept.Aggregate(1, (p, k) => p * k);
 
     /// <summary>Entries of x (and of its gradient): B·I·N₁⋯N_d.</summary>
     public int InputLength => Batch * InChannels * Points;
@@ -86,15 +86,15 @@ public sealed class SpectralConvolutionShape(int batch, int inChannels, int outC
     /// <inheritdoc />
     public bool Equals(SpectralConvolutionShape? other) =>
         other is not null && Batch == other.Batch && InChannels == other.InChannels && OutChannels == other.OutChannels
-        && sizes.AsSpan().SequenceEqual(other.sizes) && modes.AsSpan().SequenceEqual(other.modes);
+        && _sizes.AsSpan().SequenceEqual(other._sizes) && _modes.AsSpan().SequenceEqual(other._modes);
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => Equals(obj as SpectralConvolutionShape);
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(Batch, InChannels, OutChannels, string.Join(",", sizes), string.Join(",", modes));
+    public override int GetHashCode() => HashCode.Combine(Batch, InChannels, OutChannels, string.Join(",", _sizes), string.Join(",", _modes));
 
     /// <summary>E.g. "B 4, 8 → 8 channels, 32×32 points, modes 12×12".</summary>
     public override string ToString() =>
-        $"B {Batch}, {InChannels} → {OutChannels} channels, {string.Join("×", sizes)} points, modes {string.Join("×", modes)}";
+        $"B {Batch}, {InChannels} → {OutChannels} channels, {string.Join("×", _sizes)} points, modes {string.Join("×", _modes)}";
 }
