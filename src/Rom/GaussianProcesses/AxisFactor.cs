@@ -58,13 +58,6 @@ internal sealed class AxisFactor
             var d = new double[n * n];
             provider.Gemm(Transpose.None, Transpose.None, n, n, n, 1, Derivative[k], n, Inverse, n, 0, d, n);
             Operator[k] = d;
-            var dq = new double[n * n];
-            provider.Gemm(Transpose.None, Transpose.None, n, n, n, 1, d, n, Q, n, 0, dq, n);
-            var diagonal = new double[n];
-            for (int j = 0; j < n; j++)
-                for (int i = 0; i < n; i++)
-                    diagonal[j] += Q[i + j * n] * dq[i + j * n];
-            OperatorDiagonal[k] = diagonal;
         }
     }
 
@@ -97,12 +90,6 @@ internal sealed class AxisFactor
 
     /// <summary>D^(k) = K^(k) K⁻¹, indexed by the order k ≥ 1.</summary>
     public double[][] Operator { get; } = new double[SpectralMixtureKernel.MaxOrder + 1][];
-
-    /// <summary>
-    /// diag(Qᵀ D^(k) Q), indexed by the order k ≥ 1: D^(k) in K's eigenbasis, whose diagonal is exact when K^(k)
-    /// commutes with K (a circulant grid) and a close preconditioner otherwise (Toeplitz K differs only near the ends).
-    /// </summary>
-    public double[][] OperatorDiagonal { get; } = new double[SpectralMixtureKernel.MaxOrder + 1][];
 
     /// <summary>
     /// Adds <paramref name="scale"/> · ⟨∂K^(k)/∂θ, M⟩_F to the 3Q-value <paramref name="gradient"/> (k = 0 is K itself;

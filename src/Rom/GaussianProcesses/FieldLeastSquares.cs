@@ -7,8 +7,9 @@ namespace Rom.GaussianProcesses;
 /// The quadratic part of J in U as a least-squares problem min ‖A U − b‖ with A = [K^(−1/2); √β B; √v L] and
 /// b = [0; √β g; √v f] (β = w τ), L and f as given (the PDE's, or a Gauss–Newton linearisation's), solved densely by QR or by CGLS (Hestenes–Stiefel CG on the normal equations in the
 /// form of Paige and Saunders, ACM TOMS 8(1), 1982, §7.1) with a right preconditioner in the Kronecker eigenbasis of
-/// K: U = (⊗ Q_d) Δ^(−1/2) y, where Δ is the diagonal of AᵀA in that basis with L replaced by its diagonal there. The
-/// prior block is then exactly diagonal; L is nearly so (K^(2) and K are both Toeplitz and nearly commute).
+/// K: U = (⊗ Q_d) Δ^(−1/2) y, where Δ is the diagonal of AᵀA in that basis. The prior block is then exactly diagonal;
+/// LᵀL is nearly so (K^(2) and K are both Toeplitz and nearly commute; a first derivative couples each eigenvector with its
+/// partner of the opposite parity, which the diagonal of LᵀL, unlike that of L, still counts).
 /// Working on A rather than AᵀA keeps the conditioning at √κ(AᵀA), which matters: v‖L‖² reaches 10¹² for high frequencies.
 /// </summary>
 /// <param name="axes">The Kronecker factors of the kernel matrix, one per axis.</param>
@@ -122,32 +123,71 @@ internal sealed class FieldLeastSquares(AxisFactor[] axes, IReadOnlyList<int> si
     }
 
     /// <summary>
-    /// Δ^(−1/2) and Λ^(−1/2) at every multi-index, Δ = Λ⁻¹ + v s² + β ‖B q_i‖², the diagonal of AᵀA in the basis
-    /// q_i = ⊗ Q_d with L replaced by its diagonal s = Σ_t c_t diag(Q_dᵀ D_t Q_d) (Λ = ⊗ Λ_d, ‖B q_i‖² from the
-    /// first and last entries of each factor's eigenvector).
+    /// Δ^(−1/2) and Λ^(−1/2) at every multi-index i, Δ_i = Λ_i⁻¹ + v ‖L q_i‖² + β ‖B q_i‖², the diagonal of AᵀA in the
+    /// basis q_i = ⊗ Q_d (Λ = ⊗ Λ_d; ‖B q_i‖² from the first and last entries of each factor's eigenvector). With L = Σ_d E_d,
+    /// E_d the sum of axis d's terms acting along it, ‖L q_i‖² = (Σ_d a_d)² + Σ_d (b_d − a_d²) exactly, where
+    /// a_d = q_dᵀ E_d q_d and b_d = ‖E_d q_d‖² for the factor's eigenvector q_d. The b_d term matters for first
+    /// derivatives: they map K's even eigenvectors to odd ones, so a_d ≈ 0 and (Σ a_d)² alone would leave them
+    /// unpreconditioned (advection at 200²: CGLS stalled after 20,000 iterations, against 466 with b_d).
     /// </summary>
     private (double[] Scale, double[] PriorScale) Scaling()
     {
         var scale = new double[_n];
         var prior = new double[_n];
         var grid = problem.Grid;
+        var (diagonal, squares) = AxisOperatorMoments();
         for (int i = 0; i < _n; i++)
         {
             var m = grid.MultiIndex(i);
-            double lambda = 1, interior = 1, s = 0;
+            double lambda = 1, interior = 1, sum = 0, spread = 0;
             for (int d = 0; d < m.Length; d++)
             {
                 var a = axes[d];
                 int n = a.N, j = m[d];
                 lambda *= a.Eigenvalues[j];
                 interior *= 1 - a.Q[j * n] * a.Q[j * n] - a.Q[n - 1 + j * n] * a.Q[n - 1 + j * n];
+                if (diagonal[d] is { } diag)
+                {
+                    sum += diag[j];
+                    spread += squares[d]![j] - diag[j] * diag[j];
+                }
             }
-            foreach (var t in problem.Operator.Terms)
-                s += t.Coefficient * axes[t.Axis].OperatorDiagonal[t.Order][m[t.Axis]];
             prior[i] = 1 / Math.Sqrt(lambda);
-            scale[i] = 1 / Math.Sqrt(1 / lambda + v * s * s + beta * (1 - interior));
+            scale[i] = 1 / Math.Sqrt(1 / lambda + v * (sum * sum + Math.Max(0, spread)) + beta * (1 - interior));
         }
         return (scale, prior);
+    }
+
+    /// <summary>
+    /// For every axis d that L differentiates along, a_d[j] = q_jᵀ E_d q_j and b_d[j] = ‖E_d q_j‖² over K_d's
+    /// eigenvectors q_j, E_d = Σ_t c_t D_t over axis d's terms (null for the other axes).
+    /// </summary>
+    private (double[]?[] Diagonal, double[]?[] Squares) AxisOperatorMoments()
+    {
+        var diagonal = new double[]?[axes.Length];
+        var squares = new double[]?[axes.Length];
+        foreach (var group in problem.Operator.Terms.GroupBy(t => t.Axis))
+        {
+            var a = axes[group.Key];
+            int n = a.N;
+            var e = new double[n * n];
+            foreach (var t in group)
+                for (int k = 0; k < e.Length; k++)
+                    e[k] += t.Coefficient * a.Operator[t.Order][k];
+            var eq = new double[n * n];
+            provider.Gemm(Transpose.None, Transpose.None, n, n, n, 1, e, n, a.Q, n, 0, eq, n);
+            var diag = new double[n];
+            var norm = new double[n];
+            for (int j = 0; j < n; j++)
+                for (int i = 0; i < n; i++)
+                {
+                    double x = eq[i + j * n];
+                    diag[j] += a.Q[i + j * n] * x;
+                    norm[j] += x * x;
+                }
+            (diagonal[group.Key], squares[group.Key]) = (diag, norm);
+        }
+        return (diagonal, squares);
     }
 
     /// <summary>U = (⊗ Q_d) Δ^(−1/2) y.</summary>
