@@ -1,4 +1,5 @@
 using Rom.Neural;
+using Rom.Neural.Layers;
 using Rom.Neural.Models;
 using Rom.SpectralSolvers;
 using Rom.Tensors;
@@ -101,10 +102,11 @@ public static class NsmBenchmark
     private static NsmBenchRow GridFno(ISpectralProblem problem, IGridBaseline grid, SpectralTrainingOptions training, NsmBenchOptions options,
         Tensor<float> test, double[][] references, int g, bool supervised, Action<string>? log)
     {
-        string method = $"{(supervised ? "supervised" : "pinn")}-{g}";
+        string activation = options.FnoNonLinearity == Activations.Gelu ? "" : "-" + options.FnoNonLinearity;
+        string method = $"{(supervised ? "supervised" : "pinn")}-{g}{activation}";
         int[] shape = grid.Shape(g);
         int[] modes = [.. problem.Modes.Zip(shape, (m, n) => Math.Min(m, n / 2))];
-        var model = new Fno<float>(new FnoOptions { HiddenChannels = options.Width, Layers = options.Depth, Modes = modes });
+        var model = new Fno<float>(new FnoOptions { HiddenChannels = options.Width, Layers = options.Depth, Modes = modes, NonLinearity = options.FnoNonLinearity });
         Variable<float> Predict(Tensor<float> inputs, Tape<float>? tape) => grid.Constrain(model.Forward(Tape<float>.Constant(inputs), tape), inputs, options.OutputScale);
         // The test set in chunks of a training batch: 100 samples of a width-32 network on a 256² grid would hold 800 MB per activation.
         var chunks = Chunks(test, training.BatchSize).Select(c => grid.Inputs(c, g)).ToArray();
@@ -135,7 +137,7 @@ public static class NsmBenchmark
         string loss = supervised ? "relative L2 against classical solutions on the grid (solver data)" : $"PINN loss: {grid.PinnDescription}, mean square over the grid"
             + (grid.PinnFloor(test, references, g) is { } floor ? $" (its exact minimiser, the finite-difference solution, is {floor:P3} from the true solution: no PINN-loss training goes below that)" : "");
         return new NsmBenchRow(problem.Name, method, records[^1].TestRelativeL2, records[^1].Seconds, inference, model.ScalarCount(), options.Steps, null,
-            $"FNO width {options.Width}, {options.Depth} layers, {string.Join(" × ", modes)} modes, on the {string.Join(" × ", shape)} grid; {loss}; error on the grid");
+            $"FNO width {options.Width}, {options.Depth} layers, {options.FnoNonLinearity}, {string.Join(" × ", modes)} modes, on the {string.Join(" × ", shape)} grid; {loss}; error on the grid");
     }
 
     private static NsmBenchRow Fft(ISpectralProblem problem, Tensor<float> test)

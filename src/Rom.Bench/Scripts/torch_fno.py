@@ -6,14 +6,15 @@ tests/Rom.IO.Tests/Neural/TorchReferenceTests.cs its `reference` subcommand, fro
 
 The architecture is neuraloperator 1.0's FNO with its defaults (grid positional embedding, lifting and projection
 channel MLPs with ratio 2, Fourier blocks of spectral convolution + linear skip, channel MLP (expansion 0.5) with a
-soft-gating skip, GELU except after the last block, optional symmetric domain padding), and the module names are
+soft-gating skip, GELU (or the non_linearity attribute: relu, tanh) except after the last block, optional symmetric
+domain padding), and the module names are
 neuraloperator's, so state-dict keys read the same in all three codes.
 
 Rom's model layout (HDF5): /architecture attributes (FnoOptions in snake case) and /parameters/<state-dict key> in
 float32; a 1x1 convolution's weight is stored (out, in), a bias or gate as (channels), a complex tensor with a leading
 axis of 2 (real plane, imaginary plane).
 
-  torch_fno.py reference OUT.h5 [--dims 2] [--seed 0]
+  torch_fno.py reference OUT.h5 [--dims 2] [--seed 0] [--non_linearity gelu|relu|tanh]
       a random model, batch, target; writes the parameters, the input, the forward output, the relative-L2 loss (sum
       over samples) and every parameter's gradient, for Rom to reproduce.
   torch_fno.py forward MODEL.h5 INPUT.h5 OUT.h5
@@ -114,9 +115,13 @@ class Flattened1dConv(nn.Module):
         return self.conv(x.reshape(b, c, -1)).reshape(b, -1, *s)
 
 
+ACTIVATIONS = dict(gelu=F.gelu, relu=F.relu, tanh=torch.tanh)
+
+
 class ChannelMLP(nn.Module):
-    def __init__(self, channels):
+    def __init__(self, channels, act=F.gelu):
         super().__init__()
+        self.act = act
         self.fcs = nn.ModuleList(nn.Conv1d(a, b, 1) for a, b in zip(channels[:-1], channels[1:]))
 
     def forward(self, x):
@@ -125,7 +130,7 @@ class ChannelMLP(nn.Module):
         for i, fc in enumerate(self.fcs):
             x = fc(x)
             if i < len(self.fcs) - 1:
-                x = F.gelu(x)
+                x = self.act(x)
         return x.reshape(b, -1, *s)
 
 
@@ -139,16 +144,17 @@ class SoftGating(nn.Module):
 
 
 class FNOBlocks(nn.Module):
-    def __init__(self, width, n_modes, n_layers, use_channel_mlp, expansion):
+    def __init__(self, width, n_modes, n_layers, use_channel_mlp, expansion, act=F.gelu):
         super().__init__()
         d = len(n_modes)
+        self.act = act
         self.n_layers = n_layers
         self.convs = nn.ModuleList(SpectralConv(width, width, n_modes) for _ in range(n_layers))
         self.fno_skips = nn.ModuleList(Flattened1dConv(width, width) for _ in range(n_layers))
         self.use_channel_mlp = use_channel_mlp
         if use_channel_mlp:
             hidden = round(width * expansion)
-            self.channel_mlp = nn.ModuleList(ChannelMLP([width, hidden, width]) for _ in range(n_layers))
+            self.channel_mlp = nn.ModuleList(ChannelMLP([width, hidden, width], act) for _ in range(n_layers))
             self.channel_mlp_skips = nn.ModuleList(SoftGating(width, d) for _ in range(n_layers))
 
     def forward(self, x, i):
@@ -156,11 +162,11 @@ class FNOBlocks(nn.Module):
         skip_mlp = self.channel_mlp_skips[i](x) if self.use_channel_mlp else None
         x = self.convs[i](x) + self.fno_skips[i](x)
         if not last:
-            x = F.gelu(x)
+            x = self.act(x)
         if self.use_channel_mlp:
             x = self.channel_mlp[i](x) + skip_mlp
             if not last:
-                x = F.gelu(x)
+                x = self.act(x)
         return x
 
 
@@ -171,9 +177,10 @@ class FNO(nn.Module):
         n_modes, width = list(a["n_modes"]), a["hidden_channels"]
         d = len(n_modes)
         lift_in = a["in_channels"] + (d if a["positional_embedding"] else 0)
-        self.lifting = ChannelMLP([lift_in, int(a["lifting_channel_ratio"] * width), width])
-        self.fno_blocks = FNOBlocks(width, n_modes, a["n_layers"], a["use_channel_mlp"], a["channel_mlp_expansion"])
-        self.projection = ChannelMLP([width, int(a["projection_channel_ratio"] * width), a["out_channels"]])
+        act = ACTIVATIONS[a["non_linearity"]]
+        self.lifting = ChannelMLP([lift_in, int(a["lifting_channel_ratio"] * width), width], act)
+        self.fno_blocks = FNOBlocks(width, n_modes, a["n_layers"], a["use_channel_mlp"], a["channel_mlp_expansion"], act)
+        self.projection = ChannelMLP([width, int(a["projection_channel_ratio"] * width), a["out_channels"]], act)
 
     def forward(self, x):
         size = list(x.shape[2:])
@@ -214,7 +221,8 @@ def from_rom(data, like):
 
 DEFAULTS = dict(in_channels=1, out_channels=1, hidden_channels=32, n_modes=[12, 12], n_layers=4,
                 lifting_channel_ratio=2.0, projection_channel_ratio=2.0, positional_embedding=True,
-                use_channel_mlp=True, channel_mlp_expansion=0.5, domain_padding=0.0, factorization="dense", rank=1.0)
+                use_channel_mlp=True, channel_mlp_expansion=0.5, domain_padding=0.0, factorization="dense", rank=1.0,
+                non_linearity="gelu")
 
 
 def read_architecture(group):
@@ -322,11 +330,11 @@ def train(train_path, test_path, pred_path, opts):
                           reference="PyTorch " + "".join(torch.__version__), threads=o["threads"])))
 
 
-def reference(out, dims=2, seed=0):
+def reference(out, dims=2, seed=0, non_linearity="gelu"):
     torch.manual_seed(seed)
     size = {1: [32], 2: [16, 12], 3: [8, 8, 10]}[dims]
     modes = {1: [8], 2: [6, 8], 3: [4, 4, 6]}[dims]
-    a = dict(DEFAULTS, hidden_channels=8, n_modes=modes, n_layers=3, in_channels=2, out_channels=1, domain_padding=0.25 if dims == 2 else 0.0)
+    a = dict(DEFAULTS, hidden_channels=8, n_modes=modes, n_layers=3, in_channels=2, out_channels=1, domain_padding=0.25 if dims == 2 else 0.0, non_linearity=non_linearity)
     model = FNO(a)
     x = torch.randn(3, a["in_channels"], *size)
     target = torch.randn(3, a["out_channels"], *size)
@@ -547,7 +555,7 @@ if __name__ == "__main__":
     args = sys.argv[1:]
     if args and args[0] == "reference":
         opts = dict(zip(args[2::2], args[3::2]))
-        reference(args[1], int(opts.get("--dims", 2)), int(opts.get("--seed", 0)))
+        reference(args[1], int(opts.get("--dims", 2)), int(opts.get("--seed", 0)), opts.get("--non_linearity", "gelu"))
     elif args and args[0] == "forward" and len(args) == 4:
         forward(*args[1:])
     elif args and args[0] == "train" and len(args) >= 4:

@@ -1,3 +1,4 @@
+using Rom.Neural.Layers;
 using Rom.Neural.Layers.Weights;
 using Rom.Neural.Models;
 
@@ -34,6 +35,7 @@ public static class FnoCase
         SettingDefinition.Choice("model.positional_embedding", Defaults.PositionalEmbedding ? "grid" : "none", "Append grid coordinates as channels ('grid') or not ('none').", "grid", "none"),
         SettingDefinition.Flag("model.use_channel_mlp", Defaults.ChannelMlp, "A channel MLP with soft-gating skip after each spectral convolution."),
         SettingDefinition.Real("model.channel_mlp_expansion", Defaults.ChannelMlpExpansion, "Channel MLP's hidden width over the width.", v => v > 0, "a number > 0"),
+        SettingDefinition.Choice("model.non_linearity", Defaults.NonLinearity, "Pointwise non-linearity of the lifting, blocks and projection.", [.. Activations.Names]),
         SettingDefinition.Real("model.domain_padding", Defaults.DomainPadding, "Zero padding per side as a fraction of the resolution.", v => v is >= 0 and < 1, "a fraction in [0, 1)"),
         SettingDefinition.Choice("model.factorization", Defaults.Factorization, "Spectral weights: 'dense' (FNO) or a factorisation (TFNO).", [.. SpectralWeights.Names]),
         SettingDefinition.Real("model.rank", Defaults.Rank, "Factorised weight size over the dense one.", v => v is > 0 and <= 1, "a fraction in (0, 1]"),
@@ -79,6 +81,7 @@ public static class FnoCase
             ChannelMlp = settings.Integer("model.use_channel_mlp") == 1,
             ChannelMlpExpansion = settings.Real("model.channel_mlp_expansion"),
             DomainPadding = settings.Real("model.domain_padding"),
+            NonLinearity = settings.Text("model.non_linearity"),
             Factorization = settings.Text("model.factorization"),
             Rank = settings.Real("model.rank"),
             MultigridLevels = (int)settings.Integer("model.mg_levels"),

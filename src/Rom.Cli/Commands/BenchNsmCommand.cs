@@ -1,9 +1,10 @@
 using Rom.Bench.Nsm;
+using Rom.Neural.Layers;
 
 namespace Rom.Cli.Commands;
 
 /// <summary>
-/// <c>rom bench nsm [--quick] [--problems P,…] [--nu ν,…] [--steps N] [--width W] [--depth D] [--modes M] [--grids G,…] [--methods M,…] [--lr R] [--scale S] [--json] [--out FILE]</c>:
+/// <c>rom bench nsm [--quick] [--problems P,…] [--nu ν,…] [--steps N] [--width W] [--depth D] [--modes M] [--grids G,…] [--methods M,…] [--lr R] [--scale S] [--fno-activation A] [--json] [--out FILE]</c>:
 /// neural spectral methods against the PINN-loss and supervised FNO and the classical solver on the periodic Poisson,
 /// reaction–diffusion and forced Navier–Stokes problems, the same network size, step budget and parameters for every method, in one run.
 /// </summary>
@@ -24,17 +25,26 @@ public static class BenchNsmCommand
         var diffusions = new Option<string?>("--nu") { Description = "ν of the reaction–diffusion problems, comma-separated (default 0.01,0.05,0.1)." };
         var learningRate = new Option<double?>("--lr") { Description = $"Adam's initial learning rate (default {defaults.LearningRate})." };
         var scale = new Option<double?>("--scale") { Description = $"The output scale of every network before its conditions are imposed (default {defaults.OutputScale}, the reference's)." };
+        var activation = new Option<string?>("--fno-activation")
+        {
+            Description = $"Non-linearity of the PINN-loss and supervised FNOs: {string.Join(", ", Activations.Names)} (default {defaults.FnoNonLinearity}; the reference code's FNO uses relu).",
+        };
         var json = CommandOptions.JsonRows();
         var output = new Option<string?>("--out") { Description = "Table file to write; the JSON goes beside it with the extension .json." };
         var command = new Command("nsm", "Neural spectral methods vs PINN-loss and supervised FNOs and the classical solvers on the Poisson, reaction–diffusion and Navier–Stokes problems.")
         {
-            quick, problems, diffusions, steps, width, depth, modes, grids, methods, learningRate, scale, json, output,
+            quick, problems, diffusions, steps, width, depth, modes, grids, methods, learningRate, scale, activation, json, output,
         };
         command.SetAction(parse =>
         {
             if (parse.GetValue(output) is { } outputPath)
                 OutputFile.Prepare(outputPath);
             var options = parse.GetValue(quick) ? NsmBenchOptions.Quick : defaults;
+            if (parse.GetValue(activation) is { } a && !Activations.Names.Contains(a))
+            {
+                context.Error.WriteLine($"error: --fno-activation is '{a}'; expected one of {string.Join(", ", Activations.Names)}.");
+                return ExitCodes.BadInput;
+            }
             int[]? pinnGrids = null;
             if (parse.GetValue(grids) is { } text)
             {
@@ -90,6 +100,7 @@ public static class BenchNsmCommand
                 Depth = parse.GetValue(depth) ?? options.Depth,
                 Modes = parse.GetValue(modes) ?? options.Modes,
                 PinnGrids = pinnGrids ?? options.PinnGrids,
+                FnoNonLinearity = parse.GetValue(activation) ?? options.FnoNonLinearity,
             };
             foreach (var (name, value, least) in new[] { ("--steps", options.Steps, 1), ("--width", options.Width, 1), ("--depth", options.Depth, 0), ("--modes", options.Modes, 16) })
                 if (value < least)

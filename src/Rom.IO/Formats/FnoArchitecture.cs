@@ -1,4 +1,5 @@
 using Rom.IO.Hdf5;
+using Rom.Neural.Layers;
 using Rom.Neural.Models;
 
 namespace Rom.IO.Formats;
@@ -14,7 +15,7 @@ public static class FnoArchitecture
     [
         "in_channels", "out_channels", "hidden_channels", "n_modes", "n_layers", "lifting_channel_ratio", "projection_channel_ratio",
         "positional_embedding", "use_channel_mlp", "channel_mlp_expansion", "domain_padding", "factorization", "rank", "seed",
-        "mg_levels", "mg_padding",
+        "mg_levels", "mg_padding", "non_linearity",
     ];
 
     /// <summary>Writes every field of <paramref name="options"/> as an attribute of <paramref name="group"/>.</summary>
@@ -39,11 +40,12 @@ public static class FnoArchitecture
         a["seed"] = DataArray.Scalar((long)options.Seed);
         a["mg_levels"] = DataArray.Scalar((long)options.MultigridLevels);
         a["mg_padding"] = DataArray.Scalar(options.MultigridPadding);
+        a["non_linearity"] = DataArray.Scalar(options.NonLinearity.ToLowerInvariant());
     }
 
     /// <summary>
-    /// Reads the options back and checks them; every attribute is required except the multigrid ones (mg_levels,
-    /// mg_padding), which files written before them lack: those read as 0, no multigrid patching.
+    /// Reads the options back and checks them; every attribute is required except those files written before them lack:
+    /// the multigrid ones (mg_levels, mg_padding) read as 0, no multigrid patching, and non_linearity as "gelu".
     /// </summary>
     /// <exception cref="DataFileException">A missing or mistyped attribute, or a value <see cref="FnoOptions.Checked"/> refuses (named).</exception>
     public static FnoOptions Read(DataGroup group, string path)
@@ -80,6 +82,7 @@ public static class FnoArchitecture
             Seed = Integer("seed"),
             MultigridLevels = Has("mg_levels") ? Integer("mg_levels") : 0,
             MultigridPadding = Has("mg_padding") ? Real("mg_padding") : 0,
+            NonLinearity = Has("non_linearity") ? Text("non_linearity") : Activations.Gelu,
         };
         try
         {

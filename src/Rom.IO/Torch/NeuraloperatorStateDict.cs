@@ -2,6 +2,7 @@ using System.Globalization;
 using Rom.IO.Formats;
 using Rom.IO.Hdf5;
 using Rom.Neural;
+using Rom.Neural.Layers;
 using Rom.Neural.Models;
 using Rom.Tensors;
 
@@ -118,8 +119,11 @@ public static class NeuraloperatorStateDict
         foreach (var (key, expected) in MustBeDefault)
             if (values.TryGetValue(key, out var given) && !SameValue(given.Value, expected))
                 throw new DataFileException(path, given.Where, $"found {Show(given.Value)}; Rom's FNO has only {Show(expected)} (the model cannot be imported)");
-        if (values.TryGetValue("non_linearity", out var activation) && activation.Value is PickleGlobal g && g.Name != "gelu")
-            throw new DataFileException(path, activation.Where, $"found {g}; Rom's FNO uses GELU");
+        string nonLinearity = Activations.Gelu;
+        if (values.TryGetValue("non_linearity", out var activation) && activation.Value is PickleGlobal g)
+            nonLinearity = Activations.Names.Contains(g.Name)
+                ? g.Name
+                : throw new DataFileException(path, activation.Where, $"found {g}; Rom's FNO has {string.Join(", ", Activations.Names)}");
         if (values.TryGetValue("conv_module", out var module) && module.Value is PickleGlobal c && c.Name != "SpectralConv")
             throw new DataFileException(path, module.Where, $"found {c}; Rom imports SpectralConv blocks");
         if (values.TryGetValue("max_n_modes", out var max) && max.Value is not null && !SameValue(max.Value, values.GetValueOrDefault("n_modes").Value))
@@ -136,6 +140,7 @@ public static class NeuraloperatorStateDict
             group.Attributes[key] = Attribute(key, value, where, path);
         }
         group.Attributes["seed"] = DataArray.Scalar(0L);
+        group.Attributes["non_linearity"] = DataArray.Scalar(nonLinearity);
         try
         {
             return FnoArchitecture.Read(group, path);

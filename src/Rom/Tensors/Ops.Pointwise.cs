@@ -83,6 +83,23 @@ public static partial class Ops
         });
     }
 
+    /// <summary>tanh(x), with the derivative 1 − tanh²(x).</summary>
+    public static Variable<T> Tanh<T>(Variable<T> x) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        RealOnly(x);
+        T[] input = x.Value.Data;
+        Tensor<T> y = x.Value.UninitializedLike();
+        T[] output = y.Data;
+        for (int i = 0; i < input.Length; i++)
+            output[i] = T.Tanh(input[i]);
+        return Tape<T>.Result(y, [x], o =>
+        {
+            T[] g = o.Gradient.Data, gx = x.Gradient.Data;
+            for (int i = 0; i < input.Length; i++)
+                gx[i] += g[i] * (T.One - output[i] * output[i]);
+        });
+    }
+
     /// <summary>The sum of all entries of a real tensor, as a scalar of shape [].</summary>
     public static Variable<T> Sum<T>(Variable<T> x) where T : unmanaged, IFloatingPointIeee754<T>
     {

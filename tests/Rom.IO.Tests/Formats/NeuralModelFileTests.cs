@@ -131,6 +131,27 @@ public class NeuralModelFileTests : TempFolderTest
     }
 
     [Test]
+    public void NonLinearity_RoundTrips_OldFilesReadAsGelu_AndAnUnknownOneIsNamed()
+    {
+        var options = Small with { NonLinearity = "tanh" };
+        var model = Model(options);
+        string path = PathOf("tanh.h5");
+        model.Save(path);
+        var loaded = NeuralOperatorModel.Load(path);
+        Assert.That(loaded.Options with { Modes = options.Modes }, Is.EqualTo(options));
+        Assert.That(loaded.Predict(Inputs(2, 8)).Data, Is.EqualTo(model.Predict(Inputs(2, 8)).Data));
+        Assert.That(loaded.Predict(Inputs(2, 8)).Data, Is.Not.EqualTo(Model().Predict(Inputs(2, 8)).Data), "tanh changes the output");
+
+        var tree = NeuralModelFile.ToTree(Model());
+        tree.Groups["architecture"].Attributes.Remove("non_linearity");
+        Assert.That(NeuralModelFile.FromTree(tree, "old.h5").Model.Options.NonLinearity, Is.EqualTo("gelu"));
+
+        tree.Groups["architecture"].Attributes["non_linearity"] = DataArray.Scalar("swish");
+        var error = Assert.Throws<DataFileException>(() => NeuralModelFile.FromTree(tree, "m.h5"));
+        Assert.That(error!.Message, Does.Contain("/architecture@non_linearity").And.Contain("swish").And.Contain("gelu, relu, tanh"));
+    }
+
+    [Test]
     public void UnknownFactorization_IsNamed()
     {
         var tree = NeuralModelFile.ToTree(Model());

@@ -1,22 +1,24 @@
 namespace Rom.IO.Tests.Neural;
 
 /// <summary>
-/// Rom's FNO against the same architecture in plain PyTorch (src/Rom.Bench/Scripts/torch_fno.py, Debian's python3-torch): PyTorch
+/// Rom's FNO (with each non-linearity) against the same architecture in plain PyTorch (src/Rom.Bench/Scripts/torch_fno.py, Debian's python3-torch): PyTorch
 /// draws the weights, a batch and a target, and Rom, given the same weights, reproduces its forward output to 1e-5
 /// and the gradient of the relative-L2 loss for every parameter to 1e-4 (float32, relative in the max norm).
 /// </summary>
 public class TorchReferenceTests
 {
-    [TestCase(1)]
-    [TestCase(2)]
-    [TestCase(3)]
-    public void ForwardAndGradientsMatchPyTorch(int dims)
+    [TestCase(1, "gelu")]
+    [TestCase(2, "gelu")]
+    [TestCase(3, "gelu")]
+    [TestCase(2, "relu")]
+    [TestCase(2, "tanh")]
+    public void ForwardAndGradientsMatchPyTorch(int dims, string nonLinearity)
     {
         TorchScript.RequireTorch();
-        string file = Path.Combine(Path.GetTempPath(), $"rom-torch-reference-{Environment.ProcessId}-{dims}.h5");
+        string file = Path.Combine(Path.GetTempPath(), $"rom-torch-reference-{Environment.ProcessId}-{dims}-{nonLinearity}.h5");
         try
         {
-            TorchScript.Run($"reference \"{file}\" --dims {dims}");
+            TorchScript.Run($"reference \"{file}\" --dims {dims} --non_linearity {nonLinearity}");
             DataGroup root = Hdf5File.Read(file);
             Fno<float> model = Build(root);
             Tensor<float> x = TorchScript.FloatTensor(root.Datasets["input"]), target = TorchScript.FloatTensor(root.Datasets["target"]);
@@ -59,6 +61,7 @@ public class TorchReferenceTests
             ChannelMlp = Int("use_channel_mlp") != 0,
             ChannelMlpExpansion = Real("channel_mlp_expansion"),
             DomainPadding = Real("domain_padding"),
+            NonLinearity = a["non_linearity"].AsStrings()[0],
         });
         DataGroup parameters = root.Groups["parameters"];
         Assert.That(parameters.Datasets.Keys, Is.EquivalentTo(model.Parameters.Select(p => p.Name)), "parameter names");

@@ -31,6 +31,9 @@ public class OpGradientTests
     [Test]
     public void Relu() => Check(v => Ops.Relu(v[0]), Random([4, 50], 4, scale: 2));
 
+    [Test]
+    public void Tanh() => Check(v => Ops.Tanh(v[0]), Random([4, 50], 4, scale: 2));
+
     [TestCase(0)]
     [TestCase(2)]
     [TestCase(-1)]

@@ -21,7 +21,8 @@ namespace Rom.Neural.Models;
 /// x ← unpad(x); y ← projection(x)        channel MLP width → 2·width → out
 /// y ← stitch(y)                          whole fields again (with multigrid patches)
 /// </code>
-/// σ is the exact GELU. With <see cref="FnoOptions.MultigridLevels"/> L ≥ 1 the network is neuraloperator's FNO
+/// σ is the exact GELU unless <see cref="FnoOptions.NonLinearity"/> names another.
+/// With <see cref="FnoOptions.MultigridLevels"/> L ≥ 1 the network is neuraloperator's FNO
 /// inside its MGPatchingDataProcessor with stitching (see <see cref="Multigrid"/>): it takes in·(L+1) channels on
 /// patches, while this model takes and returns whole fields, so training, its loss and inference are unchanged.
 /// Parameter names are neuraloperator's state-dict keys.
@@ -40,10 +41,10 @@ public sealed class Fno<T> : INeuralOperator<T> where T : unmanaged, IFloatingPo
         int width = options.HiddenChannels, d = options.Dimensions;
         _multigrid = new Multigrid(options.MultigridLevels, options.MultigridPadding);
         int liftingIn = options.InChannels * (options.MultigridLevels + 1) + (options.PositionalEmbedding ? d : 0);
-        _lifting = new ChannelMlp<T>("lifting", [liftingIn, (int)(options.LiftingChannelRatio * width), width], init);
+        _lifting = new ChannelMlp<T>("lifting", [liftingIn, (int)(options.LiftingChannelRatio * width), width], init, options.NonLinearity);
         int[] kept = Ops.KeptModes(options.Modes);
         _blocks = [.. Enumerable.Range(0, options.Layers).Select(l => new Block(options, l, kept, init))];
-        _projection = new ChannelMlp<T>("projection", [width, (int)(options.ProjectionChannelRatio * width), options.OutChannels], init);
+        _projection = new ChannelMlp<T>("projection", [width, (int)(options.ProjectionChannelRatio * width), options.OutChannels], init, options.NonLinearity);
     }
 
     /// <summary>The architecture.</summary>
@@ -113,17 +114,19 @@ public sealed class Fno<T> : INeuralOperator<T> where T : unmanaged, IFloatingPo
         private readonly PointwiseLinear<T> _skip;
         private readonly ChannelMlp<T>? _mlp;
         private readonly Parameter<T>? _gate;
+        private readonly string _nonLinearity;
 
         public Block(FnoOptions options, int l, int[] kept, Initialization init)
         {
             int width = options.HiddenChannels;
+            _nonLinearity = options.NonLinearity;
             ISpectralWeight<T> weight = SpectralWeights.Create<T>($"fno_blocks.convs.{l}.weight", options.Factorization, options.Rank, width, width, kept, init,
                 options.Implementation);
             Spectral = new SpectralConvolution<T>($"fno_blocks.convs.{l}", options.Modes, weight, bias: true, init);
             _skip = new PointwiseLinear<T>($"fno_blocks.fno_skips.{l}.conv", width, width, bias: false, init);
             if (options.ChannelMlp)
             {
-                _mlp = new ChannelMlp<T>($"fno_blocks.channel_mlp.{l}", [width, (int)Math.Round(width * options.ChannelMlpExpansion), width], init);
+                _mlp = new ChannelMlp<T>($"fno_blocks.channel_mlp.{l}", [width, (int)Math.Round(width * options.ChannelMlpExpansion), width], init, options.NonLinearity);
                 _gate = new Parameter<T>($"fno_blocks.channel_mlp_skips.{l}.weight", Initialization.Constant<T>([width], 1));
             }
         }
@@ -139,12 +142,12 @@ public sealed class Fno<T> : INeuralOperator<T> where T : unmanaged, IFloatingPo
             // K x + b + W x, the spectral convolution's bias added by the skip's GEMM.
             x = Ops.Add(Spectral.ForwardWithoutBias(x, tape), Ops.ChannelLinear(x, _skip.Weight.Use(tape), Spectral.Bias?.Use(tape)));
             if (!last)
-                x = Ops.Gelu(x);
+                x = Activations.Apply(_nonLinearity, x);
             if (_mlp is not null)
             {
                 x = Ops.Add(_mlp.Forward(x, tape), Ops.ChannelAffine(input, _gate!.Use(tape), null));
                 if (!last)
-                    x = Ops.Gelu(x);
+                    x = Activations.Apply(_nonLinearity, x);
             }
             return x;
         }

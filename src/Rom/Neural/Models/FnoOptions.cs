@@ -1,3 +1,4 @@
+using Rom.Neural.Layers;
 using Rom.Neural.Layers.Weights;
 
 namespace Rom.Neural.Models;
@@ -68,6 +69,12 @@ public sealed record FnoOptions
     /// </summary>
     public double MultigridPadding { get; init; }
 
+    /// <summary>
+    /// The pointwise non-linearity of the lifting, the blocks and the projection (non_linearity = F.gelu): "gelu", "relu"
+    /// or "tanh" (<see cref="Activations"/>).
+    /// </summary>
+    public string NonLinearity { get; init; } = Activations.Gelu;
+
     /// <summary>The seed of the initial weights.</summary>
     public int Seed { get; init; }
 
@@ -95,6 +102,7 @@ public sealed record FnoOptions
         Check(ChannelMlpExpansion > 0, "channel_mlp_expansion", ChannelMlpExpansion, "> 0");
         Check(DomainPadding is >= 0 and < 1, "domain_padding", DomainPadding, "a fraction in [0, 1)");
         Check(SpectralWeights.Names.Contains(Factorization.ToLowerInvariant()), "factorization", Factorization, string.Join(", ", SpectralWeights.Names));
+        Check(Activations.Names.Contains(NonLinearity.ToLowerInvariant()), "non_linearity", NonLinearity, string.Join(", ", Activations.Names));
         Check(Rank is > 0 and <= 1, "rank", Rank, "a fraction in (0, 1]");
         Check(SpectralWeights.Implementations.Contains(Implementation.ToLowerInvariant()), "implementation", Implementation, string.Join(", ", SpectralWeights.Implementations));
         Check(MultigridLevels is >= 0 and <= 15, "mg_levels", MultigridLevels, "an integer in 0 (off) … 15");
