@@ -1,6 +1,6 @@
 namespace Rom.Cli.Tests;
 
-/// <summary><c>rom bench nsm --quick</c>: one row per method with the keys scripts read; bad sizes exit 2 naming the option.</summary>
+/// <summary><c>rom bench nsm --quick</c>: one row per method with the keys scripts read; the baselines' non-linearity names their rows; bad sizes exit 2 naming the option.</summary>
 public class BenchNsmTests
 {
     [Test]
@@ -30,12 +30,21 @@ public class BenchNsmTests
         });
     }
 
+    [Test]
+    public void FnoActivation_NamesTheBaselineAndItsNetwork()
+    {
+        var row = Cli.Json("bench", "nsm", "--quick", "--problems", "poisson", "--methods", "pinn", "--fno-activation", "relu", "--json").EnumerateArray().Single();
+        Assert.That(row.GetProperty("method").GetString(), Is.EqualTo("pinn-32-relu"));
+        Assert.That(row.GetProperty("test_rel_l2").GetDouble(), Is.GreaterThan(0).And.LessThan(2));
+    }
+
     [TestCase("--modes", "8", "--modes is 8")]
     [TestCase("--grids", "64,x", "--grids is '64,x'")]
     [TestCase("--methods", "nsm,pinns", "'pinns'")]
     [TestCase("--lr", "-1", "--lr is -1")]
     [TestCase("--problems", "poisson,heat", "'heat'")]
     [TestCase("--nu", "0.01,0", "--nu is '0.01,0'")]
+    [TestCase("--fno-activation", "swish", "--fno-activation is 'swish'; expected one of gelu, relu, tanh")]
     public void BadSizes_ExitTwoNamingTheOption(string option, string value, string named)
     {
         var run = Cli.Run("bench", "nsm", "--quick", option, value);
