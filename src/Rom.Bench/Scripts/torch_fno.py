@@ -28,6 +28,7 @@ axis of 2 (real plane, imaginary plane).
       --layers 4 --seed 0 --threads 2 --train_samples 0 --test_samples 0.
   torch_fno.py statedict OUT.pt OUT.h5 [--dims 2] [--factorization dense|tucker|cp|tt] [--rank 0.1] [--metadata
       kwargs|args|tfno|none] [--norm NAME] [--seed 0]
+      [--non_linearity gelu|relu|tanh|silu]
       a random model saved as neuraloperator (>= 1.0) saves its FNO/TFNO: torch.save(model.state_dict()) with its key
       names, tltorch's layout of the complex spectral weights (real views with a trailing axis of 2; Tucker core and
       factors.factor_i, CP weights and factors, TT factors, ranks from the fraction as tensorly computes them) and the
@@ -115,7 +116,7 @@ class Flattened1dConv(nn.Module):
         return self.conv(x.reshape(b, c, -1)).reshape(b, -1, *s)
 
 
-ACTIVATIONS = dict(gelu=F.gelu, relu=F.relu, tanh=torch.tanh)
+ACTIVATIONS = dict(gelu=F.gelu, relu=F.relu, tanh=torch.tanh, silu=F.silu)
 
 
 class ChannelMLP(nn.Module):
@@ -436,7 +437,7 @@ def factorized_weight(shape, factorization, rank, std):
 
 
 def statedict(out_pt, out_h5, opts):
-    o = dict(dims=2, factorization="dense", rank=0.1, metadata="kwargs", norm="", seed=0)
+    o = dict(dims=2, factorization="dense", rank=0.1, metadata="kwargs", norm="", seed=0, non_linearity="gelu")
     for k, v in opts.items():
         if k not in o:
             raise SystemExit(f"statedict: unknown key --{k}")
@@ -448,7 +449,8 @@ def statedict(out_pt, out_h5, opts):
     size = {1: [32], 2: [16, 12], 3: [8, 8, 10]}[dims]
     modes = {1: [8], 2: [6, 8], 3: [4, 4, 6]}[dims]
     padding = 0.25 if dims == 2 else None
-    a = dict(DEFAULTS, hidden_channels=8, n_modes=modes, n_layers=3, in_channels=2, out_channels=1, domain_padding=padding or 0.0)
+    a = dict(DEFAULTS, hidden_channels=8, n_modes=modes, n_layers=3, in_channels=2, out_channels=1, domain_padding=padding or 0.0,
+             non_linearity=o["non_linearity"])
     model = FNO(a)
     factors = {}
     for i, conv in enumerate(model.fno_blocks.convs):
@@ -474,7 +476,8 @@ def statedict(out_pt, out_h5, opts):
     saved._metadata = state._metadata
     given = dict(n_modes=tuple(modes), in_channels=a["in_channels"], out_channels=a["out_channels"],
                  hidden_channels=a["hidden_channels"], n_layers=a["n_layers"])
-    defaults = dict(lifting_channel_ratio=2, projection_channel_ratio=2, positional_embedding="grid", non_linearity=F.gelu,
+    defaults = dict(lifting_channel_ratio=2, projection_channel_ratio=2, positional_embedding="grid",
+                    non_linearity=getattr(F, o["non_linearity"]),
                     norm=o["norm"] or None, norm_groups=1, complex_data=False, use_channel_mlp=True, channel_mlp_dropout=0,
                     channel_mlp_expansion=0.5, channel_mlp_skip="soft-gating", fno_skip="linear", conv_bias_kernel=1,
                     resolution_scaling_factor=None, domain_padding=padding, fno_block_precision="full", stabilizer=None,

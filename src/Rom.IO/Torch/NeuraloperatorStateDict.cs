@@ -120,10 +120,10 @@ public static class NeuraloperatorStateDict
             if (values.TryGetValue(key, out var given) && !SameValue(given.Value, expected))
                 throw new DataFileException(path, given.Where, $"found {Show(given.Value)}; Rom's FNO has only {Show(expected)} (the model cannot be imported)");
         string nonLinearity = Activations.Gelu;
-        if (values.TryGetValue("non_linearity", out var activation) && activation.Value is PickleGlobal g)
-            nonLinearity = Activations.Names.Contains(g.Name)
+        if (values.TryGetValue("non_linearity", out var activation))
+            nonLinearity = activation.Value is PickleGlobal g && Activations.Names.Contains(g.Name)
                 ? g.Name
-                : throw new DataFileException(path, activation.Where, $"found {g}; Rom's FNO has {string.Join(", ", Activations.Names)}");
+                : throw new DataFileException(path, activation.Where, $"found {Show(activation.Value)}; Rom's FNO has {string.Join(", ", Activations.Names)} (as torch.nn.functional's)");
         if (values.TryGetValue("conv_module", out var module) && module.Value is PickleGlobal c && c.Name != "SpectralConv")
             throw new DataFileException(path, module.Where, $"found {c}; Rom imports SpectralConv blocks");
         if (values.TryGetValue("max_n_modes", out var max) && max.Value is not null && !SameValue(max.Value, values.GetValueOrDefault("n_modes").Value))

@@ -6,7 +6,7 @@ namespace Rom.IO.Tests.Neural;
 /// <summary>
 /// <see cref="NeuraloperatorStateDict"/> on state dicts that PyTorch writes in neuraloperator's layout
 /// (torch_fno.py statedict): the imported model reproduces PyTorch's output to 1e-5 for dense, Tucker, CP and TT
-/// weights, with the architecture from each form of <c>_metadata</c>; an architecture Rom lacks, a missing setting, a
+/// weights and each non-linearity Rom has, with the architecture from each form of <c>_metadata</c>; an architecture or non-linearity Rom lacks, a missing setting, a
 /// weight of the wrong shape and a file that is not PyTorch's are refused by name.
 /// </summary>
 public class NeuraloperatorImportTests : TempFolderTest
@@ -25,6 +25,24 @@ public class NeuraloperatorImportTests : TempFolderTest
         var model = NeuraloperatorStateDict.Read(pt);
         Assert.That(model.Options.Factorization, Is.EqualTo(factorization));
         AssertReproduces(model, reference);
+    }
+
+    [TestCase("relu")]
+    [TestCase("tanh")]
+    public void ItsNonLinearityIsImported(string nonLinearity)
+    {
+        var (pt, reference) = Write($"--dims 2 --non_linearity {nonLinearity}");
+        var model = NeuraloperatorStateDict.Read(pt);
+        Assert.That(model.Options.NonLinearity, Is.EqualTo(nonLinearity));
+        AssertReproduces(model, reference);
+    }
+
+    [Test]
+    public void ANonLinearityRomLacksIsNamed()
+    {
+        var (pt, _) = Write("--dims 2 --non_linearity silu");
+        var error = Assert.Throws<DataFileException>(() => NeuraloperatorStateDict.Read(pt))!;
+        Assert.That(error.Message, Does.Contain("_metadata['non_linearity']").And.Contain("torch.nn.functional.silu").And.Contain("gelu, relu, tanh"));
     }
 
     [Test]
