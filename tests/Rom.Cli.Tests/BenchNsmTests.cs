@@ -38,6 +38,18 @@ public class BenchNsmTests
         Assert.That(row.GetProperty("test_rel_l2").GetDouble(), Is.GreaterThan(0).And.LessThan(2));
     }
 
+    [Test]
+    public void Torch_TimesOneTrainingStepInRomAndPyTorch()
+    {
+        var run = Cli.Run("bench", "nsm", "--quick", "--problems", "poisson", "--methods", "nsm", "--torch", "--json");
+        if (run.ExitCode != 0 && run.Error.Contains("torch_nsm.py"))
+            Assert.Ignore($"PyTorch (Debian's python3-torch) is not available: {run.Error.Trim()}");
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        var row = System.Text.Json.JsonDocument.Parse(run.Out).RootElement.EnumerateArray().Single();
+        Assert.That(row.GetProperty("train_step_seconds").GetDouble(), Is.GreaterThan(0).And.LessThan(10));
+        Assert.That(row.GetProperty("torch_train_step_seconds").GetDouble(), Is.GreaterThan(0).And.LessThan(10));
+    }
+
     [TestCase("--modes", "8", "--modes is 8")]
     [TestCase("--grids", "64,x", "--grids is '64,x'")]
     [TestCase("--methods", "nsm,pinns", "'pinns'")]

@@ -27,13 +27,14 @@ namespace Rom.Bench.Nsm;
 /// <param name="Viscosity">ν of the (forced) Navier–Stokes problem.</param>
 /// <param name="EndTime">T of the Navier–Stokes problem.</param>
 /// <param name="OutputScale">The scale s of every network's output before the conditions are imposed (the reference's 1e-3).</param>
+/// <param name="Torch">Whether to time one NSM training step on the Poisson problem in Rom and in PyTorch side by side (<see cref="NsmStepTiming"/>).</param>
 /// <param name="FnoNonLinearity">The non-linearity of the PINN-loss and supervised FNOs (<see cref="Activations"/>; the reference code's FNO has ReLU, neuraloperator's GELU).</param>
 public sealed record NsmBenchOptions(
     int Steps = 1000, int Width = 16, int Depth = 4, int Modes = 31, int[]? PinnGrids = null, int SupervisedGrid = 64,
     int BatchSize = 16, double LearningRate = 1e-3, double Decay = 0.01, int TestSamples = 100, int[]? Resolutions = null,
     string[]? Methods = null, string[]? Problems = null, double[]? Diffusions = null, int TimeModes = 32, int SpaceModes = 64,
     double OutputScale = 1e-3, int[]? NavierStokesModes = null, double Viscosity = 1e-3, double EndTime = 3,
-    string FnoNonLinearity = Activations.Gelu)
+    string FnoNonLinearity = Activations.Gelu, bool Torch = false)
 {
     /// <summary>
     /// The method families: NSM with the exact norm, with the reference sum of squares, the PINN-loss FNOs, the supervised

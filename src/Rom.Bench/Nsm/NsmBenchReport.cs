@@ -25,13 +25,17 @@ public static class NsmBenchReport
             writer.WriteLine($"{r.Problem} {r.Method}: {r.Note}.");
             if (r.InferenceSecondsByResolution is { } by)
                 writer.WriteLine($"  inference per instance with evaluation on the grid: {string.Join(", ", by.Select(p => $"{p.Key}² {Seconds(p.Value)}"))}");
+            if (r.StepTiming is { } t)
+                writer.WriteLine($"  one training step (batch {options.BatchSize}, {Environment.ProcessorCount} threads, median of {NsmStepTiming.Repeats}): Rom {Seconds(t.RomSeconds)}, "
+                    + $"{t.Reference} {Seconds(t.TorchSeconds)}; Rom / PyTorch = {t.RomSeconds / t.TorchSeconds:0.00}");
         }
         return writer.ToString();
     }
 
     /// <summary>
     /// A JSON array, one object per row: problem, method, test_rel_l2, train_seconds, inference_seconds, parameters, steps,
-    /// inference_seconds_by_resolution, solver_seconds_at_equal_accuracy (the problem's classical solver per instance at NSM's
+    /// inference_seconds_by_resolution, train_step_seconds and torch_train_step_seconds (the Poisson NSM row with --torch: one
+    /// training step in Rom and in PyTorch), solver_seconds_at_equal_accuracy (the problem's classical solver per instance at NSM's
     /// accuracy: the FFT solve for Poisson, exact there; the cheapest ETDRK4 setting that matches NSM for reaction–diffusion), note.
     /// </summary>
     public static string Json(IReadOnlyList<NsmBenchRow> rows)
@@ -49,6 +53,8 @@ public static class NsmBenchReport
             ["inference_seconds_by_resolution"] = r.InferenceSecondsByResolution is { } by
                 ? new JsonObject(by.Select(p => KeyValuePair.Create(p.Key.ToString(CultureInfo.InvariantCulture), (JsonNode?)p.Value)))
                 : null,
+            ["train_step_seconds"] = r.StepTiming?.RomSeconds,
+            ["torch_train_step_seconds"] = r.StepTiming?.TorchSeconds,
             ["solver_seconds_at_equal_accuracy"] = rows.FirstOrDefault(s => s.Problem == r.Problem && s.SolverSecondsAtEqualAccuracy is not null)?.SolverSecondsAtEqualAccuracy,
             ["note"] = r.Note,
         }));

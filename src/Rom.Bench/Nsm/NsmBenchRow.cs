@@ -11,6 +11,7 @@ namespace Rom.Bench.Nsm;
 /// <param name="InferenceSecondsByResolution">NSM: network plus evaluation on each grid, per instance.</param>
 /// <param name="Note">How the row was measured.</param>
 /// <param name="SolverSecondsAtEqualAccuracy">The classical solver's row: its time per instance at NSM's accuracy.</param>
+/// <param name="StepTiming">The Poisson NSM row with <c>--torch</c>: one training step in Rom and in PyTorch, side by side.</param>
 public sealed record NsmBenchRow(string Problem, string Method, double TestRelativeL2, double? TrainSeconds, double InferenceSeconds,
     long? Parameters, int Steps, IReadOnlyDictionary<int, double>? InferenceSecondsByResolution, string Note,
-    double? SolverSecondsAtEqualAccuracy = null);
+    double? SolverSecondsAtEqualAccuracy = null, NsmStepTiming.Result? StepTiming = null);

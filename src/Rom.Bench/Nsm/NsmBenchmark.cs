@@ -24,7 +24,8 @@ public static class NsmBenchmark
         if (options.RunsProblem("poisson"))
         {
             var poisson = new PoissonSourceProblem(options.Modes);
-            rows.AddRange(Run(poisson, new PoissonGridBaseline(poisson), options, log));
+            var timing = options.Torch && options.Runs("nsm") ? NsmStepTiming.Measure(options) : null;
+            rows.AddRange(Run(poisson, new PoissonGridBaseline(poisson), options, log).Select(r => r.Method == "nsm" ? r with { StepTiming = timing } : r));
         }
         if (options.RunsProblem("reaction-diffusion"))
             foreach (double nu in options.DiffusionCoefficients)

@@ -4,7 +4,7 @@ using Rom.Neural.Layers;
 namespace Rom.Cli.Commands;
 
 /// <summary>
-/// <c>rom bench nsm [--quick] [--problems P,…] [--nu ν,…] [--steps N] [--width W] [--depth D] [--modes M] [--grids G,…] [--methods M,…] [--lr R] [--scale S] [--fno-activation A] [--json] [--out FILE]</c>:
+/// <c>rom bench nsm [--quick] [--problems P,…] [--nu ν,…] [--steps N] [--width W] [--depth D] [--modes M] [--grids G,…] [--methods M,…] [--lr R] [--scale S] [--fno-activation A] [--torch] [--json] [--out FILE]</c>:
 /// neural spectral methods against the PINN-loss and supervised FNO and the classical solver on the periodic Poisson,
 /// reaction–diffusion and forced Navier–Stokes problems, the same network size, step budget and parameters for every method, in one run.
 /// </summary>
@@ -29,11 +29,12 @@ public static class BenchNsmCommand
         {
             Description = $"Non-linearity of the PINN-loss and supervised FNOs: {string.Join(", ", Activations.Names)} (default {defaults.FnoNonLinearity}; the reference code's FNO uses relu).",
         };
+        var torch = new Option<bool>("--torch") { Description = "Also time one NSM training step on the Poisson problem in PyTorch (Debian's python3-torch) beside Rom's." };
         var json = CommandOptions.JsonRows();
         var output = new Option<string?>("--out") { Description = "Table file to write; the JSON goes beside it with the extension .json." };
         var command = new Command("nsm", "Neural spectral methods vs PINN-loss and supervised FNOs and the classical solvers on the Poisson, reaction–diffusion and Navier–Stokes problems.")
         {
-            quick, problems, diffusions, steps, width, depth, modes, grids, methods, learningRate, scale, activation, json, output,
+            quick, problems, diffusions, steps, width, depth, modes, grids, methods, learningRate, scale, activation, torch, json, output,
         };
         command.SetAction(parse =>
         {
@@ -101,6 +102,7 @@ public static class BenchNsmCommand
                 Modes = parse.GetValue(modes) ?? options.Modes,
                 PinnGrids = pinnGrids ?? options.PinnGrids,
                 FnoNonLinearity = parse.GetValue(activation) ?? options.FnoNonLinearity,
+                Torch = parse.GetValue(torch),
             };
             foreach (var (name, value, least) in new[] { ("--steps", options.Steps, 1), ("--width", options.Width, 1), ("--depth", options.Depth, 0), ("--modes", options.Modes, 16) })
                 if (value < least)
@@ -108,7 +110,16 @@ public static class BenchNsmCommand
                     context.Error.WriteLine($"error: {name} is {value}; expected at least {least}{(name == "--modes" ? " (the sources have 16 slots per axis)" : "")}.");
                     return ExitCodes.BadInput;
                 }
-            var rows = NsmBenchmark.Run(options, line => context.Error.WriteLine(line));
+            IReadOnlyList<NsmBenchRow> rows;
+            try
+            {
+                rows = NsmBenchmark.Run(options, line => context.Error.WriteLine(line));
+            }
+            catch (InvalidOperationException e)
+            {
+                context.Error.WriteLine($"error: {e.Message}");
+                return ExitCodes.Failure;
+            }
             return BenchOutput.Finish(context, NsmBenchReport.Table(rows, options), NsmBenchReport.Json(rows), parse.GetValue(output), parse.GetValue(json));
         });
         return command;

@@ -1,6 +1,6 @@
 namespace Rom.IO.Tests.Neural;
 
-/// <summary>Runs src/Rom.Bench/Scripts/torch_fno.py with Debian's Python (python3-torch, python3-h5py) for the PyTorch reference tests.</summary>
+/// <summary>Runs the scripts of src/Rom.Bench/Scripts (torch_fno.py, torch_nsm.py) with Debian's Python (python3-torch, python3-h5py) for the PyTorch reference tests.</summary>
 internal static class TorchScript
 {
     private const string DebianPython = "/usr/bin/python3";
@@ -12,11 +12,11 @@ internal static class TorchScript
             Assert.Ignore($"{DebianPython} with torch, h5py and scipy (python3-torch, python3-h5py, python3-scipy) is not available.");
     }
 
-    /// <summary>Runs the script with <paramref name="arguments"/> and asserts that it succeeded.</summary>
-    public static void Run(string arguments)
+    /// <summary>Runs the script <paramref name="script"/> with <paramref name="arguments"/> and asserts that it succeeded.</summary>
+    public static void Run(string arguments, string script = "torch_fno.py")
     {
-        string script = Path.Combine(RepositoryRoot(), "src", "Rom.Bench", "Scripts", "torch_fno.py");
-        Assert.That(Python($"\"{script}\" {arguments}"), Is.Zero, $"torch_fno.py {arguments} failed");
+        string path = Path.Combine(RepositoryRoot(), "src", "Rom.Bench", "Scripts", script);
+        Assert.That(Python($"\"{path}\" {arguments}"), Is.Zero, $"{script} {arguments} failed");
     }
 
     /// <summary>Runs Python code with Debian's interpreter and asserts that it succeeded.</summary>
