@@ -151,6 +151,16 @@ public class TrainCommandTests : TempFolderTest
     }
 
     [Test]
+    public void NonLinearitySetting_ReachesTheTrainedModel()
+    {
+        string model = PathOf("relu.h5");
+        var run = Cli.Run("train", Case("model.non_linearity=relu"), "--out", model);
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
+        Assert.That(NeuralModelFile.Read(model).Model.Options.NonLinearity, Is.EqualTo("relu"));
+        Assert.That(Hdf5File.Read(model).Groups["architecture"].Attributes["non_linearity"].AsStrings()[0], Is.EqualTo("relu"));
+    }
+
+    [Test]
     public void NonFiniteLoss_ExitsOne_NamingEpochAndBatch_WritingNoModel()
     {
         string model = PathOf("model.h5");
@@ -171,6 +181,8 @@ public class TrainCommandTests : TempFolderTest
         AssertBadInput(Cli.Run("train", casePath, "--out", model, "--set", "model.in_channels=2"), "/x", "1 channels", "model.in_channels = 2");
         AssertBadInput(Cli.Run("train", casePath, "--out", model, "--set", "model.factorization=banana"),
             "model.factorization", "banana", "'dense'", "'cp'", "'tucker'", "'tt'");
+        AssertBadInput(Cli.Run("train", casePath, "--out", model, "--set", "model.non_linearity=swish"),
+            "model.non_linearity", "swish", "'gelu'", "'relu'", "'tanh'");
 
         var root = Hdf5File.Read(TestData);
         var x = root.Datasets["x"].AsDoubles();
