@@ -62,8 +62,9 @@ def analysis(n):
 
 
 def along_axes(u, matrices):
-    """Matrix a along spatial axis a of (B, C, n1, n2) (two matmuls: 2.5x faster than one three-operand einsum)."""
-    return matrices[0] @ u @ matrices[1].T
+    """Matrix a along spatial axis a of (B, C, n1, n2): two two-operand einsums, each one large GEMM (the fastest of
+    a three-operand einsum, broadcast matmuls, tensordot and this, timed in full training steps)."""
+    return torch.einsum("bcik,lk->bcil", torch.einsum("ij,bcjk->bcik", matrices[0], u), matrices[1])
 
 
 class Nsm(torch.nn.Module):
