@@ -46,6 +46,10 @@ public static class PythonScript
         }
     }
 
+    /// <summary>The last non-empty line of <paramref name="text"/> (a script's result or error message), trimmed; null if none.</summary>
+    public static string? LastLine(string text) =>
+        text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
+
     // Writes the embedded script into the folder and returns its path.
     private static string Extract(string script, string folder)
     {

@@ -34,8 +34,7 @@ public sealed record NeuralTiming(string Implementation, int Threads, long Param
     /// <exception cref="FormatException">The output holds no such object.</exception>
     public static NeuralTiming Parse(string output)
     {
-        string line = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault()
-            ?? throw new FormatException("no output");
+        string line = PythonScript.LastLine(output) ?? throw new FormatException("no output");
         try
         {
             using var json = JsonDocument.Parse(line);

@@ -30,13 +30,13 @@ public static class RomFnoTiming
         Tensor<float> x = Normal(shape, random), target = Normal(shape, random);
 
         // As Rom's trainer and predictor run them: each call's tensors recycled through a TensorScope.
-        double inference = Median(() =>
+        double inference = StepTimer.Median(() =>
         {
             using var scope = TensorScope.Begin();
             model.Forward(Tape<float>.Constant(x), null);
         }, warmup, warmupSeconds, repeats);
         long inferencePeak = PeakRss();
-        double training = Median(() =>
+        double training = StepTimer.Median(() =>
         {
             optimizer.ZeroGradients();
             using (TensorScope.Begin())
@@ -56,22 +56,6 @@ public static class RomFnoTiming
     {
         string? version = typeof(Fno<>).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
         return $"Rom {version?.Split('+')[0] ?? "?"}";
-    }
-
-    private static double Median(Action step, int warmup, double warmupSeconds, int repeats)
-    {
-        long begin = Stopwatch.GetTimestamp();
-        for (int calls = 0; calls < warmup || Stopwatch.GetElapsedTime(begin).TotalSeconds < warmupSeconds; calls++)
-            step();
-        var times = new double[repeats];
-        for (int i = 0; i < repeats; i++)
-        {
-            long start = Stopwatch.GetTimestamp();
-            step();
-            times[i] = Stopwatch.GetElapsedTime(start).TotalSeconds;
-        }
-        Array.Sort(times);
-        return repeats % 2 == 1 ? times[repeats / 2] : (times[repeats / 2 - 1] + times[repeats / 2]) / 2;
     }
 
     private static long PeakRss()

@@ -13,7 +13,7 @@ public static class TorchFnoTiming
             "--warmup", warmup.ToString(CultureInfo.InvariantCulture), "--warmup_seconds", warmupSeconds.ToString(CultureInfo.InvariantCulture), "--repeats", repeats.ToString(CultureInfo.InvariantCulture),
         ]);
         if (outcome.ExitCode != 0)
-            throw new InvalidOperationException($"torch_fno.py bench failed ({python}, exit {outcome.ExitCode}): {LastLine(outcome.Error)}");
+            throw new InvalidOperationException($"torch_fno.py bench failed ({python}, exit {outcome.ExitCode}): {PythonScript.LastLine(outcome.Error) ?? "(no message)"}");
         try
         {
             return NeuralTiming.Parse(outcome.Output);
@@ -23,7 +23,4 @@ public static class TorchFnoTiming
             throw new InvalidOperationException($"torch_fno.py bench printed no timing: {e.Message}", e);
         }
     }
-
-    private static string LastLine(string text) =>
-        text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "(no message)";
 }

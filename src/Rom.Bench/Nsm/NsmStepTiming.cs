@@ -37,24 +37,15 @@ public static class NsmStepTiming
         var model = new Nsm<float>(new NsmOptions { Modes = problem.Modes, Width = options.Width, Depth = options.Depth, OutputScale = options.OutputScale });
         var adam = new Adam<float>([.. model.Parameters], 1e-3f);
         var random = new Random(0);
-        var times = new double[Repeats];
-        for (int i = -Warmup; i < Repeats; i++)
+        return StepTimer.Median(() =>
         {
-            var clock = Stopwatch.StartNew();
-            using (TensorScope.Begin())
-            {
-                var batch = problem.SampleParameters(options.BatchSize, random);
-                var tape = new Tape<float>();
-                var loss = Ops.Scale(problem.ResidualLoss(SpectralTrainer.Predict(model, problem, batch, tape), batch, exactNorm: true), 1f / options.BatchSize);
-                adam.ZeroGradients();
-                tape.Backward(loss);
-                adam.Step();
-            }
-            if (i >= 0)
-                times[i] = clock.Elapsed.TotalSeconds;
-        }
-        Array.Sort(times);
-        return (times[(Repeats - 1) / 2] + times[Repeats / 2]) / 2;
+            using var scope = TensorScope.Begin();
+            var tape = new Tape<float>();
+            var loss = SpectralTrainer.BatchLoss(model, problem, problem.SampleParameters(options.BatchSize, random), exactNorm: true, tape);
+            adam.ZeroGradients();
+            tape.Backward(loss);
+            adam.Step();
+        }, Warmup, 0, Repeats);
     }
 
     private static (double Seconds, string Reference) Torch(NsmBenchOptions options)
@@ -81,12 +72,11 @@ public static class NsmStepTiming
                 Directory.Delete(folder, recursive: true);
         }
         if (outcome.ExitCode != 0)
-            throw new InvalidOperationException($"torch_nsm.py bench failed ({PythonScript.DebianPython}, exit {outcome.ExitCode}): "
-                + (outcome.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "(no message)"));
+            throw new InvalidOperationException($"torch_nsm.py bench failed ({PythonScript.DebianPython}, exit {outcome.ExitCode}): {PythonScript.LastLine(outcome.Error) ?? "(no message)"}");
         JsonNode? json = null;
         try
         {
-            json = JsonNode.Parse(outcome.Output.Trim().Split('\n')[^1]);
+            json = JsonNode.Parse(PythonScript.LastLine(outcome.Output) ?? "");
         }
         catch (System.Text.Json.JsonException)
         {

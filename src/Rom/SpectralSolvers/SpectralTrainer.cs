@@ -48,12 +48,19 @@ public static class SpectralTrainer
         if (!model.Options.Modes.SequenceEqual(problem.Modes) || !model.Options.AxisBases.SequenceEqual(problem.Bases) || model.Options.InChannels != problem.ParameterChannels)
             throw new ArgumentException($"the model (modes [{string.Join(", ", model.Options.Modes)}], {model.Options.InChannels} channels) does not fit {problem.Name} (modes [{string.Join(", ", problem.Modes)}], {problem.ParameterChannels} channels).", nameof(model));
         var (test, references) = TestSet(problem, options);
-        return Train(model.Parameters, (random, tape) =>
-        {
-            var batch = problem.SampleParameters(options.BatchSize, random);
-            var u = Predict(model, problem, batch, tape);
-            return Ops.Scale(problem.ResidualLoss(u, batch, options.ExactNorm), 1f / options.BatchSize);
-        }, () => Evaluate(model, problem, test, references), options, progress, cancellation, resume, checkpoint);
+        return Train(model.Parameters, (random, tape) => BatchLoss(model, problem, problem.SampleParameters(options.BatchSize, random), options.ExactNorm, tape),
+            () => Evaluate(model, problem, test, references), options, progress, cancellation, resume, checkpoint);
+    }
+
+    /// <summary>
+    /// The loss one training step minimises: the spectral residual loss of the model's prediction on
+    /// <paramref name="batch"/> (exact L2 norm, or the reference code's sum of squares), averaged over the batch.
+    /// </summary>
+    public static Variable<float> BatchLoss(Nsm<float> model, ISpectralProblem problem, Tensor<float> batch, bool exactNorm, Tape<float>? tape)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(batch);
+        return Ops.Scale(problem.ResidualLoss(Predict(model, problem, batch, tape), batch, exactNorm), 1f / batch.Extent(0));
     }
 
     /// <summary>

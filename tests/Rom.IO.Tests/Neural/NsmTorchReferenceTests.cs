@@ -20,8 +20,8 @@ public class NsmTorchReferenceTests : TempFolderTest
         Tensor<float> sources = problem.SampleParameters(batch, new Random(11));
 
         var tape = new Tape<float>();
-        Variable<float> u = SpectralTrainer.Predict(model, problem, sources, tape);
-        Variable<float> loss = Ops.Scale(problem.ResidualLoss(u, sources, exactNorm: true), 1f / batch);
+        Variable<float> u = SpectralTrainer.Predict(model, problem, sources, null);
+        Variable<float> loss = SpectralTrainer.BatchLoss(model, problem, sources, exactNorm: true, tape);
         tape.Backward(loss);
 
         string input = PathOf("nsm-in.h5"), output = PathOf("nsm-out.h5");
