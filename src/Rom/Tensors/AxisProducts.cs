@@ -32,7 +32,10 @@ internal static class AxisProducts
         Span<T> outRe, Span<T> outIm) where T : unmanaged, IFloatingPointIeee754<T> =>
         Gemm.ComplexProduct(false, false, true, false, rows, m, n, inRe, inIm, a.Re, a.Im, outRe, outIm);
 
-    /// <summary>destination[p, c, b] = source[p, b, c] for source of shape (P, B, C).</summary>
+    /// <summary>
+    /// destination[p, c, b] = source[p, b, c] for source of shape (P, B, C), in tiles of <see cref="Tile"/>² entries so
+    /// that both sides stay in cache when B and C are large.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void SwapLastTwo<T>(ReadOnlySpan<T> source, Span<T> destination, int p, int b, int c)
     {
@@ -40,9 +43,17 @@ internal static class AxisProducts
         {
             ReadOnlySpan<T> s = source.Slice(i * b * c, b * c);
             Span<T> d = destination.Slice(i * b * c, b * c);
-            for (int j = 0; j < b; j++)
-                for (int k = 0; k < c; k++)
-                    d[k * b + j] = s[j * c + k];
+            for (int j0 = 0; j0 < b; j0 += Tile)
+                for (int k0 = 0; k0 < c; k0 += Tile)
+                {
+                    int j1 = Math.Min(j0 + Tile, b), k1 = Math.Min(k0 + Tile, c);
+                    for (int j = j0; j < j1; j++)
+                        for (int k = k0; k < k1; k++)
+                            d[k * b + j] = s[j * c + k];
+                }
         }
     }
+
+    /// <summary>The side of the square tiles <see cref="SwapLastTwo{T}"/> moves at a time.</summary>
+    private const int Tile = 32;
 }

@@ -7,7 +7,8 @@ public static partial class Ops
     /// <summary>
     /// A separate real channel matrix for every mode (neural spectral methods' spectral convolution on real
     /// coefficients): y[b, o, k] = Σ_i W[k, o, i] x[b, i, k] for x (B, I, modes…) and W (modes…, O, I) flattened over
-    /// the modes to (K, O, I).
+    /// the modes to (K, O, I). The modes are moved first, so that each is one GEMM Y_k = X_k W_kᵀ (B × O), the modes
+    /// spread over the cores; the gradients are X̄_k = Ȳ_k W_k and W̄_k += Ȳ_kᵀ X_k.
     /// </summary>
     public static Variable<T> ModeWiseLinear<T>(Variable<T> x, Variable<T> weight) where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -21,43 +22,53 @@ public static partial class Ops
             $"the weight {weight.Value.ShapeText} does not fit x {x.Value.ShapeText}: expected ({string.Join(", ", x.Value.Shape.Skip(2))}, out, {inputs}).");
         int[] shape = [.. x.Value.Shape];
         shape[1] = outputs;
-        var y = Tensor<T>.Zeros(shape);
-        T[] xs = x.Value.Data, w = weight.Value.Data, ys = y.Data;
-        Parallelism.For(modes, 1, (first, end) =>
+        var y = Tensor<T>.Uninitialized(shape);
+        T[] w = weight.Value.Data;
+        long work = (long)batch * inputs * outputs;
+        T[] xk = ModesFirst(x.Value.Data, batch * inputs, modes);
+        T[] yk = Tensor<T>.Uninitialized([modes, batch, outputs]).Data;
+        Parallelism.For(modes, work, (first, end) =>
         {
             for (int k = first; k < end; k++)
-                for (int b = 0; b < batch; b++)
-                    for (int o = 0; o < outputs; o++)
-                    {
-                        T sum = T.Zero;
-                        int row = (k * outputs + o) * inputs;
-                        for (int i = 0; i < inputs; i++)
-                            sum += w[row + i] * xs[(b * inputs + i) * modes + k];
-                        ys[(b * outputs + o) * modes + k] = sum;
-                    }
+                Gemm.SerialProduct<T>(false, true, batch, outputs, inputs, xk.AsSpan(k * batch * inputs, batch * inputs),
+                    w.AsSpan(k * outputs * inputs, outputs * inputs), yk.AsSpan(k * batch * outputs, batch * outputs));
         });
+        AxisProducts.SwapLastTwo<T>(yk, y.Data, 1, modes, batch * outputs);
         return Tape<T>.Result(y, [x, weight], o =>
         {
-            T[] g = o.Gradient.Data;
-            T[]? gx = x.RequiresGradient ? x.Gradient.Data : null, gw = weight.RequiresGradient ? weight.Gradient.Data : null;
-            Parallelism.For(modes, 1, (first, end) =>
+            T[] gk = ModesFirst(o.Gradient.Data, batch * outputs, modes);
+            T[]? gxk = x.RequiresGradient ? Tensor<T>.Uninitialized([modes, batch, inputs]).Data : null;
+            T[]? gw = weight.RequiresGradient ? weight.Gradient.Data : null;
+            Parallelism.For(modes, 2 * work, (first, end) =>
             {
                 for (int k = first; k < end; k++)
-                    for (int b = 0; b < batch; b++)
-                        for (int out_ = 0; out_ < outputs; out_++)
-                        {
-                            T go = g[(b * outputs + out_) * modes + k];
-                            int row = (k * outputs + out_) * inputs;
-                            for (int i = 0; i < inputs; i++)
-                            {
-                                int xi = (b * inputs + i) * modes + k;
-                                if (gw is not null)
-                                    gw[row + i] += go * xs[xi];
-                                if (gx is not null)
-                                    gx[xi] += w[row + i] * go;
-                            }
-                        }
+                {
+                    ReadOnlySpan<T> g = gk.AsSpan(k * batch * outputs, batch * outputs), wk = w.AsSpan(k * outputs * inputs, outputs * inputs);
+                    if (gxk is not null)
+                        Gemm.SerialProduct(false, false, batch, inputs, outputs, g, wk, gxk.AsSpan(k * batch * inputs, batch * inputs));
+                    if (gw is not null)
+                        Gemm.SerialProduct(true, false, outputs, inputs, batch, g, xk.AsSpan(k * batch * inputs, batch * inputs),
+                            gw.AsSpan(k * outputs * inputs, outputs * inputs), accumulate: true);
+                }
             });
+            if (gxk is not null)
+                Kernels.AddInPlace<T>(x.Gradient.Data, ChannelsFirst(gxk, batch * inputs, modes));
         });
+    }
+
+    /// <summary>(rows, K) → (K, rows): the modes of a (B, C, modes…) tensor moved in front of (B, C).</summary>
+    private static T[] ModesFirst<T>(T[] data, int rows, int modes) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T[] moved = Tensor<T>.Uninitialized([modes, rows]).Data;
+        AxisProducts.SwapLastTwo<T>(data, moved, 1, rows, modes);
+        return moved;
+    }
+
+    /// <summary>(K, rows) → (rows, K): the inverse of <see cref="ModesFirst{T}"/>.</summary>
+    private static T[] ChannelsFirst<T>(T[] data, int rows, int modes) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T[] moved = Tensor<T>.Uninitialized([rows, modes]).Data;
+        AxisProducts.SwapLastTwo<T>(data, moved, 1, modes, rows);
+        return moved;
     }
 }

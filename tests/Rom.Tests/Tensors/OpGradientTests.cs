@@ -49,6 +49,10 @@ public class OpGradientTests
     [Test]
     public void ModeWiseLinear() => Check(v => Ops.ModeWiseLinear(v[0], v[1]), Random([2, 3, 4, 5], 23), Random([4, 5, 2, 3], 24));
 
+    /// <summary>More rows (batch × channels) and modes than one tile of the layout change: the tiles' edges are crossed.</summary>
+    [Test]
+    public void ModeWiseLinearAcrossTiles() => Check(v => Ops.ModeWiseLinear(v[0], v[1]), Random([2, 20, 7, 6], 25), Random([7, 6, 3, 20], 26));
+
     [Test]
     public void Sum() => Check(v => Ops.Sum(v[0]), Random([3, 5], 5));
 
