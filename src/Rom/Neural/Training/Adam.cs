@@ -85,25 +85,47 @@ public class Adam<T> : IOptimizer<T> where T : unmanaged, IFloatingPointIeee754<
         T epsilon = T.CreateTruncating(Epsilon), negativeStepSize = T.CreateTruncating(-stepSize);
         T decay = T.CreateTruncating(WeightDecay), decoupledFactor = T.CreateTruncating(1 - lr * WeightDecay);
         bool decays = WeightDecay != 0;
+        var update = new Update(beta1, beta2, oneMinusBeta1, oneMinusBeta2, correction2Sqrt, epsilon, negativeStepSize,
+            decays && !_decoupled ? decay : T.Zero, decays && _decoupled ? decoupledFactor : T.One);
         for (int k = 0; k < _parameters.Length; k++)
         {
             T[] p = _parameters[k].Value.Data, g = _parameters[k].Gradient.Data;
             T[] m = _firstMoments[k].Data, v = _secondMoments[k].Data;
-            Parallelism.For(p.Length, 16, (first, end) =>
+            Parallelism.For(p.Length, 16, (first, end) => update.Apply(p.AsSpan(first..end), g.AsSpan(first..end), m.AsSpan(first..end), v.AsSpan(first..end)));
+        }
+    }
+
+    /// <summary>
+    /// One step's update of a stretch of scalars with the step's factors, <see cref="Vector{T}"/> lanes at a time: the
+    /// same operations in the same order as the scalar formula, so every lane rounds as the scalar would. An L2 decay λ = 0
+    /// adds 0·p and a decoupled factor 1 multiplies by 1, which change nothing.
+    /// </summary>
+    private readonly record struct Update(T Beta1, T Beta2, T OneMinusBeta1, T OneMinusBeta2, T Correction2Sqrt, T Epsilon,
+        T NegativeStepSize, T Decay, T DecoupledFactor)
+    {
+        public void Apply(Span<T> p, ReadOnlySpan<T> g, Span<T> m, Span<T> v)
+        {
+            int i = 0;
+            for (; i <= p.Length - Vector<T>.Count; i += Vector<T>.Count)
             {
-                for (int i = first; i < end; i++)
-                {
-                    T gi = g[i];
-                    if (decays && _decoupled)
-                        p[i] *= decoupledFactor;
-                    else if (decays)
-                        gi += decay * p[i];
-                    m[i] = m[i] * beta1 + oneMinusBeta1 * gi;
-                    v[i] = v[i] * beta2 + oneMinusBeta2 * gi * gi;
-                    T denominator = T.Sqrt(v[i]) / correction2Sqrt + epsilon;
-                    p[i] += negativeStepSize * m[i] / denominator;
-                }
-            });
+                var pi = new Vector<T>(p[i..]) * DecoupledFactor;
+                var gi = new Vector<T>(g[i..]) + Decay * pi;
+                var mi = new Vector<T>(m[i..]) * Beta1 + OneMinusBeta1 * gi;
+                var vi = new Vector<T>(v[i..]) * Beta2 + OneMinusBeta2 * gi * gi;
+                var denominator = Vector.SquareRoot(vi) / Correction2Sqrt + new Vector<T>(Epsilon);
+                (pi + NegativeStepSize * mi / denominator).CopyTo(p[i..]);
+                mi.CopyTo(m[i..]);
+                vi.CopyTo(v[i..]);
+            }
+            for (; i < p.Length; i++)
+            {
+                T pi = p[i] * DecoupledFactor;
+                T gi = g[i] + Decay * pi;
+                m[i] = m[i] * Beta1 + OneMinusBeta1 * gi;
+                v[i] = v[i] * Beta2 + OneMinusBeta2 * gi * gi;
+                T denominator = T.Sqrt(v[i]) / Correction2Sqrt + Epsilon;
+                p[i] = pi + NegativeStepSize * m[i] / denominator;
+            }
         }
     }
 

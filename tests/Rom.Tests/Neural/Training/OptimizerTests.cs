@@ -11,14 +11,18 @@ public class OptimizerTests
     private static readonly double[][] Gradients = [[0.1, -0.2, 0.3], [-0.4, 0.05, 0.6], [0.2, 0.2, -0.7]];
 
     /// <summary>torch.optim.Adam / AdamW (1.13, single tensor) for one scalar, written out.</summary>
-    private static double[] Expected(double lr, double wd, bool decoupled)
+    private static double[] Expected(double lr, double wd, bool decoupled) => Expected(lr, wd, decoupled, Initial, Gradients);
+
+    /// <summary>The same for any initial values and gradients.</summary>
+    private static double[] Expected(double lr, double wd, bool decoupled, double[] initial, double[][] gradients)
     {
-        double[] p = (double[])Initial.Clone(), m = new double[3], v = new double[3];
+        int n = initial.Length;
+        double[] p = (double[])initial.Clone(), m = new double[n], v = new double[n];
         const double b1 = 0.9, b2 = 0.999, eps = 1e-8;
-        for (int t = 1; t <= Gradients.Length; t++)
-            for (int i = 0; i < 3; i++)
+        for (int t = 1; t <= gradients.Length; t++)
+            for (int i = 0; i < n; i++)
             {
-                double g = Gradients[t - 1][i];
+                double g = gradients[t - 1][i];
                 if (decoupled)
                     p[i] *= 1 - lr * wd;
                 else
@@ -31,20 +35,20 @@ public class OptimizerTests
         return p;
     }
 
-    private static double[] Run(Func<Parameter<double>, Adam<double>> create, bool complex = false)
+    private static double[] Run(Func<Parameter<double>, Adam<double>> create, bool complex = false) =>
+        Run(create, complex ? new Tensor<double>([1], [Initial[0], Initial[1]], isComplex: true) : new Tensor<double>([3], (double[])Initial.Clone()), Gradients);
+
+    private static double[] Run(Func<Parameter<double>, Adam<double>> create, Tensor<double> tensor, double[][] gradients)
     {
-        var tensor = complex
-            ? new Tensor<double>([1], [Initial[0], Initial[1]], isComplex: true)
-            : new Tensor<double>([3], (double[])Initial.Clone());
         var parameter = new Parameter<double>("w", tensor);
         Adam<double> optimizer = create(parameter);
-        foreach (double[] g in Gradients)
+        foreach (double[] g in gradients)
         {
             optimizer.ZeroGradients();
             g.AsSpan(0, parameter.Gradient.Data.Length).CopyTo(parameter.Gradient.Data);
             optimizer.Step();
         }
-        Assert.That(optimizer.StepCount, Is.EqualTo(3));
+        Assert.That(optimizer.StepCount, Is.EqualTo(gradients.Length));
         return parameter.Value.Data;
     }
 
@@ -58,6 +62,23 @@ public class OptimizerTests
     [TestCase(0.05, 1e-2)]
     public void AdamWMatchesTorchFormulas(double lr, double wd) =>
         Assert.That(Run(p => new AdamW<double>([p], lr, wd)), Is.EqualTo(Expected(lr, wd, decoupled: true)).Within(1e-14));
+
+    /// <summary>
+    /// A parameter long enough for the vector lanes and the scalar tail (37 entries) takes torch's update on every entry:
+    /// the lanes round as the scalar formula does.
+    /// </summary>
+    [TestCase(0.1, 0.0, false)]
+    [TestCase(0.01, 0.5, false)]
+    [TestCase(0.05, 1e-2, true)]
+    public void EveryLaneMatchesTorchFormulas(double lr, double wd, bool decoupled)
+    {
+        var random = new Random(7);
+        double[] initial = [.. Enumerable.Range(0, 37).Select(_ => random.NextDouble() * 4 - 2)];
+        double[][] gradients = [.. Enumerable.Range(0, 4).Select(_ => Enumerable.Range(0, 37).Select(_ => random.NextDouble() - 0.5).ToArray())];
+        Func<Parameter<double>, Adam<double>> create = decoupled ? p => new AdamW<double>([p], lr, wd) : p => new Adam<double>([p], lr, wd);
+        Assert.That(Run(create, new Tensor<double>([37], (double[])initial.Clone()), gradients),
+            Is.EqualTo(Expected(lr, wd, decoupled, initial, gradients)).Within(1e-14));
+    }
 
     [Test]
     public void FirstAdamStepMovesEachScalarByTheLearningRate()
