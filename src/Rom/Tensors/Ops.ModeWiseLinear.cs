@@ -25,7 +25,7 @@ public static partial class Ops
         var y = Tensor<T>.Uninitialized(shape);
         T[] w = weight.Value.Data;
         long work = (long)batch * inputs * outputs;
-        T[] xk = ModesFirst(x.Value.Data, batch * inputs, modes);
+        T[] xk = Transposed(x.Value.Data, batch * inputs, modes);
         T[] yk = Tensor<T>.Uninitialized([modes, batch, outputs]).Data;
         Parallelism.For(modes, work, (first, end) =>
         {
@@ -36,7 +36,7 @@ public static partial class Ops
         AxisProducts.SwapLastTwo<T>(yk, y.Data, 1, modes, batch * outputs);
         return Tape<T>.Result(y, [x, weight], o =>
         {
-            T[] gk = ModesFirst(o.Gradient.Data, batch * outputs, modes);
+            T[] gk = Transposed(o.Gradient.Data, batch * outputs, modes);
             T[]? gxk = x.RequiresGradient ? Tensor<T>.Uninitialized([modes, batch, inputs]).Data : null;
             T[]? gw = weight.RequiresGradient ? weight.Gradient.Data : null;
             Parallelism.For(modes, 2 * work, (first, end) =>
@@ -52,23 +52,15 @@ public static partial class Ops
                 }
             });
             if (gxk is not null)
-                Kernels.AddInPlace<T>(x.Gradient.Data, ChannelsFirst(gxk, batch * inputs, modes));
+                Kernels.AddInPlace<T>(x.Gradient.Data, Transposed(gxk, modes, batch * inputs));
         });
     }
 
-    /// <summary>(rows, K) → (K, rows): the modes of a (B, C, modes…) tensor moved in front of (B, C).</summary>
-    private static T[] ModesFirst<T>(T[] data, int rows, int modes) where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>The (rows × columns) row-major <paramref name="data"/> transposed into new storage: (B·C, K) → (K, B·C) moves the modes of a (B, C, modes…) tensor first, and back.</summary>
+    private static T[] Transposed<T>(T[] data, int rows, int columns) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        T[] moved = Tensor<T>.Uninitialized([modes, rows]).Data;
-        AxisProducts.SwapLastTwo<T>(data, moved, 1, rows, modes);
-        return moved;
-    }
-
-    /// <summary>(K, rows) → (rows, K): the inverse of <see cref="ModesFirst{T}"/>.</summary>
-    private static T[] ChannelsFirst<T>(T[] data, int rows, int modes) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        T[] moved = Tensor<T>.Uninitialized([rows, modes]).Data;
-        AxisProducts.SwapLastTwo<T>(data, moved, 1, modes, rows);
+        T[] moved = Tensor<T>.Uninitialized([columns, rows]).Data;
+        AxisProducts.SwapLastTwo<T>(data, moved, 1, rows, columns);
         return moved;
     }
 }
