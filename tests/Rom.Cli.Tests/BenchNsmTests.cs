@@ -50,10 +50,20 @@ public class BenchNsmTests
         Assert.That(row.GetProperty("torch_train_step_seconds").GetDouble(), Is.GreaterThan(0).And.LessThan(10));
     }
 
+    [Test]
+    public void Decay_SetsTheLearningRateSchedule()
+    {
+        var run = Cli.Run("bench", "nsm", "--quick", "--problems", "poisson", "--methods", "solver", "--decay", "0.5");
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        Assert.That(run.Out, Does.Contain("decay 0.5 over the run"));
+    }
+
     [TestCase("--modes", "8", "--modes is 8")]
     [TestCase("--grids", "64,x", "--grids is '64,x'")]
     [TestCase("--methods", "nsm,pinns", "'pinns'")]
     [TestCase("--lr", "-1", "--lr is -1")]
+    [TestCase("--decay", "0", "--decay is 0")]
+    [TestCase("--decay", "1.5", "--decay is 1.5")]
     [TestCase("--problems", "poisson,heat", "'heat'")]
     [TestCase("--nu", "0.01,0", "--nu is '0.01,0'")]
     [TestCase("--fno-activation", "swish", "--fno-activation is 'swish'; expected one of gelu, relu, tanh")]

@@ -84,7 +84,7 @@ public static class NsmTraining
         [
             new("steps", "steps", (long)last.Step),
             new("seconds", "training time", last.Seconds, "s"),
-            new("loss", "final residual loss (mean per sample)", last.Loss),
+            new("loss", "residual loss (mean per sample) over the last record's steps", last.Loss),
             new("test_rel_l2", $"test relative L2 ({training.TestSamples} samples against the classical solver)", last.TestRelativeL2),
         ]);
         var plots = new List<PlotRequest>();

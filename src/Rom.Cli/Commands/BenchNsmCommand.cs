@@ -4,7 +4,7 @@ using Rom.Neural.Layers;
 namespace Rom.Cli.Commands;
 
 /// <summary>
-/// <c>rom bench nsm [--quick] [--problems P,…] [--nu ν,…] [--steps N] [--width W] [--depth D] [--modes M] [--grids G,…] [--methods M,…] [--lr R] [--scale S] [--fno-activation A] [--torch] [--json] [--out FILE]</c>:
+/// <c>rom bench nsm [--quick] [--problems P,…] [--nu ν,…] [--steps N] [--width W] [--depth D] [--modes M] [--grids G,…] [--methods M,…] [--lr R] [--decay F] [--scale S] [--fno-activation A] [--torch] [--json] [--out FILE]</c>:
 /// neural spectral methods against the PINN-loss and supervised FNO and the classical solver on the periodic Poisson,
 /// reaction–diffusion and forced Navier–Stokes problems, the same network size, step budget and parameters for every method, in one run.
 /// </summary>
@@ -24,6 +24,7 @@ public static class BenchNsmCommand
         var problems = new Option<string?>("--problems") { Description = $"Problems to run, comma-separated: {string.Join(", ", NsmBenchOptions.AllProblems)} (default: all)." };
         var diffusions = new Option<string?>("--nu") { Description = "ν of the reaction–diffusion problems, comma-separated (default 0.01,0.05,0.1)." };
         var learningRate = new Option<double?>("--lr") { Description = $"Adam's initial learning rate (default {defaults.LearningRate})." };
+        var decay = new Option<double?>("--decay") { Description = $"The learning rate's factor over the run, lr₀·F^(step/steps) (default {defaults.Decay}; 1 keeps it constant)." };
         var scale = new Option<double?>("--scale") { Description = $"The output scale of every network before its conditions are imposed (default {defaults.OutputScale}, the reference's)." };
         var activation = new Option<string?>("--fno-activation")
         {
@@ -34,7 +35,7 @@ public static class BenchNsmCommand
         var output = new Option<string?>("--out") { Description = "Table file to write; the JSON goes beside it with the extension .json." };
         var command = new Command("nsm", "Neural spectral methods vs PINN-loss and supervised FNOs and the classical solvers on the Poisson, reaction–diffusion and Navier–Stokes problems.")
         {
-            quick, problems, diffusions, steps, width, depth, modes, grids, methods, learningRate, scale, activation, torch, json, output,
+            quick, problems, diffusions, steps, width, depth, modes, grids, methods, learningRate, decay, scale, activation, torch, json, output,
         };
         command.SetAction(parse =>
         {
@@ -89,12 +90,18 @@ public static class BenchNsmCommand
                 context.Error.WriteLine($"error: --lr is {rate}; expected a positive learning rate.");
                 return ExitCodes.BadInput;
             }
+            if (parse.GetValue(decay) is { } f && !(f > 0 && f <= 1))
+            {
+                context.Error.WriteLine($"error: --decay is {f}; expected a factor in (0, 1].");
+                return ExitCodes.BadInput;
+            }
             options = options with
             {
                 Methods = chosen ?? options.Methods,
                 Problems = chosenProblems ?? options.Problems,
                 Diffusions = nu ?? options.Diffusions,
                 LearningRate = parse.GetValue(learningRate) ?? options.LearningRate,
+                Decay = parse.GetValue(decay) ?? options.Decay,
                 OutputScale = parse.GetValue(scale) ?? options.OutputScale,
                 Steps = parse.GetValue(steps) ?? options.Steps,
                 Width = parse.GetValue(width) ?? options.Width,

@@ -7,7 +7,8 @@ namespace Rom.SpectralSolvers;
 
 /// <summary>One record of a spectral training run.</summary>
 /// <param name="Step">Steps done.</param>
-/// <param name="Loss">The mean residual loss per sample of the last step.</param>
+/// <param name="Loss">The training loss (mean per sample) averaged over the steps since the previous record: one batch's loss
+/// is too noisy to show a trend.</param>
 /// <param name="TestRelativeL2">Mean relative L2 error against the classical solutions of the test set.</param>
 /// <param name="Seconds">Training time so far (evaluation excluded).</param>
 public sealed record SpectralTrainingRecord(int Step, double Loss, double TestRelativeL2, double Seconds);
@@ -66,7 +67,7 @@ public static class SpectralTrainer
     /// <summary>
     /// The training loop itself, for any model and loss: every step computes <paramref name="batchLoss"/> on a fresh
     /// batch (drawn from the training stream it is given) with a tape, and takes an Adam step with the decaying learning
-    /// rate; every <see cref="SpectralTrainingOptions.EvaluateEvery"/> steps it records the loss and <paramref name="testError"/>
+    /// rate; every <see cref="SpectralTrainingOptions.EvaluateEvery"/> steps it records the loss (averaged over those steps) and <paramref name="testError"/>
     /// and hands <paramref name="checkpoint"/> the state to save. With <paramref name="resume"/> it continues that state.
     /// </summary>
     /// <exception cref="ArithmeticException">A non-finite loss, naming the step (the last checkpoint stays the last good state).</exception>
@@ -94,6 +95,8 @@ public static class SpectralTrainer
             (before, first) = (resume.Seconds, resume.StepsCompleted);
         }
         var clock = new Stopwatch();
+        double lossSum = 0;
+        int lossCount = 0;
         for (int step = first; step < options.Steps && !cancellation.IsCancellationRequested; step++)
         {
             clock.Start();
@@ -112,9 +115,11 @@ public static class SpectralTrainer
                 optimizer.Step();
             }
             clock.Stop();
+            (lossSum, lossCount) = (lossSum + loss, lossCount + 1);
             if ((step + 1) % options.EvaluateEvery == 0 || step + 1 == options.Steps)
             {
-                var record = new SpectralTrainingRecord(step + 1, loss, testError(), before + clock.Elapsed.TotalSeconds);
+                var record = new SpectralTrainingRecord(step + 1, lossSum / lossCount, testError(), before + clock.Elapsed.TotalSeconds);
+                (lossSum, lossCount) = (0, 0);
                 records.Add(record);
                 progress?.Invoke(record);
                 checkpoint?.Invoke(new SpectralTrainingState(step + 1, trained.Snapshot(), optimizer.ExportState(), [.. records], record.Seconds));

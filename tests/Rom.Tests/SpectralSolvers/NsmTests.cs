@@ -67,6 +67,17 @@ public class NsmTests
     }
 
     [Test]
+    public void RecordedLoss_IsTheMeanOverTheStepsSinceThePreviousRecord()
+    {
+        var weight = new Parameter<float>("w", new Tensor<float>([1], [1f]));
+        int calls = 0;
+        Variable<float> StepLoss(Random random, Tape<float> tape) =>
+            Ops.Add(Ops.Scale(weight.Use(tape), 0f), Tape<float>.Constant(new Tensor<float>([1], [++calls])));
+        var records = SpectralTrainer.Train([weight], StepLoss, () => 0, new SpectralTrainingOptions { Steps = 7, EvaluateEvery = 3 });
+        Assert.That(records.Select(r => (r.Step, r.Loss)), Is.EqualTo(new[] { (3, 2.0), (6, 5.0), (7, 7.0) }), "steps 1–3 lose 1, 2, 3; steps 4–6 lose 4, 5, 6; the last record holds step 7 alone");
+    }
+
+    [Test]
     public void ResumedTraining_TakesTheSameStepsAsAnUninterruptedOne()
     {
         var problem = new PoissonSourceProblem(modes: 9, sourcePoints: 8);
