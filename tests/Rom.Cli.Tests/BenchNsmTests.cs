@@ -58,6 +58,14 @@ public class BenchNsmTests
         Assert.That(run.Out, Does.Contain("decay 0.5 over the run"));
     }
 
+    [Test]
+    public void NavierStokesSlots_SizeTheNetwork()
+    {
+        var run = Cli.Run("bench", "nsm", "--quick", "--problems", "navier-stokes", "--methods", "nsm", "--steps", "2", "--ns-slots", "4,9");
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        Assert.That(run.Out, Does.Contain("4 Chebyshev × 9 Fourier × 9 Fourier slots"));
+    }
+
     [TestCase("--modes", "8", "--modes is 8")]
     [TestCase("--grids", "64,x", "--grids is '64,x'")]
     [TestCase("--methods", "nsm,pinns", "'pinns'")]
@@ -65,6 +73,9 @@ public class BenchNsmTests
     [TestCase("--decay", "0", "--decay is 0")]
     [TestCase("--decay", "1.5", "--decay is 1.5")]
     [TestCase("--problems", "poisson,heat", "'heat'")]
+    [TestCase("--ns-slots", "6,16", "--ns-slots is '6,16'")]
+    [TestCase("--ns-slots", "1,15", "--ns-slots is '1,15'")]
+    [TestCase("--ns-slots", "6", "--ns-slots is '6'")]
     [TestCase("--nu", "0.01,0", "--nu is '0.01,0'")]
     [TestCase("--fno-activation", "swish", "--fno-activation is 'swish'; expected one of gelu, relu, tanh")]
     public void BadSizes_ExitTwoNamingTheOption(string option, string value, string named)

@@ -4,7 +4,7 @@ using Rom.Neural.Layers;
 namespace Rom.Cli.Commands;
 
 /// <summary>
-/// <c>rom bench nsm [--quick] [--problems P,…] [--nu ν,…] [--steps N] [--width W] [--depth D] [--modes M] [--grids G,…] [--methods M,…] [--lr R] [--decay F] [--scale S] [--fno-activation A] [--torch] [--json] [--out FILE]</c>:
+/// <c>rom bench nsm [--quick] [--problems P,…] [--nu ν,…] [--steps N] [--width W] [--depth D] [--modes M] [--grids G,…] [--methods M,…] [--lr R] [--decay F] [--scale S] [--ns-slots T,S] [--fno-activation A] [--torch] [--json] [--out FILE]</c>:
 /// neural spectral methods against the PINN-loss and supervised FNO and the classical solver on the periodic Poisson,
 /// reaction–diffusion and forced Navier–Stokes problems, the same network size, step budget and parameters for every method, in one run.
 /// </summary>
@@ -26,6 +26,10 @@ public static class BenchNsmCommand
         var learningRate = new Option<double?>("--lr") { Description = $"Adam's initial learning rate (default {defaults.LearningRate})." };
         var decay = new Option<double?>("--decay") { Description = $"The learning rate's factor over the run, lr₀·F^(step/steps) (default {defaults.Decay}; 1 keeps it constant)." };
         var scale = new Option<double?>("--scale") { Description = $"The output scale of every network before its conditions are imposed (default {defaults.OutputScale}, the reference's)." };
+        var navierStokesSlots = new Option<string?>("--ns-slots")
+        {
+            Description = $"The Navier–Stokes network's slots: Chebyshev slots in t and odd Fourier slots per space axis (default {string.Join(",", defaults.NavierStokesSlots)}; the reference's 12,31 has 8× the slots).",
+        };
         var activation = new Option<string?>("--fno-activation")
         {
             Description = $"Non-linearity of the PINN-loss and supervised FNOs: {string.Join(", ", Activations.Names)} (default {defaults.FnoNonLinearity}; the reference code's FNO uses relu).",
@@ -35,7 +39,7 @@ public static class BenchNsmCommand
         var output = new Option<string?>("--out") { Description = "Table file to write; the JSON goes beside it with the extension .json." };
         var command = new Command("nsm", "Neural spectral methods vs PINN-loss and supervised FNOs and the classical solvers on the Poisson, reaction–diffusion and Navier–Stokes problems.")
         {
-            quick, problems, diffusions, steps, width, depth, modes, grids, methods, learningRate, decay, scale, activation, torch, json, output,
+            quick, problems, diffusions, steps, width, depth, modes, grids, methods, learningRate, decay, scale, navierStokesSlots, activation, torch, json, output,
         };
         command.SetAction(parse =>
         {
@@ -80,6 +84,16 @@ public static class BenchNsmCommand
                     return ExitCodes.BadInput;
                 }
             }
+            int[]? slots = null;
+            if (parse.GetValue(navierStokesSlots) is { } slotText)
+            {
+                slots = [.. slotText.Split(',', StringSplitOptions.TrimEntries).Select(v => int.TryParse(v, out int n) ? n : -1)];
+                if (slots.Length != 2 || slots[0] < 2 || slots[1] < 3 || slots[1] % 2 == 0 || slots[1] > 63)
+                {
+                    context.Error.WriteLine($"error: --ns-slots is '{slotText}'; expected T,S: at least 2 Chebyshev slots in t and an odd number of Fourier slots per space axis from 3 to 63.");
+                    return ExitCodes.BadInput;
+                }
+            }
             if (parse.GetValue(scale) is { } s && !(s > 0 && double.IsFinite(s)))
             {
                 context.Error.WriteLine($"error: --scale is {s}; expected a positive output scale.");
@@ -103,6 +117,7 @@ public static class BenchNsmCommand
                 LearningRate = parse.GetValue(learningRate) ?? options.LearningRate,
                 Decay = parse.GetValue(decay) ?? options.Decay,
                 OutputScale = parse.GetValue(scale) ?? options.OutputScale,
+                NavierStokesModes = slots ?? options.NavierStokesModes,
                 Steps = parse.GetValue(steps) ?? options.Steps,
                 Width = parse.GetValue(width) ?? options.Width,
                 Depth = parse.GetValue(depth) ?? options.Depth,
