@@ -10,10 +10,11 @@ public class BenchNsmTests
         var rows = json.EnumerateArray().ToList();
         Assert.That(rows.Select(r => $"{r.GetProperty("problem").GetString()} {r.GetProperty("method").GetString()}"), Is.EqualTo(new[]
         {
-            "poisson-periodic nsm", "poisson-periodic nsm-sum-of-squares", "poisson-periodic pinn-32", "poisson-periodic supervised-32", "poisson-periodic fft",
-            "reaction-diffusion-nu0.05 nsm", "reaction-diffusion-nu0.05 nsm-sum-of-squares", "reaction-diffusion-nu0.05 pinn-32",
+            "poisson-periodic nsm", "poisson-periodic nsm-sum-of-squares", "poisson-periodic nsm-equivariant", "poisson-periodic pinn-32", "poisson-periodic supervised-32", "poisson-periodic fft",
+            "reaction-diffusion-nu0.05 nsm", "reaction-diffusion-nu0.05 nsm-sum-of-squares", "reaction-diffusion-nu0.05 nsm-equivariant", "reaction-diffusion-nu0.05 pinn-32",
             "reaction-diffusion-nu0.05 supervised-32", "reaction-diffusion-nu0.05 etdrk4",
-            "navier-stokes-nu0.001-T3-forced nsm", "navier-stokes-nu0.001-T3-forced nsm-sum-of-squares", "navier-stokes-nu0.001-T3-forced pinn-32",
+            "navier-stokes-nu0.001-T3-forced nsm", "navier-stokes-nu0.001-T3-forced nsm-sum-of-squares", "navier-stokes-nu0.001-T3-forced nsm-equivariant",
+            "navier-stokes-nu0.001-T3-forced pinn-32",
             "navier-stokes-nu0.001-T3-forced supervised-32", "navier-stokes-nu0.001-T3-forced etdrk4",
         }));
         Assert.Multiple(() =>
@@ -25,7 +26,7 @@ public class BenchNsmTests
                 Assert.That(r.GetProperty("solver_seconds_at_equal_accuracy").GetDouble(), Is.GreaterThan(0));
                 Assert.That(r.TryGetProperty("train_seconds", out _), Is.True);
             }
-            foreach (var nsm in rows.Where(r => r.GetProperty("method").GetString() == "nsm"))
+            foreach (var nsm in rows.Where(r => r.GetProperty("method").GetString() is "nsm" or "nsm-equivariant"))
                 Assert.That(nsm.GetProperty("inference_seconds_by_resolution").EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "64", "128" }));
         });
     }

@@ -37,10 +37,11 @@ public sealed record NsmBenchOptions(
     string FnoNonLinearity = Activations.Gelu, bool Torch = false)
 {
     /// <summary>
-    /// The method families: NSM with the exact norm, with the reference sum of squares, the PINN-loss FNOs, the supervised
-    /// FNO, the classical solver (FFT for Poisson, ETDRK4 for reaction–diffusion).
+    /// The method families: NSM with the exact norm, with the reference sum of squares, with shift-equivariant spectral layers
+    /// (<see cref="Rom.SpectralSolvers.NsmOptions.ShiftEquivariant"/>), the PINN-loss FNOs, the supervised FNO, the classical
+    /// solver (FFT for Poisson, ETDRK4 for reaction–diffusion).
     /// </summary>
-    public static IReadOnlyList<string> AllMethods { get; } = ["nsm", "nsm-sum-of-squares", "pinn", "supervised", "solver"];
+    public static IReadOnlyList<string> AllMethods { get; } = ["nsm", "nsm-sum-of-squares", "nsm-equivariant", "pinn", "supervised", "solver"];
 
     /// <summary>The problems: the periodic Poisson problem, the reaction–diffusion problem (one per ν) and forced 2-D Navier–Stokes.</summary>
     public static IReadOnlyList<string> AllProblems { get; } = ["poisson", "reaction-diffusion", "navier-stokes"];

@@ -60,6 +60,8 @@ public static class NsmBenchmark
             rows.Add(Nsm(problem, training with { ExactNorm = true }, options, test, references, "nsm", log));
         if (options.Runs("nsm-sum-of-squares"))
             rows.Add(Nsm(problem, training with { ExactNorm = false }, options, test, references, "nsm-sum-of-squares", log));
+        if (options.Runs("nsm-equivariant"))
+            rows.Add(Nsm(problem, training with { ExactNorm = true }, options, test, references, "nsm-equivariant", log, shiftEquivariant: true));
         if (options.Runs("pinn"))
             foreach (int g in options.Grids.Where(g => Fits(grid, g)))
                 rows.Add(GridFno(problem, grid, training, options, test, references, g, supervised: false, log));
@@ -86,16 +88,21 @@ public static class NsmBenchmark
     }
 
     private static NsmBenchRow Nsm(ISpectralProblem problem, SpectralTrainingOptions training, NsmBenchOptions options,
-        Tensor<float> test, double[][] references, string method, Action<string>? log)
+        Tensor<float> test, double[][] references, string method, Action<string>? log, bool shiftEquivariant = false)
     {
-        var model = new Nsm<float>(new NsmOptions { Modes = problem.Modes, Bases = problem.Bases, Width = options.Width, Depth = options.Depth, OutputScale = options.OutputScale });
+        var model = new Nsm<float>(new NsmOptions
+        {
+            Modes = problem.Modes, Bases = problem.Bases, Width = options.Width, Depth = options.Depth, OutputScale = options.OutputScale, ShiftEquivariant = shiftEquivariant,
+        });
         var records = SpectralTrainer.Train(model, problem, training, r => log?.Invoke(Line(problem, method, r)));
         double inference = PerInstance(() => SpectralTrainer.Predict(model, problem, test, null), test.Extent(0));
         var byResolution = options.EvaluationResolutions.ToDictionary(g => g,
             g => PerInstance(() => problem.Values(SpectralTrainer.Predict(model, problem, test, null).Value, g), test.Extent(0)));
         string bases = string.Join(" × ", problem.Modes.Zip(problem.Bases, (n, b) => $"{n} {b}"));
         return new NsmBenchRow(problem.Name, method, records[^1].TestRelativeL2, records[^1].Seconds, inference, model.ScalarCount(), options.Steps, byResolution,
-            $"NSM width {options.Width}, depth {options.Depth}, {bases} slots, spectral residual loss "
+            $"NSM width {options.Width}, depth {options.Depth}, {bases} slots, "
+            + (shiftEquivariant ? "shift-equivariant spectral layers (a channel matrix per wave, shared by its cosine and sine), " : "")
+            + "spectral residual loss "
             + (training.ExactNorm ? "(exact L2 norm)" : "(sum of squared coefficients, as the reference code)")
             + (problem is PoissonSourceProblem ? "; error in L2 from coefficients" : "; error on the evaluation grid"));
     }

@@ -13,7 +13,8 @@ namespace Rom.SpectralSolvers;
 /// <code>
 ///   u ← [parameters, coefficients of the coordinates x_a]
 ///   u ← σ(Dense_h(σ(Dense_4h(u))))                       lifting
-///   repeat depth: u ← σ(W_k u_k + Dense(u))              a real h × h matrix W_k for every slot k
+///   repeat depth: u ← σ(W_k u_k + Dense(u))              a real h × h matrix W_k for every slot k (or per wave:
+///                                                          <see cref="NsmOptions.ShiftEquivariant"/>)
 ///   u ← s · Dense_1(σ(Dense_4h(σ(Dense_h(u)))))          projection, scale s
 /// </code>
 /// The boundary or initial conditions are the problem's: <see cref="ISpectralProblem.Constrain"/> (the reference's
@@ -25,6 +26,7 @@ public sealed class Nsm<T> : IModule<T> where T : unmanaged, IFloatingPointIeee7
 {
     private readonly (Parameter<T> Weight, Parameter<T> Bias)[] _lifting, _projection, _dense;
     private readonly Parameter<T>[] _spectral;
+    private readonly ShiftEquivariantModeWise<T>[] _equivariant;
     private readonly double[][,] _synthesis, _analysis;
     private readonly Tensor<T> _coordinates;
 
@@ -39,10 +41,13 @@ public sealed class Nsm<T> : IModule<T> where T : unmanaged, IFloatingPointIeee7
             (new Parameter<T>($"{name}.weight", init.Normal<T>([outputs, inputs], 1 / Math.Sqrt(inputs))),
              new Parameter<T>($"{name}.bias", Tensor<T>.Zeros([outputs])));
         _lifting = [Dense("lifting.0", options.InChannels + d, 4 * h), Dense("lifting.1", 4 * h, h)];
-        _spectral = [.. Enumerable.Range(0, options.Depth).Select(l => new Parameter<T>($"blocks.{l}.spectral", init.Normal<T>([.. options.Modes, h, h], 1.0 / (h * h))))];
+        var bases = Options.AxisBases;
+        _spectral = options.ShiftEquivariant ? []
+            : [.. Enumerable.Range(0, options.Depth).Select(l => new Parameter<T>($"blocks.{l}.spectral", init.Normal<T>([.. options.Modes, h, h], 1.0 / (h * h))))];
+        _equivariant = !options.ShiftEquivariant ? []
+            : [.. Enumerable.Range(0, options.Depth).Select(l => new ShiftEquivariantModeWise<T>($"blocks.{l}.spectral", options.Modes, bases, h, 1.0 / (h * h), init))];
         _dense = [.. Enumerable.Range(0, options.Depth).Select(l => Dense($"blocks.{l}.dense", h, h))];
         _projection = [Dense("projection.0", h, h), Dense("projection.1", h, 4 * h), Dense("projection.2", 4 * h, 1)];
-        var bases = Options.AxisBases;
         _synthesis = [.. options.Modes.Select((n, a) => bases[a] == SpectralBasis.Fourier ? RealFourierBasis.Synthesis(n, n) : ChebyshevBasis.Synthesis(n, ChebyshevBasis.Points(n)))];
         _analysis = [.. options.Modes.Select((n, a) => bases[a] == SpectralBasis.Fourier ? RealFourierBasis.Analysis(n) : ChebyshevBasis.Analysis(n))];
         _coordinates = Coordinates(options.Modes, bases, _analysis);
@@ -53,7 +58,7 @@ public sealed class Nsm<T> : IModule<T> where T : unmanaged, IFloatingPointIeee7
 
     /// <inheritdoc />
     public IEnumerable<Parameter<T>> Parameters =>
-        [.. _lifting.SelectMany(Pair), .. _spectral, .. _dense.SelectMany(Pair), .. _projection.SelectMany(Pair)];
+        [.. _lifting.SelectMany(Pair), .. _spectral, .. _equivariant.SelectMany(e => e.Parameters), .. _dense.SelectMany(Pair), .. _projection.SelectMany(Pair)];
 
     /// <summary>
     /// The network's output s·v (B, 1, modes…), before the problem's <see cref="ISpectralProblem.Constrain"/>, for the parameters' coefficients <paramref name="x"/> (B, in_channels,
@@ -69,11 +74,15 @@ public sealed class Nsm<T> : IModule<T> where T : unmanaged, IFloatingPointIeee7
         int batch = x.Value.Extent(0);
         var u = Ops.ConcatenateChannels(x, Tape<T>.Constant(Broadcast(_coordinates, batch)));
         u = Sigma(Dense(_lifting[1], Sigma(Dense(_lifting[0], u, tape)), tape));
-        for (int l = 0; l < _spectral.Length; l++)
-            u = Sigma(Ops.Add(Ops.ModeWiseLinear(u, _spectral[l].Use(tape)), Dense(_dense[l], u, tape)));
+        for (int l = 0; l < _dense.Length; l++)
+            u = Sigma(Ops.Add(Spectral(l, u, tape), Dense(_dense[l], u, tape)));
         u = Dense(_projection[2], Sigma(Dense(_projection[1], Sigma(Dense(_projection[0], u, tape)), tape)), tape);
         return Ops.Scale(u, T.CreateTruncating(Options.OutputScale));
     }
+
+    /// <summary>Block l's spectral layer: a matrix per slot, or per wave when shift-equivariant.</summary>
+    private Variable<T> Spectral(int l, Variable<T> u, Tape<T>? tape) =>
+        Options.ShiftEquivariant ? _equivariant[l].Forward(u, tape) : Ops.ModeWiseLinear(u, _spectral[l].Use(tape));
 
     /// <summary>σ(u) = T(relu(T⁻¹ u)) along every spatial axis.</summary>
     private Variable<T> Sigma(Variable<T> u) => SpatialAxes.Apply(Ops.Relu(SpatialAxes.Apply(u, _synthesis)), _analysis);

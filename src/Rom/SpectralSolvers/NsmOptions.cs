@@ -29,6 +29,12 @@ public sealed record NsmOptions
     /// <summary>The mollifier's scale: the output is this times the network's (the reference's 1e-3).</summary>
     public double OutputScale { get; init; } = 1e-3;
 
+    /// <summary>
+    /// Whether the spectral layers commute with shifts along the Fourier axes (<see cref="ShiftEquivariantModeWise{T}"/>:
+    /// channel matrices per wave, shared by its cosine and sine) instead of the reference's independent matrix per slot.
+    /// </summary>
+    public bool ShiftEquivariant { get; init; }
+
     /// <summary>Seed of the initial weights.</summary>
     public int Seed { get; init; }
 

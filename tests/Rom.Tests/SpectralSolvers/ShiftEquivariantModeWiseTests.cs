@@ -1,0 +1,77 @@
+using Rom.Neural;
+using Rom.Spectral.Chebyshev;
+using Rom.Tests.Neural;
+using Rom.Tests.Tensors;
+
+namespace Rom.Tests.SpectralSolvers;
+
+/// <summary>
+/// <see cref="ShiftEquivariantModeWise{T}"/>: shifting the input field along a Fourier axis (a rotation of each wave's cosine
+/// and sine coefficients) shifts the output the same way, to round-off, where the reference's per-slot layer does not;
+/// the gradient of the whole network built on it against finite differences.
+/// </summary>
+public class ShiftEquivariantModeWiseTests
+{
+    /// <summary>The coefficients of f(x − δ) from those of f on n real Fourier slots.</summary>
+    private static double[,] Shift(int n, double delta)
+    {
+        int[] waves = RealFourierBasis.WaveNumbers(n);
+        var r = new double[n, n];
+        r[0, 0] = 1;
+        for (int c = 1; c < n; c++)
+            for (int s = 1; s < n; s++)
+                if (waves[c] == waves[s] && RealFourierBasis.IsCosine(n, c) && !RealFourierBasis.IsCosine(n, s))
+                {
+                    double phi = 2 * Math.PI * waves[c] * delta;
+                    (r[c, c], r[c, s], r[s, c], r[s, s]) = (Math.Cos(phi), -Math.Sin(phi), Math.Sin(phi), Math.Cos(phi));
+                }
+        if (n % 2 == 0)
+            r[n - 1, n - 1] = Math.Cos(Math.PI * n * delta);
+        return r;
+    }
+
+    private static double ShiftMismatch(Func<Variable<double>, Variable<double>> layer, Tensor<double> u, double[,] shiftX, double[,] shiftY)
+    {
+        Variable<double> Shifted(Variable<double> v) => Ops.AxisLinear(Ops.AxisLinear(v, shiftX, 3), shiftY, 4);
+        var a = layer(Shifted(Tape<double>.Constant(u))).Value.Data;
+        var b = Shifted(layer(Tape<double>.Constant(u))).Value.Data;
+        return Math.Sqrt(a.Zip(b, (p, q) => (p - q) * (p - q)).Sum() / b.Sum(q => q * q));
+    }
+
+    [Test]
+    public void ShiftingTheInput_ShiftsTheOutput()
+    {
+        int[] modes = [4, 7, 7];
+        SpectralBasis[] bases = [SpectralBasis.Chebyshev, SpectralBasis.Fourier, SpectralBasis.Fourier];
+        var layer = new ShiftEquivariantModeWise<double>("w", modes, bases, 3, 1, new Initialization(1));
+        var u = GradientCheck.Random([2, 3, .. modes], 2);
+        double[,] sx = Shift(7, 0.137), sy = Shift(7, -0.291);
+        double mismatch = ShiftMismatch(v => layer.Forward(v, null), u, sx, sy);
+        var perSlot = Tape<double>.Constant(GradientCheck.Random([.. modes, 3, 3], 3));
+        double reference = ShiftMismatch(v => Ops.ModeWiseLinear(v, perSlot), u, sx, sy);
+        TestContext.Out.WriteLine($"relative mismatch: shift-equivariant {mismatch:E2}, per-slot (reference) {reference:E2}");
+        Assert.That(mismatch, Is.LessThan(1e-13));
+        Assert.That(reference, Is.GreaterThan(0.1));
+    }
+
+    [Test]
+    public void EachWaveHasTwoToTheFourierAxesMatrices()
+    {
+        var layer = new ShiftEquivariantModeWise<double>("w", [4, 7, 8], [SpectralBasis.Chebyshev, SpectralBasis.Fourier, SpectralBasis.Fourier], 3, 1, new Initialization(1));
+        Assert.That(layer.Parameters.Select(p => p.Value.ShapeText), Is.EqualTo(Enumerable.Repeat("[4, 4, 5, 3, 3]", 4)));
+    }
+
+    [Test]
+    public void GradientThroughAnEquivariantNetwork_MatchesFiniteDifferences()
+    {
+        var model = new Nsm<double>(new NsmOptions { Modes = [5, 7], Width = 3, Depth = 2, OutputScale = 1, Seed = 2, ShiftEquivariant = true });
+        int seed = 10;
+        foreach (var bias in model.Parameters.Where(p => p.Name.EndsWith(".bias")))
+            GradientCheck.Random([.. bias.Value.Shape], seed++, scale: 0.1).Data.CopyTo(bias.Value.Data, 0);
+        var poisson = new PeriodicPoisson(5, 7);
+        var s = GradientCheck.Random([2, 1, 5, 7], 3);
+        var x = Tape<double>.Constant(GradientCheck.Random([2, 1, 5, 7], 4));
+        double error = ParameterGradientCheck.RelativeError([.. model.Parameters], tape => poisson.ResidualLoss(model.Forward(x, tape), s), maxEntries: 300);
+        Assert.That(error, Is.LessThan(1e-6));
+    }
+}
