@@ -25,6 +25,7 @@ public static class NsmCase
         SettingDefinition.Integer("model.width", 16, "Hidden width h (the reference's --hdim 64).", 1),
         SettingDefinition.Integer("model.depth", 4, "Spectral blocks (--depth).", 0),
         SettingDefinition.Real("model.output_scale", 1e-3, "Scale of the network's output before the boundary or initial conditions are imposed (the reference's 1e-3).", v => v > 0, "a number > 0"),
+        SettingDefinition.Flag("model.shift_equivariant", false, "Spectral layers that commute with shifts along the Fourier axes (one channel matrix per wave, shared by its cosine and sine; Rom's, learns Navier–Stokes about 2.6× faster), or the reference's independent matrix per slot."),
         new("model.seed", SettingType.Integer, 0L, "Seed of the initial weights.", v => (long)v is >= 0 and <= int.MaxValue ? null : $"an integer in 0..{int.MaxValue}"),
 
         SettingDefinition.Integer("training.steps", 3000, "Optimiser steps, each on a fresh batch of random parameters (the reference's 30,000).", 1),
@@ -61,6 +62,7 @@ public static class NsmCase
             Modes = problem.Modes, Bases = problem.Bases, InChannels = problem.ParameterChannels,
             Width = (int)settings.Integer("model.width"), Depth = (int)settings.Integer("model.depth"),
             OutputScale = settings.Real("model.output_scale"), Seed = (int)settings.Integer("model.seed"),
+            ShiftEquivariant = settings.Integer("model.shift_equivariant") == 1,
         }.Checked();
         var training = new SpectralTrainingOptions
         {

@@ -41,7 +41,7 @@ public sealed record NsmModel(NsmOptions Architecture, SpectralProblemRecord Pro
 /// <c>@kind = nsm-model</c>) and <c>rom train</c>'s checkpoint (<c>@format = rom-checkpoint</c>, <c>@kind = nsm-checkpoint</c>,
 /// with <c>@training_id</c>, <c>@steps_completed</c>, <c>@seconds</c> and <c>/optimizer</c>). Both hold
 /// <c>/architecture</c> (<c>@modes</c>, <c>@bases</c>, <c>@in_channels</c>, <c>@width</c>, <c>@depth</c>,
-/// <c>@output_scale</c>, <c>@seed</c>), <c>/problem</c> (<c>@equation</c>, <c>@diffusion</c>, <c>@reaction</c>, <c>@viscosity</c>, <c>@end_time</c>, <c>@forced</c>),
+/// <c>@output_scale</c>, <c>@seed</c>, <c>@shift_equivariant</c>), <c>/problem</c> (<c>@equation</c>, <c>@diffusion</c>, <c>@reaction</c>, <c>@viscosity</c>, <c>@end_time</c>, <c>@forced</c>),
 /// <c>/parameters</c> (float32 by name) and <c>/training</c> (provenance, settings, history: step, loss, test_rel_l2, seconds).
 /// </summary>
 public static class NsmModelFile
@@ -123,6 +123,7 @@ public static class NsmModelFile
         architecture.Attributes["depth"] = DataArray.Scalar((long)a.Depth);
         architecture.Attributes["output_scale"] = DataArray.Scalar(a.OutputScale);
         architecture.Attributes["seed"] = DataArray.Scalar((long)a.Seed);
+        architecture.Attributes["shift_equivariant"] = DataArray.Scalar(a.ShiftEquivariant ? 1L : 0L);
         var problem = root.GetOrAddGroup("problem");
         problem.Attributes["equation"] = DataArray.Scalar(model.Problem.Equation);
         problem.Attributes["diffusion"] = DataArray.Scalar(model.Problem.Diffusion);
@@ -160,6 +161,8 @@ public static class NsmModelFile
                 Depth = (int)Long(architecture, "depth", path),
                 OutputScale = Double(architecture, "output_scale", path),
                 Seed = (int)Long(architecture, "seed", path),
+                // Files written before the option have per-slot layers.
+                ShiftEquivariant = architecture.Attributes.ContainsKey("shift_equivariant") && Long(architecture, "shift_equivariant", path) == 1,
             }.Checked();
         }
         catch (ArgumentException e)

@@ -24,10 +24,11 @@ public class NsmTrainingTests : TempFolderTest
         return path;
     }
 
-    [Test]
-    public void Training_WritesAModelWhoseNetworkGivesTheReportedError()
+    [TestCase("model.shift_equivariant=0")]
+    [TestCase("model.shift_equivariant=1")]
+    public void Training_WritesAModelWhoseNetworkGivesTheReportedError(string layers)
     {
-        var report = NsmTraining.Run(new NsmTrainingRequest(Case(), PathOf("m.h5")));
+        var report = NsmTraining.Run(new NsmTrainingRequest(Case(layers), PathOf("m.h5")));
         Assert.That(report.StopReason, Is.EqualTo(StopReason.Completed), report.Message);
         Assert.That(File.Exists(report.CheckpointPath), Is.False, "the checkpoint is removed");
         var saved = NsmModelFile.Read(PathOf("m.h5"));
@@ -38,6 +39,7 @@ public class NsmTrainingTests : TempFolderTest
         double reported = (double)report.Summary.Single(i => i.Key == "test_rel_l2").Value;
         Assert.Multiple(() =>
         {
+            Assert.That(saved.Architecture.ShiftEquivariant, Is.EqualTo(layers.EndsWith('1')));
             Assert.That(error, Is.EqualTo(reported).Within(1e-6 * reported));
             Assert.That(saved.Training!.History["step"], Is.EqualTo(new double[] { 10, 20, 30 }));
             Assert.That(report.Summary.Select(i => i.Key), Is.SupersetOf(new[] { "problem", "method", "steps", "seconds", "test_rel_l2" }));
