@@ -10,10 +10,11 @@ namespace Rom.Tests.SpectralSolvers;
 /// </summary>
 public class NsmTests
 {
-    [Test]
-    public void GradientOfTheLossThroughTheWholeNetwork_MatchesFiniteDifferences()
+    [TestCase(false)]
+    [TestCase(true)]
+    public void GradientOfTheLossThroughTheWholeNetwork_MatchesFiniteDifferences(bool shiftEquivariant)
     {
-        var model = new Nsm<double>(new NsmOptions { Modes = [5, 6], Width = 3, Depth = 2, OutputScale = 1, Seed = 2 });
+        var model = new Nsm<double>(new NsmOptions { Modes = [5, 6], Width = 3, Depth = 2, OutputScale = 1, Seed = 2, ShiftEquivariant = shiftEquivariant });
         // The biases start at zero, and with the activation taken on the modes' own collocation points a point where
         // every channel is negative stays exactly zero through the next dense layer: ReLU's kink, where finite
         // differences see one side. Random biases move the check off it.
