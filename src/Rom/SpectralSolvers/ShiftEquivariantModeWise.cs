@@ -20,7 +20,6 @@ namespace Rom.SpectralSolvers;
 public sealed class ShiftEquivariantModeWise<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly Parameter<T>[] _weights;
-    private readonly int[] _subsets;
     private readonly (int Axis, double[,] Expansion, double[,] QuarterTurn)[] _fourier;
 
     /// <summary>A layer of width <paramref name="width"/> on slots <paramref name="modes"/>, weights N(0, σ²/2^F).</summary>
@@ -34,9 +33,9 @@ public sealed class ShiftEquivariantModeWise<T> where T : unmanaged, IFloatingPo
         int[] blocks = [.. modes];
         foreach (var f in _fourier)
             blocks[f.Axis] = f.Expansion.GetLength(1);
-        _subsets = [.. Enumerable.Range(0, 1 << _fourier.Length)];
-        double scale = std / Math.Sqrt(_subsets.Length);
-        _weights = [.. _subsets.Select(s => new Parameter<T>($"{name}.{s}", init.Normal<T>([.. blocks, width, width], scale)))];
+        int subsets = 1 << _fourier.Length;
+        double scale = std / Math.Sqrt(subsets);
+        _weights = [.. Enumerable.Range(0, subsets).Select(s => new Parameter<T>($"{name}.{s}", init.Normal<T>([.. blocks, width, width], scale)))];
     }
 
     /// <summary>The channel matrices θ_S, one tensor (wave blocks…, h, h) per subset S of the Fourier axes.</summary>
@@ -47,7 +46,7 @@ public sealed class ShiftEquivariantModeWise<T> where T : unmanaged, IFloatingPo
     {
         ArgumentNullException.ThrowIfNull(u);
         Variable<T>? y = null;
-        foreach (int s in _subsets)
+        for (int s = 0; s < _weights.Length; s++)
         {
             var w = _weights[s].Use(tape);
             foreach (var f in _fourier)
