@@ -77,6 +77,7 @@ public class BenchNsmTests
     [TestCase("--ns-slots", "6,16", "--ns-slots is '6,16'")]
     [TestCase("--ns-slots", "1,15", "--ns-slots is '1,15'")]
     [TestCase("--ns-slots", "6", "--ns-slots is '6'")]
+    [TestCase("--ns-slots", "6,x", "two integers are needed")]
     [TestCase("--nu", "0.01,0", "--nu is '0.01,0'")]
     [TestCase("--fno-activation", "swish", "--fno-activation is 'swish'; expected one of gelu, relu, tanh")]
     public void BadSizes_ExitTwoNamingTheOption(string option, string value, string named)

@@ -1,5 +1,6 @@
 using Rom.Bench.Nsm;
 using Rom.Neural.Layers;
+using Rom.SpectralSolvers;
 
 namespace Rom.Cli.Commands;
 
@@ -87,10 +88,22 @@ public static class BenchNsmCommand
             int[]? slots = null;
             if (parse.GetValue(navierStokesSlots) is { } slotText)
             {
-                slots = [.. slotText.Split(',', StringSplitOptions.TrimEntries).Select(v => int.TryParse(v, out int n) ? n : -1)];
-                if (slots.Length != 2 || slots[0] < 2 || slots[1] < 3 || slots[1] % 2 == 0 || slots[1] > 63)
+                int?[] parsed = [.. slotText.Split(',', StringSplitOptions.TrimEntries).Select(v => int.TryParse(v, out int n) ? n : (int?)null)];
+                slots = [.. parsed.Select(n => n ?? 0)];
+                string? problem = parsed.Length != 2 || parsed.Contains(null) ? "two integers are needed" : null;
+                try
                 {
-                    context.Error.WriteLine($"error: --ns-slots is '{slotText}'; expected T,S: at least 2 Chebyshev slots in t and an odd number of Fourier slots per space axis from 3 to 63.");
+                    // The problem's own check: at least 2 Chebyshev slots, an odd Fourier count within its initial field.
+                    if (problem is null)
+                        _ = new NavierStokesProblem(timeModes: slots[0], spaceModes: slots[1]);
+                }
+                catch (ArgumentException e)
+                {
+                    problem = e.Message.Split(" (Parameter")[0];
+                }
+                if (problem is not null)
+                {
+                    context.Error.WriteLine($"error: --ns-slots is '{slotText}'; expected T,S (Chebyshev slots in t, odd Fourier slots per space axis): {problem}");
                     return ExitCodes.BadInput;
                 }
             }
