@@ -25,8 +25,7 @@ namespace Rom.SpectralSolvers;
 public sealed class Nsm<T> : IModule<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly (Parameter<T> Weight, Parameter<T> Bias)[] _lifting, _projection, _dense;
-    private readonly Parameter<T>[] _spectral;
-    private readonly ShiftEquivariantModeWise<T>[] _equivariant;
+    private readonly IModeWiseLayer<T>[] _spectral;
     private readonly double[][,] _synthesis, _analysis;
     private readonly Tensor<T> _coordinates;
 
@@ -42,10 +41,9 @@ public sealed class Nsm<T> : IModule<T> where T : unmanaged, IFloatingPointIeee7
              new Parameter<T>($"{name}.bias", Tensor<T>.Zeros([outputs])));
         _lifting = [Dense("lifting.0", options.InChannels + d, 4 * h), Dense("lifting.1", 4 * h, h)];
         var bases = Options.AxisBases;
-        _spectral = options.ShiftEquivariant ? []
-            : [.. Enumerable.Range(0, options.Depth).Select(l => new Parameter<T>($"blocks.{l}.spectral", init.Normal<T>([.. options.Modes, h, h], 1.0 / (h * h))))];
-        _equivariant = !options.ShiftEquivariant ? []
-            : [.. Enumerable.Range(0, options.Depth).Select(l => new ShiftEquivariantModeWise<T>($"blocks.{l}.spectral", options.Modes, bases, h, 1.0 / (h * h), init))];
+        _spectral = [.. Enumerable.Range(0, options.Depth).Select(IModeWiseLayer<T> (l) => options.ShiftEquivariant
+            ? new ShiftEquivariantModeWise<T>($"blocks.{l}.spectral", options.Modes, bases, h, 1.0 / (h * h), init)
+            : new PerSlotModeWise<T>($"blocks.{l}.spectral", options.Modes, h, 1.0 / (h * h), init))];
         _dense = [.. Enumerable.Range(0, options.Depth).Select(l => Dense($"blocks.{l}.dense", h, h))];
         _projection = [Dense("projection.0", h, h), Dense("projection.1", h, 4 * h), Dense("projection.2", 4 * h, 1)];
         _synthesis = [.. options.Modes.Select((n, a) => bases[a] == SpectralBasis.Fourier ? RealFourierBasis.Synthesis(n, n) : ChebyshevBasis.Synthesis(n, ChebyshevBasis.Points(n)))];
@@ -58,7 +56,7 @@ public sealed class Nsm<T> : IModule<T> where T : unmanaged, IFloatingPointIeee7
 
     /// <inheritdoc />
     public IEnumerable<Parameter<T>> Parameters =>
-        [.. _lifting.SelectMany(Pair), .. _spectral, .. _equivariant.SelectMany(e => e.Parameters), .. _dense.SelectMany(Pair), .. _projection.SelectMany(Pair)];
+        [.. _lifting.SelectMany(Pair), .. _spectral.SelectMany(s => s.Parameters), .. _dense.SelectMany(Pair), .. _projection.SelectMany(Pair)];
 
     /// <summary>
     /// The network's output s·v (B, 1, modes…), before the problem's <see cref="ISpectralProblem.Constrain"/>, for the parameters' coefficients <paramref name="x"/> (B, in_channels,
@@ -75,14 +73,10 @@ public sealed class Nsm<T> : IModule<T> where T : unmanaged, IFloatingPointIeee7
         var u = Ops.ConcatenateChannels(x, Tape<T>.Constant(Broadcast(_coordinates, batch)));
         u = Sigma(Dense(_lifting[1], Sigma(Dense(_lifting[0], u, tape)), tape));
         for (int l = 0; l < _dense.Length; l++)
-            u = Sigma(Ops.Add(Spectral(l, u, tape), Dense(_dense[l], u, tape)));
+            u = Sigma(Ops.Add(_spectral[l].Forward(u, tape), Dense(_dense[l], u, tape)));
         u = Dense(_projection[2], Sigma(Dense(_projection[1], Sigma(Dense(_projection[0], u, tape)), tape)), tape);
         return Ops.Scale(u, T.CreateTruncating(Options.OutputScale));
     }
-
-    /// <summary>Block l's spectral layer: a matrix per slot, or per wave when shift-equivariant.</summary>
-    private Variable<T> Spectral(int l, Variable<T> u, Tape<T>? tape) =>
-        Options.ShiftEquivariant ? _equivariant[l].Forward(u, tape) : Ops.ModeWiseLinear(u, _spectral[l].Use(tape));
 
     /// <summary>σ(u) = T(relu(T⁻¹ u)) along every spatial axis.</summary>
     private Variable<T> Sigma(Variable<T> u) => SpatialAxes.Apply(Ops.Relu(SpatialAxes.Apply(u, _synthesis)), _analysis);

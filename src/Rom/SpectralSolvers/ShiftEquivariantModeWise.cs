@@ -17,7 +17,7 @@ namespace Rom.SpectralSolvers;
 /// Chebyshev axes keep a matrix per slot. The reference network's per-slot matrices (<see cref="Ops.ModeWiseLinear{T}"/>)
 /// treat the cosine and sine of a wave independently, so what they learn at one phase they must learn again at every other.
 /// </summary>
-public sealed class ShiftEquivariantModeWise<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed class ShiftEquivariantModeWise<T> : IModeWiseLayer<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly Parameter<T>[] _weights;
     private readonly (int Axis, double[,] Expansion, double[,] QuarterTurn)[] _fourier;
@@ -39,7 +39,7 @@ public sealed class ShiftEquivariantModeWise<T> where T : unmanaged, IFloatingPo
     }
 
     /// <summary>The channel matrices θ_S, one tensor (wave blocks…, h, h) per subset S of the Fourier axes.</summary>
-    public IReadOnlyList<Parameter<T>> Parameters => _weights;
+    public IEnumerable<Parameter<T>> Parameters => _weights;
 
     /// <summary>y = Σ_S J_S(W_S ⊙ u) for u (B, h, modes…); with a tape the pass is recorded.</summary>
     public Variable<T> Forward(Variable<T> u, Tape<T>? tape)

@@ -1,0 +1,28 @@
+using System.Numerics;
+using Rom.Neural;
+using Rom.Tensors;
+
+namespace Rom.SpectralSolvers;
+
+/// <summary>
+/// The reference network's spectral layer: y_k = W_k u_k with a real h × h matrix W_k for every coefficient slot k, so
+/// the cosine and sine of one wave are learned independently (<see cref="ShiftEquivariantModeWise{T}"/> ties them).
+/// </summary>
+public sealed class PerSlotModeWise<T> : IModeWiseLayer<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private readonly Parameter<T> _weight;
+
+    /// <summary>A layer named <paramref name="name"/> of width <paramref name="width"/> on slots <paramref name="modes"/>, weights N(0, σ²).</summary>
+    public PerSlotModeWise(string name, int[] modes, int width, double std, Initialization init)
+    {
+        ArgumentNullException.ThrowIfNull(modes);
+        ArgumentNullException.ThrowIfNull(init);
+        _weight = new Parameter<T>(name, init.Normal<T>([.. modes, width, width], std));
+    }
+
+    /// <inheritdoc />
+    public IEnumerable<Parameter<T>> Parameters => [_weight];
+
+    /// <inheritdoc />
+    public Variable<T> Forward(Variable<T> u, Tape<T>? tape) => Ops.ModeWiseLinear(u, _weight.Use(tape));
+}
