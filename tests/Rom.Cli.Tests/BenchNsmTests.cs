@@ -67,7 +67,16 @@ public class BenchNsmTests
         Assert.That(run.Out, Does.Contain("4 Chebyshev × 9 Fourier × 9 Fourier slots"));
     }
 
+    [Test]
+    public void SupervisedGrid_SetsTheSupervisedBaselinesGrid()
+    {
+        var run = Cli.Run("bench", "nsm", "--quick", "--problems", "poisson", "--methods", "supervised", "--steps", "2", "--supervised-grid", "48");
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        Assert.That(run.Out, Does.Contain("supervised-48").And.Contain("on the 48 × 48 grid"));
+    }
+
     [TestCase("--modes", "8", "--modes is 8")]
+    [TestCase("--supervised-grid", "4", "--supervised-grid is 4")]
     [TestCase("--grids", "64,x", "--grids is '64,x'")]
     [TestCase("--methods", "nsm,pinns", "'pinns'")]
     [TestCase("--lr", "-1", "--lr is -1")]

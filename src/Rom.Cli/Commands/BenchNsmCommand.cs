@@ -5,7 +5,7 @@ using Rom.SpectralSolvers;
 namespace Rom.Cli.Commands;
 
 /// <summary>
-/// <c>rom bench nsm [--quick] [--problems P,…] [--nu ν,…] [--steps N] [--width W] [--depth D] [--modes M] [--grids G,…] [--methods M,…] [--lr R] [--decay F] [--scale S] [--ns-slots T,S] [--fno-activation A] [--torch] [--json] [--out FILE]</c>:
+/// <c>rom bench nsm [--quick] [--problems P,…] [--nu ν,…] [--steps N] [--width W] [--depth D] [--modes M] [--grids G,…] [--supervised-grid G] [--methods M,…] [--lr R] [--decay F] [--scale S] [--ns-slots T,S] [--fno-activation A] [--torch] [--json] [--out FILE]</c>:
 /// neural spectral methods against the PINN-loss and supervised FNO and the classical solver on the periodic Poisson,
 /// reaction–diffusion and forced Navier–Stokes problems, the same network size, step budget and parameters for every method, in one run.
 /// </summary>
@@ -21,6 +21,7 @@ public static class BenchNsmCommand
         var depth = new Option<int?>("--depth") { Description = $"Blocks of every network (default {defaults.Depth})." };
         var modes = new Option<int?>("--modes") { Description = $"Real Fourier slots per axis (default {defaults.Modes})." };
         var grids = new Option<string?>("--grids") { Description = "PINN grids, comma-separated (default 64,128; 256 adds about 3 s a step)." };
+        var supervisedGrid = new Option<int?>("--supervised-grid") { Description = $"Grid of the FNO trained on solver data (default {defaults.SupervisedGrid})." };
         var methods = new Option<string?>("--methods") { Description = $"Methods to run, comma-separated: {string.Join(", ", NsmBenchOptions.AllMethods)} (default: all)." };
         var problems = new Option<string?>("--problems") { Description = $"Problems to run, comma-separated: {string.Join(", ", NsmBenchOptions.AllProblems)} (default: all)." };
         var diffusions = new Option<string?>("--nu") { Description = "ν of the reaction–diffusion problems, comma-separated (default 0.01,0.05,0.1)." };
@@ -40,7 +41,7 @@ public static class BenchNsmCommand
         var output = new Option<string?>("--out") { Description = "Table file to write; the JSON goes beside it with the extension .json." };
         var command = new Command("nsm", "Neural spectral methods vs PINN-loss and supervised FNOs and the classical solvers on the Poisson, reaction–diffusion and Navier–Stokes problems.")
         {
-            quick, problems, diffusions, steps, width, depth, modes, grids, methods, learningRate, decay, scale, navierStokesSlots, activation, torch, json, output,
+            quick, problems, diffusions, steps, width, depth, modes, grids, supervisedGrid, methods, learningRate, decay, scale, navierStokesSlots, activation, torch, json, output,
         };
         command.SetAction(parse =>
         {
@@ -136,10 +137,11 @@ public static class BenchNsmCommand
                 Depth = parse.GetValue(depth) ?? options.Depth,
                 Modes = parse.GetValue(modes) ?? options.Modes,
                 PinnGrids = pinnGrids ?? options.PinnGrids,
+                SupervisedGrid = parse.GetValue(supervisedGrid) ?? options.SupervisedGrid,
                 FnoNonLinearity = parse.GetValue(activation) ?? options.FnoNonLinearity,
                 Torch = parse.GetValue(torch),
             };
-            foreach (var (name, value, least) in new[] { ("--steps", options.Steps, 1), ("--width", options.Width, 1), ("--depth", options.Depth, 0), ("--modes", options.Modes, 16) })
+            foreach (var (name, value, least) in new[] { ("--steps", options.Steps, 1), ("--width", options.Width, 1), ("--depth", options.Depth, 0), ("--modes", options.Modes, 16), ("--supervised-grid", options.SupervisedGrid, 8) })
                 if (value < least)
                 {
                     context.Error.WriteLine($"error: {name} is {value}; expected at least {least}{(name == "--modes" ? " (the sources have 16 slots per axis)" : "")}.");
