@@ -96,7 +96,7 @@ public static class FnoCase
         {
             string key = "model." + e.ParamName;
             string value = settings.Describe().FirstOrDefault(d => d.Key == key).Value ?? "?";
-            throw new CaseInputException(key, value, e.Message.Split(" (Parameter")[0]);
+            throw new CaseInputException(key, value, e.Reason());
         }
     }
 

@@ -46,7 +46,7 @@ public static class FnoTraining
         }
         catch (ArgumentException e) when (checkpoint.Saved is not null)
         {
-            throw new DataFileException(checkpoint.Path, null, $"the checkpoint does not continue this training ({e.Message.Split(" (Parameter")[0]}); delete it to start over");
+            throw new DataFileException(checkpoint.Path, null, $"the checkpoint does not continue this training ({e.Reason()}); delete it to start over");
         }
 
         var training = result.Training;

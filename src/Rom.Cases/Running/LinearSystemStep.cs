@@ -50,7 +50,7 @@ public static class LinearSystemStep
         }
         catch (ArgumentException e)
         {
-            throw new CaseInputException(key, $"'{choice}'", $"a choice that suits this matrix, which it rejects: {e.Message.Split(" (Parameter")[0]}");
+            throw new CaseInputException(key, $"'{choice}'", $"a choice that suits this matrix, which it rejects: {e.Reason()}");
         }
     }
 

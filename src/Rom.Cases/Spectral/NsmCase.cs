@@ -55,7 +55,7 @@ public static class NsmCase
         catch (ArgumentException e)
         {
             string key = e.ParamName switch { "modes" => "model.modes", "endTime" => "problem.end_time", var name => "problem." + name };
-            throw new CaseInputException(key, settings.Describe().FirstOrDefault(d => d.Key == key).Value ?? $"[{string.Join(", ", modes)}]", e.Message.Split(" (Parameter")[0]);
+            throw new CaseInputException(key, settings.Describe().FirstOrDefault(d => d.Key == key).Value ?? $"[{string.Join(", ", modes)}]", e.Reason());
         }
         var architecture = new NsmOptions
         {

@@ -38,7 +38,7 @@ public static class NsmPrediction
         }
         catch (ArgumentException e)
         {
-            throw new CaseInputException($"{inputPath}:/{dataset}", $"[{string.Join(", ", array.Shape)}]", e.Message.Split(" (Parameter")[0]);
+            throw new CaseInputException($"{inputPath}:/{dataset}", $"[{string.Join(", ", array.Shape)}]", e.Reason());
         }
         int samples = parameters.Extent(0);
         var network = saved.Network();

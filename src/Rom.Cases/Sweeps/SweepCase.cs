@@ -199,7 +199,7 @@ public static class SweepCase
                 _ => "sweep.method",
             };
             string value = s.Describe().First(d => d.Key == key).Value;
-            throw new CaseInputException(key, value, $"a setting the sweep accepts ({e.Message.Split(" (Parameter")[0].TrimEnd('.')})");
+            throw new CaseInputException(key, value, $"a setting the sweep accepts ({e.Reason().TrimEnd('.')})");
         }
     }
 

@@ -66,7 +66,7 @@ internal sealed class SweepCheckpoint
             }
             catch (ArgumentException e)
             {
-                throw new DataFileException(folder, null, $"the checkpoint does not continue this sweep: {e.Message.Split(" (Parameter")[0]}", e);
+                throw new DataFileException(folder, null, $"the checkpoint does not continue this sweep: {e.Reason()}", e);
             }
         }
         return new SweepCheckpoint(folder, solver.Family.Unknowns);

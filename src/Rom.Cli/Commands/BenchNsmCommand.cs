@@ -100,7 +100,7 @@ public static class BenchNsmCommand
                 }
                 catch (ArgumentException e)
                 {
-                    problem = e.Message.Split(" (Parameter")[0];
+                    problem = e.Reason();
                 }
                 if (problem is not null)
                 {

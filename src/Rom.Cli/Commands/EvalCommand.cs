@@ -103,7 +103,7 @@ public static class EvalCommand
         }
         catch (ArgumentException e) when (e.ParamName == nameof(mu))
         {
-            throw new CaseInputException("--set", mu.ToString(), $"a parameter where the saved model's coefficients are defined ({e.Message.Split(" (Parameter")[0].TrimEnd('.')})");
+            throw new CaseInputException("--set", mu.ToString(), $"a parameter where the saved model's coefficients are defined ({e.Reason().TrimEnd('.')})");
         }
     }
 
