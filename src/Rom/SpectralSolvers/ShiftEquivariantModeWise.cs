@@ -14,13 +14,13 @@ namespace Rom.SpectralSolvers;
 ///   y = Σ_{S ⊆ Fourier axes} J_S ( W_S ⊙ u ),   W_S[slot] = θ_S[wave of slot]   (J_S = Π_{a∈S} J_a along axis a)
 /// </code>
 /// so 2^F channel matrices per wave block instead of one per slot (about as many numbers: a 2-D block has four slots).
-/// Chebyshev axes keep a matrix per slot. The reference network's per-slot matrices (<see cref="Ops.ModeWiseLinear{T}"/>)
+/// Chebyshev axes keep a matrix per slot. The reference network's per-slot matrices (<see cref="Ops.ModeWiseLinear{T}(Variable{T}, Variable{T})"/>)
 /// treat the cosine and sine of a wave independently, so what they learn at one phase they must learn again at every other.
 /// </summary>
 public sealed class ShiftEquivariantModeWise<T> : IModeWiseLayer<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly Parameter<T>[] _weights;
-    private readonly (int Axis, double[,] Expansion, double[,] QuarterTurn)[] _fourier;
+    private readonly ModeCoupling _coupling;
 
     /// <summary>A layer of width <paramref name="width"/> on slots <paramref name="modes"/>, weights N(0, σ²/2^F).</summary>
     public ShiftEquivariantModeWise(string name, int[] modes, SpectralBasis[] bases, int width, double std, Initialization init)
@@ -28,57 +28,76 @@ public sealed class ShiftEquivariantModeWise<T> : IModeWiseLayer<T> where T : un
         ArgumentNullException.ThrowIfNull(modes);
         ArgumentNullException.ThrowIfNull(bases);
         ArgumentNullException.ThrowIfNull(init);
-        _fourier = [.. Enumerable.Range(0, modes.Length).Where(a => bases[a] == SpectralBasis.Fourier)
-            .Select(a => (a, Expansion(modes[a]), QuarterTurn(modes[a])))];
-        int[] blocks = [.. modes];
-        foreach (var f in _fourier)
-            blocks[f.Axis] = f.Expansion.GetLength(1);
-        int subsets = 1 << _fourier.Length;
-        double scale = std / Math.Sqrt(subsets);
-        _weights = [.. Enumerable.Range(0, subsets).Select(s => new Parameter<T>($"{name}.{s}", init.Normal<T>([.. blocks, width, width], scale)))];
+        int[] fourier = [.. Enumerable.Range(0, modes.Length).Where(a => bases[a] == SpectralBasis.Fourier)];
+        int[] blocks = [.. modes.Select((n, a) => bases[a] == SpectralBasis.Fourier ? RealFourierBasis.WaveNumbers(n).Max() + 1 : n)];
+        _coupling = Coupling(modes, bases, blocks, fourier);
+        double scale = std / Math.Sqrt(_coupling.Terms);
+        _weights = [.. Enumerable.Range(0, _coupling.Terms).Select(s => new Parameter<T>($"{name}.{s}", init.Normal<T>([.. blocks, width, width], scale)))];
     }
 
     /// <summary>The channel matrices θ_S, one tensor (wave blocks…, h, h) per subset S of the Fourier axes.</summary>
     public IEnumerable<Parameter<T>> Parameters => _weights;
 
-    /// <summary>y = Σ_S J_S(W_S ⊙ u) for u (B, h, modes…); with a tape the pass is recorded.</summary>
+    /// <summary>y = Σ_S J_S(W_S ⊙ u) for u (B, h, modes…), one fused pass; with a tape the pass is recorded.</summary>
     public Variable<T> Forward(Variable<T> u, Tape<T>? tape)
     {
         ArgumentNullException.ThrowIfNull(u);
-        Variable<T>? y = null;
-        for (int s = 0; s < _weights.Length; s++)
+        return Ops.ModeWiseLinear(u, [.. _weights.Select(w => w.Use(tape))], _coupling);
+    }
+
+    /// <summary>
+    /// The term of subset S (bit i: Fourier axis i) reaches slot k from J_S's source slot: along each axis of S the
+    /// partner of k's slot (cosine ↔ sine of the same wave), with sign + at a cosine slot and − at a sine slot (J: c ↦ s,
+    /// s ↦ −c); nothing where an axis of S has no partner. Every term uses the matrix of k's wave block.
+    /// </summary>
+    private static ModeCoupling Coupling(int[] modes, SpectralBasis[] bases, int[] blocks, int[] fourier)
+    {
+        int d = modes.Length, count = modes.Aggregate(1, (p, n) => p * n), terms = 1 << fourier.Length;
+        int[][] waves = [.. modes.Select((n, a) => bases[a] == SpectralBasis.Fourier ? RealFourierBasis.WaveNumbers(n) : [.. Enumerable.Range(0, n)])];
+        int[] block = new int[count];
+        int[][] source = [.. Enumerable.Range(0, terms).Select(_ => new int[count])], sign = [.. Enumerable.Range(0, terms).Select(_ => new int[count])];
+        var index = new int[d];
+        for (int k = 0; k < count; k++)
         {
-            var w = _weights[s].Use(tape);
-            foreach (var f in _fourier)
-                w = Ops.AxisLinear(w, f.Expansion, f.Axis);
-            var term = Ops.ModeWiseLinear(u, w);
-            for (int i = 0; i < _fourier.Length; i++)
-                if ((s >> i & 1) == 1)
-                    term = Ops.AxisLinear(term, _fourier[i].QuarterTurn, 2 + _fourier[i].Axis);
-            y = y is null ? term : Ops.Add(y, term);
+            for (int a = d - 1, rest = k; a >= 0; rest /= modes[a], a--)
+                index[a] = rest % modes[a];
+            block[k] = Flatten(d, a => waves[a][index[a]], blocks);
+            for (int t = 0; t < terms; t++)
+            {
+                int[] from = (int[])index.Clone();
+                int sigma = 1;
+                for (int i = 0; i < fourier.Length && sigma != 0; i++)
+                    if ((t >> i & 1) == 1)
+                    {
+                        int a = fourier[i], partner = Partner(modes[a], index[a]);
+                        sigma = partner < 0 ? 0 : sigma * (RealFourierBasis.IsCosine(modes[a], index[a]) ? 1 : -1);
+                        from[a] = partner;
+                    }
+                source[t][k] = sigma == 0 ? -1 : Flatten(d, a => from[a], modes);
+                sign[t][k] = sigma == 0 ? 1 : sigma;
+            }
         }
-        return y!;
+        return new ModeCoupling(block, blocks.Aggregate(1, (p, n) => p * n), source, sign);
     }
 
-    /// <summary>E[slot, k] = 1 where the slot belongs to wave k (n × number of waves).</summary>
-    private static double[,] Expansion(int n)
+    private static int Flatten(int d, Func<int, int> index, int[] extents)
+    {
+        int flat = 0;
+        for (int a = 0; a < d; a++)
+            flat = flat * extents[a] + index(a);
+        return flat;
+    }
+
+    /// <summary>The other slot of the same wave k > 0 (its sine for a cosine, and back), or −1 where the slot has none.</summary>
+    private static int Partner(int n, int slot)
     {
         int[] waves = RealFourierBasis.WaveNumbers(n);
-        var e = new double[n, waves.Max() + 1];
+        if (waves[slot] == 0)
+            return -1;
+        bool cosine = RealFourierBasis.IsCosine(n, slot);
         for (int s = 0; s < n; s++)
-            e[s, waves[s]] = 1;
-        return e;
-    }
-
-    /// <summary>J: the cosine slot of wave k > 0 takes the sine's coefficient, the sine slot minus the cosine's; slots without a partner map to 0.</summary>
-    private static double[,] QuarterTurn(int n)
-    {
-        int[] waves = RealFourierBasis.WaveNumbers(n);
-        var j = new double[n, n];
-        for (int c = 0; c < n; c++)
-            for (int s = 0; s < n; s++)
-                if (waves[c] > 0 && waves[c] == waves[s] && RealFourierBasis.IsCosine(n, c) && !RealFourierBasis.IsCosine(n, s))
-                    (j[c, s], j[s, c]) = (1, -1);
-        return j;
+            if (s != slot && waves[s] == waves[slot] && RealFourierBasis.IsCosine(n, s) != cosine)
+                return s;
+        return -1;
     }
 }

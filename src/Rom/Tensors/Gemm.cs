@@ -62,11 +62,11 @@ internal static unsafe class Gemm
         RowMajor(transA, transB, m, n, k, alpha ?? T.One, a, transA ? m : k, b, transB ? k : n,
             accumulate ? T.One : T.Zero, c, n);
 
-    /// <summary>The same product on the calling thread (batched callers run these on several cores at once).</summary>
+    /// <summary>The same product (times α, 1 by default) on the calling thread (batched callers run these on several cores at once).</summary>
     public static void SerialProduct<T>(bool transA, bool transB, int m, int n, int k,
-        ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, bool accumulate = false)
+        ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, bool accumulate = false, T? alpha = null)
         where T : unmanaged, IFloatingPointIeee754<T> =>
-        Serial(transA, transB, m, n, k, T.One, a, transA ? m : k, b, transB ? k : n, accumulate ? T.One : T.Zero, c, n);
+        Serial(transA, transB, m, n, k, alpha ?? T.One, a, transA ? m : k, b, transB ? k : n, accumulate ? T.One : T.Zero, c, n);
 
     private static void Serial<T>(bool transA, bool transB, int m, int n, int k, T alpha,
         ReadOnlySpan<T> a, int lda, ReadOnlySpan<T> b, int ldb, T beta, Span<T> c, int ldc)

@@ -59,4 +59,58 @@ public class ShiftEquivariantModeWiseTests
         var layer = new ShiftEquivariantModeWise<double>("w", [4, 7, 8], [SpectralBasis.Chebyshev, SpectralBasis.Fourier, SpectralBasis.Fourier], 3, 1, new Initialization(1));
         Assert.That(layer.Parameters.Select(p => p.Value.ShapeText), Is.EqualTo(Enumerable.Repeat("[4, 4, 5, 3, 3]", 4)));
     }
+
+    /// <summary>
+    /// The fused pass against the layer's definition written out with dense matrices along each axis: every θ_S expanded
+    /// from waves to slots, multiplied slot by slot, turned by J along each axis of S, summed.
+    /// </summary>
+    [Test]
+    public void FusedPass_EqualsTheDefinitionSumOverSubsets()
+    {
+        int[] modes = [4, 7, 8];
+        SpectralBasis[] bases = [SpectralBasis.Chebyshev, SpectralBasis.Fourier, SpectralBasis.Fourier];
+        var layer = new ShiftEquivariantModeWise<double>("w", modes, bases, 3, 1, new Initialization(4));
+        var u = GradientCheck.Random([2, 3, .. modes], 5);
+        var fused = layer.Forward(Tape<double>.Constant(u), null).Value.Data;
+        int[] fourier = [1, 2];
+        var sum = new double[fused.Length];
+        int s = 0;
+        foreach (var theta in layer.Parameters)
+        {
+            var w = Tape<double>.Constant(theta.Value);
+            foreach (int a in fourier)
+                w = Ops.AxisLinear(w, Expansion(modes[a]), a);
+            var term = Ops.ModeWiseLinear(Tape<double>.Constant(u), w);
+            for (int i = 0; i < fourier.Length; i++)
+                if ((s >> i & 1) == 1)
+                    term = Ops.AxisLinear(term, QuarterTurn(modes[fourier[i]]), 2 + fourier[i]);
+            for (int i = 0; i < sum.Length; i++)
+                sum[i] += term.Value.Data[i];
+            s++;
+        }
+        double error = Math.Sqrt(fused.Zip(sum, (p, q) => (p - q) * (p - q)).Sum() / sum.Sum(q => q * q));
+        Assert.That(error, Is.LessThan(1e-14));
+    }
+
+    /// <summary>E[slot, k] = 1 where the slot belongs to wave k.</summary>
+    private static double[,] Expansion(int n)
+    {
+        int[] waves = RealFourierBasis.WaveNumbers(n);
+        var e = new double[n, waves.Max() + 1];
+        for (int s = 0; s < n; s++)
+            e[s, waves[s]] = 1;
+        return e;
+    }
+
+    /// <summary>J: the cosine slot of wave k &gt; 0 takes the sine's coefficient, the sine slot minus the cosine's.</summary>
+    private static double[,] QuarterTurn(int n)
+    {
+        int[] waves = RealFourierBasis.WaveNumbers(n);
+        var j = new double[n, n];
+        for (int c = 0; c < n; c++)
+            for (int s = 0; s < n; s++)
+                if (waves[c] > 0 && waves[c] == waves[s] && RealFourierBasis.IsCosine(n, c) && !RealFourierBasis.IsCosine(n, s))
+                    (j[c, s], j[s, c]) = (1, -1);
+        return j;
+    }
 }
