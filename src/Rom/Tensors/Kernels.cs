@@ -64,6 +64,32 @@ internal static class Kernels
             z[i] += x[i] * s;
     }
 
+    /// <summary>z = x where x &gt; 0, else 0 (NaN gives 0).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Relu<T>(ReadOnlySpan<T> x, Span<T> z) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int i = 0;
+        for (; i <= x.Length - Vector<T>.Count; i += Vector<T>.Count)
+        {
+            var v = new Vector<T>(x[i..]);
+            Vector.ConditionalSelect(Vector.GreaterThan(v, Vector<T>.Zero), v, Vector<T>.Zero).CopyTo(z[i..]);
+        }
+        for (; i < x.Length; i++)
+            z[i] = x[i] > T.Zero ? x[i] : T.Zero;
+    }
+
+    /// <summary>z += g where x &gt; 0 (ReLU's gradient).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void AddWherePositive<T>(Span<T> z, ReadOnlySpan<T> g, ReadOnlySpan<T> x) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int i = 0;
+        for (; i <= x.Length - Vector<T>.Count; i += Vector<T>.Count)
+            (new Vector<T>(z[i..]) + Vector.ConditionalSelect(Vector.GreaterThan(new Vector<T>(x[i..]), Vector<T>.Zero), new Vector<T>(g[i..]), Vector<T>.Zero)).CopyTo(z[i..]);
+        for (; i < x.Length; i++)
+            if (x[i] > T.Zero)
+                z[i] += g[i];
+    }
+
     /// <summary>z += s for every entry.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AddScalar<T>(Span<T> z, T s) where T : unmanaged, IFloatingPointIeee754<T>

@@ -72,15 +72,8 @@ public static partial class Ops
         T[] input = x.Value.Data;
         Tensor<T> y = x.Value.UninitializedLike();
         T[] output = y.Data;
-        for (int i = 0; i < input.Length; i++)
-            output[i] = input[i] > T.Zero ? input[i] : T.Zero;
-        return Tape<T>.Result(y, [x], o =>
-        {
-            T[] g = o.Gradient.Data, gx = x.Gradient.Data;
-            for (int i = 0; i < input.Length; i++)
-                if (input[i] > T.Zero)
-                    gx[i] += g[i];
-        });
+        Kernels.Relu<T>(input, output);
+        return Tape<T>.Result(y, [x], o => Kernels.AddWherePositive<T>(x.Gradient.Data, o.Gradient.Data, input));
     }
 
     /// <summary>tanh(x), with the derivative 1 − tanh²(x).</summary>

@@ -30,19 +30,30 @@ public static partial class Ops
             sizes[a] = n;
         }
         int block = sizes.Aggregate(1, (p, n) => p * n), count = x.Value.Count, planes = x.Value.IsComplex ? 2 : 1;
+        int blocks = planes * count / block;
+        // A diagonal G_a (an orthogonal basis: Fourier) scales along its axis; a dense one (Chebyshev) is a product.
+        double[]?[] diagonal = [.. gram.Select(Diagonal)];
+        double[][] flat = [.. gram.Select(g => g.Cast<double>().ToArray())];
         var applied = new double[planes * count];
-        var scratch = new double[block];
-        double q = 0;
-        for (int start = 0; start < planes * count; start += block)
+        var partial = new double[blocks];
+        Parallelism.For(blocks, (long)block * sizes.Sum(), (first, end) =>
         {
-            var result = applied.AsSpan(start, block);
-            for (int i = 0; i < block; i++)
-                result[i] = double.CreateTruncating(x.Value.Data[start + i]);
-            for (int a = 0; a < d; a++)
-                ApplyAlongAxis(gram[a], result, sizes, a, scratch);
-            for (int i = 0; i < block; i++)
-                q += double.CreateTruncating(x.Value.Data[start + i]) * result[i];
-        }
+            var scratch = new double[block];
+            for (int b = first; b < end; b++)
+            {
+                var result = applied.AsSpan(b * block, block);
+                ReadOnlySpan<T> xb = x.Value.Data.AsSpan(b * block, block);
+                for (int i = 0; i < block; i++)
+                    result[i] = double.CreateTruncating(xb[i]);
+                for (int a = 0; a < d; a++)
+                    ApplyAlongAxis(diagonal[a], flat[a], result, sizes, a, scratch);
+                double sum = 0;
+                for (int i = 0; i < block; i++)
+                    sum += double.CreateTruncating(xb[i]) * result[i];
+                partial[b] = sum;
+            }
+        });
+        double q = partial.Sum();
         var y = new Tensor<T>([], [T.CreateTruncating(q)]);
         return Tape<T>.Result(y, [x], o =>
         {
@@ -53,23 +64,46 @@ public static partial class Ops
         });
     }
 
-    /// <summary>v ← (I ⊗ … ⊗ G ⊗ … ⊗ I) v for a row-major block of <paramref name="sizes"/>, G along <paramref name="axis"/>.</summary>
-    private static void ApplyAlongAxis(double[,] g, Span<double> v, int[] sizes, int axis, double[] scratch)
+    /// <summary>The diagonal of <paramref name="g"/> when every other entry is 0, else null.</summary>
+    private static double[]? Diagonal(double[,] g)
+    {
+        int n = g.GetLength(0);
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < n; j++)
+                if (i != j && g[i, j] != 0)
+                    return null;
+        return [.. Enumerable.Range(0, n).Select(i => g[i, i])];
+    }
+
+    /// <summary>
+    /// v ← (I ⊗ … ⊗ G ⊗ … ⊗ I) v for a row-major block of <paramref name="sizes"/>, G (n × n, row-major
+    /// <paramref name="g"/>, or its <paramref name="diagonal"/> when diagonal) along <paramref name="axis"/>.
+    /// </summary>
+    private static void ApplyAlongAxis(double[]? diagonal, double[] g, Span<double> v, int[] sizes, int axis, double[] scratch)
     {
         int n = sizes[axis], after = 1;
         for (int a = axis + 1; a < sizes.Length; a++)
             after *= sizes[a];
         int before = v.Length / (n * after);
+        if (diagonal is not null)
+        {
+            for (int p = 0; p < before; p++)
+                for (int i = 0; i < n; i++)
+                    {
+                    var row = v.Slice((p * n + i) * after, after);
+                    Kernels.Scale<double>(row, diagonal[i], row);
+                }
+            return;
+        }
         var copy = scratch.AsSpan(0, v.Length);
         v.CopyTo(copy);
+        v.Clear();
         for (int p = 0; p < before; p++)
             for (int i = 0; i < n; i++)
-                for (int q = 0; q < after; q++)
-                {
-                    double sum = 0;
-                    for (int j = 0; j < n; j++)
-                        sum += g[i, j] * copy[(p * n + j) * after + q];
-                    v[(p * n + i) * after + q] = sum;
-                }
+            {
+                var row = v.Slice((p * n + i) * after, after);
+                for (int j = 0; j < n; j++)
+                    Kernels.ScaleAdd<double>(row, copy.Slice((p * n + j) * after, after), g[i * n + j]);
+            }
     }
 }
