@@ -25,30 +25,31 @@ public static partial class Ops
         int before = x.Value.Count / Math.Max(n * after, 1);
         int[] shape = [.. x.Value.Shape];
         shape[axis] = m;
-        var y = Tensor<T>.Zeros(shape);
+        var y = Tensor<T>.Uninitialized(shape);
         T[] a = Flatten<T>(matrix);
-        Apply(a, m, n, before, after, x.Value.Data, y.Data, transpose: false);
-        return Tape<T>.Result(y, [x], o => Apply(a, m, n, before, after, o.Gradient.Data, x.Gradient.Data, transpose: true));
+        Apply(a, m, n, before, after, x.Value.Data, y.Data, transpose: false, accumulate: false);
+        return Tape<T>.Result(y, [x], o => Apply(a, m, n, before, after, o.Gradient.Data, x.Gradient.Data, transpose: true, accumulate: true));
     }
 
     /// <summary>
-    /// out[p, ·, q] += A in[p, ·, q] (A is M × N), or Aᵀ when <paramref name="transpose"/>: one GEMM when the axis is
-    /// last (rows of in times Aᵀ), else one per leading index p (A times the (N × Q) slab), spread over the cores.
+    /// out[p, ·, q] = A in[p, ·, q] (A is M × N), or Aᵀ when <paramref name="transpose"/>, added to out when
+    /// <paramref name="accumulate"/>: one GEMM when the axis is last (rows of in times Aᵀ), else one per leading index p
+    /// (A times the (N × Q) slab), spread over the cores.
     /// </summary>
-    private static void Apply<T>(T[] a, int m, int n, int before, int after, T[] input, T[] output, bool transpose) where T : unmanaged, IFloatingPointIeee754<T>
+    private static void Apply<T>(T[] a, int m, int n, int before, int after, T[] input, T[] output, bool transpose, bool accumulate) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int rows = transpose ? n : m, columns = transpose ? m : n;
         if (after == 1)
         {
             // (P × columns) · op(A)ᵀ: op(A)ᵀ is Aᵀ (N × M) forward and A (M × N) for the transpose.
-            Gemm.Product(false, !transpose, before, rows, columns, input, a, output, accumulate: true);
+            Gemm.Product(false, !transpose, before, rows, columns, input, a, output, accumulate);
             return;
         }
         Parallelism.For(before, (long)rows * columns * after, (first, end) =>
         {
             for (int p = first; p < end; p++)
                 Gemm.SerialProduct(transpose, false, rows, after, columns, a, input.AsSpan(p * columns * after, columns * after),
-                    output.AsSpan(p * rows * after, rows * after), accumulate: true);
+                    output.AsSpan(p * rows * after, rows * after), accumulate);
         });
     }
 
