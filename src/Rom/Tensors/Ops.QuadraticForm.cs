@@ -89,7 +89,7 @@ public static partial class Ops
         {
             for (int p = 0; p < before; p++)
                 for (int i = 0; i < n; i++)
-                    {
+                {
                     var row = v.Slice((p * n + i) * after, after);
                     Kernels.Scale<double>(row, diagonal[i], row);
                 }
