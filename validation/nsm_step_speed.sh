@@ -33,7 +33,7 @@ import sys, statistics
 rows = [l.split() for l in open(sys.argv[1]) if not l.startswith(("==", "build"))]
 med = {}
 for build, problem, method, err, sec in rows:
-    med.setdefault((build, problem, method), []).append(float(sec.rstrip("s")))
+    med.setdefault((build, problem, method), []).append(float(sec))
 med = {k: statistics.median(v) for k, v in med.items()}
 print("\nmedian train seconds and ratios:")
 for (build, problem, method), s in sorted(med.items()):

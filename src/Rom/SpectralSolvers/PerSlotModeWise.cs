@@ -11,6 +11,7 @@ namespace Rom.SpectralSolvers;
 public sealed class PerSlotModeWise<T> : IModeWiseLayer<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly Parameter<T> _weight;
+    private readonly ModeCoupling _coupling;
 
     /// <summary>A layer named <paramref name="name"/> of width <paramref name="width"/> on slots <paramref name="modes"/>, weights N(0, σ²).</summary>
     public PerSlotModeWise(string name, int[] modes, int width, double std, Initialization init)
@@ -18,11 +19,12 @@ public sealed class PerSlotModeWise<T> : IModeWiseLayer<T> where T : unmanaged, 
         ArgumentNullException.ThrowIfNull(modes);
         ArgumentNullException.ThrowIfNull(init);
         _weight = new Parameter<T>(name, init.Normal<T>([.. modes, width, width], std));
+        _coupling = ModeCoupling.Identity(modes.Aggregate(1, (p, n) => p * n));
     }
 
     /// <inheritdoc />
     public IEnumerable<Parameter<T>> Parameters => [_weight];
 
-    /// <inheritdoc />
-    public Variable<T> Forward(Variable<T> u, Tape<T>? tape) => Ops.ModeWiseLinear(u, _weight.Use(tape));
+    /// <summary>y_k = W_k u_k for u (B, h, modes…), through the identity coupling built once with the layer.</summary>
+    public Variable<T> Forward(Variable<T> u, Tape<T>? tape) => Ops.ModeWiseLinear(u, [_weight.Use(tape)], _coupling);
 }

@@ -29,8 +29,10 @@ public sealed class ShiftEquivariantModeWise<T> : IModeWiseLayer<T> where T : un
         ArgumentNullException.ThrowIfNull(bases);
         ArgumentNullException.ThrowIfNull(init);
         int[] fourier = [.. Enumerable.Range(0, modes.Length).Where(a => bases[a] == SpectralBasis.Fourier)];
-        int[] blocks = [.. modes.Select((n, a) => bases[a] == SpectralBasis.Fourier ? RealFourierBasis.WaveNumbers(n).Max() + 1 : n)];
-        _coupling = Coupling(modes, bases, blocks, fourier);
+        // The weight block of a slot along each axis: its wave on a Fourier axis, the slot itself on a Chebyshev one.
+        int[][] waves = [.. modes.Select((n, a) => bases[a] == SpectralBasis.Fourier ? RealFourierBasis.WaveNumbers(n) : [.. Enumerable.Range(0, n)])];
+        int[] blocks = [.. waves.Select(w => w.Max() + 1)];
+        _coupling = Coupling(modes, waves, blocks, fourier);
         double scale = std / Math.Sqrt(_coupling.Terms);
         _weights = [.. Enumerable.Range(0, _coupling.Terms).Select(s => new Parameter<T>($"{name}.{s}", init.Normal<T>([.. blocks, width, width], scale)))];
     }
@@ -50,10 +52,9 @@ public sealed class ShiftEquivariantModeWise<T> : IModeWiseLayer<T> where T : un
     /// partner of k's slot (cosine ↔ sine of the same wave), with sign + at a cosine slot and − at a sine slot (J: c ↦ s,
     /// s ↦ −c); nothing where an axis of S has no partner. Every term uses the matrix of k's wave block.
     /// </summary>
-    private static ModeCoupling Coupling(int[] modes, SpectralBasis[] bases, int[] blocks, int[] fourier)
+    private static ModeCoupling Coupling(int[] modes, int[][] waves, int[] blocks, int[] fourier)
     {
         int d = modes.Length, count = modes.Aggregate(1, (p, n) => p * n), terms = 1 << fourier.Length;
-        int[][] waves = [.. modes.Select((n, a) => bases[a] == SpectralBasis.Fourier ? RealFourierBasis.WaveNumbers(n) : [.. Enumerable.Range(0, n)])];
         int[] block = new int[count];
         int[][] source = [.. Enumerable.Range(0, terms).Select(_ => new int[count])], sign = [.. Enumerable.Range(0, terms).Select(_ => new int[count])];
         var index = new int[d];
@@ -69,7 +70,7 @@ public sealed class ShiftEquivariantModeWise<T> : IModeWiseLayer<T> where T : un
                 for (int i = 0; i < fourier.Length && sigma != 0; i++)
                     if ((t >> i & 1) == 1)
                     {
-                        int a = fourier[i], partner = Partner(modes[a], index[a]);
+                        int a = fourier[i], partner = Partner(waves[a], index[a]);
                         sigma = partner < 0 ? 0 : sigma * (RealFourierBasis.IsCosine(modes[a], index[a]) ? 1 : -1);
                         from[a] = partner;
                     }
@@ -89,9 +90,9 @@ public sealed class ShiftEquivariantModeWise<T> : IModeWiseLayer<T> where T : un
     }
 
     /// <summary>The other slot of the same wave k > 0 (its sine for a cosine, and back), or −1 where the slot has none.</summary>
-    private static int Partner(int n, int slot)
+    private static int Partner(int[] waves, int slot)
     {
-        int[] waves = RealFourierBasis.WaveNumbers(n);
+        int n = waves.Length;
         if (waves[slot] == 0)
             return -1;
         bool cosine = RealFourierBasis.IsCosine(n, slot);
