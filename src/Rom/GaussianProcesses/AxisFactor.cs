@@ -15,6 +15,8 @@ internal sealed class AxisFactor
     private readonly SpectralMixtureKernel _kernel;
     private readonly double _h;
     private readonly double[][] _lagValues = new double[SpectralMixtureKernel.MaxOrder + 1][];
+    private readonly Lazy<double[]>?[] _operators = new Lazy<double[]>?[SpectralMixtureKernel.MaxOrder + 1];
+    private readonly Lazy<double[]>? _inverseSqrt;
 
     public AxisFactor(SpectralMixtureKernel kernel, int n, double h, double jitter, IDenseProvider provider)
     {
@@ -51,13 +53,17 @@ internal sealed class AxisFactor
             return;
         LogDeterminant = Eigenvalues.Sum(Math.Log);
         Inverse = Spectral(l => 1 / l, provider);
-        InverseSqrt = Spectral(l => 1 / Math.Sqrt(l), provider);
+        _inverseSqrt = new Lazy<double[]>(() => Spectral(l => 1 / Math.Sqrt(l), provider));
         for (int k = 1; k <= SpectralMixtureKernel.MaxOrder; k++)
         {
             Derivative[k] = Toeplitz(k);
-            var d = new double[n * n];
-            provider.Gemm(Transpose.None, Transpose.None, n, n, n, 1, Derivative[k], n, Inverse, n, 0, d, n);
-            Operator[k] = d;
+            int order = k;
+            _operators[k] = new Lazy<double[]>(() =>
+            {
+                var d = new double[n * n];
+                provider.Gemm(Transpose.None, Transpose.None, n, n, n, 1, Derivative[order], n, Inverse, n, 0, d, n);
+                return d;
+            });
         }
     }
 
@@ -82,14 +88,14 @@ internal sealed class AxisFactor
     /// <summary>K⁻¹ = Q Λ⁻¹ Qᵀ.</summary>
     public double[] Inverse { get; } = [];
 
-    /// <summary>K^(−1/2) = Q Λ^(−1/2) Qᵀ.</summary>
-    public double[] InverseSqrt { get; } = [];
+    /// <summary>K^(−1/2) = Q Λ^(−1/2) Qᵀ, computed on first use (the representer form of 1-D problems needs none).</summary>
+    public double[] InverseSqrt => _inverseSqrt?.Value ?? [];
 
     /// <summary>K^(k), indexed by the order k ≥ 1.</summary>
     public double[][] Derivative { get; } = new double[SpectralMixtureKernel.MaxOrder + 1][];
 
-    /// <summary>D^(k) = K^(k) K⁻¹, indexed by the order k ≥ 1.</summary>
-    public double[][] Operator { get; } = new double[SpectralMixtureKernel.MaxOrder + 1][];
+    /// <summary>D^(k) = K^(k) K⁻¹ for the order k ≥ 1, computed on first use (the representer form of 1-D problems needs none).</summary>
+    public double[] Operator(int order) => _operators[order]!.Value;
 
     /// <summary>
     /// Adds <paramref name="scale"/> · ⟨∂K^(k)/∂θ, M⟩_F to the 3Q-value <paramref name="gradient"/> (k = 0 is K itself;

@@ -55,18 +55,24 @@ internal sealed class FieldLeastSquares(AxisFactor[] axes, IReadOnlyList<int> si
             b[n + k] = sb * problem.BoundaryValues[problem.Boundary[k]];
         for (int i = 0; i < n; i++)
             b[n + nb + i] = sv * source[i];
+        return new GpFieldSolve(SolveByQr(a, b, provider), 0, 0, true);
+    }
+
+    /// <summary>argmin ‖a x − b‖ for a tall matrix of full column rank: thin QR, then back substitution R x = Qᵀ b.</summary>
+    internal static double[] SolveByQr(Matrix<double> a, Vector<double> b, IDenseProvider provider)
+    {
+        int n = a.ColumnCount;
         var qr = provider.Qr(a);
         var rhs = qr.Q.TransposeThisAndMultiply(b);
-        // Back substitution R U = Qᵀ b.
-        var u = new double[n];
+        var x = new double[n];
         for (int i = n - 1; i >= 0; i--)
         {
             double s = rhs[i];
             for (int j = i + 1; j < n; j++)
-                s -= qr.R[i, j] * u[j];
-            u[i] = s / qr.R[i, i];
+                s -= qr.R[i, j] * x[j];
+            x[i] = s / qr.R[i, i];
         }
-        return new GpFieldSolve(u, 0, 0, true);
+        return x;
     }
 
     /// <summary>Right-preconditioned CGLS, started from <paramref name="initial"/> (or zero).</summary>
@@ -173,7 +179,7 @@ internal sealed class FieldLeastSquares(AxisFactor[] axes, IReadOnlyList<int> si
             var e = new double[n * n];
             foreach (var t in group)
                 for (int k = 0; k < e.Length; k++)
-                    e[k] += t.Coefficient * a.Operator[t.Order][k];
+                    e[k] += t.Coefficient * a.Operator(t.Order)[k];
             var eq = new double[n * n];
             provider.Gemm(Transpose.None, Transpose.None, n, n, n, 1, e, n, a.Q, n, 0, eq, n);
             var diag = new double[n];

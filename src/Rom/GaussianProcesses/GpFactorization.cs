@@ -58,7 +58,7 @@ public sealed class GpFactorization
         var term = new double[N];
         foreach (var t in _objective.Problem.Operator.Terms)
         {
-            AxisProducts.Apply(_axes[t.Axis].Operator[t.Order], transpose, t.Axis, _sizes, x, term, _provider);
+            AxisProducts.Apply(_axes[t.Axis].Operator(t.Order), transpose, t.Axis, _sizes, x, term, _provider);
             for (int i = 0; i < result.Length; i++)
                 result[i] += t.Coefficient * term[i];
         }
@@ -162,10 +162,30 @@ public sealed class GpFactorization
                 AxisProducts.Gram(d, _sizes, r, field, gram, _provider);
                 _provider.Gemm(Transpose.None, Transpose.None, n, n, n, V * t.Coefficient, gram, n, axis.Inverse, n, 0, g, n);
                 axis.AddGradient(t.Order, g, 1, slice);
-                _provider.Gemm(Transpose.Transposed, Transpose.None, n, n, n, -1, axis.Operator[t.Order], n, g, n, 1, m, n);
+                _provider.Gemm(Transpose.Transposed, Transpose.None, n, n, n, -1, axis.Operator(t.Order), n, g, n, 1, m, n);
             }
             axis.AddGradient(0, m, 1, slice);
         }
+    }
+
+    /// <summary>
+    /// J*(φ) = min_U J(U, φ) and the minimising U, writing ∂J*/∂φ (J's partial derivative at that U, by the envelope
+    /// theorem) into <paramref name="parameterGradient"/> unless it is empty. A linear PDE on a one-dimensional grid is
+    /// solved in the representer form U = K α (<see cref="RepresenterProfile"/>), which keeps J* smooth in φ when K is
+    /// ill-conditioned; any other problem by <see cref="SolveField"/> (from <paramref name="initial"/>, to
+    /// <paramref name="tolerance"/>), then <see cref="Evaluate"/>.
+    /// </summary>
+    public (GpObjectiveTerms Terms, GpFieldSolve Solve) Profile(double[]? initial, double tolerance, Span<double> parameterGradient)
+    {
+        if (!IsPositiveDefinite)
+            throw new InvalidOperationException("some K_d is not positive definite; no field minimises J.");
+        if (_axes.Length == 1 && _objective.Problem.Nonlinearity is null)
+        {
+            var (terms, field) = RepresenterProfile.Evaluate(_axes[0], _objective, Tau, V, parameterGradient);
+            return (terms, new GpFieldSolve(field, 0, 0, true));
+        }
+        var solve = SolveField(initial, tolerance);
+        return (Evaluate(solve.Field, parameterGradient, []), solve);
     }
 
     /// <summary>

@@ -85,8 +85,14 @@ public sealed class GpPdeSolver
         }
         var phi = result.X[..p];
         var final = objective.Factorize(phi);
-        field ??= final.SolveField(warm, o.FinalFieldTolerance).Field;
-        var terms = final.Evaluate(field, [], []);
+        GpObjectiveTerms terms;
+        if (field is null)
+        {
+            var profile = final.Profile(warm, o.FinalFieldTolerance, []);
+            (terms, field) = (profile.Terms, profile.Solve.Field);
+        }
+        else
+            terms = final.Evaluate(field, [], []);
         var kernels = Enumerable.Range(0, problem.Grid.Dimensions).Select(d => objective.Kernel(phi, d)).ToArray();
         return new GpSolution(field, phi, kernels, terms, result, clock.Elapsed.TotalSeconds, 0, [terms.Total]);
     }
@@ -117,8 +123,7 @@ public sealed class GpPdeSolver
             var factors = objective.Factorize(phi);
             if (!factors.IsPositiveDefinite)
                 return double.NaN;
-            var solve = factors.SolveField(warm, o.FieldTolerance);
-            var terms = factors.Evaluate(solve.Field, fullGradient, []);
+            var (terms, solve) = factors.Profile(warm, o.FieldTolerance, fullGradient);
             observe(terms);
             if (!keepBest || terms.Total < warmObjective)
                 (warm, warmObjective) = (solve.Field, terms.Total);

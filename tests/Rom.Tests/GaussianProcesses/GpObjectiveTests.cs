@@ -53,6 +53,31 @@ public class GpObjectiveTests
         AssertGradients(objective, phi, u);
     }
 
+    [TestCase(KernelFamily.Gaussian)]
+    [TestCase(KernelFamily.StudentT)]
+    public void TheRepresenterProfileAgreesWithTheFieldFormAndDifferentiatesCorrectly(KernelFamily family)
+    {
+        // A 1-D linear PDE with first and second derivatives: J* = min_U J solved as U = Kα against the U form
+        // (SolveField, then Evaluate), and ∂J*/∂φ against central differences of J* itself, which holds only if the
+        // envelope theorem's partial derivative at fixed α is the right one.
+        var op = new LinearPdeOperator([new DerivativeTerm(0, 2, -1), new DerivativeTerm(0, 1, 0.6)]);
+        var (objective, phi, _) = Random(1, family, op);
+        var factors = objective.Factorize(phi);
+        var gradient = new double[phi.Length];
+        var (terms, solve) = factors.Profile(null, 1e-12, gradient);
+        var fieldForm = factors.SolveField();
+        double fieldFormJ = factors.Evaluate(fieldForm.Field, [], []).Total;
+        Assert.That(terms.Total, Is.EqualTo(fieldFormJ).Within(1e-10 * Math.Abs(fieldFormJ)));
+        double fieldNorm = Math.Sqrt(fieldForm.Field.Sum(x => x * x));
+        for (int i = 0; i < fieldForm.Field.Length; i++)
+            Assert.That(solve.Field[i], Is.EqualTo(fieldForm.Field[i]).Within(1e-9 * fieldNorm), $"U[{i}]");
+        for (int i = 0; i < phi.Length; i++)
+        {
+            double fd = CentralDifference(t => objective.Factorize(Shifted(phi, i, t)).Profile(null, 1e-12, []).Terms.Total);
+            Assert.That(Math.Abs(fd - gradient[i]), Is.LessThan(1e-6 * Math.Max(1, Math.Abs(gradient[i]))), $"φ[{i}] of {phi.Length}");
+        }
+    }
+
     private static void AssertGradients(GpObjective objective, double[] phi, double[] u)
     {
         var gPhi = new double[phi.Length];

@@ -52,9 +52,10 @@ public class GpPdeSolverTests
         var weights = pruned.Kernels[0].Parameters[..10].ToArray();
         Assert.That(weights.Count(double.IsNegativeInfinity), Is.InRange(1, 9), "some components pruned, not all");
         Assert.That(pruned.Terms.Total, Is.LessThan(kept.Terms.Total));
-        // The error stays small (3.5e-6 here, 1.8e-7 unpruned); on the 1-D headline problem pruning is what lowers it
-        // (validation/gp/README.md), but a lower J does not promise a lower error on every problem.
-        Assert.That(RelativeError(pruned.Field, exact), Is.LessThan(1e-5));
+        // The error stays small (4.8e-5 here, 3.5e-5 unpruned); on the 1-D headline problem pruning is what lowers it
+        // (validation/gp/README.md), but a lower J does not promise a lower error on every problem: the U form of J*,
+        // before the representer form, stopped here at J* higher by 10 to 18 with errors of 3.5e-6 and 1.8e-7.
+        Assert.That(RelativeError(pruned.Field, exact), Is.LessThan(1e-4));
         Assert.That(pruned.Optimization.History.Select(r => r.Iteration), Is.Ordered.Ascending.And.Unique);
         var seconds = pruned.Optimization.History.Select(r => r.ElapsedSeconds).ToArray();
         Assert.That(seconds, Is.Ordered.Ascending, "the stages' records on one clock");
