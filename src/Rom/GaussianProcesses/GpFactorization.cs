@@ -171,8 +171,8 @@ public sealed class GpFactorization
     /// <summary>
     /// J*(φ) = min_U J(U, φ) and the minimising U, writing ∂J*/∂φ (J's partial derivative at that U, by the envelope
     /// theorem) into <paramref name="parameterGradient"/> unless it is empty. A linear PDE on a one-dimensional grid is
-    /// solved in the representer form U = K α (<see cref="RepresenterProfile"/>), which keeps J* smooth in φ when K is
-    /// ill-conditioned; any other problem by <see cref="SolveField"/> (from <paramref name="initial"/>, to
+    /// solved in the representer form U = K α (<see cref="RepresenterProfile"/>), which keeps K⁻¹'s rounding out of J*
+    /// when K is ill-conditioned; any other problem by <see cref="SolveField"/> (from <paramref name="initial"/>, to
     /// <paramref name="tolerance"/>), then <see cref="Evaluate"/>.
     /// </summary>
     public (GpObjectiveTerms Terms, GpFieldSolve Solve) Profile(double[]? initial, double tolerance, Span<double> parameterGradient)
