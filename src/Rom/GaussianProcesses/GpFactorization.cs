@@ -41,7 +41,8 @@ public sealed class GpFactorization
     /// <summary>Whether every K_d is positive definite; J is NaN otherwise.</summary>
     public bool IsPositiveDefinite { get; }
 
-    private double Beta => _objective.BoundaryWeight * Tau;
+    /// <summary>β = w τ, the boundary fit's weight in J.</summary>
+    internal double Beta => _objective.BoundaryWeight * Tau;
 
     private int N => _objective.Problem.Grid.Count;
 
@@ -81,7 +82,6 @@ public sealed class GpFactorization
             return new GpObjectiveTerms(double.NaN, double.NaN, double.NaN, double.NaN, double.NaN);
         }
         var problem = _objective.Problem;
-        double w = _objective.BoundaryWeight, beta = Beta;
         var alpha = new double[n];
         AxisProducts.ApplyAll(_axes.Select(a => a.Inverse).ToArray(), Transpose.None, _sizes, field, alpha, _provider);
         double quadratic = Dot(field, alpha), logDet = 0;
@@ -91,15 +91,25 @@ public sealed class GpFactorization
         double equationGap = Dot(r, r), boundaryGap = 0;
         foreach (int i in problem.Boundary)
             boundaryGap += (field[i] - problem.BoundaryValues[i]) * (field[i] - problem.BoundaryValues[i]);
-        int nb = problem.Boundary.Length;
-        double prior = 0.5 * quadratic + 0.5 * logDet;
-        double total = prior + w * (0.5 * Tau * boundaryGap - 0.5 * nb * Math.Log(Tau)) + 0.5 * V * equationGap - 0.5 * n * Math.Log(V);
-
         if (!fieldGradient.IsEmpty)
             FieldGradient(field, alpha, r, fieldGradient);
         if (!parameterGradient.IsEmpty)
-        {
             ParameterGradient(field, alpha, r, parameterGradient);
+        return Assemble(quadratic, logDet, boundaryGap, equationGap, parameterGradient);
+    }
+
+    /// <summary>
+    /// J from its parts: the prior's quadratic UᵀK⁻¹U, log det K and the two gaps; writes ∂J/∂log τ and ∂J/∂log v into
+    /// <paramref name="parameterGradient"/> unless it is empty (the kernel blocks are the caller's).
+    /// </summary>
+    internal GpObjectiveTerms Assemble(double quadratic, double logDeterminant, double boundaryGap, double equationGap, Span<double> parameterGradient)
+    {
+        double w = _objective.BoundaryWeight;
+        int n = N, nb = _objective.Problem.Boundary.Length;
+        double prior = 0.5 * quadratic + 0.5 * logDeterminant;
+        double total = prior + w * (0.5 * Tau * boundaryGap - 0.5 * nb * Math.Log(Tau)) + 0.5 * V * equationGap - 0.5 * n * Math.Log(V);
+        if (!parameterGradient.IsEmpty)
+        {
             int noise = _objective.NoiseIndex;
             parameterGradient[noise] = w * (0.5 * Tau * boundaryGap - 0.5 * nb);
             parameterGradient[noise + 1] = 0.5 * V * equationGap - 0.5 * n;
@@ -181,7 +191,7 @@ public sealed class GpFactorization
             throw new InvalidOperationException("some K_d is not positive definite; no field minimises J.");
         if (_axes.Length == 1 && _objective.Problem.Nonlinearity is null)
         {
-            var (terms, field) = RepresenterProfile.Evaluate(_axes[0], _objective, Tau, V, parameterGradient);
+            var (terms, field) = RepresenterProfile.Evaluate(this, _axes[0], parameterGradient);
             return (terms, new GpFieldSolve(field, 0, 0, true));
         }
         var solve = SolveField(initial, tolerance);

@@ -18,15 +18,15 @@ namespace Rom.GaussianProcesses;
 /// </summary>
 internal static class RepresenterProfile
 {
-    /// <summary>J* and its parts at the factors' φ, writing ∂J*/∂φ into <paramref name="parameterGradient"/> unless it is
-    /// empty; returns the minimising field U = Kα with them.</summary>
-    public static (GpObjectiveTerms Terms, double[] Field) Evaluate(AxisFactor axis, GpObjective objective, double tau, double v,
-        Span<double> parameterGradient)
+    /// <summary>J* and its parts at the φ of <paramref name="factors"/> (whose only axis is <paramref name="axis"/>), writing
+    /// ∂J*/∂φ into <paramref name="parameterGradient"/> unless it is empty; returns the minimising field U = Kα with them.</summary>
+    public static (GpObjectiveTerms Terms, double[] Field) Evaluate(GpFactorization factors, AxisFactor axis, Span<double> parameterGradient)
     {
+        var objective = factors.Objective;
         var problem = objective.Problem;
         var provider = objective.Provider;
-        int n = axis.N, nb = problem.Boundary.Length;
-        double w = objective.BoundaryWeight, beta = w * tau;
+        int n = axis.N;
+        double v = factors.V, beta = factors.Beta;
 
         // Σ_t c_t K^(k_t), the operator acting on α.
         var op = new double[n * n];
@@ -46,13 +46,9 @@ internal static class RepresenterProfile
             e[i] = field[i] - problem.BoundaryValues[i];
             boundaryGap += e[i] * e[i];
         }
-        double prior = 0.5 * quadratic + 0.5 * axis.LogDeterminant;
-        double total = prior + w * (0.5 * tau * boundaryGap - 0.5 * nb * Math.Log(tau)) + 0.5 * v * equationGap - 0.5 * n * Math.Log(v);
-
         if (!parameterGradient.IsEmpty)
         {
-            int q3 = 3 * objective.Components, noise = objective.NoiseIndex;
-            var slice = parameterGradient[..q3];
+            var slice = parameterGradient[..(3 * objective.Components)];
             slice.Clear();
             // M = ½ααᵀ + ½K⁻¹ + β e αᵀ pairs with ∂K; G_t = v c_t r αᵀ with ∂K^(k_t).
             var m = new double[n * n];
@@ -66,12 +62,8 @@ internal static class RepresenterProfile
             axis.AddGradient(0, m, 1, slice);
             foreach (var t in problem.Operator.Terms)
                 axis.AddGradient(t.Order, g, t.Coefficient, slice);
-            parameterGradient[noise] = w * (0.5 * tau * boundaryGap - 0.5 * nb);
-            parameterGradient[noise + 1] = 0.5 * v * equationGap - 0.5 * n;
         }
-        double fNorm = Math.Sqrt(Dot(problem.Source, problem.Source));
-        double relative = fNorm > 0 ? Math.Sqrt(equationGap) / fNorm : Math.Sqrt(equationGap);
-        return (new GpObjectiveTerms(total, prior, boundaryGap, equationGap, relative), field);
+        return (factors.Assemble(quadratic, axis.LogDeterminant, boundaryGap, equationGap, parameterGradient), field);
     }
 
     /// <summary>α = argmin ‖A α − b‖ by QR of the (2N + N_B) × N matrix A.</summary>
