@@ -6,9 +6,8 @@
 # different orders).
 # usage: bash validation/nsm_step_speed.sh OLD_ROM NEW_ROM OUT [STEPS] [REPEATS]
 set -eu
-old=$(realpath "${1:?usage: bash validation/nsm_step_speed.sh OLD_ROM NEW_ROM OUT [STEPS] [REPEATS]}")
-new=$(realpath "${2:?usage: bash validation/nsm_step_speed.sh OLD_ROM NEW_ROM OUT [STEPS] [REPEATS]}")
-out=$(realpath -m "${3:?usage: bash validation/nsm_step_speed.sh OLD_ROM NEW_ROM OUT [STEPS] [REPEATS]}")
+usage="usage: bash validation/nsm_step_speed.sh OLD_ROM NEW_ROM OUT [STEPS] [REPEATS]"
+old=$(realpath "${1:?$usage}"); new=$(realpath "${2:?$usage}"); out=$(realpath -m "${3:?$usage}")
 steps=${4:-100}; repeats=${5:-3}; work=$(mktemp -d)
 # run LABEL ROM ARGS...: one bench, its rows as "LABEL problem method error seconds"
 run() {

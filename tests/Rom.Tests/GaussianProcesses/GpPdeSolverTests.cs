@@ -63,16 +63,16 @@ public class GpPdeSolverTests
     public void PruningDropsNegligibleComponentsAndLowersTheObjective()
     {
         var (problem, exact) = Sin20(100);
-        GpSolution Run(double ratio) => new GpPdeSolver(new GpSolverOptions(Components: 10, MaxIterations: 120, FrequencyScale: 7,
+        GpSolution Run(double ratio) => new GpPdeSolver(new GpSolverOptions(Components: 10, MaxIterations: 200, FrequencyScale: 7,
             LogBoundaryPrecision: 10, PruneRatio: ratio, PruneInterval: 40), ManagedProvider.Instance).Solve(problem);
         var (kept, pruned) = (Run(0), Run(1e-3));
         var weights = pruned.Kernels[0].Parameters[..10].ToArray();
         Assert.That(weights.Count(double.IsNegativeInfinity), Is.InRange(1, 9), "some components pruned, not all");
         Assert.That(pruned.Terms.Total, Is.LessThan(kept.Terms.Total));
-        // The error stays small (4.8e-5 here, 3.5e-5 unpruned); on the 1-D headline problem pruning is what lowers it
-        // (validation/gp/README.md), but a lower J does not promise a lower error on every problem: the U form of J*,
-        // before the representer form, stopped here at J* higher by 10 to 18 with errors of 3.5e-6 and 1.8e-7.
-        Assert.That(RelativeError(pruned.Field, exact), Is.LessThan(1e-4));
+        // The error stays small (2.5e-7 here, 1.0e-5 unpruned); on the 1-D headline problem pruning is what lowers it
+        // (validation/gp/README.md), but a lower J does not promise a lower error on every problem. Pruning restarts
+        // L-BFGS, so the runs get 200 iterations: with 120 the pruned run's J* was still above the unpruned one's.
+        Assert.That(RelativeError(pruned.Field, exact), Is.LessThan(1e-5));
         Assert.That(pruned.Optimization.History.Select(r => r.Iteration), Is.Ordered.Ascending.And.Unique);
         var seconds = pruned.Optimization.History.Select(r => r.ElapsedSeconds).ToArray();
         Assert.That(seconds, Is.Ordered.Ascending, "the stages' records on one clock");
